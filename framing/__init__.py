@@ -1,0 +1,25 @@
+"""framing: measure how partisan outlets frame the neutral reporting that they cite.
+
+The front door:
+
+- :class:`Article`: a text split into a headline and paragraphs, each with its measures.
+- :func:`analyze`: one tidy row per paragraph, for one article or a corpus.
+- :func:`load_lexicon`: the bundled loaded-language lexicon, or a published one from a file.
+"""
+
+from framing.analyze import analyze
+from framing.article import Article, Paragraph
+from framing.errors import FramingError
+from framing.lexicon import Lexicon, load_lexicon
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Article",
+    "Paragraph",
+    "analyze",
+    "load_lexicon",
+    "Lexicon",
+    "FramingError",
+    "__version__",
+]

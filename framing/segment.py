@@ -1,0 +1,86 @@
+"""Split a text into paragraphs, keeping exact character offsets.
+
+The default :class:`BlankLineSegmenter` reads a text the way a person does:
+
+- when paragraphs are separated by blank lines, a single line break inside a block is a wrapped
+  line and stays inside its paragraph;
+- when the text has no blank lines at all, every line is a paragraph;
+- ``\\r\\n``, ``\\r``, U+2028 and U+2029 are line breaks too; lines holding only white space
+  (non-breaking spaces included) count as blank.
+
+Every span is trimmed of surrounding white space, so ``text[start:end]`` is the paragraph.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from typing import Protocol, runtime_checkable
+
+__all__ = ["Segmenter", "BlankLineSegmenter", "LineSegmenter"]
+
+Span = tuple[int, int]
+
+_LINE = re.compile(r"[^\r\n\u2028\u2029]+")
+_BREAK = re.compile(r"\r\n|[\r\n\u2028]")
+
+
+@runtime_checkable
+class Segmenter(Protocol):
+    """Anything that returns the ``(start, end)`` offsets of a text's paragraphs."""
+
+    def split(self, text: str) -> list[Span]:
+        """Return the trimmed, ordered, non-overlapping spans of the paragraphs of ``text``."""
+        ...
+
+
+def _nonblank_lines(text: str) -> list[Span]:
+    lines = []
+    for match in _LINE.finditer(text):
+        chunk = match.group()
+        stripped = chunk.strip()
+        if stripped:
+            start = match.start() + (len(chunk) - len(chunk.lstrip()))
+            lines.append((start, start + len(stripped)))
+    return lines
+
+
+def _is_paragraph_break(gap: str) -> bool:
+    """Return whether the text between two lines holds a blank line (or a U+2029)."""
+    return "\u2029" in gap or len(_BREAK.findall(gap)) >= 2
+
+
+class LineSegmenter:
+    """Every non-blank line is a paragraph.
+
+    >>> LineSegmenter().split("Headline\\nFirst.\\r\\nSecond.")
+    [(0, 8), (9, 15), (17, 24)]
+    """
+
+    def split(self, text: str) -> list[Span]:
+        return _nonblank_lines(text)
+
+
+class BlankLineSegmenter:
+    """Paragraphs separated by blank lines, or by line breaks when a text has no blank lines.
+
+    >>> text = "Title\\n\\nOne line\\nwrapped.\\n\\nTwo."
+    >>> [text[s:e] for s, e in BlankLineSegmenter().split(text)]
+    ['Title', 'One line\\nwrapped.', 'Two.']
+    """
+
+    def split(self, text: str) -> list[Span]:
+        lines = _nonblank_lines(text)
+        breaks = [_is_paragraph_break(text[a[1] : b[0]]) for a, b in itertools.pairwise(lines)]
+        if not any(breaks):
+            return lines
+        paragraphs = []
+        start, end = lines[0] if lines else (0, 0)
+        for (line_start, line_end), is_break in zip(lines[1:], breaks, strict=True):
+            if is_break:
+                paragraphs.append((start, end))
+                start = line_start
+            end = line_end
+        if lines:
+            paragraphs.append((start, end))
+        return paragraphs

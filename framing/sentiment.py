@@ -1,0 +1,94 @@
+"""Sentiment scorers: TextBlob's pattern analyzer, and VADER as a second opinion.
+
+Each scorer is a small object with one method, so a user can pass their own to
+:class:`framing.Article` or :func:`framing.analyze` and have it honoured everywhere.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import NamedTuple, Protocol, runtime_checkable
+
+__all__ = [
+    "Sentiment",
+    "SentimentScorer",
+    "CompoundScorer",
+    "TextBlobSentiment",
+    "VaderSentiment",
+    "default_sentiment",
+    "default_vader",
+]
+
+
+class Sentiment(NamedTuple):
+    """Polarity in [-1, 1] and subjectivity in [0, 1], as TextBlob defines them."""
+
+    polarity: float
+    subjectivity: float
+
+
+@runtime_checkable
+class SentimentScorer(Protocol):
+    """Anything that scores a text's polarity and subjectivity."""
+
+    def score(self, text: str) -> Sentiment:
+        """Return the polarity and subjectivity of ``text``."""
+        ...
+
+
+@runtime_checkable
+class CompoundScorer(Protocol):
+    """Anything that scores a text with one compound sentiment value in [-1, 1]."""
+
+    def compound(self, text: str) -> float:
+        """Return the compound sentiment of ``text``."""
+        ...
+
+
+class TextBlobSentiment:
+    """TextBlob's default (pattern) sentiment, called without building a ``TextBlob``.
+
+    ``TextBlob(text).sentiment`` builds a blob and a new namedtuple class on every call; the
+    numbers come from ``textblob.en.sentiment``, which this calls directly. The values are
+    exactly TextBlob's, and no NLTK data is needed.
+
+    >>> TextBlobSentiment().score("a horrible movie")
+    Sentiment(polarity=-1.0, subjectivity=1.0)
+    """
+
+    def __init__(self) -> None:
+        from textblob.en import sentiment as pattern_sentiment
+
+        self._pattern_sentiment = pattern_sentiment
+
+    def score(self, text: str) -> Sentiment:
+        polarity, subjectivity = self._pattern_sentiment(text)
+        return Sentiment(polarity, subjectivity)
+
+
+class VaderSentiment:
+    """VADER's compound score (Hutto and Gilbert 2014), over the whole text given.
+
+    >>> VaderSentiment().compound("a horrible movie")
+    -0.5423
+    """
+
+    def __init__(self) -> None:
+        from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+        self._analyzer = SentimentIntensityAnalyzer()
+
+    def compound(self, text: str) -> float:
+        return self._analyzer.polarity_scores(text)["compound"]
+
+
+@cache
+def default_sentiment() -> TextBlobSentiment:
+    """Return the shared default polarity and subjectivity scorer (built once)."""
+    return TextBlobSentiment()
+
+
+@cache
+def default_vader() -> VaderSentiment:
+    """Return the shared default VADER scorer (its lexicon is loaded once)."""
+    return VaderSentiment()

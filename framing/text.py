@@ -1,0 +1,81 @@
+"""Words and sentences without NLTK data: the tokenizer every measure shares.
+
+TextBlob's ``.words`` and ``.sentences`` need NLTK's ``punkt_tab`` model, which would have to be
+downloaded. These regular expressions need nothing and keep character offsets.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+__all__ = ["WORD", "iter_words", "count_words", "split_sentences", "normalize_apostrophes"]
+
+#: Hyphens that join the parts of one word ("de-facto", "anti‑ISIS"). En and em dashes are
+#: punctuation between words ("Raqqa–a hospital–and") and are deliberately not here.
+WORD_HYPHENS = "-\u2010\u2011"
+
+#: Apostrophes inside a word: straight, right single quotation mark (curly), modifier letter.
+APOSTROPHES = "'\u2019\u02bc"
+
+#: A word: letters or digits, joined by inner hyphens or apostrophes ("who’s", "de-facto").
+WORD = re.compile(rf"\w+(?:[{WORD_HYPHENS}{APOSTROPHES}]\w+)*")
+
+_APOSTROPHE_TABLE = str.maketrans({"\u2019": "'", "\u02bc": "'", "\u2010": "-", "\u2011": "-"})
+
+# A sentence ends at . ! ? or … (with any closing quotes or brackets), followed by white space.
+_SENTENCE_END = re.compile(r"[.!?\u2026]+[\"'\u201d\u2019)\]]*(?=\s)")
+
+
+def normalize_apostrophes(text: str) -> str:
+    """Return ``text`` with curly apostrophes and non-ASCII word hyphens made ASCII.
+
+    >>> normalize_apostrophes("who\u2019s anti\u2011ISIS")
+    "who's anti-ISIS"
+    """
+    return text.translate(_APOSTROPHE_TABLE)
+
+
+def iter_words(text: str) -> Iterator[re.Match[str]]:
+    """Yield a match for each word of ``text``, with its character offsets.
+
+    >>> [m.group() for m in iter_words("Raqqa\u2013a hospital\u2013and who\u2019s")]
+    ['Raqqa', 'a', 'hospital', 'and', 'who’s']
+    """
+    return WORD.finditer(text)
+
+
+def count_words(text: str) -> int:
+    """Return the number of words in ``text``.
+
+    >>> count_words("Now the entire city has fallen.")
+    6
+    """
+    return sum(1 for _ in WORD.finditer(text))
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """Return ``(start, end)`` offsets of the sentences of ``text``, trimmed of white space.
+
+    A rule-based splitter: a sentence ends at ``.``, ``!``, ``?`` or ``…`` (and any closing quote)
+    before white space. It does not know abbreviations, which is good enough for the sentence
+    counts and quote spans the measures need.
+
+    >>> text = "ISIS lost Raqqa. It was there that SDF forces won!  Next."
+    >>> [text[s:e] for s, e in split_sentences(text)]
+    ['ISIS lost Raqqa.', 'It was there that SDF forces won!', 'Next.']
+    """
+    spans = []
+    start = 0
+    for match in _SENTENCE_END.finditer(text):
+        spans.append((start, match.end()))
+        start = match.end()
+    spans.append((start, len(text)))
+    trimmed = []
+    for begin, end in spans:
+        chunk = text[begin:end]
+        stripped = chunk.strip()
+        if stripped:
+            offset = begin + (len(chunk) - len(chunk.lstrip()))
+            trimmed.append((offset, offset + len(stripped)))
+    return trimmed

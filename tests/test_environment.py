@@ -1,0 +1,45 @@
+"""The project's set-up: environment.yml agrees with pyproject.toml, and the network is blocked."""
+
+from __future__ import annotations
+
+import re
+import socket
+import tomllib
+
+import pytest
+import yaml
+from pytest_socket import SocketConnectBlockedError
+
+from tests.conftest import REPO
+
+# conda-forge spells some PyPI names differently.
+CONDA_NAMES = {"vadersentiment": "vadersentiment", "dask[dataframe]": "dask"}
+
+
+def _name_and_bound(requirement: str) -> tuple[str, str]:
+    match = re.match(r"^([A-Za-z0-9_.\-\[\]]+)\s*(.*)$", requirement.strip())
+    name, bound = match.group(1).lower(), match.group(2).replace(" ", "")
+    return CONDA_NAMES.get(name, name), bound
+
+
+def test_environment_yml_lists_the_same_packages_as_pyproject():
+    pyproject = tomllib.loads((REPO / "pyproject.toml").read_text())
+    project = pyproject["project"]
+    wanted = dict(
+        _name_and_bound(r)
+        for r in project["dependencies"] + project["optional-dependencies"]["dev"]
+    )
+    environment = yaml.safe_load((REPO / "environment.yml").read_text())
+    listed = dict(
+        _name_and_bound(d)
+        for d in environment["dependencies"]
+        if isinstance(d, str) and not d.startswith(("python", "pip"))
+    )
+    assert listed == wanted
+
+
+def test_the_network_is_blocked_inside_the_tests():
+    # Checked first so that, were the guard missing, no packet would leave the machine.
+    assert socket.socket.connect.__name__ == "guarded_connect"
+    with pytest.raises(SocketConnectBlockedError):
+        socket.socket().connect(("192.0.2.1", 80))  # TEST-NET-1: reserved, never routed
