@@ -5,12 +5,16 @@ The front door:
 - :class:`Article`: a text split into a headline and paragraphs, each with its measures.
 - :func:`analyze`: one tidy row per paragraph, for one article or a corpus.
 - :func:`load_lexicon`: the bundled loaded-language lexicon, or a published one from a file.
+- :func:`compare_groups`: group means with confidence intervals, effect sizes and tests.
+- :func:`save_table`: save a result table with its measures' definitions and framing's version.
 """
 
 from framing.analyze import analyze
 from framing.article import Article, Paragraph
 from framing.errors import FramingError
+from framing.groups import compare_groups
 from framing.lexicon import Lexicon, load_lexicon
+from framing.results import save_table
 
 __version__ = "0.1.0"
 
@@ -21,5 +25,7 @@ __all__ = [
     "load_lexicon",
     "Lexicon",
     "FramingError",
+    "compare_groups",
+    "save_table",
     "__version__",
 ]

@@ -134,12 +134,19 @@ def analyze(
     id_col: str | None = None,
     sentiment: SentimentScorer | None = None,
     vader: CompoundScorer | None = None,
+    n_jobs: int | None = None,
+    progress: bool | None = None,
 ) -> pd.DataFrame:
     """Return one row per paragraph with its sentiment and loaded-language measures.
 
     ``data`` is one article's text, an :class:`Article`, or a DataFrame with one article a row
     (its text in ``text_col``; its id in ``id_col``, else its index). A row whose text is
     missing, empty or not a string gets one row with the reason in ``error``; nothing is dropped.
+
+    A DataFrame is measured in pieces by ``n_jobs`` worker processes (``None``: every core; a
+    DataFrame that fits in one piece, :data:`framing.corpus.TASK_ROWS` rows, is measured
+    here), with a progress bar when ``progress`` is true (``None``: only in a terminal). The
+    table is the same whatever ``n_jobs`` is. For files, see :func:`framing.corpus.analyze_file`.
     """
     matcher = lexicon if isinstance(lexicon, LexiconMatcher) else load_lexicon(lexicon)
     options = {"lexicon": matcher, "sentiment": sentiment, "vader": vader}
@@ -148,9 +155,23 @@ def analyze(
     if isinstance(data, str):
         return to_table(rows_for_documents([(DEFAULT_DOC_ID, data)], **options))
     if isinstance(data, pd.DataFrame):
+        from framing.corpus import TASK_ROWS, analyze_chunks
+
         check_columns(data.columns, path="the DataFrame", text_col=text_col, id_col=id_col)
-        ids = data[id_col] if id_col is not None else data.index.to_series()
-        return to_table(rows_for_documents(zip(ids, data[text_col], strict=True), **options))
+        tables = list(
+            analyze_chunks(
+                [data],
+                text_col=text_col,
+                id_col=id_col,
+                n_jobs=1 if len(data) <= TASK_ROWS else n_jobs,
+                progress=progress,
+                total=len(data),
+                **options,
+            )
+        )
+        if not tables:
+            return to_table([])
+        return tables[0]
     raise FramingError(
         f"analyze() takes an article's text (str), an Article or a DataFrame, not "
         f"{type(data).__name__}; for a file use framing.Article.from_file(path)"

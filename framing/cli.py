@@ -70,30 +70,73 @@ def write_table(table: pd.DataFrame, *, fmt: str, output: Path | None) -> None:
         output.write_text(content, encoding="utf-8")
 
 
-def _analyze_paths(paths: Sequence[Path], *, lexicon, text_col: str, id_col: str | None):
-    from framing.analyze import analyze, rows_for_documents, to_table
-    from framing.io import is_corpus, iter_corpus, read_document
+def _iter_tables(paths: Sequence[Path], args: argparse.Namespace):
+    """Yield the paragraph tables of ``paths`` in order: corpus files chunk by chunk."""
+    from framing.corpus import TASK_ROWS, analyze_chunks, analyze_file
+    from framing.io import is_corpus, read_document
     from framing.lexicon import load_lexicon
 
-    matcher = load_lexicon(lexicon)
-    tables = []
+    options = {"lexicon": load_lexicon(args.lexicon), "progress": args.progress}
+    documents: list[tuple[str, str]] = []
+
+    def measure_documents():
+        chunk = pd.DataFrame(documents, columns=["doc_id", "text"])
+        jobs = 1 if len(documents) <= TASK_ROWS else args.jobs
+        documents.clear()
+        return analyze_chunks([chunk], id_col="doc_id", n_jobs=jobs, **options)
+
     for path in paths:
         if is_corpus(path):
-            for chunk in iter_corpus(path, text_col=text_col, id_col=id_col):
-                tables.append(analyze(chunk, lexicon=matcher, text_col=text_col, id_col=id_col))
+            if documents:
+                yield from measure_documents()
+            yield from analyze_file(
+                path, text_col=args.text_col, id_col=args.id_col, n_jobs=args.jobs, **options
+            )
         else:
-            rows = rows_for_documents([(path.name, read_document(path))], lexicon=matcher)
-            tables.append(to_table(rows))
-    return pd.concat(tables, ignore_index=True) if len(tables) > 1 else tables[0]
+            documents.append((path.name, read_document(path)))
+    if documents:
+        yield from measure_documents()
 
 
 def _run_analyze(args: argparse.Namespace) -> int:
-    table = _analyze_paths(
-        args.paths, lexicon=args.lexicon, text_col=args.text_col, id_col=args.id_col
-    )
-    write_table(table, fmt=_output_format(args.format, args.output), output=args.output)
+    from framing.results import TableWriter
+
+    fmt = _output_format(args.format, args.output)
+    if args.output is not None and fmt in ("csv", "jsonl", "parquet"):
+        # Each chunk's rows are written as they come, so memory stays bounded.
+        with TableWriter(args.output, fmt=fmt) as writer:
+            for table in _iter_tables(args.paths, args):
+                writer.write(table)
+        _say(f"wrote {writer.rows} rows to {args.output}")
+        return 0
+    if args.output is None and fmt in ("csv", "jsonl"):
+        for number, table in enumerate(_iter_tables(args.paths, args)):
+            if fmt == "csv":
+                sys.stdout.write(table.to_csv(index=False, header=number == 0))
+            elif len(table):
+                sys.stdout.write(table.to_json(orient="records", lines=True, force_ascii=False))
+        return 0
+    tables = list(_iter_tables(args.paths, args))
+    table = pd.concat(tables, ignore_index=True) if len(tables) > 1 else tables[0]
+    write_table(table, fmt=fmt, output=args.output)
     if args.output is not None:
         _say(f"wrote {len(table)} rows to {args.output}")
+    return 0
+
+
+def _run_download(args: argparse.Namespace) -> int:
+    from framing.datasets import DATASETS, data_home
+    from framing.download import download
+
+    if args.name is None:
+        home = data_home(args.data_dir)
+        _say(f"datasets (folder: {home}):")
+        for info in DATASETS.values():
+            if info.folder:
+                how = "framing download " + info.name if info.downloads else "by hand"
+                _say(f"  {info.name:<26} {how:<40} {info.title}")
+        return 0
+    _say(str(download(args.name, data_dir=args.data_dir, force=args.force)))
     return 0
 
 
@@ -152,7 +195,31 @@ def build_parser() -> argparse.ArgumentParser:
     analyze.add_argument("-o", "--output", type=Path, default=None, metavar="FILE")
     analyze.add_argument("--text-col", default="text", help="corpus column with the text")
     analyze.add_argument("--id-col", default=None, help="corpus column with the article id")
+    analyze.add_argument(
+        "--jobs",
+        type=int,
+        default=None,
+        metavar="N",
+        help="worker processes for a corpus (default: every core)",
+    )
+    analyze.add_argument(
+        "--progress",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="show a progress bar (default: when standard error is a terminal)",
+    )
     analyze.set_defaults(run=_run_analyze)
+
+    download = commands.add_parser(
+        "download",
+        help="fetch a research dataset and check its checksum",
+        description="Fetch a dataset into the data folder (--data-dir, else $FRAMING_DATA_DIR, "
+        "else the user cache folder) and verify its SHA-256. Without NAME, list the datasets.",
+    )
+    download.add_argument("name", nargs="?", default=None, metavar="NAME")
+    download.add_argument("--data-dir", type=Path, default=None, metavar="DIR")
+    download.add_argument("--force", action="store_true", help="fetch again even if present")
+    download.set_defaults(run=_run_download)
 
     demo = commands.add_parser(
         "demo",

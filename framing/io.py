@@ -22,6 +22,7 @@ __all__ = [
     "iter_corpus",
     "check_columns",
     "DEFAULT_CHUNK_ROWS",
+    "corpus_rows",
 ]
 
 CORPUS_SUFFIXES = (".csv", ".jsonl", ".ndjson", ".parquet")
@@ -96,15 +97,23 @@ def iter_corpus(
     """
     _check_file(path)
     suffix = path.suffix.lower()
+    columns = [text_col] if id_col is None else list(dict.fromkeys([id_col, text_col]))
     try:
         if suffix == ".csv":
+            header = pd.read_csv(path, nrows=0, dtype=object).columns
+            check_columns(header, path=path, text_col=text_col, id_col=id_col)
             chunks = pd.read_csv(
-                path, chunksize=chunk_rows, dtype=object, keep_default_na=False, na_values=[""]
+                path,
+                chunksize=chunk_rows,
+                dtype=object,
+                keep_default_na=False,
+                na_values=[""],
+                usecols=columns,
             )
         elif suffix in (".jsonl", ".ndjson"):
             chunks = pd.read_json(path, lines=True, chunksize=chunk_rows, dtype=False)
         elif suffix == ".parquet":
-            chunks = _iter_parquet(path, chunk_rows)
+            chunks = _iter_parquet(path, chunk_rows, columns, text_col=text_col, id_col=id_col)
         else:
             raise InputError(
                 f"{path}: unknown corpus format; use one of {', '.join(CORPUS_SUFFIXES)}"
@@ -113,7 +122,6 @@ def iter_corpus(
         for chunk in chunks:
             if offset == 0:
                 check_columns(chunk.columns, path=path, text_col=text_col, id_col=id_col)
-            columns = [text_col] if id_col is None else list(dict.fromkeys([id_col, text_col]))
             chunk = chunk[columns]
             chunk.index = pd.RangeIndex(offset, offset + len(chunk))
             offset += len(chunk)
@@ -127,7 +135,10 @@ def iter_corpus(
         raise InputError(f"{path} could not be read as {suffix[1:]}: {first_line}") from None
 
 
-def _iter_parquet(path: Path, chunk_rows: int) -> Iterator[pd.DataFrame]:
+def _iter_parquet(
+    path: Path, chunk_rows: int, columns: list[str], *, text_col: str, id_col: str | None
+) -> Iterator[pd.DataFrame]:
+    """Yield a Parquet file's batches, reading only ``columns`` from disk."""
     import pyarrow as pa
     import pyarrow.parquet as pq
 
@@ -135,5 +146,22 @@ def _iter_parquet(path: Path, chunk_rows: int) -> Iterator[pd.DataFrame]:
         parquet = pq.ParquetFile(path)
     except pa.ArrowInvalid as error:
         raise InputError(f"{path} is not a Parquet file ({error}); check the file") from None
-    for batch in parquet.iter_batches(batch_size=chunk_rows):
+    check_columns(parquet.schema_arrow.names, path=path, text_col=text_col, id_col=id_col)
+    for batch in parquet.iter_batches(batch_size=chunk_rows, columns=columns):
         yield batch.to_pandas()
+
+
+def corpus_rows(path: Path) -> int | None:
+    """Return the number of rows of a corpus file when it is known without reading it (Parquet).
+
+    CSV and JSONL files would have to be read to count their rows: ``None`` for them.
+    """
+    if path.suffix.lower() != ".parquet":
+        return None
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    try:
+        return pq.ParquetFile(path).metadata.num_rows
+    except (pa.ArrowInvalid, OSError):
+        return None

@@ -1,0 +1,233 @@
+"""Measure a corpus in chunks, on every core, with bounded memory; or on a Dask cluster.
+
+The corpus engine behind :func:`framing.analyze` (for DataFrames) and ``framing analyze`` (for
+CSV, JSONL and Parquet files). Documents are measured in pieces of :data:`TASK_ROWS` rows; each
+piece is measured by one worker process, and the results come back in the corpus's order. Only
+a bounded number of pieces is in flight at once, so memory does not grow with the corpus.
+Measuring a document depends on nothing but the document, so the parallel result is exactly
+the serial one.
+
+>>> import pandas as pd
+>>> corpus = pd.DataFrame({"text": ["ISIS lost the city.", "A massive, terrible defeat."]})
+>>> tables = list(analyze_chunks([corpus], n_jobs=1))
+>>> tables[0][["doc_id", "words", "loaded_count"]].to_dict("records")
+[{'doc_id': 0, 'words': 4, 'loaded_count': 0}, {'doc_id': 1, 'words': 4, 'loaded_count': 1}]
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections import deque
+from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from pathlib import Path
+
+import pandas as pd
+
+from framing.errors import FramingError
+
+__all__ = [
+    "analyze_chunks",
+    "analyze_file",
+    "analyze_dask",
+    "resolve_jobs",
+    "TASK_ROWS",
+    "PIECES_IN_FLIGHT_PER_JOB",
+]
+
+#: Documents measured per task. Large enough that sending a task to a worker (pickling its
+#: texts and the result) is a small share of its cost, small enough that a 5,000-row chunk
+#: keeps two workers busy.
+TASK_ROWS = 500
+
+#: Tasks queued per worker: two keeps each worker busy while its last result is collected,
+#: and bounds memory at about (2 x jobs x TASK_ROWS) documents in flight.
+PIECES_IN_FLIGHT_PER_JOB = 2
+
+_worker_options: dict = {}
+
+
+def resolve_jobs(n_jobs: int | None) -> int:
+    """Return the number of worker processes for ``n_jobs`` (``None`` or -1: every core).
+
+    >>> resolve_jobs(1)
+    1
+    """
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    if n_jobs is None or n_jobs == -1:
+        return max(1, cores or 1)
+    if not isinstance(n_jobs, int) or isinstance(n_jobs, bool) or n_jobs < 1:
+        raise FramingError(
+            f"n_jobs={n_jobs!r} is not valid; use a whole number >= 1, or None / -1 for every core"
+        )
+    return n_jobs
+
+
+def _measure_options(lexicon, sentiment, vader) -> dict:
+    from framing.lexicon import LexiconMatcher, load_lexicon
+
+    matcher = lexicon if isinstance(lexicon, LexiconMatcher) else load_lexicon(lexicon)
+    return {"lexicon": matcher, "sentiment": sentiment, "vader": vader}
+
+
+def _init_worker(options: dict) -> None:
+    _worker_options.clear()
+    _worker_options.update(options)
+
+
+def _measure_piece(ids: list, texts: list, options: dict | None = None) -> pd.DataFrame:
+    """Return the table of one piece of documents (in a worker, with its preset options)."""
+    from framing.analyze import rows_for_documents, to_table
+
+    options = _worker_options if options is None else options
+    return to_table(rows_for_documents(zip(ids, texts, strict=True), **options))
+
+
+def _pieces(chunk: pd.DataFrame, text_col: str, id_col: str | None) -> list[tuple[list, list]]:
+    ids = (chunk[id_col] if id_col is not None else chunk.index.to_series()).tolist()
+    texts = chunk[text_col].tolist()
+    return [
+        (ids[start : start + TASK_ROWS], texts[start : start + TASK_ROWS])
+        for start in range(0, len(texts), TASK_ROWS)
+    ]
+
+
+def _join(tables: list[pd.DataFrame]) -> pd.DataFrame:
+    return tables[0] if len(tables) == 1 else pd.concat(tables, ignore_index=True)
+
+
+def _progress_bar(progress: bool | None, total: int | None):
+    from tqdm.auto import tqdm
+
+    disable = not sys.stderr.isatty() if progress is None else not progress
+    return tqdm(total=total, unit="doc", desc="framing", disable=disable, file=sys.stderr)
+
+
+def analyze_chunks(
+    chunks: Iterable[pd.DataFrame],
+    *,
+    text_col: str = "text",
+    id_col: str | None = None,
+    lexicon=None,
+    sentiment=None,
+    vader=None,
+    n_jobs: int | None = None,
+    progress: bool | None = None,
+    total: int | None = None,
+) -> Iterator[pd.DataFrame]:
+    """Yield the paragraph table of each chunk of a corpus, in order, measured on ``n_jobs`` cores.
+
+    ``chunks`` are DataFrames with the text in ``text_col`` and the id in ``id_col`` (else the
+    index). ``n_jobs`` is the number of worker processes (``None``: every core; ``1``: no
+    worker, measured here). ``progress`` shows a tqdm bar on standard error (``None``: only
+    when it is a terminal); ``total`` is the number of documents, when known. Whatever
+    ``n_jobs`` is, the tables are identical.
+    """
+    jobs = resolve_jobs(n_jobs)
+    options = _measure_options(lexicon, sentiment, vader)
+    with _progress_bar(progress, total) as bar:
+        if jobs == 1:
+            for chunk in chunks:
+                tables = []
+                for ids, texts in _pieces(chunk, text_col, id_col):
+                    tables.append(_measure_piece(ids, texts, options))
+                    bar.update(len(ids))
+                if tables:
+                    yield _join(tables)
+            return
+        yield from _analyze_parallel(chunks, text_col, id_col, options, jobs, bar)
+
+
+def _analyze_parallel(chunks, text_col, id_col, options, jobs, bar) -> Iterator[pd.DataFrame]:
+    in_flight: deque[tuple[Future, int, bool]] = deque()
+    done: list[pd.DataFrame] = []
+
+    def collect() -> pd.DataFrame | None:
+        future, size, last = in_flight.popleft()
+        done.append(future.result())
+        bar.update(size)
+        if last:
+            table = _join(done)
+            done.clear()
+            return table
+        return None
+
+    with ProcessPoolExecutor(
+        max_workers=jobs, initializer=_init_worker, initargs=(options,)
+    ) as executor:
+        for chunk in chunks:
+            pieces = _pieces(chunk, text_col, id_col)
+            for number, (ids, texts) in enumerate(pieces):
+                while len(in_flight) >= jobs * PIECES_IN_FLIGHT_PER_JOB:
+                    table = collect()
+                    if table is not None:
+                        yield table
+                future = executor.submit(_measure_piece, ids, texts)
+                in_flight.append((future, len(ids), number == len(pieces) - 1))
+        while in_flight:
+            table = collect()
+            if table is not None:
+                yield table
+
+
+def analyze_file(
+    path: str | Path,
+    *,
+    text_col: str = "text",
+    id_col: str | None = None,
+    chunk_rows: int | None = None,
+    **options,
+) -> Iterator[pd.DataFrame]:
+    """Yield the paragraph tables of a CSV, JSONL or Parquet corpus, chunk by chunk, in order.
+
+    Only the text and id columns are read. ``options`` are those of :func:`analyze_chunks`
+    (``lexicon``, ``sentiment``, ``vader``, ``n_jobs``, ``progress``).
+    """
+    from framing.io import DEFAULT_CHUNK_ROWS, corpus_rows, iter_corpus
+
+    path = Path(path)
+    chunks = iter_corpus(
+        path, text_col=text_col, id_col=id_col, chunk_rows=chunk_rows or DEFAULT_CHUNK_ROWS
+    )
+    options.setdefault("total", corpus_rows(path))
+    yield from analyze_chunks(chunks, text_col=text_col, id_col=id_col, **options)
+
+
+def analyze_dask(
+    ddf,
+    *,
+    text_col: str = "text",
+    id_col: str | None = None,
+    lexicon=None,
+    sentiment=None,
+    vader=None,
+):
+    """Return a lazy ``dask.dataframe`` of the paragraph table of ``ddf`` (one article a row).
+
+    Each partition is measured where it lives, with ``map_partitions``; ``.compute()`` gives
+    the rows of :func:`framing.analyze` in the same order (the index restarts in every
+    partition: use ``.reset_index(drop=True)`` for one running index).
+    """
+    from framing.analyze import to_table
+    from framing.io import check_columns
+
+    check_columns(ddf.columns, path="the dask DataFrame", text_col=text_col, id_col=id_col)
+    options = _measure_options(lexicon, sentiment, vader)
+    meta = to_table([])
+    id_dtype = ddf[id_col].dtype if id_col is not None else ddf.index.dtype
+    meta["doc_id"] = meta["doc_id"].astype(id_dtype)
+    return ddf.map_partitions(
+        _analyze_partition, text_col=text_col, id_col=id_col, options=options, meta=meta
+    )
+
+
+def _analyze_partition(
+    partition: pd.DataFrame, *, text_col: str, id_col: str | None, options: dict
+) -> pd.DataFrame:
+    from framing.analyze import to_table
+
+    tables = [
+        _measure_piece(ids, texts, options) for ids, texts in _pieces(partition, text_col, id_col)
+    ]
+    return _join(tables) if tables else to_table([])

@@ -1,0 +1,364 @@
+"""Compare groups of paragraphs or articles: means with confidence intervals, effect sizes,
+permutation tests, and the terms that separate two groups (keyness).
+
+Everything is vectorised with numpy and reproducible: the random draws come from a generator
+seeded with ``seed`` (default :data:`DEFAULT_SEED`).
+
+>>> import pandas as pd
+>>> table = pd.DataFrame({"side": ["left"] * 3 + ["right"] * 3,
+...                       "polarity": [0.1, 0.2, 0.3, 0.4, 0.5, 0.6]})
+>>> result = compare_groups(table, group_col="side", measures=["polarity"])
+>>> result.means[["group", "n", "mean"]].round(3).to_dict("records")
+[{'group': 'left', 'n': 3, 'mean': 0.2}, {'group': 'right', 'n': 3, 'mean': 0.5}]
+>>> round(float(result.pairs.loc[0, "cohens_d"]), 3), float(result.pairs.loc[0, "cliffs_delta"])
+(-3.0, -1.0)
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from framing.errors import FramingError, InputError
+
+__all__ = [
+    "compare_groups",
+    "GroupComparison",
+    "keyness",
+    "cohens_d",
+    "cliffs_delta",
+    "bootstrap_mean_ci",
+    "permutation_p_value",
+    "DEFAULT_SEED",
+    "DEFAULT_RESAMPLES",
+    "DEFAULT_PERMUTATIONS",
+    "DEFAULT_CONFIDENCE",
+]
+
+#: Seed of the random generator, so that the same table gives the same intervals and p-values.
+DEFAULT_SEED = 20171017
+#: Bootstrap resamples: 2,000 gives percentile 95% limits stable to about 1% of their width
+#: (Efron and Tibshirani 1993, ch. 19, recommend at least 1,000 for percentile intervals).
+DEFAULT_RESAMPLES = 2_000
+#: Random permutations for a permutation test: the p-value's Monte Carlo standard error is at
+#: most 0.5/sqrt(10,000) = 0.005.
+DEFAULT_PERMUTATIONS = 10_000
+DEFAULT_CONFIDENCE = 0.95
+#: Values drawn per block of resamples, so that memory stays at about 80 MB whatever n is.
+_BLOCK_VALUES = 10_000_000
+
+
+@dataclass(frozen=True)
+class GroupComparison:
+    """The result of :func:`compare_groups`: two tidy tables.
+
+    - ``means``: one row per measure and group: ``measure``, ``group``, ``n``, ``mean``,
+      ``ci_low``, ``ci_high`` (bootstrap percentile interval).
+    - ``pairs``: one row per measure and pair of groups: ``measure``, ``group_a``,
+      ``group_b``, ``n_a``, ``n_b``, ``mean_a``, ``mean_b``, ``difference`` (a - b),
+      ``cohens_d``, ``cliffs_delta``, ``p_value`` (two-sided permutation test of the
+      difference in means), ``permutations`` (the number drawn, or of all splits when exact).
+    """
+
+    means: pd.DataFrame
+    pairs: pd.DataFrame
+
+
+def _blocks(total: int, width: int):
+    per_block = max(1, _BLOCK_VALUES // max(width, 1))
+    for start in range(0, total, per_block):
+        yield min(per_block, total - start)
+
+
+def bootstrap_mean_ci(
+    values: np.ndarray,
+    *,
+    resamples: int = DEFAULT_RESAMPLES,
+    confidence: float = DEFAULT_CONFIDENCE,
+    rng: np.random.Generator,
+) -> tuple[float, float]:
+    """Return the percentile bootstrap interval ``(low, high)`` of the mean of ``values``.
+
+    >>> bootstrap_mean_ci(np.array([2.0, 2.0, 2.0]), rng=np.random.default_rng(0))
+    (2.0, 2.0)
+    """
+    values = np.asarray(values, dtype=float)
+    n = len(values)
+    if n == 0:
+        return (math.nan, math.nan)
+    means = np.concatenate(
+        [values[rng.integers(0, n, size=(size, n))].mean(axis=1) for size in _blocks(resamples, n)]
+    )
+    tail = (1 - confidence) / 2
+    low, high = np.quantile(means, [tail, 1 - tail])
+    return float(low), float(high)
+
+
+def cohens_d(a: np.ndarray, b: np.ndarray) -> float:
+    """Return Cohen's d of ``a`` against ``b``: the difference in means over the pooled SD.
+
+    The pooled standard deviation is ``sqrt(((n_a-1) var_a + (n_b-1) var_b) / (n_a+n_b-2))``
+    with sample variances (Cohen 1988, eq. 2.5.2). ``nan`` when it is undefined.
+
+    >>> cohens_d(np.array([1.0, 2.0, 3.0]), np.array([2.0, 3.0, 4.0]))
+    -1.0
+    """
+    n_a, n_b = len(a), len(b)
+    if n_a + n_b <= 2:
+        return math.nan
+    pooled = ((n_a - 1) * np.var(a, ddof=1 if n_a > 1 else 0)) + (
+        (n_b - 1) * np.var(b, ddof=1 if n_b > 1 else 0)
+    )
+    sd = math.sqrt(pooled / (n_a + n_b - 2))
+    if sd == 0:
+        return math.nan
+    return float((np.mean(a) - np.mean(b)) / sd)
+
+
+def cliffs_delta(a: np.ndarray, b: np.ndarray) -> float:
+    """Return Cliff's delta: P(a > b) - P(a < b) over all pairs, from -1 to 1 (Cliff 1993).
+
+    Computed by sorting (n log n), not over all pairs.
+
+    >>> cliffs_delta(np.array([1.0, 2.0, 3.0]), np.array([2.0, 3.0, 4.0]))
+    -0.5555555555555556
+    """
+    if len(a) == 0 or len(b) == 0:
+        return math.nan
+    sorted_b = np.sort(np.asarray(b, dtype=float))
+    a = np.asarray(a, dtype=float)
+    below = np.searchsorted(sorted_b, a, side="left")  # b values < each a
+    not_above = np.searchsorted(sorted_b, a, side="right")  # b values <= each a
+    greater = below.sum()
+    less = (len(sorted_b) - not_above).sum()
+    return float((greater - less) / (len(a) * len(b)))
+
+
+def permutation_p_value(
+    a: np.ndarray,
+    b: np.ndarray,
+    *,
+    permutations: int = DEFAULT_PERMUTATIONS,
+    rng: np.random.Generator,
+) -> tuple[float, int]:
+    """Return the two-sided permutation p-value of the difference in means, and the splits used.
+
+    When the number of distinct splits of the pooled values is at most ``permutations``, every
+    split is used and the p-value is exact (the share of splits at least as extreme). Otherwise
+    ``permutations`` random splits are drawn and the p-value is ``(k + 1) / (permutations + 1)``
+    (Phipson and Smyth 2010), never 0.
+
+    >>> rng = np.random.default_rng(0)
+    >>> permutation_p_value(np.array([1.0, 2.0]), np.array([3.0, 4.0]), rng=rng)
+    (0.3333333333333333, 6)
+    """
+    a = np.asarray(a, dtype=float)
+    b = np.asarray(b, dtype=float)
+    n_a, n = len(a), len(a) + len(b)
+    if len(a) == 0 or len(b) == 0:
+        return math.nan, 0
+    pooled = np.concatenate([a, b])
+    total = pooled.sum()
+    observed = abs(a.mean() - b.mean())
+    # Differences equal up to rounding count as equal (as scipy.stats.permutation_test does).
+    threshold = observed - 1e-12 * max(1.0, observed)
+    splits = math.comb(n, n_a)
+    if splits <= permutations:
+        members = np.array(list(itertools.combinations(range(n), n_a)), dtype=np.intp)
+        sums_a = pooled[members].sum(axis=1)
+        differences = np.abs(sums_a / n_a - (total - sums_a) / (n - n_a))
+        return float(np.count_nonzero(differences >= threshold) / splits), splits
+    extreme = 0
+    for size in _blocks(permutations, n):
+        shuffled = rng.permuted(np.broadcast_to(pooled, (size, n)), axis=1)
+        sums_a = shuffled[:, :n_a].sum(axis=1)
+        differences = np.abs(sums_a / n_a - (total - sums_a) / (n - n_a))
+        extreme += int(np.count_nonzero(differences >= threshold))
+    return (extreme + 1) / (permutations + 1), permutations
+
+
+def compare_groups(
+    table: pd.DataFrame,
+    *,
+    group_col: str,
+    measures: Sequence[str] | str,
+    groups: Sequence | None = None,
+    resamples: int = DEFAULT_RESAMPLES,
+    permutations: int = DEFAULT_PERMUTATIONS,
+    confidence: float = DEFAULT_CONFIDENCE,
+    seed: int = DEFAULT_SEED,
+) -> GroupComparison:
+    """Return per-group means with bootstrap CIs, and effect sizes and permutation tests per pair.
+
+    ``table`` has one row per unit (a paragraph, an article) with its group in ``group_col``
+    and numeric ``measures``. Missing values of a measure are left out of that measure (``n``
+    says how many were used). ``groups`` chooses and orders the groups (default: all, sorted).
+    See :class:`GroupComparison` for the columns.
+    """
+    measures = [measures] if isinstance(measures, str) else list(measures)
+    missing = [column for column in [group_col, *measures] if column not in table.columns]
+    if missing:
+        raise InputError(
+            f"the table has no column {missing[0]!r}; use one of: "
+            + ", ".join(map(str, table.columns))
+        )
+    if not 0 < confidence < 1:
+        raise FramingError(f"confidence={confidence!r} is not valid; use a number between 0 and 1")
+    present = list(pd.unique(table[group_col].dropna()))
+    if groups is None:
+        groups = sorted(present, key=str)
+    else:
+        unknown = [group for group in groups if group not in present]
+        if unknown:
+            raise FramingError(
+                f"groups {unknown} are not in {group_col!r}; use some of: "
+                + ", ".join(map(str, sorted(present, key=str)))
+            )
+    rng = np.random.default_rng(seed)
+    mean_rows, pair_rows = [], []
+    for measure in measures:
+        column = pd.to_numeric(table[measure], errors="coerce")
+        if column.notna().sum() == 0 and table[measure].notna().any():
+            raise InputError(f"column {measure!r} is not numeric; give numeric measures")
+        values = {
+            group: column[table[group_col] == group].dropna().to_numpy(dtype=float)
+            for group in groups
+        }
+        for group in groups:
+            low, high = bootstrap_mean_ci(
+                values[group], resamples=resamples, confidence=confidence, rng=rng
+            )
+            sample = values[group]
+            mean_rows.append(
+                {
+                    "measure": measure,
+                    "group": group,
+                    "n": len(sample),
+                    "mean": float(sample.mean()) if len(sample) else math.nan,
+                    "ci_low": low,
+                    "ci_high": high,
+                }
+            )
+        for group_a, group_b in itertools.combinations(groups, 2):
+            a, b = values[group_a], values[group_b]
+            p_value, used = permutation_p_value(a, b, permutations=permutations, rng=rng)
+            mean_a = float(a.mean()) if len(a) else math.nan
+            mean_b = float(b.mean()) if len(b) else math.nan
+            pair_rows.append(
+                {
+                    "measure": measure,
+                    "group_a": group_a,
+                    "group_b": group_b,
+                    "n_a": len(a),
+                    "n_b": len(b),
+                    "mean_a": mean_a,
+                    "mean_b": mean_b,
+                    "difference": mean_a - mean_b,
+                    "cohens_d": cohens_d(a, b),
+                    "cliffs_delta": cliffs_delta(a, b),
+                    "p_value": p_value,
+                    "permutations": used,
+                }
+            )
+    means = pd.DataFrame(mean_rows, columns=["measure", "group", "n", "mean", "ci_low", "ci_high"])
+    pairs = pd.DataFrame(
+        pair_rows,
+        columns=[
+            "measure",
+            "group_a",
+            "group_b",
+            "n_a",
+            "n_b",
+            "mean_a",
+            "mean_b",
+            "difference",
+            "cohens_d",
+            "cliffs_delta",
+            "p_value",
+            "permutations",
+        ],
+    )
+    return GroupComparison(means=means, pairs=pairs)
+
+
+def keyness(
+    table: pd.DataFrame,
+    *,
+    group_col: str,
+    groups: Sequence,
+    text_col: str = "text",
+    prior_scale: float = 1.0,
+    min_count: int = 1,
+) -> pd.DataFrame:
+    """Return every term with its log-odds ratio between two groups, most group-a-like first.
+
+    The log-odds ratio with an informative Dirichlet prior (Monroe, Colaresi and Quinn 2008,
+    "Fightin' Words", eqs. 16-22): with ``y`` a term's count in a group, ``n`` the group's
+    total, ``alpha`` the term's prior count and ``alpha0`` the prior's total,
+
+    ``delta = log((y_a + alpha) / (n_a + alpha0 - y_a - alpha))
+    - log((y_b + alpha) / (n_b + alpha0 - y_b - alpha))``, ``variance = 1/(y_a + alpha) +
+    1/(y_b + alpha)``, ``z = delta / sqrt(variance)``.
+
+    The prior is the term's count over both groups times ``prior_scale`` (the paper's
+    informative prior from the whole corpus). Terms are the words of :mod:`framing.text`,
+    lower-cased; ``min_count`` drops terms seen fewer times in the two groups together.
+    Columns: ``term``, ``count_a``, ``count_b``, ``log_odds``, ``variance``, ``z``.
+
+    >>> table = pd.DataFrame({"side": ["L", "L", "R"],
+    ...                       "text": ["tax cuts for the rich", "the rich", "tax relief"]})
+    >>> keyness(table, group_col="side", groups=["L", "R"])["term"].tolist()[:2]
+    ['rich', 'the']
+    """
+    from sklearn.feature_extraction.text import CountVectorizer
+
+    from framing.text import WORD
+
+    if len(groups) != 2:
+        raise FramingError(f"keyness compares two groups, not {len(groups)}; give groups=[a, b]")
+    for column in (group_col, text_col):
+        if column not in table.columns:
+            raise InputError(
+                f"the table has no column {column!r}; use one of: "
+                + ", ".join(map(str, table.columns))
+            )
+    if prior_scale <= 0:
+        raise FramingError(f"prior_scale={prior_scale!r} is not valid; use a number > 0")
+    masks = [(table[group_col] == group).to_numpy() for group in groups]
+    for group, mask in zip(groups, masks, strict=True):
+        if not mask.any():
+            raise FramingError(f"group {group!r} has no rows in {group_col!r}")
+    chosen = masks[0] | masks[1]
+    texts = table.loc[chosen, text_col].fillna("").astype(str)
+    vectorizer = CountVectorizer(token_pattern=WORD.pattern, lowercase=True)
+    matrix = vectorizer.fit_transform(texts)
+    in_a = masks[0][chosen]
+    counts_a = np.asarray(matrix[in_a].sum(axis=0)).ravel().astype(float)
+    counts_b = np.asarray(matrix[~in_a].sum(axis=0)).ravel().astype(float)
+    terms = vectorizer.get_feature_names_out()
+    keep = (counts_a + counts_b) >= min_count
+    alpha = prior_scale * (counts_a + counts_b)
+    alpha0 = alpha.sum()
+    n_a, n_b = counts_a.sum(), counts_b.sum()
+    log_odds = np.log((counts_a + alpha) / (n_a + alpha0 - counts_a - alpha)) - np.log(
+        (counts_b + alpha) / (n_b + alpha0 - counts_b - alpha)
+    )
+    variance = 1.0 / (counts_a + alpha) + 1.0 / (counts_b + alpha)
+    result = pd.DataFrame(
+        {
+            "term": terms,
+            "count_a": counts_a.astype(np.int64),
+            "count_b": counts_b.astype(np.int64),
+            "log_odds": log_odds,
+            "variance": variance,
+            "z": log_odds / np.sqrt(variance),
+        }
+    )[keep]
+    result = result.sort_values(["z", "term"], ascending=[False, True], kind="stable")
+    result.attrs["groups"] = list(groups)
+    return result.reset_index(drop=True)

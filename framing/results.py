@@ -1,0 +1,185 @@
+"""Save result tables with what made them: the measures' definitions and framing's version.
+
+- Parquet: the metadata sits in the file's schema metadata, under the key ``framing``.
+- CSV and JSONL: the metadata sits in a sidecar file ``<file>.meta.json`` beside it, so the
+  table itself stays plain and any CSV reader opens it (a commented header would not be).
+
+The metadata is JSON: ``{"framing_version": ..., "columns": {column: definition}, ...}`` plus
+what the caller adds (for example the dataset a table came from). It holds no time stamp, so
+the same table saved twice gives byte-identical files.
+
+>>> import pandas as pd, tempfile, pathlib
+>>> folder = pathlib.Path(tempfile.mkdtemp())
+>>> path = save_table(pd.DataFrame({"doc_id": ["a"], "polarity": [0.5]}), folder / "t.parquet")
+>>> read_metadata(path)["columns"]["polarity"]
+'TextBlob (pattern) polarity, -1 negative to 1 positive'
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from pathlib import Path
+
+import pandas as pd
+
+from framing.errors import choices_error
+
+__all__ = [
+    "save_table",
+    "read_metadata",
+    "table_metadata",
+    "TableWriter",
+    "SAVE_FORMATS",
+    "METADATA_KEY",
+    "SIDECAR_SUFFIX",
+]
+
+#: Formats a table can be saved in, by file suffix.
+SAVE_FORMATS = {".parquet": "parquet", ".csv": "csv", ".jsonl": "jsonl", ".ndjson": "jsonl"}
+#: The Parquet schema-metadata key that holds framing's metadata.
+METADATA_KEY = b"framing"
+#: Appended to a CSV or JSONL file's name for its metadata file.
+SIDECAR_SUFFIX = ".meta.json"
+
+
+def table_metadata(columns, extra: Mapping | None = None) -> dict:
+    """Return the metadata saved with a table of these columns: definitions and version.
+
+    >>> table_metadata(["words"])["columns"]
+    {'words': 'number of words (letters or digits, joined by inner hyphens or apostrophes)'}
+    """
+    from framing import __version__
+    from framing.analyze import MEASURE_DEFINITIONS
+
+    metadata = {
+        "framing_version": __version__,
+        "columns": {
+            str(column): MEASURE_DEFINITIONS[column]
+            for column in columns
+            if column in MEASURE_DEFINITIONS
+        },
+    }
+    metadata.update(extra or {})
+    return metadata
+
+
+def _format_of(path: Path, fmt: str | None) -> str:
+    if fmt is not None:
+        if fmt not in set(SAVE_FORMATS.values()):
+            raise choices_error("fmt", fmt, sorted(set(SAVE_FORMATS.values())))
+        return fmt
+    try:
+        return SAVE_FORMATS[path.suffix.lower()]
+    except KeyError:
+        raise choices_error("file suffix", path.suffix, sorted(SAVE_FORMATS)) from None
+
+
+def sidecar_path(path: Path) -> Path:
+    """Return the metadata file that goes with a CSV or JSONL table."""
+    return path.with_name(path.name + SIDECAR_SUFFIX)
+
+
+class TableWriter:
+    """Write a table chunk by chunk to Parquet, CSV or JSONL, then its metadata on close.
+
+    Use it as a context manager; every chunk must have the same columns. Only the current
+    chunk is in memory, so a table of any length can be written.
+    """
+
+    def __init__(
+        self, path: str | Path, *, fmt: str | None = None, metadata: Mapping | None = None
+    ) -> None:
+        self.path = Path(path)
+        self.fmt = _format_of(self.path, fmt)
+        self.extra = dict(metadata or {})
+        self.rows = 0
+        self._columns: list[str] | None = None
+        self._parquet = None
+        self._schema = None
+        self._stream = None
+
+    def __enter__(self) -> TableWriter:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        if self.fmt != "parquet":
+            self._stream = self.path.open("w", encoding="utf-8", newline="")
+        return self
+
+    def write(self, table: pd.DataFrame) -> None:
+        """Append the rows of ``table``."""
+        if self._columns is None:
+            self._columns = [str(column) for column in table.columns]
+        if self.fmt == "parquet":
+            self._write_parquet(table)
+        elif self.fmt == "csv":
+            table.to_csv(self._stream, index=False, header=self.rows == 0)
+        else:
+            if len(table):
+                lines = table.to_json(orient="records", lines=True, force_ascii=False)
+                self._stream.write(lines if lines.endswith("\n") else lines + "\n")
+        self.rows += len(table)
+
+    def _write_parquet(self, table: pd.DataFrame) -> None:
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        if self._parquet is None:
+            schema = pa.Schema.from_pandas(table, preserve_index=False)
+            # A column with only missing values in the first chunk would be typed null;
+            # results' text columns are strings.
+            for index, schema_field in enumerate(schema):
+                if pa.types.is_null(schema_field.type):
+                    schema = schema.set(index, schema_field.with_type(pa.string()))
+            metadata = dict(schema.metadata or {})
+            metadata[METADATA_KEY] = json.dumps(
+                table_metadata(self._columns, self.extra), sort_keys=True
+            ).encode("utf-8")
+            self._schema = schema.with_metadata(metadata)
+            self._parquet = pq.ParquetWriter(self.path, self._schema)
+        batch = pa.Table.from_pandas(table, schema=self._schema, preserve_index=False)
+        self._parquet.write_table(batch)
+
+    def __exit__(self, *exc_info) -> None:
+        if self.fmt == "parquet":
+            if self._parquet is None:
+                from framing.analyze import to_table
+
+                self._write_parquet(to_table([]))
+            self._parquet.close()
+            return
+        self._stream.close()
+        metadata = table_metadata(self._columns or [], self.extra)
+        sidecar_path(self.path).write_text(
+            json.dumps(metadata, indent=2, sort_keys=True, ensure_ascii=False) + "\n",
+            encoding="utf-8",
+        )
+
+
+def save_table(
+    table: pd.DataFrame,
+    path: str | Path,
+    *,
+    fmt: str | None = None,
+    metadata: Mapping | None = None,
+) -> Path:
+    """Return the path after saving ``table`` with its columns' definitions and framing's version.
+
+    The format comes from the suffix (``.parquet``, ``.csv``, ``.jsonl``) unless ``fmt`` says.
+    ``metadata`` adds entries (JSON-serialisable) to what is saved; :func:`read_metadata` reads
+    it back.
+    """
+    with TableWriter(path, fmt=fmt, metadata=metadata) as writer:
+        writer.write(table)
+    return writer.path
+
+
+def read_metadata(path: str | Path) -> dict:
+    """Return the metadata saved with a table by :func:`save_table` (empty when there is none)."""
+    path = Path(path)
+    if path.suffix.lower() == ".parquet":
+        import pyarrow.parquet as pq
+
+        raw = (pq.read_schema(path).metadata or {}).get(METADATA_KEY)
+        return json.loads(raw) if raw else {}
+    sidecar = sidecar_path(path)
+    return json.loads(sidecar.read_text(encoding="utf-8")) if sidecar.is_file() else {}
