@@ -19,7 +19,7 @@ from __future__ import annotations
 import os
 import sys
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
 
@@ -126,6 +126,8 @@ def analyze_chunks(
     """
     jobs = resolve_jobs(n_jobs)
     options = _measure_options(lexicon, sentiment, vader)
+    if total is None and isinstance(chunks, Sequence):
+        total = sum(len(chunk) for chunk in chunks)
     with _progress_bar(progress, total) as bar:
         if jobs == 1:
             for chunk in chunks:

@@ -1,0 +1,206 @@
+"""The corpus engine: chunked, parallel and Dask paths give exactly the serial table."""
+
+from __future__ import annotations
+
+import json
+
+import pandas as pd
+import pytest
+from pandas.testing import assert_frame_equal
+
+import framing
+from framing import cli, corpus
+from framing.analyze import COLUMNS, rows_for_documents, to_table
+from framing.datasets import load_allsides, load_babe
+from framing.errors import FramingError
+from framing.io import iter_corpus
+from framing.results import read_metadata
+
+
+@pytest.fixture(scope="module")
+def real_corpus(shared_data) -> pd.DataFrame:
+    """1,300 real documents: BABE sentences and AllSides articles, with bad rows mixed in."""
+    babe = load_babe(data_dir=shared_data)[["text"]].head(900)
+    babe["doc_id"] = "babe-" + babe.index.astype(str)
+    sides = load_allsides(data_dir=shared_data).head(400)
+    sides = pd.DataFrame(
+        {"doc_id": sides["story_id"].astype(str) + "-" + sides["side"], "text": sides["text"]}
+    )
+    bad = pd.DataFrame({"doc_id": ["empty", "missing"], "text": ["   ", None]})
+    table = pd.concat([babe[["doc_id", "text"]], bad, sides], ignore_index=True)
+    return table.astype({"doc_id": object, "text": object})
+
+
+@pytest.fixture(scope="module")
+def serial_table(real_corpus) -> pd.DataFrame:
+    return to_table(
+        rows_for_documents(zip(real_corpus["doc_id"], real_corpus["text"], strict=True))
+    )
+
+
+def test_analyze_matches_the_one_pass_table(real_corpus, serial_table):
+    table = framing.analyze(real_corpus, id_col="doc_id", n_jobs=1)
+    assert_frame_equal(table, serial_table)
+    assert len(real_corpus) > 2 * corpus.TASK_ROWS  # several pieces
+    assert table.loc[table["doc_id"] == "empty", "error"].tolist() == ["empty text"]
+    assert table.loc[table["doc_id"] == "missing", "error"].tolist() == ["missing text"]
+
+
+def test_parallel_gives_exactly_the_serial_table(real_corpus, serial_table):
+    table = framing.analyze(real_corpus, id_col="doc_id", n_jobs=2, progress=False)
+    assert_frame_equal(table, serial_table)
+
+
+def test_parallel_chunks_come_back_in_order(real_corpus, serial_table):
+    chunks = [real_corpus.iloc[start : start + 300] for start in range(0, len(real_corpus), 300)]
+    tables = list(corpus.analyze_chunks(chunks, id_col="doc_id", n_jobs=2))
+    assert len(tables) == len(chunks)
+    assert_frame_equal(pd.concat(tables, ignore_index=True), serial_table)
+
+
+def test_progress_bar_counts_documents(real_corpus, capsys):
+    list(corpus.analyze_chunks([real_corpus.head(20)], id_col="doc_id", n_jobs=1, progress=True))
+    assert "20/20" in capsys.readouterr().err
+    list(corpus.analyze_chunks([real_corpus.head(20)], id_col="doc_id", n_jobs=1, progress=False))
+    assert capsys.readouterr().err == ""
+
+
+@pytest.mark.parametrize("n_jobs", [0, -2, 1.5, "two"])
+def test_bad_job_counts_are_refused(n_jobs):
+    with pytest.raises(FramingError, match="n_jobs=.* is not valid; use a whole number"):
+        corpus.resolve_jobs(n_jobs)
+
+
+def test_every_core_by_default():
+    import os
+
+    assert corpus.resolve_jobs(None) == len(os.sched_getaffinity(0))
+
+
+def _plain(table: pd.DataFrame) -> pd.DataFrame:
+    """Return the table with its text columns as Python objects and missing values as None."""
+    table = table.copy()
+    for column in ("doc_id", "role", "text", "loaded_terms", "error"):
+        values = table[column].astype(object)
+        table[column] = values.where(values.notna(), None).astype(object)
+    return table
+
+
+def _write_corpus(table: pd.DataFrame, path) -> None:
+    extra = table.assign(outlet="x" * 50)  # a column the engine should not need
+    if path.suffix == ".csv":
+        extra.to_csv(path, index=False)
+    elif path.suffix == ".jsonl":
+        extra.to_json(path, orient="records", lines=True, force_ascii=False)
+    else:
+        extra.to_parquet(path, index=False, row_group_size=400)
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".jsonl", ".parquet"])
+def test_cli_streams_a_corpus_file_to_every_format(real_corpus, serial_table, tmp_path, suffix):
+    good = real_corpus[real_corpus["doc_id"] != "missing"]
+    expected = to_table(rows_for_documents(zip(good["doc_id"], good["text"], strict=True)))
+    source = tmp_path / f"corpus{suffix}"
+    _write_corpus(good, source)
+    for out_suffix in (".parquet", ".csv", ".jsonl"):
+        output = tmp_path / f"out{out_suffix}"
+        code = cli.main(
+            ["analyze", str(source), "--id-col", "doc_id", "--jobs", "2", "-o", str(output)]
+        )
+        assert code == 0
+        if out_suffix == ".parquet":
+            written = pd.read_parquet(output)
+        elif out_suffix == ".csv":
+            written = pd.read_csv(output, keep_default_na=False, na_values=[""])
+        else:
+            written = pd.read_json(output, lines=True)
+        assert len(written) == len(expected)
+        assert written["doc_id"].astype(str).tolist() == expected["doc_id"].tolist()
+        assert written["polarity"].tolist() == pytest.approx(
+            expected["polarity"].tolist(), nan_ok=True
+        )
+        assert (
+            written["loaded_terms"].fillna("").tolist()
+            == expected["loaded_terms"].fillna("").tolist()
+        )
+        assert written["error"].fillna("").tolist() == expected["error"].tolist()
+        metadata = read_metadata(output)
+        assert metadata["framing_version"] == framing.__version__
+        assert set(metadata["columns"]) == set(COLUMNS)
+
+
+def test_parquet_output_keeps_the_exact_table(real_corpus, serial_table, tmp_path):
+    source = tmp_path / "corpus.parquet"
+    real_corpus.to_parquet(source, index=False)
+    output = tmp_path / "out.parquet"
+    assert cli.main(["analyze", str(source), "--id-col", "doc_id", "-o", str(output)]) == 0
+    written = pd.read_parquet(output)
+    assert_frame_equal(_plain(written), _plain(serial_table), check_dtype=False)
+    assert written["polarity"].equals(serial_table["polarity"])
+
+
+def test_cli_streams_csv_to_standard_output(real_corpus, tmp_path, capsys):
+    source = tmp_path / "corpus.jsonl"
+    _write_corpus(real_corpus.head(30), source)
+    assert cli.main(["analyze", str(source), "--id-col", "doc_id", "--format", "csv"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0] == ",".join(COLUMNS)
+    assert sum(line == lines[0] for line in lines) == 1
+
+
+def test_parquet_reads_only_the_needed_columns(tmp_path, monkeypatch):
+    import pyarrow.parquet as pq
+
+    path = tmp_path / "corpus.parquet"
+    pd.DataFrame({"id": ["a", "b"], "text": ["One.", "Two."], "big": ["x", "y"]}).to_parquet(path)
+    asked = []
+    original = pq.ParquetFile.iter_batches
+
+    def spy(self, *args, **kwargs):
+        asked.append(kwargs.get("columns"))
+        return original(self, *args, **kwargs)
+
+    monkeypatch.setattr(pq.ParquetFile, "iter_batches", spy)
+    chunks = list(iter_corpus(path, text_col="text", id_col="id"))
+    assert asked == [["id", "text"]]
+    assert chunks[0].to_dict("list") == {"id": ["a", "b"], "text": ["One.", "Two."]}
+
+
+def test_a_missing_column_in_a_parquet_corpus_is_reported(tmp_path):
+    path = tmp_path / "corpus.parquet"
+    pd.DataFrame({"body": ["One."]}).to_parquet(path)
+    with pytest.raises(
+        FramingError, match="has no column 'text'; name its text column, one of: body"
+    ):
+        list(iter_corpus(path))
+
+
+def test_dask_on_a_local_cluster_gives_the_serial_table(real_corpus, serial_table):
+    import dask.dataframe as dd
+    from distributed import Client, LocalCluster
+
+    ddf = dd.from_pandas(real_corpus, npartitions=3)
+    with (
+        LocalCluster(
+            n_workers=1,
+            threads_per_worker=2,
+            processes=False,
+            protocol="tcp://",
+            host="127.0.0.1",
+            dashboard_address=None,
+        ) as cluster,
+        Client(cluster) as client,
+    ):
+        lazy = corpus.analyze_dask(ddf, id_col="doc_id")
+        assert list(lazy.columns) == COLUMNS
+        table = client.compute(lazy).result().reset_index(drop=True)
+    assert_frame_equal(_plain(table), _plain(serial_table), check_dtype=False)
+    assert table["vader_compound"].equals(serial_table["vader_compound"])
+
+
+def test_jsonl_corpus_rows_keep_their_line_numbers_as_ids(tmp_path):
+    path = tmp_path / "c.jsonl"
+    path.write_text("\n".join(json.dumps({"text": text}) for text in ["One.", "", "Two."]) + "\n")
+    table = pd.concat(list(corpus.analyze_file(path, n_jobs=1, progress=False)))
+    assert table["doc_id"].tolist() == [0, 1, 2]
+    assert table["error"].tolist() == ["", "empty text", ""]
