@@ -1,0 +1,65 @@
+"""Result files carry the measures' definitions and framing's version."""
+
+from __future__ import annotations
+
+import json
+
+import pandas as pd
+import pytest
+
+import framing
+from framing.analyze import MEASURE_DEFINITIONS
+from framing.errors import FramingError
+from framing.results import TableWriter, read_metadata, save_table, sidecar_path
+
+
+@pytest.fixture(scope="module")
+def seed_table(seed_text) -> pd.DataFrame:
+    return framing.analyze(seed_text)
+
+
+def test_parquet_schema_metadata(seed_table, tmp_path):
+    path = save_table(seed_table, tmp_path / "seed.parquet", metadata={"dataset": "seed"})
+    metadata = read_metadata(path)
+    assert metadata["framing_version"] == framing.__version__
+    assert (
+        metadata["columns"]["loaded_per_100_words"] == MEASURE_DEFINITIONS["loaded_per_100_words"]
+    )
+    assert metadata["dataset"] == "seed"
+    back = pd.read_parquet(path)
+    assert back["polarity"].tolist() == seed_table["polarity"].tolist()
+    assert back["text"].tolist() == seed_table["text"].tolist()
+
+
+def test_csv_sidecar_metadata(seed_table, tmp_path):
+    path = save_table(seed_table, tmp_path / "seed.csv")
+    sidecar = sidecar_path(path)
+    assert sidecar.name == "seed.csv.meta.json"
+    metadata = json.loads(sidecar.read_text())
+    assert metadata == read_metadata(path)
+    assert set(metadata["columns"]) == set(seed_table.columns)
+    back = pd.read_csv(path, keep_default_na=False)
+    assert back["loaded_terms"].tolist() == seed_table["loaded_terms"].tolist()
+
+
+@pytest.mark.parametrize("suffix", [".parquet", ".csv", ".jsonl"])
+def test_saving_twice_gives_identical_bytes(seed_table, tmp_path, suffix):
+    first = save_table(seed_table, tmp_path / f"a{suffix}")
+    second = save_table(seed_table, tmp_path / f"b{suffix}")
+    assert first.read_bytes() == second.read_bytes()
+
+
+def test_chunks_written_one_by_one_equal_the_whole(seed_table, tmp_path):
+    with TableWriter(tmp_path / "parts.parquet") as writer:
+        for start in range(0, len(seed_table), 3):
+            writer.write(seed_table.iloc[start : start + 3])
+    assert writer.rows == len(seed_table)
+    pd.testing.assert_frame_equal(
+        pd.read_parquet(tmp_path / "parts.parquet"),
+        pd.read_parquet(save_table(seed_table, tmp_path / "whole.parquet")),
+    )
+
+
+def test_unknown_suffix_lists_the_formats(seed_table, tmp_path):
+    with pytest.raises(FramingError, match="use one of: .csv, .jsonl, .ndjson, .parquet"):
+        save_table(seed_table, tmp_path / "seed.xlsx")
