@@ -5,7 +5,7 @@ FRAMING := $(VENV)/bin/framing
 STAMP := $(VENV)/.installed-stamp
 OUT ?= out
 
-.PHONY: install demo test lint format figures lab benchmarks clean
+.PHONY: install demo test lint format figures lab benchmarks bench-memory clean
 
 install: $(STAMP)
 
@@ -32,6 +32,19 @@ lint: $(STAMP)
 format: $(STAMP)
 	$(PYTHON) -m ruff format .
 	$(PYTHON) -m ruff check --fix .
+
+## Throughput of framing against the naive TextBlob loop, on real paragraphs (shared data).
+benchmarks: $(STAMP)
+	$(PYTHON) benchmarks/throughput.py
+
+## Peak memory of `framing analyze` streaming 1,000,000 paragraphs (takes several minutes).
+BENCH_DIR ?= $(OUT)/bench
+bench-memory: $(STAMP)
+	mkdir -p $(BENCH_DIR)
+	$(PYTHON) benchmarks/corpus.py 1000000 $(BENCH_DIR)/corpus-1m.parquet
+	/usr/bin/time -v $(FRAMING) analyze $(BENCH_DIR)/corpus-1m.parquet --id-col id \
+		--no-progress -o $(BENCH_DIR)/paragraphs-1m.parquet 2>&1 | \
+		grep -E "Maximum resident|Elapsed|wrote"
 
 clean:
 	rm -rf $(OUT) figures .pytest_cache

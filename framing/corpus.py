@@ -31,6 +31,7 @@ __all__ = [
     "analyze_chunks",
     "analyze_file",
     "analyze_dask",
+    "score_sentiment",
     "resolve_jobs",
     "TASK_ROWS",
     "PIECES_IN_FLIGHT_PER_JOB",
@@ -233,3 +234,32 @@ def _analyze_partition(
         _measure_piece(ids, texts, options) for ids, texts in _pieces(partition, text_col, id_col)
     ]
     return _join(tables) if tables else to_table([])
+
+
+def _score_piece(texts: list[str], scorer=None) -> list[tuple[float, float]]:
+    from framing.sentiment import default_sentiment
+
+    score = (scorer or _worker_options.get("sentiment") or default_sentiment()).score
+    return [tuple(score(text)) for text in texts]
+
+
+def score_sentiment(texts: Iterable[str], *, sentiment=None, n_jobs: int | None = None):
+    """Return a DataFrame of ``polarity`` and ``subjectivity``, one row per text, on ``n_jobs`` cores.
+
+    The sentiment alone, without paragraphs or the other measures: each text is scored whole,
+    with TextBlob's values exactly (or the given scorer's).
+
+    >>> score_sentiment(["a horrible movie", "fine"], n_jobs=1).to_dict("list")
+    {'polarity': [-1.0, 0.4166666666666667], 'subjectivity': [1.0, 0.5]}
+    """
+    texts = list(texts)
+    pieces = [texts[start : start + TASK_ROWS] for start in range(0, len(texts), TASK_ROWS)]
+    jobs = min(resolve_jobs(n_jobs), max(1, len(pieces)))
+    if jobs == 1:
+        scores = [score for piece in pieces for score in _score_piece(piece, sentiment)]
+    else:
+        with ProcessPoolExecutor(
+            max_workers=jobs, initializer=_init_worker, initargs=({"sentiment": sentiment},)
+        ) as executor:
+            scores = [score for part in executor.map(_score_piece, pieces) for score in part]
+    return pd.DataFrame(scores, columns=["polarity", "subjectivity"], dtype="float64")

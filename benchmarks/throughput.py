@@ -1,0 +1,97 @@
+"""Paragraphs per second: the naive TextBlob loop against framing, in the same run.
+
+    python benchmarks/throughput.py [--paragraphs 20000] [--jobs N]
+
+Builds a corpus of real paragraphs (BABE sentences and AllSides paragraphs, repeated as
+needed) and times, one after the other on the same paragraphs:
+
+1. the loop a researcher would write: ``[TextBlob(p).sentiment for p in paragraphs]``;
+2. sentiment alone through framing (``framing.corpus.score_sentiment``, on every core);
+3. ``framing analyze`` on a Parquet file of the paragraphs, with every per-paragraph measure
+   (paragraphs, words, TextBlob, VADER, loaded language), written to a Parquet file.
+
+It asserts that framing's polarity and subjectivity equal TextBlob's to 1e-12, then prints
+paragraphs and words per second for each and their ratios to the naive loop.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import pandas as pd
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from corpus import real_paragraphs, repeated  # noqa: E402
+
+#: The issue's floor: at least 20,000 paragraphs, so each timing lasts seconds, not a blink.
+MIN_PARAGRAPHS = 20_000
+#: Agreement required with TextBlob's values.
+TOLERANCE = 1e-12
+
+
+def _timed(function):
+    start = time.perf_counter()
+    result = function()
+    return result, time.perf_counter() - start
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--paragraphs", type=int, default=MIN_PARAGRAPHS)
+    parser.add_argument("--jobs", type=int, default=None, help="default: every core")
+    args = parser.parse_args()
+
+    from textblob import TextBlob
+
+    from framing import cli
+    from framing.corpus import resolve_jobs, score_sentiment
+    from framing.text import count_words
+
+    unique = real_paragraphs()
+    paragraphs = repeated(unique, max(args.paragraphs, MIN_PARAGRAPHS))
+    words = sum(count_words(text) for text in paragraphs)
+    jobs = resolve_jobs(args.jobs)
+    print(
+        f"{len(paragraphs):,} paragraphs ({len(unique):,} distinct, BABE and AllSides), "
+        f"{words:,} words; {jobs} worker process(es)"
+    )
+
+    naive, naive_seconds = _timed(lambda: [TextBlob(p).sentiment for p in paragraphs])
+    sentiment, sentiment_seconds = _timed(lambda: score_sentiment(paragraphs, n_jobs=jobs))
+    with tempfile.TemporaryDirectory() as folder:
+        source, output = Path(folder) / "corpus.parquet", Path(folder) / "paragraphs.parquet"
+        pd.DataFrame({"id": range(len(paragraphs)), "text": paragraphs}).to_parquet(source)
+        command = ["analyze", str(source), "--id-col", "id", "--no-progress", "-o", str(output)]
+        command += ["--jobs", str(jobs)]
+        _, full_seconds = _timed(lambda: cli.main(command))
+        full = pd.read_parquet(output)
+
+    expected = pd.DataFrame(naive, columns=["polarity", "subjectivity"])
+    assert len(full) == len(paragraphs), "one row per paragraph expected"
+    for name, table in (("sentiment", sentiment), ("framing analyze", full)):
+        for column in ("polarity", "subjectivity"):
+            difference = (table[column].to_numpy() - expected[column].to_numpy()).__abs__().max()
+            assert difference <= TOLERANCE, f"{name} {column} differs from TextBlob by {difference}"
+    print(f"polarity and subjectivity equal TextBlob's to {TOLERANCE:g}")
+
+    rows = [
+        ("naive TextBlob loop", naive_seconds),
+        ("framing sentiment alone", sentiment_seconds),
+        ("framing analyze (all measures)", full_seconds),
+    ]
+    print(f"{'':32} {'seconds':>8} {'paragraphs/s':>13} {'words/s':>10} {'x naive':>8}")
+    for name, seconds in rows:
+        print(
+            f"{name:32} {seconds:8.2f} {len(paragraphs) / seconds:13,.0f} "
+            f"{words / seconds:10,.0f} {naive_seconds / seconds:8.2f}"
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
