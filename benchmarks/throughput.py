@@ -26,7 +26,7 @@ import pandas as pd
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from corpus import real_paragraphs, repeated  # noqa: E402
+from corpus import real_paragraphs, repeated
 
 #: The issue's floor: at least 20,000 paragraphs, so each timing lasts seconds, not a blink.
 MIN_PARAGRAPHS = 20_000

@@ -244,7 +244,7 @@ def _score_piece(texts: list[str], scorer=None) -> list[tuple[float, float]]:
 
 
 def score_sentiment(texts: Iterable[str], *, sentiment=None, n_jobs: int | None = None):
-    """Return a DataFrame of ``polarity`` and ``subjectivity``, one row per text, on ``n_jobs`` cores.
+    """Return a DataFrame of ``polarity`` and ``subjectivity``, one row per text (on n_jobs cores).
 
     The sentiment alone, without paragraphs or the other measures: each text is scored whole,
     with TextBlob's values exactly (or the given scorer's).

@@ -20,7 +20,7 @@ ISOT_TRUE = 'title,text,subject,date\nC,D body,politicsNews,"December 30, 2017"\
 
 
 class _QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format, *args):  # noqa: A002 - the base class's signature
+    def log_message(self, format, *args):
         pass
 
 
