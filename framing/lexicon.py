@@ -548,10 +548,14 @@ def _bundled(name: str) -> Lexicon:
     lexicon.info = LexiconInfo(
         name=name,
         source=f"framing/lexicons/{filename}",
-        citation="The framing developers (2026), loaded-language lexicon; see LEXICONS.md",
+        citation="The framing developers (2026), framing loaded-language lexicon, version 0.1.0",
         license="MIT",
-        description="Loaded language after SemEval-2020 Task 11: words and phrases with strong "
-        "emotional implications, used to influence an audience.",
+        description=(
+            "Loaded language after SemEval-2020 Task 11: words and phrases with strong "
+            "emotional implications, used to influence an audience. "
+            f"{len(lexicon)} entries in {len(lexicon.categories)} categories; "
+            "see framing/lexicons/LEXICONS.md."
+        ),
     )
     return lexicon
 
