@@ -8,10 +8,10 @@ Measuring a document depends on nothing but the document, so the parallel result
 the serial one.
 
 >>> import pandas as pd
->>> corpus = pd.DataFrame({"text": ["ISIS lost the city.", "A massive, terrible defeat."]})
+>>> corpus = pd.DataFrame({"text": ["ISIS lost the city.", "A massive defeat."]})
 >>> tables = list(analyze_chunks([corpus], n_jobs=1))
 >>> tables[0][["doc_id", "words", "loaded_count"]].to_dict("records")
-[{'doc_id': 0, 'words': 4, 'loaded_count': 0}, {'doc_id': 1, 'words': 4, 'loaded_count': 1}]
+[{'doc_id': 0, 'words': 4, 'loaded_count': 0}, {'doc_id': 1, 'words': 3, 'loaded_count': 1}]
 """
 
 from __future__ import annotations
