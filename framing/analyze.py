@@ -155,8 +155,9 @@ def analyze(
     if isinstance(data, str):
         return to_table(rows_for_documents([(DEFAULT_DOC_ID, data)], **options))
     if isinstance(data, pd.DataFrame):
-        from framing.corpus import TASK_ROWS, analyze_chunks
+        from framing.corpus import TASK_ROWS, analyze_chunks, resolve_jobs
 
+        resolve_jobs(n_jobs)  # a bad value is reported even when one process will do
         check_columns(data.columns, path="the DataFrame", text_col=text_col, id_col=id_col)
         tables = list(
             analyze_chunks(

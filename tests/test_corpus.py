@@ -71,6 +71,20 @@ def test_bad_job_counts_are_refused(n_jobs):
         corpus.resolve_jobs(n_jobs)
 
 
+def test_analyze_reports_a_bad_job_count_on_a_small_frame():
+    with pytest.raises(FramingError, match="n_jobs=0 is not valid"):
+        framing.analyze(pd.DataFrame({"text": ["One."]}), n_jobs=0)
+
+
+def test_cli_reports_a_bad_job_count(tmp_path, capsys):
+    source = tmp_path / "c.csv"
+    source.write_text("text\nOne.\n")
+    with pytest.raises(SystemExit) as stop:
+        cli.main(["analyze", str(source), "--jobs", "0"])
+    assert stop.value.code == 2
+    assert "framing: error: n_jobs=0 is not valid" in capsys.readouterr().err
+
+
 def test_every_core_by_default():
     import os
 
