@@ -142,7 +142,19 @@ def analyze_chunks(
         yield from _analyze_parallel(chunks, text_col, id_col, options, jobs, bar)
 
 
+def _warm_defaults(options: dict) -> None:
+    """Build the default scorers here, so that forked workers inherit them instead of each
+    reading the TextBlob and VADER lexicons again (about a second per worker)."""
+    from framing.sentiment import default_sentiment, default_vader
+
+    if options.get("sentiment") is None:
+        default_sentiment()
+    if "vader" in options and options["vader"] is None:
+        default_vader()
+
+
 def _analyze_parallel(chunks, text_col, id_col, options, jobs, bar) -> Iterator[pd.DataFrame]:
+    _warm_defaults(options)
     in_flight: deque[tuple[Future, int, bool]] = deque()
     done: list[pd.DataFrame] = []
 
@@ -258,6 +270,7 @@ def score_sentiment(texts: Iterable[str], *, sentiment=None, n_jobs: int | None 
     if jobs == 1:
         scores = [score for piece in pieces for score in _score_piece(piece, sentiment)]
     else:
+        _warm_defaults({"sentiment": sentiment})
         with ProcessPoolExecutor(
             max_workers=jobs, initializer=_init_worker, initargs=({"sentiment": sentiment},)
         ) as executor:
