@@ -21,6 +21,7 @@ from framing.align import (
 )
 from framing.cli import main
 from framing.datasets import source_path
+from framing.lexicon import Entry, Lexicon
 from framing.sentiment import default_sentiment
 
 SEED_CAMPS = 10  # "Yemen is another area ... two of their training camps were attacked"
@@ -187,7 +188,16 @@ SOURCE = (
     ],
 )
 def test_added_loaded_terms(partisan, added):
-    table = compare(partisan, {"src": SOURCE})
+    # A lexicon of its own, so that the case does not move when the bundled one grows; it is
+    # honoured on both sides.
+    lexicon = Lexicon(
+        [
+            Entry("massive", "hyperbole"),
+            Entry("evil", "emotive-negative"),
+            Entry("kill*", "violent"),
+        ]
+    )
+    table = compare(partisan, {"src": SOURCE}, lexicon=lexicon)
     row = table.iloc[0]
     assert (row["status"], row["source_paragraph"], row["added_loaded_terms"]) == (
         "aligned",
