@@ -1,9 +1,13 @@
 """Measure articles paragraph by paragraph into one tidy table.
 
->>> table = analyze("Raqqa Falls\\n\\nISIS lost the city. It was a massive, terrible defeat.")
->>> table[["paragraph", "role", "words", "loaded_count"]].to_dict("records")
-[{'paragraph': 0, 'role': 'headline', 'words': 2, 'loaded_count': 0}, \
-{'paragraph': 1, 'role': 'body', 'words': 10, 'loaded_count': 1}]
+>>> from framing.lexicon import Entry, Lexicon
+>>> lexicon = Lexicon([Entry("massive", "hyperbole")])
+>>> text = "Raqqa Falls\\n\\nISIS lost the city. It was a massive, terrible defeat."
+>>> table = analyze(text, lexicon=lexicon)
+>>> table[["paragraph", "role", "start", "end", "words", "loaded_terms"]].to_dict("records")
+[{'paragraph': 0, 'role': 'headline', 'start': 0, 'end': 11, 'words': 2, 'loaded_terms': ''}, \
+{'paragraph': 1, 'role': 'body', 'start': 13, 'end': 67, 'words': 10, \
+'loaded_terms': 'massive:hyperbole'}]
 """
 
 from __future__ import annotations

@@ -6,8 +6,12 @@
 >>> paragraph = article.paragraphs[1]
 >>> paragraph.role, paragraph.start, paragraph.end, paragraph.words
 ('body', 19, 69, 11)
->>> [m.text for m in paragraph.loaded_matches]
-['massive']
+>>> article.text[paragraph.start : paragraph.end] == paragraph.text
+True
+>>> from framing.lexicon import Entry, Lexicon
+>>> mine = Article(article.text, lexicon=Lexicon([Entry("massive", "hyperbole")]))
+>>> [(m.text, m.category, m.start, m.end) for m in mine.paragraphs[1].loaded_matches]
+[('massive', 'hyperbole', 37, 44)]
 """
 
 from __future__ import annotations

@@ -6,6 +6,7 @@ table with one article a row.
 
 from __future__ import annotations
 
+import csv
 import json
 from collections.abc import Iterator
 from pathlib import Path
@@ -155,20 +156,46 @@ def _csv_delimiter(path: Path) -> str:
     return best if counts[best] else ","
 
 
+#: Largest CSV field read, in characters: far above any article (the csv module's default,
+#: 131,072, is below some long reads).
+CSV_FIELD_LIMIT = 2**31 - 1
+
+
 def _iter_csv(path: Path, columns: list[str], chunk_rows: int, **names) -> Iterator[pd.DataFrame]:
-    delimiter = _csv_delimiter(path)
-    options = {"sep": delimiter, "encoding": "utf-8-sig", "dtype": object}
-    header = pd.read_csv(path, nrows=0, **options).columns
-    check_columns(header, path=path, **names)
-    # Only an empty field is missing: "NA" or "null" in a text column is text.
-    yield from pd.read_csv(
-        path,
-        usecols=columns,
-        chunksize=chunk_rows,
-        keep_default_na=False,
-        na_values=[""],
-        **options,
-    )
+    """Yield a CSV's rows; a row whose fields do not line up with the header keeps its row."""
+    csv.field_size_limit(CSV_FIELD_LIMIT)
+    records: list[dict | RowProblem] = []
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        reader = csv.reader(handle, delimiter=_csv_delimiter(path))
+        header = next(reader, [])
+        check_columns(header, path=path, **names)
+        positions = {column: header.index(column) for column in columns}
+        try:
+            for row in reader:
+                if not row:
+                    continue
+                if len(row) != len(header):
+                    # An unquoted delimiter in the text, most often: reading on would shift it.
+                    records.append(
+                        RowProblem(
+                            f"line {reader.line_num} has {len(row)} fields where the header has "
+                            f"{len(header)}; quote the text"
+                        )
+                    )
+                else:
+                    # Only an empty field is missing: "NA" or "null" in a text column is text.
+                    records.append(
+                        {column: row[index] or None for column, index in positions.items()}
+                    )
+                if len(records) == chunk_rows:
+                    yield _frame(records, columns, names["text_col"])
+                    records = []
+        except csv.Error as error:
+            raise InputError(
+                f"{path} could not be read as CSV at line {reader.line_num}: {error}"
+            ) from None
+    if records:
+        yield _frame(records, columns, names["text_col"])
 
 
 def _iter_jsonl(path: Path, columns: list[str], chunk_rows: int, **names) -> Iterator[pd.DataFrame]:
@@ -191,12 +218,12 @@ def _iter_jsonl(path: Path, columns: list[str], chunk_rows: int, **names) -> Ite
                 if not checked:
                     _check_jsonl_keys(path, records, **names)
                     checked = True
-                yield _jsonl_frame(records, columns, names["text_col"])
+                yield _frame(records, columns, names["text_col"])
                 records = []
     if records:
         if not checked:
             _check_jsonl_keys(path, records, **names)
-        yield _jsonl_frame(records, columns, names["text_col"])
+        yield _frame(records, columns, names["text_col"])
 
 
 def _check_jsonl_keys(path: Path, records: list, **names) -> None:
@@ -205,7 +232,7 @@ def _check_jsonl_keys(path: Path, records: list, **names) -> None:
         check_columns(list(keys), path=path, **names)
 
 
-def _jsonl_frame(records: list, columns: list[str], text_col: str) -> pd.DataFrame:
+def _frame(records: list, columns: list[str], text_col: str) -> pd.DataFrame:
     def value(record, column):
         if isinstance(record, RowProblem):
             return record if column == text_col else None
