@@ -172,7 +172,8 @@ def build_parser() -> argparse.ArgumentParser:
         prog="framing analyze",
         help="measure articles paragraph by paragraph",
         description="Measure each paragraph's sentiment and loaded language. A PATH is a text or "
-        "HTML file, or a corpus (.csv, .jsonl, .parquet) with one article a row.",
+        "HTML file, or a corpus (.csv, .tsv, .jsonl, .parquet) with one article a row; a "
+        "row that cannot be measured keeps one row with the reason in the error column.",
     )
     analyze.add_argument("paths", nargs="+", type=Path, metavar="PATH")
     analyze.add_argument(
@@ -188,8 +189,15 @@ def build_parser() -> argparse.ArgumentParser:
         help="output format (default: from -o's suffix, else table)",
     )
     analyze.add_argument("-o", "--output", type=Path, default=None, metavar="FILE")
-    analyze.add_argument("--text-col", default="text", help="corpus column with the text")
-    analyze.add_argument("--id-col", default=None, help="corpus column with the article id")
+    analyze.add_argument(
+        "--text-col", default="text", help="corpus column with the text (default: text)"
+    )
+    analyze.add_argument(
+        "--id-col",
+        default=None,
+        help="corpus column with the article id (default: the row number, as PATH:ROW when "
+        "several PATHs are given)",
+    )
     analyze.set_defaults(run=_run_analyze)
 
     demo = commands.add_parser(
