@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from framing.errors import FramingError
 from framing.lexicon import Lexicon, LexiconMatcher, Match, load_lexicon
@@ -28,6 +29,9 @@ from framing.sentiment import (
     default_vader,
 )
 from framing.text import count_words
+
+if TYPE_CHECKING:
+    from framing.voice import ParagraphVoice, SourceList
 
 __all__ = ["Article", "Paragraph", "HEADLINE_MAX_WORDS"]
 
@@ -101,6 +105,12 @@ class Paragraph:
         """Return the matches as ``term:category`` separated by ``;``."""
         return ";".join(f"{m.term}:{m.category}" for m in self.loaded_matches)
 
+    @property
+    def voice(self) -> ParagraphVoice:
+        """Return who speaks here: voice, quoted share, sources, and the quote and attribution
+        spans (offsets relative to this paragraph); see :mod:`framing.voice`."""
+        return self.article.voices[self.index]
+
     def __repr__(self) -> str:
         preview = self.text if len(self.text) <= 40 else self.text[:37] + "..."
         return f"Paragraph({self.index}, {self.role}, {preview!r})"
@@ -117,6 +127,8 @@ class Article:
     - ``sentiment``: a :class:`~framing.sentiment.SentimentScorer` (default: TextBlob's).
     - ``vader``: a :class:`~framing.sentiment.CompoundScorer` (default: VADER).
     - ``segmenter``: a :class:`~framing.segment.Segmenter` (default: blank-line paragraphs).
+    - ``sources``: the known outlets, agencies and organisations for voice detection, a
+      :class:`~framing.voice.SourceList` or a sources ``.tsv`` path (default: the bundled list).
     - ``headline``: ``None`` to detect it, ``True`` or ``False`` to say whether the first
       paragraph is one.
     """
@@ -130,6 +142,7 @@ class Article:
         vader: CompoundScorer | None = None,
         segmenter: Segmenter | None = None,
         headline: bool | None = None,
+        sources: SourceList | str | Path | None = None,
     ) -> None:
         if not isinstance(text, str):
             raise FramingError(
@@ -142,6 +155,7 @@ class Article:
         self.vader = vader or default_vader()
         self.segmenter = segmenter or BlankLineSegmenter()
         self._headline_option = headline
+        self._sources_option = sources
 
     @classmethod
     def from_file(cls, path: str | Path, **options) -> Article:
@@ -190,6 +204,16 @@ class Article:
             count_words(first_line) <= HEADLINE_MAX_WORDS
             and not first_line.endswith(_BODY_ENDINGS)
             and not first_line.endswith("...")
+        )
+
+    @cached_property
+    def voices(self) -> list[ParagraphVoice]:
+        """Return each paragraph's voice, found over the whole article (quotes can run over
+        several paragraphs, and a reporter named once is recognised later by surname)."""
+        from framing.voice import detect_voices
+
+        return detect_voices(
+            [paragraph.text for paragraph in self.paragraphs], sources=self._sources_option
         )
 
     @property
