@@ -388,7 +388,14 @@ _TITLES = frozenset(
     Sgt Maj Major Prime Minister Attorney Press Former Majority Minority House Senate Sheriff
     Officer Professor Prof Rev Pope King Queen Prince Ambassador Commissioner Director Chairman
     Chairwoman Chair Deputy Assistant Special Counsel First Lady Commander Spokesman Spokeswoman
-    Reporter Correspondent Democratic Republican GOP Lieutenant Sergeant Army Navy""".split()
+    Reporter Correspondent Democratic Republican GOP Lieutenant Sergeant Army Navy Whip
+    Director-General Secretary-General""".split()
+)
+
+#: Words of an office between a title and a name ("Secretary of State Antony Blinken").
+_OFFICES = frozenset(
+    """State Defense Health Homeland Security Foreign Affairs Treasury Transportation Energy
+    Labor Commerce Interior Education Agriculture Veterans Finance Staff""".split()
 )
 
 #: Words with a capital that are not names (pronouns, sentence openers, days and months).
@@ -398,7 +405,8 @@ _NOT_NAMES = frozenset(
     Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May
     June July August September October November December Mon Tue Wed Thu Fri Sat Sun Jan Feb
     Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Who What When Where Why How Some Many Most Few
-    Both Each Every All Several Other Another One Two Three Its His Her Their Our My Your""".split()
+    Both Each Every All Several Other Another One Two Three Its His Her Their Our My Your As If
+    While After Before Since Because Although Though Today Tonight Yesterday Tomorrow""".split()
 )
 
 #: Words for an organisation inside a name the list does not know.
@@ -648,6 +656,12 @@ class _Token:
         return self.text.lower()
 
 
+def _is_name_word(token: _Token) -> bool:
+    """Return whether a token can be part of a name: a capital, and not "Republican-led"."""
+    parts = re.split(r"[-\u2010\u2011]", token.text)
+    return token.text[0].isupper() and token.text[0].isalpha() and not parts[-1][:1].islower()
+
+
 def _tokens(text: str, start: int, end: int) -> list[_Token]:
     return [_Token(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text, start, end)]
 
@@ -672,7 +686,7 @@ def _collect_names(tokens: list[_Token], after_the: bool = False) -> list[_Group
     person_next = False
     for index, token in enumerate(tokens):
         following = tokens[index + 1] if index + 1 < len(tokens) else None
-        if token.cap and token.text[0].isalpha():
+        if _is_name_word(token):
             if not current.tokens and token.text in _NOT_NAMES and token.text != "The":
                 if groups or index:
                     break
@@ -747,8 +761,18 @@ def _found_name(words: list[str], person: bool) -> list[Source]:
     while words and (words[0] in _CONNECTORS or words[0] in _NOT_NAMES):
         words = words[1:]
     titled = False
-    while len(words) > 1 and words[0].rstrip(".") in _TITLES:
-        words, titled = words[1:], True
+    # A title inside the name ("Canadian Prime Minister Justin Trudeau", "Secretary of State
+    # Antony Blinken"): the person is the name after the last title word.
+    if "of" in words[1:]:
+        # "Gov. Andrew M. Cuomo of New York" is Andrew M Cuomo; "Department of Health" stays.
+        head = words[: words.index("of", 1)]
+        if not any(word in _ORG_WORDS for word in head):
+            words = head
+    marks = [i for i, word in enumerate(words[:-1]) if word.rstrip(".") in _TITLES | _OFFICES]
+    if marks:
+        person_words = words[marks[-1] + 1 :]
+        if len(person_words) <= 3 and not any(w in _ORG_WORDS for w in person_words):
+            words, titled = person_words, True
     while words and words[-1] in _CONNECTORS:
         words = words[:-1]
     if not words or all(word in _NOT_NAMES for word in words):
@@ -819,6 +843,7 @@ class RuleVoiceDetector:
         paragraphs = list(paragraphs)
         all_quotes = find_quotes(paragraphs)
         all_sentences = [_sentences(text) for text in paragraphs]
+        self._names_in_text = _names_inside_sentences(paragraphs, all_sentences)
         all_tags = [
             self._tags(text, quotes, sentences)
             for text, quotes, sentences in zip(paragraphs, all_quotes, all_sentences, strict=True)
@@ -988,7 +1013,7 @@ class RuleVoiceDetector:
             while start > 0 and before[start - 1].lower in _DETERMINERS:
                 start -= 1
             return sources, (before[start].start, token.end)
-        if not (token.cap and token.text[0].isalpha()):
+        if not _is_name_word(token):
             return None
         first = index
         while first > 0:
@@ -1007,11 +1032,35 @@ class RuleVoiceDetector:
         sources = _name_sources(groups, self.sources)
         if not sources:
             return None
-        start = next(t for g in groups for t in g.tokens).start
+        words = [t for g in groups for t in g.tokens]
+        opening = all(t.lower in _OPENERS or not t.text[0].isalnum() for t in before[:first])
+        if (
+            len(words) == 1
+            and opening
+            and not words[0].text.isupper()
+            and sources[0].kind in FOUND_KINDS
+            and words[0].base not in self._names_in_text
+        ):
+            # One capitalised word opening a sentence ("Continuing claims rose") is a name only
+            # if the article also writes it with a capital inside a sentence.
+            return None
+        start = words[0].start
         return sources, (start, token.end)
 
 
 _DAYS = frozenset("""Monday Tuesday Wednesday Thursday Friday Saturday Sunday""".split())
+
+
+def _names_inside_sentences(
+    paragraphs: Sequence[str], all_sentences: Sequence[Sequence[tuple[int, int]]]
+) -> frozenset[str]:
+    """Return the words an article writes with a capital other than at a sentence's start."""
+    names = set()
+    for text, sentences in zip(paragraphs, all_sentences, strict=True):
+        for start, end in sentences:
+            tokens = [t for t in _tokens(text, start, end) if t.text[0].isalnum()]
+            names.update(t.base for t in tokens[1:] if _is_name_word(t))
+    return frozenset(names)
 
 
 def _after_the(tokens: list[_Token], index: int) -> bool:
@@ -1049,8 +1098,10 @@ def _surnames(paragraphs: Sequence[str], all_tags: Sequence[Sequence[_Tag]]) -> 
 def _resolve(sources: Iterable[Source], surnames: dict[str, str]) -> tuple[Source, ...]:
     resolved = []
     for source in sources:
-        if source.kind in ("person", "unknown") and " " not in source.name and (
-            source.name in surnames
+        if (
+            source.kind in ("person", "unknown")
+            and " " not in source.name
+            and (source.name in surnames)
         ):
             source = Source(surnames[source.name], "person")
         resolved.append(source)
