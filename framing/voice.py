@@ -556,8 +556,10 @@ def find_quotes(paragraphs: Sequence[str]) -> list[list[Quote]]:
                     continued = carried and position == first_mark and starts_with_mark
                 else:
                     # A closing mark with nothing open: the quotation ran from the paragraph's
-                    # start (its opening mark is missing).
-                    start = len(text) - len(text.lstrip())
+                    # start, or from the end of the quotation before it (its opening mark is
+                    # missing).
+                    after = quotes[-1].end if quotes else 0
+                    start = after + len(text[after:]) - len(text[after:].lstrip())
                     quotes.append(
                         Quote(start, position + 1, text[start : position + 1], "double", False)
                     )
@@ -766,7 +768,9 @@ def _found_name(words: list[str], person: bool) -> list[Source]:
     if "of" in words[1:]:
         # "Gov. Andrew M. Cuomo of New York" is Andrew M Cuomo; "Department of Health" stays.
         head = words[: words.index("of", 1)]
-        if not any(word in _ORG_WORDS for word in head):
+        if not any(word in _ORG_WORDS for word in head) and not all(
+            word.rstrip(".") in _TITLES for word in head
+        ):
             words = head
     marks = [i for i, word in enumerate(words[:-1]) if word.rstrip(".") in _TITLES | _OFFICES]
     if marks:
@@ -944,7 +948,9 @@ class RuleVoiceDetector:
         source_span: tuple[int, int] | None = None
         if before and before[-1].lower in _BLOCKERS:
             return None
-        subject = self._subject(before)
+        # A base or -s form can be a noun ("jobless claims", "the reports"); a past form cannot.
+        strict = form == verb.lemma or form.endswith("s")
+        subject = self._subject(before, strict=strict)
         inverted = subject is None
         if subject is not None:
             sources, source_span = subject
@@ -984,8 +990,13 @@ class RuleVoiceDetector:
             number,
         )
 
-    def _subject(self, before: list[_Token]) -> tuple[list[Source], tuple[int, int]] | None:
-        """Return the sources and span of the subject right before a reporting verb, if any."""
+    def _subject(
+        self, before: list[_Token], *, strict: bool = False
+    ) -> tuple[list[Source], tuple[int, int]] | None:
+        """Return the sources and span of the subject right before a reporting verb, if any.
+
+        ``strict`` is for a verb form that is also a noun ("claims", "reports"): its subject must
+        be more clearly a name."""
         index = len(before) - 1
         while index >= 0 and (
             before[index].lower in _FILLERS
@@ -1000,7 +1011,11 @@ class RuleVoiceDetector:
             return None
         if token.lower in _PRONOUNS:
             return [], (token.start, token.end)
-        if token.lower in _GENERIC_SOURCES or token.lower in ("organization", "organisation"):
+        if (
+            token.lower in _GENERIC_SOURCES
+            or token.lower in _ROLES
+            or (not token.cap and index > 0 and before[index - 1].lower in _DETERMINERS)
+        ):
             first = index
             while first > 0 and (
                 (before[first - 1].cap and before[first - 1].text[0].isalpha())
@@ -1036,6 +1051,7 @@ class RuleVoiceDetector:
         opening = all(t.lower in _OPENERS or not t.text[0].isalnum() for t in before[:first])
         if (
             len(words) == 1
+            and strict
             and opening
             and not words[0].text.isupper()
             and sources[0].kind in FOUND_KINDS
@@ -1089,6 +1105,22 @@ def _surnames(paragraphs: Sequence[str], all_tags: Sequence[Sequence[_Tag]]) -> 
             words = [re.sub(r"[\u2019']s?$", "", w) for w in words]
             if len(words) >= 2 and not any(w in _ORG_WORDS or w in _NOT_NAMES for w in words):
                 full_names.add(" ".join(words))
+    # A surname used alone as a source ("Bowman reported") and written in full anywhere in the
+    # article ("Tom Bowman covers it").
+    alone = {
+        source.name
+        for tags in all_tags
+        for tag in tags
+        for source in tag.sources
+        if source.kind in ("person", "unknown") and " " not in source.name
+    }
+    for surname in alone - {name.split()[-1] for name in full_names}:
+        pattern = re.compile(rf"\b((?:[A-Z][\w\u2019'-]*\s+){{1,2}}){re.escape(surname)}\b")
+        for text in paragraphs:
+            for match in pattern.finditer(text):
+                words = [w for w in match.group(1).split() if w not in _TITLES]
+                if words and not any(w in _ORG_WORDS or w in _NOT_NAMES for w in words):
+                    full_names.add(" ".join([*words, surname]))
     by_surname: dict[str, set[str]] = {}
     for name in full_names:
         by_surname.setdefault(name.split()[-1], set()).add(name)
