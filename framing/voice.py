@@ -37,7 +37,7 @@ Every offset is relative to its paragraph, like :class:`framing.lexicon.Match`.
 ...     "“The camps are gone,” Bowman said.",
 ... ])
 >>> [(v.voice, v.source_names) for v in voices]
-[('quoted', 'NPR;Tom Bowman'), ('quoted', 'Tom Bowman')]
+[('attributed', 'NPR;Tom Bowman'), ('quoted', 'Tom Bowman')]
 >>> attribution = voices[0].attributions[1]
 >>> attribution.text, attribution.verb, attribution.verb_kind
 ('According to NPR’s Tom Bowman', 'according to', 'neutral')
@@ -1304,7 +1304,7 @@ def voice_contrast(article: Article) -> pd.DataFrame:
     >>> article = Article("Raqqa Falls\\n\\nA massive win. “The city is calm,” an official said.")
     >>> voice_contrast(article)[["voice", "words", "loaded_count"]].to_dict("records")[:3]
     [{'voice': 'own', 'words': 5, 'loaded_count': 1}, \
-{'voice': 'attributed', 'words': 2, 'loaded_count': 0}, \
+{'voice': 'attributed', 'words': 3, 'loaded_count': 0}, \
 {'voice': 'quoted', 'words': 4, 'loaded_count': 0}]
     """
     import pandas as pd
