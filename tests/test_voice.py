@@ -441,3 +441,15 @@ def test_allsides_roundups_run_through_voice_detection(shared_data):
     assert 0.1 < totals["attributed"] / totals["words"] < 0.6
     # About one paragraph in five names its source (849 of 4193 when this was written).
     assert 0.15 < named / paragraphs < 0.5
+
+
+def test_demo_prints_and_writes_the_voice_contrast(tmp_path, capsys):
+    import pandas as pd
+
+    from framing.cli import main
+
+    assert main(["demo", "--out", str(tmp_path)]) == 0
+    table = pd.read_csv(tmp_path / "seed-voice.csv")
+    assert list(table["voice"]) == ["own", "attributed", "quoted", "cited"]
+    assert table.loc[0, "loaded_count"] == 10
+    assert "the outlet's own words against the words it quotes" in capsys.readouterr().out
