@@ -6,8 +6,10 @@ The front door:
 - :func:`analyze`: one tidy row per paragraph, for one article or a corpus.
 - :func:`load_lexicon`: the bundled loaded-language lexicon, or a published one from a file.
 - :func:`voice_contrast`: the outlet's own words against the words it quotes and attributes.
+- :func:`compare`: a partisan article aligned with the reports it cites, paragraph by paragraph.
 """
 
+from framing.align import compare
 from framing.analyze import analyze
 from framing.article import Article, Paragraph
 from framing.errors import FramingError
@@ -20,6 +22,7 @@ __all__ = [
     "Article",
     "Paragraph",
     "analyze",
+    "compare",
     "load_lexicon",
     "Lexicon",
     "FramingError",

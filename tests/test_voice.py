@@ -451,5 +451,9 @@ def test_demo_prints_and_writes_the_voice_contrast(tmp_path, capsys):
     assert main(["demo", "--out", str(tmp_path)]) == 0
     table = pd.read_csv(tmp_path / "seed-voice.csv")
     assert list(table["voice"]) == ["own", "attributed", "quoted", "cited"]
-    assert table.loc[0, "loaded_count"] == 10
+    from framing.datasets import load_seed_text
+
+    expected = voice_contrast(Article(load_seed_text()))
+    assert list(table["loaded_count"]) == list(expected["loaded_count"])
+    assert table["words"].sum() == expected["words"].sum()
     assert "the outlet's own words against the words it quotes" in capsys.readouterr().out
