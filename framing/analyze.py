@@ -52,12 +52,23 @@ MEASURE_DEFINITIONS = {
     "loaded_count": "number of loaded-language lexicon matches (longest match where they nest)",
     "loaded_per_100_words": "loaded_count per 100 words",
     "loaded_terms": "the matches as term:category, separated by ';'",
+    "voice": "who speaks: own (no word quoted or attributed), attributed (every word quoted or "
+    "attributed, under half quoted), quoted (every word quoted or attributed, at least half "
+    "quoted) or mixed (own words beside quoted or attributed ones); see framing.voice",
+    "sources": "canonical names of the sources quoted or attributed, separated by ';'",
+    "quoted_share": "share of the paragraph's words inside quotation marks, 0 to 1",
     "error": "why a corpus row could not be measured (empty where it was)",
 }
 COLUMNS = list(MEASURE_DEFINITIONS)
 
 _INTEGER_COLUMNS = ("paragraph", "start", "end", "words", "loaded_count")
-_FLOAT_COLUMNS = ("polarity", "subjectivity", "vader_compound", "loaded_per_100_words")
+_FLOAT_COLUMNS = (
+    "polarity",
+    "subjectivity",
+    "vader_compound",
+    "loaded_per_100_words",
+    "quoted_share",
+)
 
 
 def article_rows(article: Article, doc_id: object) -> list[dict]:
@@ -80,6 +91,9 @@ def article_rows(article: Article, doc_id: object) -> list[dict]:
                 "loaded_count": paragraph.loaded_count,
                 "loaded_per_100_words": paragraph.loaded_per_100_words,
                 "loaded_terms": paragraph.loaded_terms,
+                "voice": paragraph.voice.voice,
+                "sources": paragraph.voice.source_names,
+                "quoted_share": paragraph.voice.quoted_share,
                 "error": "",
             }
         )
@@ -129,7 +143,7 @@ def to_table(rows: list[dict]) -> pd.DataFrame:
         table[column] = table[column].astype("Int64")
     for column in _FLOAT_COLUMNS:
         table[column] = table[column].astype("float64")
-    for column in ("role", "text", "loaded_terms", "error"):
+    for column in ("role", "text", "loaded_terms", "voice", "sources", "error"):
         table[column] = table[column].astype("object")
     return table
 

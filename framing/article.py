@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from framing.errors import FramingError, choices_error
 from framing.lexicon import Lexicon, LexiconMatcher, Match, load_lexicon
@@ -33,6 +33,9 @@ from framing.sentiment import (
     default_vader,
 )
 from framing.text import count_words
+
+if TYPE_CHECKING:
+    from framing.voice import ParagraphVoice, SourceList
 
 __all__ = ["Article", "Paragraph", "HEADLINE_MAX_WORDS"]
 
@@ -115,6 +118,12 @@ class Paragraph:
         """Return the matches as ``term:category`` separated by ``;``."""
         return ";".join(f"{m.term}:{m.category}" for m in self.loaded_matches)
 
+    @property
+    def voice(self) -> ParagraphVoice:
+        """Return who speaks here: voice, quoted share, sources, and the quote and attribution
+        spans (offsets relative to this paragraph); see :mod:`framing.voice`."""
+        return self.article.voices[self.index]
+
     def __repr__(self) -> str:
         preview = self.text if len(self.text) <= 40 else self.text[:37] + "..."
         return f"Paragraph({self.index}, {self.role}, {preview!r})"
@@ -131,6 +140,8 @@ class Article:
     - ``sentiment``: a :class:`~framing.sentiment.SentimentScorer` (default: TextBlob's).
     - ``vader``: a :class:`~framing.sentiment.CompoundScorer` (default: VADER).
     - ``segmenter``: a :class:`~framing.segment.Segmenter` (default: blank-line paragraphs).
+    - ``sources``: the known outlets, agencies and organisations for voice detection, a
+      :class:`~framing.voice.SourceList` or a sources ``.tsv`` path (default: the bundled list).
     - ``headline``: ``None`` to detect it, ``True`` or ``False`` to say whether the first
       paragraph is one.
     """
@@ -144,6 +155,7 @@ class Article:
         vader: CompoundScorer | None = None,
         segmenter: Segmenter | None = None,
         headline: bool | None = None,
+        sources: SourceList | str | Path | None = None,
     ) -> None:
         if not isinstance(text, str):
             raise FramingError(
@@ -160,6 +172,7 @@ class Article:
         self.vader = _plugin(vader, CompoundScorer, "vader", "compound", default_vader)
         self.segmenter = _plugin(segmenter, Segmenter, "segmenter", "split", BlankLineSegmenter)
         self._headline_option = headline
+        self._sources_option = sources
 
     @classmethod
     def from_file(cls, path: str | Path, **options) -> Article:
@@ -224,6 +237,16 @@ class Article:
             and not first_line.endswith(_JOINING_HYPHENS)
         )
 
+    @cached_property
+    def voices(self) -> list[ParagraphVoice]:
+        """Return each paragraph's voice, found over the whole article (quotes can run over
+        several paragraphs, and a reporter named once is recognised later by surname)."""
+        from framing.voice import detect_voices
+
+        return detect_voices(
+            [paragraph.text for paragraph in self.paragraphs], sources=self._sources_option
+        )
+
     @property
     def headline(self) -> Paragraph | None:
         """Return the headline paragraph, or ``None`` when the article has none."""
@@ -252,6 +275,7 @@ class Article:
             "vader": self.vader,
             "segmenter": self.segmenter,
             "headline": self._headline_option,
+            "sources": self._sources_option,
         }
         unknown = sorted(set(options) - set(current))
         if unknown:

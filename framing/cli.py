@@ -136,8 +136,10 @@ def _run_analyze(args: argparse.Namespace) -> int:
 
 def _run_demo(args: argparse.Namespace) -> int:
     from framing.analyze import analyze
+    from framing.article import Article
     from framing.datasets import load_seed_text, seed_path
     from framing.plots import save_figure, sentiment_strip
+    from framing.voice import voice_contrast
 
     out: Path = args.out
     table = analyze(load_seed_text())
@@ -153,7 +155,14 @@ def _run_demo(args: argparse.Namespace) -> int:
         f"seed article: {len(table)} paragraphs, {int(table['loaded_count'].sum())} loaded terms, "
         f"mean polarity {body['polarity'].mean():+.3f}"
     )
+    contrast = voice_contrast(Article(load_seed_text()))
+    voice_path = out / "seed-voice.csv"
+    write_table(contrast, fmt="csv", output=voice_path)
+    _say("the outlet's own words against the words it quotes and attributes:")
+    with pd.option_context("display.width", 200, "display.precision", 3):
+        _say(contrast.to_string(index=False))
     _say(f"wrote the paragraph table to {csv_path}")
+    _say(f"wrote the voice contrast to {voice_path}")
     _say(f"wrote the sentiment figure to {figure_path}")
     _demo_alignment(out)
     return 0

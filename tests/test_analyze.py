@@ -29,8 +29,12 @@ ISSUE_COLUMNS = [
 ]
 
 
-def test_columns_are_the_issues_and_an_error_column():
-    assert COLUMNS == [*ISSUE_COLUMNS, "error"]
+#: Added by the voice measures (issue 3), after the loaded-language columns.
+VOICE_COLUMNS = ["voice", "sources", "quoted_share"]
+
+
+def test_columns_are_the_issues_then_voice_then_an_error_column():
+    assert COLUMNS == [*ISSUE_COLUMNS, *VOICE_COLUMNS, "error"]
     assert list(MEASURE_DEFINITIONS) == COLUMNS
 
 
