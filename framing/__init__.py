@@ -7,14 +7,18 @@ The front door:
 - :func:`load_lexicon`: the bundled loaded-language lexicon, or a published one from a file.
 - :func:`compare_groups`: group means with confidence intervals, effect sizes and tests.
 - :func:`save_table`: save a result table with its measures' definitions and framing's version.
+- :func:`voice_contrast`: the outlet's own words against the words it quotes and attributes.
+- :func:`compare`: a partisan article aligned with the reports it cites, paragraph by paragraph.
 """
 
+from framing.align import compare
 from framing.analyze import analyze
 from framing.article import Article, Paragraph
 from framing.errors import FramingError
 from framing.groups import compare_groups
 from framing.lexicon import Lexicon, load_lexicon
 from framing.results import save_table
+from framing.voice import voice_contrast
 
 __version__ = "0.1.0"
 
@@ -22,10 +26,12 @@ __all__ = [
     "Article",
     "Paragraph",
     "analyze",
+    "compare",
     "load_lexicon",
     "Lexicon",
     "FramingError",
     "compare_groups",
     "save_table",
+    "voice_contrast",
     "__version__",
 ]

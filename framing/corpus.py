@@ -65,11 +65,14 @@ def resolve_jobs(n_jobs: int | None) -> int:
     return n_jobs
 
 
-def _measure_options(lexicon, sentiment, vader) -> dict:
+def _measure_options(lexicon, sentiment, vader, segmenter=None) -> dict:
     from framing.lexicon import LexiconMatcher, load_lexicon
 
     matcher = lexicon if isinstance(lexicon, LexiconMatcher) else load_lexicon(lexicon)
-    return {"lexicon": matcher, "sentiment": sentiment, "vader": vader}
+    options = {"lexicon": matcher, "sentiment": sentiment, "vader": vader}
+    if segmenter is not None:
+        options["segmenter"] = segmenter
+    return options
 
 
 def _init_worker(options: dict) -> None:
@@ -113,6 +116,7 @@ def analyze_chunks(
     lexicon=None,
     sentiment=None,
     vader=None,
+    segmenter=None,
     n_jobs: int | None = None,
     progress: bool | None = None,
     total: int | None = None,
@@ -126,7 +130,7 @@ def analyze_chunks(
     ``n_jobs`` is, the tables are identical.
     """
     jobs = resolve_jobs(n_jobs)
-    options = _measure_options(lexicon, sentiment, vader)
+    options = _measure_options(lexicon, sentiment, vader, segmenter)
     if total is None and isinstance(chunks, Sequence):
         total = sum(len(chunk) for chunk in chunks)
     with _progress_bar(progress, total) as bar:

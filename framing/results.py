@@ -75,6 +75,19 @@ def _format_of(path: Path, fmt: str | None) -> str:
         raise choices_error("file suffix", path.suffix, sorted(SAVE_FORMATS)) from None
 
 
+def _json_lines(table: pd.DataFrame):
+    """Yield one JSON line per row, floats at full precision, missing values as null."""
+    for row in table.to_dict("records"):
+        record = {}
+        for key, value in row.items():
+            if value is None or value is pd.NA or (isinstance(value, float) and value != value):
+                value = None
+            elif hasattr(value, "item"):
+                value = value.item()
+            record[str(key)] = value
+        yield json.dumps(record, ensure_ascii=False) + "\n"
+
+
 def sidecar_path(path: Path) -> Path:
     """Return the metadata file that goes with a CSV or JSONL table."""
     return path.with_name(path.name + SIDECAR_SUFFIX)
@@ -114,9 +127,7 @@ class TableWriter:
         elif self.fmt == "csv":
             table.to_csv(self._stream, index=False, header=self.rows == 0)
         else:
-            if len(table):
-                lines = table.to_json(orient="records", lines=True, force_ascii=False)
-                self._stream.write(lines if lines.endswith("\n") else lines + "\n")
+            self._stream.writelines(_json_lines(table))
         self.rows += len(table)
 
     def _write_parquet(self, table: pd.DataFrame) -> None:
