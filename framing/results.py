@@ -46,8 +46,11 @@ SIDECAR_SUFFIX = ".meta.json"
 def table_metadata(columns, extra: Mapping | None = None) -> dict:
     """Return the metadata saved with a table of these columns: definitions and version.
 
-    >>> table_metadata(["words"])["columns"]
-    {'words': 'number of words (letters or digits, joined by inner hyphens or apostrophes)'}
+    >>> metadata = table_metadata(["role", "not a measure"])
+    >>> metadata["columns"]
+    {'role': 'headline or body'}
+    >>> sorted(metadata)
+    ['columns', 'framing_version']
     """
     from framing import __version__
     from framing.analyze import MEASURE_DEFINITIONS
