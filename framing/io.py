@@ -254,7 +254,9 @@ def _iter_parquet(
     import pyarrow.parquet as pq
 
     try:
-        parquet = pq.ParquetFile(path)
+        # pre_buffer=False: with read-ahead buffering, pyarrow 26 kept every row group's buffers
+        # allocated until the file was closed, so memory grew with the corpus.
+        parquet = pq.ParquetFile(path, pre_buffer=False)
     except pa.ArrowInvalid as error:
         raise InputError(f"{path} is not a Parquet file ({error}); check the file") from None
     check_columns(parquet.schema_arrow.names, path=path, **names)

@@ -158,7 +158,7 @@ class TableWriter:
             if self._parquet is None:
                 from framing.analyze import to_table
 
-                self._write_parquet(to_table([]))
+                self.write(to_table([]))
             self._parquet.close()
             return
         self._stream.close()

@@ -216,3 +216,33 @@ def test_jsonl_corpus_rows_keep_their_line_numbers_as_ids(tmp_path):
     table = pd.concat(list(corpus.analyze_file(path, n_jobs=1, progress=False)))
     assert table["doc_id"].tolist() == [0, 1, 2]
     assert table["error"].tolist() == ["", "empty text", ""]
+
+
+def test_reading_a_parquet_corpus_does_not_accumulate_memory(tmp_path):
+    import random
+
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    rng = random.Random(0)
+    vocabulary = [f"w{number}" for number in range(5_000)]
+    texts = [" ".join(rng.choices(vocabulary, k=60)) for _ in range(40_000)]
+    path = tmp_path / "corpus.parquet"
+    pq.write_table(pa.table({"text": texts}), path, row_group_size=1_000)
+    allocated = []
+    for chunk in iter_corpus(path, chunk_rows=500):
+        allocated.append(pa.total_allocated_bytes())
+        del chunk
+    assert len(allocated) == 80
+    # About a row group stays allocated at a time, not the file (8.5 MB) read so far.
+    assert max(allocated) < path.stat().st_size / 3
+
+
+def test_an_empty_run_still_writes_a_parquet_file_with_metadata(tmp_path):
+    from framing.results import TableWriter
+
+    with TableWriter(tmp_path / "empty.parquet") as writer:
+        pass
+    assert writer.rows == 0
+    assert len(pd.read_parquet(tmp_path / "empty.parquet")) == 0
+    assert read_metadata(tmp_path / "empty.parquet")["framing_version"] == framing.__version__
