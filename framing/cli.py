@@ -7,15 +7,17 @@ line, ``framing: error: ...``, and exits with code 2, never with a traceback.
 from __future__ import annotations
 
 import argparse
+import json
 import logging
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import NoReturn
 
 import pandas as pd
 
 from framing import __version__
-from framing.errors import FramingError
+from framing.errors import FramingError, choices_error
 
 __all__ = ["main", "write_table", "TABLE_FORMATS"]
 
@@ -44,30 +46,61 @@ def _output_format(fmt: str | None, output: Path | None) -> str:
     return "table"
 
 
+def _records(table: pd.DataFrame) -> list[dict]:
+    """Return the table's rows as plain Python values (missing values as ``None``)."""
+    return [
+        {key: (None if _is_missing(value) else _plain(value)) for key, value in row.items()}
+        for row in table.to_dict("records")
+    ]
+
+
+def _is_missing(value: object) -> bool:
+    return value is None or value is pd.NA or (isinstance(value, float) and value != value)
+
+
+def _plain(value: object) -> object:
+    return value.item() if hasattr(value, "item") else value
+
+
 def write_table(table: pd.DataFrame, *, fmt: str, output: Path | None) -> None:
-    """Write ``table`` in ``fmt`` to ``output`` (a file) or to standard output."""
+    """Write ``table`` in ``fmt`` to ``output`` (a file) or to standard output.
+
+    JSON and JSONL keep every float's full precision (``repr``), as CSV does.
+    """
     if fmt == "table":
         with pd.option_context("display.max_colwidth", 40, "display.width", 200):
             content = table.to_string(index=False) + "\n"
     elif fmt == "csv":
         content = table.to_csv(index=False)
     elif fmt == "json":
-        content = table.to_json(orient="records", force_ascii=False, indent=2) + "\n"
+        content = json.dumps(_records(table), ensure_ascii=False, indent=2) + "\n"
     elif fmt == "jsonl":
-        content = table.to_json(orient="records", lines=True, force_ascii=False)
+        content = "".join(
+            json.dumps(record, ensure_ascii=False) + "\n" for record in _records(table)
+        )
     elif fmt == "parquet":
         if output is None:
             raise FramingError("parquet output needs a file; add -o FILE.parquet")
         output.parent.mkdir(parents=True, exist_ok=True)
-        table.to_parquet(output, index=False)
+        _parquet_safe(table).to_parquet(output, index=False)
         return
     else:
-        raise FramingError(f"--format {fmt!r} is not valid; use one of: {', '.join(TABLE_FORMATS)}")
+        raise choices_error("--format", fmt, TABLE_FORMATS + ("parquet",))
     if output is None:
         sys.stdout.write(content)
     else:
         output.parent.mkdir(parents=True, exist_ok=True)
         output.write_text(content, encoding="utf-8")
+
+
+def _parquet_safe(table: pd.DataFrame) -> pd.DataFrame:
+    """Return ``table`` with ids of mixed types (file names and row numbers) as strings."""
+    kinds = {type(value) for value in table["doc_id"] if not _is_missing(value)}
+    if len(kinds) > 1:
+        table = table.assign(
+            doc_id=[None if _is_missing(value) else str(value) for value in table["doc_id"]]
+        )
+    return table
 
 
 def _analyze_paths(paths: Sequence[Path], *, lexicon, text_col: str, id_col: str | None):
@@ -80,9 +113,13 @@ def _analyze_paths(paths: Sequence[Path], *, lexicon, text_col: str, id_col: str
     for path in paths:
         if is_corpus(path):
             for chunk in iter_corpus(path, text_col=text_col, id_col=id_col):
-                tables.append(analyze(chunk, lexicon=matcher, text_col=text_col, id_col=id_col))
+                table = analyze(chunk, lexicon=matcher, text_col=text_col, id_col=id_col)
+                if len(paths) > 1 and id_col is None:
+                    # Row numbers repeat from file to file; the path keeps the ids apart.
+                    table["doc_id"] = [f"{path}:{row}" for row in table["doc_id"]]
+                tables.append(table)
         else:
-            rows = rows_for_documents([(path.name, read_document(path))], lexicon=matcher)
+            rows = rows_for_documents([(str(path), read_document(path))], lexicon=matcher)
             tables.append(to_table(rows))
     return pd.concat(tables, ignore_index=True) if len(tables) > 1 else tables[0]
 
@@ -99,8 +136,10 @@ def _run_analyze(args: argparse.Namespace) -> int:
 
 def _run_demo(args: argparse.Namespace) -> int:
     from framing.analyze import analyze
+    from framing.article import Article
     from framing.datasets import load_seed_text, seed_path
     from framing.plots import save_figure, sentiment_strip
+    from framing.voice import voice_contrast
 
     out: Path = args.out
     table = analyze(load_seed_text())
@@ -116,14 +155,109 @@ def _run_demo(args: argparse.Namespace) -> int:
         f"seed article: {len(table)} paragraphs, {int(table['loaded_count'].sum())} loaded terms, "
         f"mean polarity {body['polarity'].mean():+.3f}"
     )
+    contrast = voice_contrast(Article(load_seed_text()))
+    voice_path = out / "seed-voice.csv"
+    write_table(contrast, fmt="csv", output=voice_path)
+    _say("the outlet's own words against the words it quotes and attributes:")
+    with pd.option_context("display.width", 200, "display.precision", 3):
+        _say(contrast.to_string(index=False))
     _say(f"wrote the paragraph table to {csv_path}")
+    _say(f"wrote the voice contrast to {voice_path}")
     _say(f"wrote the sentiment figure to {figure_path}")
+    _demo_alignment(out)
     return 0
+
+
+def _demo_alignment(out: Path) -> None:
+    """Align the seed with the DoD/CENTCOM release it quotes; write and summarise the table."""
+    from framing.align import align
+    from framing.datasets import load_seed_text, source_path
+
+    alignment = align(load_seed_text(), {source_path().name: source_path().read_text("utf-8")})
+    table = alignment.table
+    csv_path = out / "seed-vs-dod.csv"
+    write_table(table, fmt="csv", output=csv_path)
+    aligned = table[table["status"] == "aligned"]
+    pairs = ", ".join(
+        f"{row.paragraph}->{row.source_paragraph}" for row in aligned.itertuples(index=False)
+    )
+    quotes = [quote for row in alignment.rows for quote in row.quotes]
+    omitted = ", ".join(str(index) for _, index in alignment.omitted)
+    _say(
+        f"seed vs DoD release: {len(aligned)} of {len(alignment.partisan.paragraphs)} seed "
+        f"paragraphs draw on it ({pairs}); release paragraphs never used: {omitted or 'none'}"
+    )
+    counts = {f: sum(q.fidelity == f for q in quotes) for f in ("verbatim", "altered", "not_found")}
+    _say(
+        f"seed quotes: {counts['verbatim']} verbatim, {counts['altered']} altered, "
+        f"{counts['not_found']} not found in the release"
+    )
+    _say(f"wrote the alignment to {csv_path}")
+
+
+def _named_sources(paths: Sequence[Path], manifest: Path | None, cache: Path | None) -> dict:
+    from framing.fetch import source_paths
+    from framing.io import read_document
+
+    named = {}
+    if manifest is not None:
+        for name, path in source_paths(manifest, cache_dir=cache).items():
+            named[name] = read_document(path)
+    for path in paths:
+        named[path.name if path.name not in named else str(path)] = read_document(path)
+    if not named:
+        where = f" in {cache}" if cache else ""
+        raise FramingError(
+            "no source text to compare with; give --source FILE, or run "
+            f"`framing fetch-sources MANIFEST` first (nothing from the manifest is cached{where})"
+        )
+    return named
+
+
+def _run_compare(args: argparse.Namespace) -> int:
+    from framing.align import align
+    from framing.io import read_document
+
+    if args.cache is not None and args.manifest is None:
+        raise FramingError("--cache needs --manifest MANIFEST to know which sources to read")
+    partisan = read_document(args.partisan)
+    alignment = align(
+        partisan,
+        _named_sources(args.source, args.manifest, args.cache),
+        containment_threshold=args.containment_threshold,
+        similarity_threshold=args.similarity_threshold,
+    )
+    fmt = _output_format(args.format, args.output)
+    if fmt == "json":
+        content = alignment.to_json() + "\n"
+        if args.output is None:
+            sys.stdout.write(content)
+        else:
+            args.output.parent.mkdir(parents=True, exist_ok=True)
+            args.output.write_text(content, encoding="utf-8")
+    else:
+        write_table(alignment.table, fmt=fmt, output=args.output)
+    if args.output is not None:
+        _say(f"wrote {len(alignment.rows)} rows to {args.output}")
+    return 0
+
+
+def _run_fetch_sources(args: argparse.Namespace) -> int:
+    from framing.fetch import FAILED, default_cache_dir, fetch_sources
+
+    cache = args.cache or default_cache_dir()
+    report = fetch_sources(
+        args.manifest, cache_dir=cache, timeout=args.timeout, refresh=args.refresh
+    )
+    write_table(report, fmt=_output_format(args.format, args.output), output=args.output)
+    failed = int(report["status"].isin(FAILED).sum())
+    _say(f"{len(report) - failed} of {len(report)} entries without failure; cache: {cache}")
+    return 1 if failed else 0
 
 
 def build_parser() -> argparse.ArgumentParser:
     """Return the argument parser of the ``framing`` command."""
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="framing",
         description="Measure how partisan outlets frame the reporting that they cite.",
     )
@@ -132,9 +266,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     analyze = commands.add_parser(
         "analyze",
+        prog="framing analyze",
         help="measure articles paragraph by paragraph",
         description="Measure each paragraph's sentiment and loaded language. A PATH is a text or "
-        "HTML file, or a corpus (.csv, .jsonl, .parquet) with one article a row.",
+        "HTML file, or a corpus (.csv, .tsv, .jsonl, .parquet) with one article a row; a "
+        "row that cannot be measured keeps one row with the reason in the error column.",
     )
     analyze.add_argument("paths", nargs="+", type=Path, metavar="PATH")
     analyze.add_argument(
@@ -150,12 +286,20 @@ def build_parser() -> argparse.ArgumentParser:
         help="output format (default: from -o's suffix, else table)",
     )
     analyze.add_argument("-o", "--output", type=Path, default=None, metavar="FILE")
-    analyze.add_argument("--text-col", default="text", help="corpus column with the text")
-    analyze.add_argument("--id-col", default=None, help="corpus column with the article id")
+    analyze.add_argument(
+        "--text-col", default="text", help="corpus column with the text (default: text)"
+    )
+    analyze.add_argument(
+        "--id-col",
+        default=None,
+        help="corpus column with the article id (default: the row number, as PATH:ROW when "
+        "several PATHs are given)",
+    )
     analyze.set_defaults(run=_run_analyze)
 
     demo = commands.add_parser(
         "demo",
+        prog="framing demo",
         help="run the worked example: the seed article",
         description="Measure the embedded seed article and write its table and figure.",
     )
@@ -167,22 +311,123 @@ def build_parser() -> argparse.ArgumentParser:
         help="folder for the outputs (default: out)",
     )
     demo.set_defaults(run=_run_demo)
+    _add_compare_commands(commands)
     return parser
 
 
+def _add_compare_commands(commands) -> None:
+    from framing.align import CONTAINMENT_THRESHOLD, SIMILARITY_THRESHOLD
+    from framing.fetch import DEFAULT_TIMEOUT
+
+    compare = commands.add_parser(
+        "compare",
+        help="align a partisan article with the reports it cites",
+        description="Align each paragraph of PARTISAN with the source paragraph it draws on, "
+        "and measure the framing delta, added loaded terms, dropped hedges and quote fidelity. "
+        "Source paragraphs that nothing draws on are listed as omitted.",
+    )
+    compare.add_argument("partisan", type=Path, metavar="PARTISAN")
+    compare.add_argument(
+        "--source",
+        type=Path,
+        action="append",
+        default=[],
+        metavar="FILE",
+        help="a source report (text or HTML file); repeat for several",
+    )
+    compare.add_argument(
+        "--manifest",
+        type=Path,
+        default=None,
+        help="also compare with every source of this manifest that is shipped or cached",
+    )
+    compare.add_argument(
+        "--cache", type=Path, default=None, metavar="DIR", help="cache folder of fetch-sources"
+    )
+    compare.add_argument(
+        "--containment-threshold",
+        type=float,
+        default=CONTAINMENT_THRESHOLD,
+        metavar="X",
+        help=f"share of word trigrams reused for a match (default: {CONTAINMENT_THRESHOLD})",
+    )
+    compare.add_argument(
+        "--similarity-threshold",
+        type=float,
+        default=SIMILARITY_THRESHOLD,
+        metavar="X",
+        help=f"TF-IDF similarity for a match (default: {SIMILARITY_THRESHOLD})",
+    )
+    compare.add_argument(
+        "--format",
+        choices=("table", "csv", "json"),
+        default=None,
+        help="output format (default: from -o's suffix, else table); json adds the evidence",
+    )
+    compare.add_argument("-o", "--output", type=Path, default=None, metavar="FILE")
+    compare.set_defaults(run=_run_compare)
+
+    fetch = commands.add_parser(
+        "fetch-sources",
+        help="download and cache the sources of a manifest",
+        description="Download each URL of MANIFEST, extract the article text and cache it, and "
+        "report a status per entry. Exit code 0 when no entry failed, 1 when some did (the "
+        "others still complete).",
+    )
+    fetch.add_argument("manifest", type=Path, metavar="MANIFEST")
+    fetch.add_argument(
+        "--cache",
+        type=Path,
+        default=None,
+        metavar="DIR",
+        help="cache folder (default: the user cache folder, e.g. ~/.cache/framing/sources)",
+    )
+    fetch.add_argument("--refresh", action="store_true", help="fetch again what is cached")
+    fetch.add_argument(
+        "--timeout",
+        type=float,
+        default=DEFAULT_TIMEOUT,
+        metavar="SECONDS",
+        help=f"seconds to wait for each server (default: {DEFAULT_TIMEOUT:g})",
+    )
+    fetch.add_argument("--format", choices=TABLE_FORMATS, default=None, help="report format")
+    fetch.add_argument("-o", "--output", type=Path, default=None, metavar="FILE")
+    fetch.set_defaults(run=_run_fetch_sources)
+
+
+class _Parser(argparse.ArgumentParser):
+    """An argument parser whose usage errors are one line, like every other error."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"framing: error: {message}; see {self.prog} --help\n")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; return its exit code."""
+    """Run the command line; return its exit code (0, or 2 for a user's mistake)."""
     logging.basicConfig(level=logging.WARNING, format="framing: %(message)s")
     parser = build_parser()
-    args = parser.parse_args(argv)
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exit_:
+        return exit_.code if isinstance(exit_.code, int) else 2
     try:
         return args.run(args)
     except FramingError as error:
-        parser.exit(2, f"framing: error: {error}\n")
-    except BrokenPipeError:
-        return 0
+        return _fail(error)
+    except OSError as error:
+        # A file that cannot be read or written (permissions, a full disk): the user can act.
+        if isinstance(error, BrokenPipeError):
+            return 0
+        return _fail(f"{error.filename or ''}: {error.strerror or error}".lstrip(": "))
     except KeyboardInterrupt:
-        parser.exit(130, "framing: interrupted\n")
+        sys.stderr.write("framing: interrupted\n")
+        return 130
+
+
+def _fail(error: object) -> int:
+    message = " ".join(str(error).split())
+    sys.stderr.write(f"framing: error: {message}\n")
+    return 2
 
 
 if __name__ == "__main__":
