@@ -121,6 +121,27 @@ def _run_demo(args: argparse.Namespace) -> int:
     return 0
 
 
+def _run_worksheet(args: argparse.Namespace) -> int:
+    from framing.article import Article
+    from framing.worksheet import SourceDocument, worksheet_html
+
+    article = Article.from_file(args.partisan)
+    sources = [SourceDocument(path.name, Article.from_file(path)) for path in args.source]
+    names = [document.name for document in sources]
+    if len(set(names)) != len(names):
+        raise FramingError("two --source files share a name; rename one so each can be told apart")
+    comparison = None
+    if sources:
+        from framing.align import compare
+
+        comparison = compare(article, {document.name: document.article for document in sources})
+    page = worksheet_html(article, sources, comparison=comparison, title=args.title)
+    args.output.parent.mkdir(parents=True, exist_ok=True)
+    args.output.write_text(page, encoding="utf-8")
+    _say(f"wrote the worksheet to {args.output}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     """Return the argument parser of the ``framing`` command."""
     parser = argparse.ArgumentParser(
@@ -167,6 +188,33 @@ def build_parser() -> argparse.ArgumentParser:
         help="folder for the outputs (default: out)",
     )
     demo.set_defaults(run=_run_demo)
+
+    worksheet = commands.add_parser(
+        "worksheet",
+        help="write a printable classroom worksheet for one article",
+        description="Write one self-contained HTML page: the article with its loaded language "
+        "highlighted and its voices shaded, each paragraph beside the source paragraph it draws "
+        "on, a sentiment strip and discussion questions. It needs no network and prints well.",
+    )
+    worksheet.add_argument("partisan", type=Path, metavar="PARTISAN", help="text or HTML file")
+    worksheet.add_argument(
+        "--source",
+        type=Path,
+        action="append",
+        default=[],
+        metavar="FILE",
+        help="a report the article cites (repeat for several)",
+    )
+    worksheet.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        default=Path("worksheet.html"),
+        metavar="FILE",
+        help="where to write the page (default: worksheet.html)",
+    )
+    worksheet.add_argument("--title", default=None, help="title (default: the headline)")
+    worksheet.set_defaults(run=_run_worksheet)
     return parser
 
 
