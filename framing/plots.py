@@ -13,7 +13,6 @@ import matplotlib
 
 matplotlib.use("Agg", force=False)
 
-import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
@@ -71,7 +70,15 @@ STYLE = {
 
 def figure_style():
     """Return a context manager that applies :data:`STYLE`."""
-    return plt.rc_context(STYLE)
+    return matplotlib.rc_context(STYLE)
+
+
+def _subplots(nrows: int = 1, ncols: int = 1, *, figsize, sharex: bool = False, layout=None):
+    # A Figure of its own, outside pyplot's global state: a notebook displays the returned
+    # figure once (pyplot would show it a second time), and nothing needs closing.
+    figure = Figure(figsize=figsize, layout=layout)
+    axes = figure.subplots(nrows, ncols, sharex=sharex, squeeze=True)
+    return figure, axes
 
 
 def sentiment_strip(table: pd.DataFrame, *, title: str | None = None) -> Figure:
@@ -80,7 +87,7 @@ def sentiment_strip(table: pd.DataFrame, *, title: str | None = None) -> Figure:
     Three aligned panels, one bar per paragraph, paragraph numbers as in the table.
     """
     with figure_style():
-        figure, axes = plt.subplots(3, 1, figsize=(8, 5.5), sharex=True, layout="constrained")
+        figure, axes = _subplots(3, 1, figsize=(8, 5.5), sharex=True, layout="constrained")
         x = table["paragraph"].astype(int)
         polarity_colors = [
             OKABE_ITO["blue"] if value >= 0 else OKABE_ITO["vermillion"]
@@ -150,7 +157,7 @@ def voice_strip(table: pd.DataFrame, *, title: str | None = None) -> Figure:
     """
     _need(table, ["paragraph", "voice", "quoted_share"], "voice_strip")
     with figure_style():
-        figure, axis = plt.subplots(figsize=(8, 2.8), layout="constrained")
+        figure, axis = _subplots(figsize=(8, 2.8), layout="constrained")
         x = table["paragraph"].astype(int)
         voices = table["voice"].fillna("own").astype(str)
         colors = [VOICE_PALETTE.get(voice, OKABE_ITO["black"]) for voice in voices]
@@ -188,7 +195,7 @@ def voice_contrast_plot(
     _need(contrast, [voice_col, *measures], "voice_contrast_plot")
     voices = contrast[voice_col].astype(str).tolist()
     with figure_style():
-        figure, axes = plt.subplots(
+        figure, axes = _subplots(
             1, len(measures), figsize=(2.9 * len(measures), 3.2), layout="constrained"
         )
         axes = np.atleast_1d(axes)
@@ -279,7 +286,7 @@ def alignment_figure(
             right_y[(doc, number)] = position
             position -= 1
     with figure_style():
-        figure, axis = plt.subplots(figsize=(7, 0.32 * height + 1.4), layout="constrained")
+        figure, axis = _subplots(figsize=(7, 0.32 * height + 1.4), layout="constrained")
         for partisan, doc, source, strength in links:
             axis.plot(
                 [0, 1],
@@ -411,7 +418,7 @@ def group_distributions(
     ]
     rng = np.random.default_rng(JITTER_SEED)
     with figure_style():
-        figure, axes = plt.subplots(
+        figure, axes = _subplots(
             1, len(measures), figsize=(3.1 * len(measures), 3.6), layout="constrained"
         )
         axes = np.atleast_1d(axes)
@@ -466,15 +473,15 @@ def keyness_plot(
     top: int = 12,
     term_col: str = "term",
     score_col: str = "z",
-    group_col: str | None = "group",
+    groups: Sequence[str] | None = None,
     title: str | None = None,
 ) -> Figure:
     """Return a figure of the terms that most separate two groups, by keyness score.
 
     ``keyness`` has one row per term with its score (``score_col``, for example the z-score of
     the log-odds ratio with an informative Dirichlet prior), positive for terms of the first
-    group and negative for the second; ``group_col`` (optional) names the group a term leans
-    to. The ``top`` terms of each side are shown.
+    group and negative for the second, as :func:`framing.groups.keyness` returns it;
+    ``groups`` names the two groups. The ``top`` terms of each side are shown.
     """
     _need(keyness, [term_col, score_col], "keyness_plot")
     if top < 1:
@@ -484,7 +491,7 @@ def keyness_plot(
     negative = ranked[ranked[score_col] < 0].tail(top)
     shown = pd.concat([positive, negative])
     with figure_style():
-        figure, axis = plt.subplots(figsize=(6.5, 0.26 * len(shown) + 1.2), layout="constrained")
+        figure, axis = _subplots(figsize=(6.5, 0.26 * len(shown) + 1.2), layout="constrained")
         y = np.arange(len(shown))[::-1]
         colors = [
             OKABE_ITO["blue"] if value > 0 else OKABE_ITO["vermillion"]
@@ -494,12 +501,12 @@ def keyness_plot(
         axis.set_yticks(y, shown[term_col].astype(str))
         axis.axvline(0, color="black", linewidth=0.8)
         axis.set_xlabel("keyness (z-score of the log-odds ratio)")
-        if group_col and group_col in shown.columns:
-            names = []
-            for frame in (positive, negative):
-                names.append(str(frame[group_col].iloc[0]) if not frame.empty else "")
+        if groups is not None:
+            if len(groups) != 2:
+                raise FramingError(f"keyness compares two groups; groups={list(groups)!r}")
             axis.set_title(
-                (title + "\n" if title else "") + f"\u2190 {names[1]}      {names[0]} \u2192"
+                (title + "\n" if title else "")
+                + f"\u2190 more {groups[1]}      more {groups[0]} \u2192"
             )
         elif title:
             axis.set_title(title)
@@ -522,7 +529,7 @@ def roc_plot(
         raise FramingError("roc_plot needs at least one curve: {name: (labels, scores)}")
     palette = [OKABE_ITO[name] for name in ("blue", "vermillion", "bluish green", "orange")]
     with figure_style():
-        figure, axis = plt.subplots(figsize=(4.6, 4.4), layout="constrained")
+        figure, axis = _subplots(figsize=(4.6, 4.4), layout="constrained")
         axis.plot(
             [0, 1], [0, 1], color="grey", linewidth=0.8, linestyle="--", label="chance (AUC 0.50)"
         )
@@ -573,5 +580,4 @@ def save_figure(figure: Figure, path: str | Path) -> Path:
         raise ValueError(f"cannot save a figure as {suffix!r}; use .png, .pdf or .svg")
     with figure_style():
         figure.savefig(path, metadata=metadata)
-    plt.close(figure)
     return path
