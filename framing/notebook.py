@@ -21,7 +21,7 @@ __all__ = ["NotebookStopped", "load_or_stop", "missing_data_html"]
 T = TypeVar("T")
 
 
-class NotebookStopped(Exception):  # noqa: N818 -- it is a stop, not an error of the user
+class NotebookStopped(Exception):
     """Raised to end a notebook run on purpose; it renders as its message, without traceback."""
 
     def _render_traceback_(self) -> list[str]:

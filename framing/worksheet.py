@@ -29,7 +29,14 @@ from framing.highlight import (
     stylesheet,
 )
 
-__all__ = ["SourceDocument", "worksheet_html", "sentiment_svg", "discussion_questions"]
+__all__ = [
+    "SourceDocument",
+    "worksheet_html",
+    "worksheet_fragment",
+    "questions_html",
+    "sentiment_svg",
+    "discussion_questions",
+]
 
 #: Width and height of the inline sentiment strip, in CSS pixels: fits an A4 or Letter page's
 #: text column (about 650 px at 96 dpi) with room for the axis labels.
@@ -47,34 +54,36 @@ GENERAL_QUESTIONS = (
 )
 
 _PAGE_CSS = """
-:root { color-scheme: light; }
-body { font-family: Georgia, 'DejaVu Serif', serif; line-height: 1.5; color: #111;
+.framing-worksheet { font-family: Georgia, 'DejaVu Serif', serif; line-height: 1.5; color: #111;
   max-width: 62rem; margin: 1.5rem auto; padding: 0 1rem; background: #fff; }
-h1 { font-size: 1.6rem; line-height: 1.25; margin: .2rem 0 .4rem; }
-h2 { font-size: 1.15rem; margin: 1.6rem 0 .4rem; border-bottom: 1px solid #ccc; }
-.meta { color: #444; font-size: .9rem; margin: 0 0 .8rem; }
-.rows { display: grid; grid-template-columns: 1fr; gap: .9rem; }
-.row { display: grid; grid-template-columns: 1fr; gap: 1rem; break-inside: avoid;
-  page-break-inside: avoid; }
-.with-sources .row { grid-template-columns: 1.1fr 1fr; }
-.label { font: .78rem/1.3 'DejaVu Sans', Arial, sans-serif; color: #444; margin: 0 0 .2rem; }
-.row .paragraph { margin: 0; }
-.source { background: #f6f6f6; border-left: 4px solid #999; padding: .3rem .6rem;
-  font-size: .95rem; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
-.source p { margin: 0; }
-.source.none { background: none; border-left: 4px dashed #bbb; color: #555;
+.framing-worksheet h1 { font-size: 1.6rem; line-height: 1.25; margin: .2rem 0 .4rem; }
+.framing-worksheet h2 { font-size: 1.15rem; margin: 1.6rem 0 .4rem;
+  border-bottom: 1px solid #ccc; }
+.framing-worksheet .meta { color: #444; font-size: .9rem; margin: 0 0 .8rem; }
+.framing-worksheet .rows { display: grid; grid-template-columns: 1fr; gap: .9rem; }
+.framing-worksheet .row { display: grid; grid-template-columns: 1fr; gap: 1rem;
+  break-inside: avoid; page-break-inside: avoid; }
+.framing-worksheet.with-sources .row { grid-template-columns: 1.1fr 1fr; }
+.framing-worksheet .label { font: .78rem/1.3 'DejaVu Sans', Arial, sans-serif; color: #444;
+  margin: 0 0 .2rem; }
+.framing-worksheet .row .paragraph { margin: 0; }
+.framing-worksheet .source { background: #f6f6f6; border-left: 4px solid #999;
+  padding: .3rem .6rem; font-size: .95rem; -webkit-print-color-adjust: exact;
+  print-color-adjust: exact; }
+.framing-worksheet .source p { margin: 0; }
+.framing-worksheet .source.none { background: none; border-left: 4px dashed #bbb; color: #555;
   font-style: italic; }
-.omitted li { margin-bottom: .5rem; }
-.strip svg { max-width: 100%; height: auto; }
-.questions li { margin-bottom: .7rem; }
-.answer { border-bottom: 1px solid #999; height: 2.2rem; }
-footer { margin-top: 2rem; font-size: .8rem; color: #555; }
+.framing-worksheet .omitted li { margin-bottom: .5rem; }
+.framing-worksheet .strip svg { max-width: 100%; height: auto; }
+.framing-worksheet .questions li { margin-bottom: .7rem; }
+.framing-worksheet .answer { border-bottom: 1px solid #999; height: 2.2rem; }
+.framing-worksheet footer { margin-top: 2rem; font-size: .8rem; color: #555; }
 @media print {
-  body { max-width: none; margin: 0; font-size: 11pt; }
-  h2 { break-after: avoid; page-break-after: avoid; }
-  .questions { break-before: page; page-break-before: always; }
-  .answer { height: 3rem; }
-  a { color: inherit; text-decoration: none; }
+  body { margin: 0; }
+  .framing-worksheet { max-width: none; margin: 0; padding: 0; font-size: 11pt; }
+  .framing-worksheet h2 { break-after: avoid; page-break-after: avoid; }
+  .framing-worksheet .questions { break-before: page; page-break-before: always; }
+  .framing-worksheet .answer { height: 3rem; }
 }
 """
 
@@ -310,25 +319,37 @@ def _omitted_html(comparison, sources) -> str:
     )
 
 
-def worksheet_html(
+def _categories(article, sources: Sequence[SourceDocument]) -> list[str]:
+    categories = list(getattr(article.lexicon, "categories", []))
+    for document in [article, *(source.article for source in sources)]:
+        categories += [m.category for p in document.paragraphs for m in p.loaded_matches]
+    return list(dict.fromkeys(categories))
+
+
+def questions_html(article, *, comparison: pd.DataFrame | None = None) -> str:
+    """Return the discussion questions as an HTML ordered list, with room for answers."""
+    items = "".join(
+        f'<li>{_escape(question)}<div class="answer"></div></li>'
+        for question in discussion_questions(article, comparison=comparison)
+    )
+    return f"<ol>{items}</ol>"
+
+
+def worksheet_fragment(
     article,
     sources: Sequence[SourceDocument] = (),
     *,
     comparison: pd.DataFrame | None = None,
     title: str | None = None,
+    questions: bool = True,
 ) -> str:
-    """Return the worksheet for ``article`` as a complete, self-contained HTML page.
+    """Return the worksheet's content as an HTML fragment, with its (scoped) style.
 
-    ``sources`` are the reports the article cites, and ``comparison`` is
-    :func:`framing.compare`'s table for them: a paragraph aligned with a source paragraph shows
-    it beside itself, and source paragraphs the article never uses are listed.
+    This is what :func:`worksheet_html` puts in a page, and what a notebook displays.
     """
     by_name = {document.name: document for document in sources}
     with_sources = bool(sources)
-    categories = list(getattr(article.lexicon, "categories", []))
-    categories += [m.category for p in article.paragraphs for m in p.loaded_matches]
-    for document in sources:
-        categories += [m.category for p in document.article.paragraphs for m in p.loaded_matches]
+    categories = _categories(article, sources)
     used = list(dict.fromkeys(m.category for p in article.paragraphs for m in p.loaded_matches))
     headline = article.headline
     heading = title or (headline.text if headline is not None else "An article")
@@ -340,21 +361,10 @@ def worksheet_html(
     meta = f"{len(article.paragraphs)} paragraphs \u00b7 {total} loaded terms" + (
         f" \u00b7 compared with: {', '.join(by_name)}" if by_name else ""
     )
-    questions = "".join(
-        f'<li>{_escape(question)}<div class="answer"></div></li>'
-        for question in discussion_questions(article, comparison=comparison)
-    )
-    page = [
-        "<!DOCTYPE html>",
-        '<html lang="en"><head><meta charset="utf-8">',
-        '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        # No scripts, and nothing fetched from anywhere: the policy makes that a promise.
-        '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; '
-        "style-src 'unsafe-inline'; img-src data:\">",
-        f"<title>Worksheet: {_escape(heading)}</title>",
+    lexicon_name = getattr(getattr(article.lexicon, "info", None), "name", "given")
+    parts = [
         f"<style>{_PAGE_CSS}\n{stylesheet(categories)}</style>",
-        "</head>",
-        f'<body class="{"with-sources" if with_sources else "article-only"}">',
+        f'<div class="framing-worksheet {"with-sources" if with_sources else "article-only"}">',
         "<header>",
         f"<h1>{_escape(heading)}</h1>",
         f'<p class="meta">{_escape(meta)}</p>',
@@ -369,10 +379,46 @@ def worksheet_html(
         "<h2>The article" + (" beside its sources" if with_sources else "") + "</h2>",
         f'<div class="rows">{"".join(rows)}</div>',
         _omitted_html(comparison, by_name),
-        f'<section class="questions"><h2>Discussion questions</h2><ol>{questions}</ol></section>',
+    ]
+    if questions:
+        parts.append(
+            '<section class="questions"><h2>Discussion questions</h2>'
+            f"{questions_html(article, comparison=comparison)}</section>"
+        )
+    parts += [
         f"<footer>Made with framing {_escape(__version__)}. Loaded terms come from the "
-        f"{_escape(getattr(getattr(article.lexicon, 'info', None), 'name', 'given'))} lexicon; "
-        "polarity is TextBlob's (-1 to 1).</footer>",
+        f"{_escape(lexicon_name)} lexicon; polarity is TextBlob's (-1 to 1).</footer>",
+        "</div>",
+    ]
+    return "\n".join(parts)
+
+
+def worksheet_html(
+    article,
+    sources: Sequence[SourceDocument] = (),
+    *,
+    comparison: pd.DataFrame | None = None,
+    title: str | None = None,
+) -> str:
+    """Return the worksheet for ``article`` as a complete, self-contained HTML page.
+
+    ``sources`` are the reports the article cites, and ``comparison`` is
+    :func:`framing.compare`'s table for them: a paragraph aligned with a source paragraph shows
+    it beside itself, and source paragraphs the article never uses are listed.
+    """
+    headline = article.headline
+    heading = title or (headline.text if headline is not None else "An article")
+    page = [
+        "<!DOCTYPE html>",
+        '<html lang="en"><head><meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        # No scripts, and nothing fetched from anywhere: the policy makes that a promise.
+        '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; '
+        "style-src 'unsafe-inline'; img-src data:\">",
+        f"<title>Worksheet: {_escape(heading)}</title>",
+        "</head>",
+        "<body>",
+        worksheet_fragment(article, sources, comparison=comparison, title=title),
         "</body></html>",
     ]
     return "\n".join(page)
