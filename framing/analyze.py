@@ -3,7 +3,7 @@
 >>> table = analyze("Raqqa Falls\\n\\nISIS lost the city. It was a massive, terrible defeat.")
 >>> table[["paragraph", "role", "words", "loaded_count"]].to_dict("records")
 [{'paragraph': 0, 'role': 'headline', 'words': 2, 'loaded_count': 0}, \
-{'paragraph': 1, 'role': 'body', 'words': 10, 'loaded_count': 1}]
+{'paragraph': 1, 'role': 'body', 'words': 10, 'loaded_count': 2}]
 """
 
 from __future__ import annotations

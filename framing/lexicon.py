@@ -5,8 +5,11 @@ finds them in a text in one pass over its words. Terms are matched
 
 - case-insensitively, and as whole words only;
 - with inflections written out, or as a glob (``terror*`` matches "terrorist", "terrorism");
-- as multi-word phrases (``the might of``), across spaces, line breaks or a hyphen, so that
-  ``far-left`` matches "far left" and "far‑left";
+- as multi-word phrases (``the might of``), across spaces or line breaks; a space in a term also
+  matches a hyphen (``far left`` matches "far left" and "far‑left"), while a hyphen in a term
+  matches only a hyphen (``has-been`` does not match "has been"); any other punctuation between
+  the words ("root, out") breaks the phrase;
+- word by word inside a hyphenated word: ``terror*`` matches the "terror" of "anti-terror";
 - with curly apostrophes read as straight ones, and a possessive ``'s`` read as its noun;
 - longest first: where entries nest ("massive" and "massive military victory"), the longest
   match wins and the shorter one is not counted again.
@@ -26,7 +29,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Protocol, runtime_checkable
 
-from framing.errors import FramingError, InputError
+from framing.errors import FramingError, InputError, choices_error
 from framing.text import APOSTROPHES, normalize_apostrophes
 
 __all__ = [
@@ -41,6 +44,8 @@ __all__ = [
     "read_yaml",
     "read_mpqa",
     "read_wordlist",
+    "NEGATORS",
+    "MPQA_TYPES",
     "BUNDLED_LEXICONS",
     "DEFAULT_LEXICON",
 ]
@@ -49,8 +54,20 @@ __all__ = [
 #: phrase entry can match a hyphenated compound part by part.
 _TOKEN = re.compile(rf"\w+(?:[{APOSTROPHES}]\w+)*")
 
-#: What may stand between two words of a phrase: white space and at most one joining hyphen.
-_PHRASE_GAP = re.compile(r"\s*[-\u2010\u2011]?\s*")
+#: What may stand between two words of a phrase: white space, or one hyphen that joins them
+#: ("far-left"). Any other punctuation (a comma, a dash, a full stop) ends the phrase.
+_PHRASE_GAP = re.compile(r"\s+|[-\u2010\u2011]")
+
+#: Words that negate what follows them ("not evil", "isn't heroic", "never a triumph").
+#: A negated match still counts (loaded language is loaded when denied) but is flagged.
+NEGATORS = frozenset(
+    "not no never without hardly barely neither nor nobody nothing none cannot".split()
+)
+#: How many words back a negator reaches, within one clause.
+NEGATION_WINDOW = 3
+
+#: Punctuation that ends a clause, so a negator before it does not reach past it.
+_CLAUSE_BREAK = re.compile(r"[.,;:!?()\[\]\"\u201c\u201d\u2013\u2014]")
 
 #: A valid term: words (with a trailing ``*`` glob allowed) separated by spaces or hyphens.
 _TERM = re.compile(r"^\w+(?:'\w+)*\*?(?:[ \-]+\w+(?:'\w+)*\*?)*$")
@@ -79,6 +96,7 @@ class Match:
     start: int
     end: int
     text: str
+    negated: bool = False
 
 
 @dataclass(frozen=True)
@@ -102,8 +120,13 @@ class LexiconMatcher(Protocol):
 
 
 def _split_term(term: str) -> tuple[str, ...]:
+    """Return a term's words; a word joined to the one before by a hyphen starts with ``-``."""
     normalized = normalize_apostrophes(term).lower().strip()
-    return tuple(part for part in re.split(r"[\s\-]+", normalized) if part)
+    pieces = re.split(r"(\s*-\s*|\s+)", normalized)
+    parts = [pieces[0]]
+    for joiner, word in zip(pieces[1::2], pieces[2::2], strict=True):
+        parts.append(("-" if "-" in joiner else "") + word)
+    return tuple(parts)
 
 
 def _token_matches(pattern: str, token: str) -> bool:
@@ -112,15 +135,30 @@ def _token_matches(pattern: str, token: str) -> bool:
     return token == pattern
 
 
+def _specificity(parts: tuple[str, ...]) -> tuple[int, int, int]:
+    """Return how specific a term is: more words, then more exact words, then longer prefixes."""
+    exact = sum(1 for part in parts if not part.endswith("*"))
+    return len(parts), exact, sum(len(part.strip("-*")) for part in parts)
+
+
+_Indexed = tuple[tuple[str, ...], tuple[int, int, int, int], Entry]
+
+
 @dataclass
 class Lexicon:
     """Terms with categories, matched in one pass over a text's words.
+
+    Where several entries match at the same word, the most specific wins: the one with more
+    words, then the one with fewer globs (``terrorist`` before ``terror*``), then the entry that
+    comes first in the file.
 
     >>> lexicon = Lexicon([Entry("massive", "hyperbole"),
     ...                    Entry("massive military victory", "glorifying"),
     ...                    Entry("terror*", "emotive-negative")])
     >>> [(m.text, m.category) for m in lexicon.match("A Massive Military Victory over terrorists")]
     [('Massive Military Victory', 'glorifying'), ('terrorists', 'emotive-negative')]
+    >>> lexicon.match("ISIS is not massive.")[0].negated
+    True
     """
 
     entries: Sequence[Entry]
@@ -134,18 +172,26 @@ class Lexicon:
                 f"lexicon {self.info.name!r} has invalid terms {bad[:5]}; a term is words "
                 "separated by spaces or hyphens, each optionally ending in '*'"
             )
-        # Index entries by their first word: exact words in a dict, globs by prefix length.
-        self._exact: dict[str, list[tuple[tuple[str, ...], int, Entry]]] = {}
-        self._globs: dict[int, dict[str, list[tuple[tuple[str, ...], int, Entry]]]] = {}
+        uncategorised = [entry.term for entry in self.entries if not entry.category.strip()]
+        if uncategorised:
+            raise FramingError(
+                f"lexicon {self.info.name!r} has terms without a category {uncategorised[:5]}; "
+                "give every term a category"
+            )
+        # Index entries by their first word: exact words in a dict, globs by prefix length, so
+        # that each word of a text costs a few dictionary look-ups whatever the lexicon's size.
+        self._exact: dict[str, list[_Indexed]] = {}
+        self._globs: dict[int, dict[str, list[_Indexed]]] = {}
         for order, entry in enumerate(self.entries):
             parts = _split_term(entry.term)
+            rank = (*_specificity(parts), -order)
             first = parts[0]
             if first.endswith("*"):
                 prefix = first[:-1]
                 bucket = self._globs.setdefault(len(prefix), {})
-                bucket.setdefault(prefix, []).append((parts, order, entry))
+                bucket.setdefault(prefix, []).append((parts, rank, entry))
             else:
-                self._exact.setdefault(first, []).append((parts, order, entry))
+                self._exact.setdefault(first, []).append((parts, rank, entry))
         self._glob_lengths = sorted(self._globs)
 
     def __len__(self) -> int:
@@ -156,7 +202,7 @@ class Lexicon:
         """Return the categories, in the order they first appear."""
         return list(dict.fromkeys(entry.category for entry in self.entries))
 
-    def _candidates(self, token: str) -> Iterable[tuple[tuple[str, ...], int, Entry]]:
+    def _candidates(self, token: str) -> Iterable[_Indexed]:
         yield from self._exact.get(token, ())
         if token.endswith("'s"):
             yield from self._exact.get(token[:-2], ())
@@ -166,20 +212,23 @@ class Lexicon:
             yield from self._globs[length].get(token[:length], ())
 
     def match(self, text: str) -> list[Match]:
-        """Return the entries found in ``text``, longest first where they nest, in text order."""
+        """Return the entries found in ``text``, in text order, the most specific where they nest.
+
+        One pass over the words of ``text``: at each word the entries that start with it are
+        tried, the most specific that matches is kept, and the walk goes on after it.
+        """
         tokens = list(_TOKEN.finditer(text))
         words = [normalize_apostrophes(token.group()).lower() for token in tokens]
         matches = []
         position = 0
         while position < len(tokens):
             best = None
-            for parts, order, entry in self._candidates(words[position]):
-                end = self._phrase_end(parts, tokens, words, position, text)
-                if end is None:
+            for parts, rank, entry in self._candidates(words[position]):
+                if best is not None and rank <= best[0]:
                     continue
-                key = (len(parts), -order)
-                if best is None or key > best[0]:
-                    best = (key, entry, end)
+                end = _phrase_end(parts, tokens, words, position, text)
+                if end is not None:
+                    best = (rank, entry, end)
             if best is None:
                 position += 1
                 continue
@@ -192,40 +241,74 @@ class Lexicon:
                     start_offset,
                     end_offset,
                     text[start_offset:end_offset],
+                    _negated(tokens, words, position, text),
                 )
             )
             position = last + 1
         return matches
-
-    @staticmethod
-    def _phrase_end(parts, tokens, words, position, text) -> tuple[int, int] | None:
-        """Return (last token index, end offset) where ``parts`` match from ``position``."""
-        last = position + len(parts) - 1
-        if last >= len(tokens):
-            return None
-        for index, part in enumerate(parts):
-            token_index = position + index
-            word = words[token_index]
-            if index and not _PHRASE_GAP.fullmatch(
-                text, tokens[token_index - 1].end(), tokens[token_index].start()
-            ):
-                return None
-            if _token_matches(part, word):
-                continue
-            if word.endswith("'s") and _token_matches(part, word[:-2]):
-                if token_index == last:
-                    return last, tokens[last].end() - 2
-                continue
-            return None
-        return last, tokens[last].end()
 
     def count(self, text: str) -> int:
         """Return the number of matches in ``text``."""
         return len(self.match(text))
 
 
+def _phrase_end(parts, tokens, words, position, text) -> tuple[int, int] | None:
+    """Return (last token index, end offset) where ``parts`` match from ``position``, or None."""
+    last = position + len(parts) - 1
+    if last >= len(tokens):
+        return None
+    for index, part in enumerate(parts):
+        token_index = position + index
+        word = words[token_index]
+        if index:
+            gap = _PHRASE_GAP.fullmatch(
+                text, tokens[token_index - 1].end(), tokens[token_index].start()
+            )
+            # A space in a term matches a space or a hyphen ("far left", "far-left"); a hyphen
+            # matches a hyphen only, so "has-been" does not match "has been".
+            if gap is None or (part.startswith("-") and gap.group().isspace()):
+                return None
+            part = part.lstrip("-")
+        if _token_matches(part, word):
+            continue
+        # A possessive 's belongs to the word before it ("ISIS's evil"); a match on the noun
+        # ends before the apostrophe, so that the highlight covers the term only.
+        if word.endswith("'s") and _token_matches(part, word[:-2]):
+            if token_index == last:
+                return last, tokens[last].end() - 2
+            continue
+        return None
+    return last, tokens[last].end()
+
+
+def _negated(tokens, words, position, text) -> bool:
+    """Return whether a negator stands within :data:`NEGATION_WINDOW` words before ``position``,
+    in the same clause."""
+    for back in range(position - 1, max(position - NEGATION_WINDOW, 0) - 1, -1):
+        if _CLAUSE_BREAK.search(text, tokens[back].end(), tokens[back + 1].start()):
+            return False
+        word = words[back]
+        if word in NEGATORS or word.endswith("n't"):
+            return True
+    return False
+
+
 def _normal_term(term: str) -> str:
     return normalize_apostrophes(term).strip().lower()
+
+
+def _prefix_term(term: str) -> str:
+    """Return a published prefix entry in this package's syntax.
+
+    The original MFD writes ``fair-*`` and MPQA writes ``anti-`` for "the first part of a
+    hyphenated word". The matcher reads the parts of a hyphenated word one by one, so the part
+    itself (``fair``, ``anti``) matches exactly those words.
+    """
+    stripped = term.strip()
+    for suffix in ("-*", "-"):
+        if stripped.endswith(suffix) and len(stripped) > len(suffix):
+            return stripped[: -len(suffix)]
+    return stripped
 
 
 # --- loaders ------------------------------------------------------------------------------------
@@ -235,37 +318,64 @@ def read_table(path: str | Path, *, name: str | None = None) -> Lexicon:
     """Return a lexicon read from a CSV or TSV file with ``term`` and ``category`` columns.
 
     Optional columns: ``reason`` and ``weight``. The delimiter follows the file's suffix
-    (``.tsv`` is tab-separated); lines starting with ``#`` are comments.
+    (``.tsv`` is tab-separated); lines starting with ``#`` are comments. A row with a term but
+    no category, or a weight that is not a number, is an error that names its line.
     """
     path = Path(path)
     delimiter = "\t" if path.suffix.lower() == ".tsv" else ","
-    with path.open(encoding="utf-8", newline="") as handle:
-        rows = csv.DictReader(
-            (line for line in handle if not line.startswith("#")), delimiter=delimiter
-        )
-        missing = {"term", "category"} - set(rows.fieldnames or ())
-        if missing:
-            raise InputError(
-                f"{path} lacks the column(s) {sorted(missing)}; a lexicon table needs a header "
-                "row with 'term' and 'category' (and optionally 'reason', 'weight')"
-            )
-        entries = [
-            Entry(
-                term=row["term"].strip(),
-                category=row["category"].strip(),
-                reason=(row.get("reason") or "").strip(),
-                weight=float(row.get("weight") or 1.0),
-            )
-            for row in rows
-            if (row.get("term") or "").strip()
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        numbered = [
+            (number, line)
+            for number, line in enumerate(handle, 1)
+            if line.strip() and not line.startswith("#")
         ]
+    rows = csv.DictReader((line for _, line in numbered), delimiter=delimiter)
+    fields = [name.strip() for name in rows.fieldnames or ()]
+    rows.fieldnames = fields
+    missing = {"term", "category"} - set(fields)
+    if missing:
+        raise InputError(
+            f"{path} lacks the column(s) {sorted(missing)}; a lexicon table needs a header row "
+            f"with 'term' and 'category' (and optionally 'reason', 'weight'), "
+            f"separated by {'tabs' if delimiter == chr(9) else 'commas'}"
+        )
+    entries = []
+    for (number, _), row in zip(numbered[1:], rows, strict=True):
+        term = (row.get("term") or "").strip()
+        category = (row.get("category") or "").strip()
+        if not term and not category:
+            continue
+        if not term or not category:
+            raise InputError(
+                f"{path}:{number} needs both a term and a category; fill in the empty one "
+                "or delete the line"
+            )
+        weight_text = (row.get("weight") or "").strip()
+        try:
+            weight = float(weight_text) if weight_text else 1.0
+        except ValueError:
+            raise InputError(
+                f"{path}:{number} has weight {weight_text!r}, which is not a number; "
+                "write a number such as 1 or 0.5, or leave it empty"
+            ) from None
+        entries.append(
+            Entry(
+                term=term,
+                category=category,
+                reason=(row.get("reason") or "").strip(),
+                weight=weight,
+            )
+        )
     return Lexicon(entries, info=LexiconInfo(name=name or path.stem, source=str(path)))
 
 
 def read_liwc_dic(path: str | Path, *, name: str | None = None) -> Lexicon:
     """Return a lexicon read from a LIWC ``.dic`` file: a ``%``-delimited category header, then
-    ``term<TAB>category ids``. Wildcards (``safe*``) and multi-word entries are kept; an entry in
-    several categories becomes one entry per category.
+    ``term<TAB>category ids``.
+
+    Wildcards (``safe*``) and multi-word entries (``civil rights``) are kept; a prefix entry
+    (``fair-*``) becomes its first part; an entry in several categories becomes one entry per
+    category. Tabs or runs of spaces may separate the fields.
     """
     path = Path(path)
     lines = path.read_text(encoding="utf-8-sig").splitlines()
@@ -280,26 +390,28 @@ def read_liwc_dic(path: str | Path, *, name: str | None = None) -> Lexicon:
         if len(fields) >= 2:
             categories[fields[0].lstrip("0") or "0"] = fields[1]
     entries = []
-    for line in lines[markers[1] + 1 :]:
-        if not line.strip():
+    for number, line in enumerate(lines[markers[1] + 1 :], markers[1] + 2):
+        fields = line.split()
+        if not fields:
             continue
-        term, _, ids = line.partition("\t")
-        term = term.strip()
-        if not ids.strip():
-            # Some files separate the term from its ids by spaces only; the ids are the
-            # trailing numeric fields.
-            fields = line.split()
-            numeric = [f for f in fields if f.isdigit()]
-            term = " ".join(f for f in fields if not f.isdigit())
-            ids = " ".join(numeric)
-        for category_id in ids.split():
+        # The ids are the trailing numeric fields; everything before them is the term, which
+        # may be several words ("levels the playing field").
+        split = len(fields)
+        while split > 0 and fields[split - 1].isdigit():
+            split -= 1
+        term, ids = " ".join(fields[:split]), fields[split:]
+        if not term or not ids:
+            raise InputError(
+                f"{path}:{number} should be a term followed by category ids, not {line.strip()!r}"
+            )
+        for category_id in ids:
             category = categories.get(category_id.lstrip("0") or "0")
             if category is None:
                 raise InputError(
-                    f"{path}: entry {term!r} names category {category_id}, which the header "
-                    "does not define; fix the entry or add the category to the header"
+                    f"{path}:{number}: entry {term!r} names category {category_id}, which the "
+                    "header does not define; fix the entry or add the category to the header"
                 )
-            entries.append(Entry(term=term, category=category))
+            entries.append(Entry(term=_prefix_term(term), category=category))
     return Lexicon(entries, info=LexiconInfo(name=name or path.stem, source=str(path)))
 
 
@@ -311,31 +423,52 @@ def read_yaml(path: str | Path, *, name: str | None = None) -> Lexicon:
     import yaml
 
     path = Path(path)
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8-sig"))
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        where = f":{mark.line + 1}" if mark is not None else ""
+        raise InputError(
+            f"{path}{where} is not valid YAML ({getattr(error, 'problem', None) or error}); "
+            "fix the file's syntax"
+        ) from None
     meta: Mapping = {}
     if isinstance(data, Mapping) and "entries" in data:
         meta, data = data, data["entries"]
+    shape_error = InputError(
+        f"{path} is not a lexicon: use a mapping of category to a list of terms, or a list of "
+        "{term, category} mappings"
+    )
     if isinstance(data, Mapping):
-        entries = [
-            Entry(term=str(term), category=str(category))
-            for category, terms in data.items()
-            for term in terms or ()
-        ]
+        entries = []
+        for category, terms in data.items():
+            if isinstance(terms, str) or not isinstance(terms, list | type(None)):
+                raise shape_error
+            entries.extend(Entry(term=str(term), category=str(category)) for term in terms or ())
     elif isinstance(data, list) and all(isinstance(item, Mapping) for item in data):
-        entries = [
-            Entry(
-                term=str(item["term"]),
-                category=str(item["category"]),
-                reason=str(item.get("reason", "")),
-                weight=float(item.get("weight", 1.0)),
+        entries = []
+        for number, item in enumerate(data, 1):
+            if not item.get("term") or not item.get("category"):
+                raise InputError(
+                    f"{path}: entry {number} ({dict(item)}) needs both 'term' and 'category'"
+                )
+            try:
+                weight = float(item.get("weight", 1.0))
+            except (TypeError, ValueError):
+                raise InputError(
+                    f"{path}: entry {number} has weight {item.get('weight')!r}, which is not a "
+                    "number; write a number or leave it out"
+                ) from None
+            entries.append(
+                Entry(
+                    term=str(item["term"]),
+                    category=str(item["category"]),
+                    reason=str(item.get("reason", "")),
+                    weight=weight,
+                )
             )
-            for item in data
-        ]
     else:
-        raise InputError(
-            f"{path} is not a lexicon: use a mapping of category to terms, or a list of "
-            "{term, category} mappings"
-        )
+        raise shape_error
     info = LexiconInfo(
         name=str(meta.get("name") or name or path.stem),
         source=str(meta.get("source") or path),
@@ -345,8 +478,12 @@ def read_yaml(path: str | Path, *, name: str | None = None) -> Lexicon:
     return Lexicon(entries, info=info)
 
 
+#: The MPQA clue types, from the lexicon's README (Wilson, Wiebe and Hoffmann 2005).
+MPQA_TYPES = ("strongsubj", "weaksubj")
+
+
 def read_mpqa(
-    path: str | Path, *, name: str | None = None, types: Iterable[str] = ("strongsubj", "weaksubj")
+    path: str | Path, *, name: str | None = None, types: Iterable[str] = MPQA_TYPES
 ) -> Lexicon:
     """Return the MPQA subjectivity clues (Wilson, Wiebe and Hoffmann 2005) of the given types.
 
@@ -356,6 +493,9 @@ def read_mpqa(
     """
     path = Path(path)
     wanted = set(types)
+    unknown = wanted - set(MPQA_TYPES)
+    if unknown:
+        raise choices_error("types", sorted(unknown), MPQA_TYPES)
     entries = {}
     for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
         if not line.strip():
@@ -365,7 +505,7 @@ def read_mpqa(
             raise InputError(f"{path}:{number} is not an MPQA clue line (type=... word1=...)")
         if fields["type"] not in wanted:
             continue
-        term = fields["word1"] + ("*" if fields.get("stemmed1") == "y" else "")
+        term = _prefix_term(fields["word1"]) + ("*" if fields.get("stemmed1") == "y" else "")
         category = f"{fields['type']}-{fields.get('priorpolarity', 'neutral')}"
         entries.setdefault((term, category), Entry(term=term, category=category))
     return Lexicon(
@@ -380,7 +520,7 @@ def read_wordlist(
     path = Path(path)
     category = category or path.stem
     terms = []
-    for line in path.read_text(encoding="utf-8", errors="strict").splitlines():
+    for line in path.read_text(encoding="utf-8-sig").splitlines():
         term = line.split("#", 1)[0].strip()
         if term:
             terms.append(term)
@@ -408,10 +548,14 @@ def _bundled(name: str) -> Lexicon:
     lexicon.info = LexiconInfo(
         name=name,
         source=f"framing/lexicons/{filename}",
-        citation="The framing developers (2026), loaded-language lexicon; see LEXICONS.md",
+        citation="The framing developers (2026), framing loaded-language lexicon, version 0.1.0",
         license="MIT",
-        description="Loaded language after SemEval-2020 Task 11: words and phrases with strong "
-        "emotional implications, used to influence an audience.",
+        description=(
+            "Loaded language after SemEval-2020 Task 11: words and phrases with strong "
+            "emotional implications, used to influence an audience. "
+            f"{len(lexicon)} entries in {len(lexicon.categories)} categories; "
+            "see framing/lexicons/LEXICONS.md."
+        ),
     )
     return lexicon
 

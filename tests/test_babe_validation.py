@@ -1,0 +1,91 @@
+"""Regression guard on human labels: the bundled lexicon against BABE's expert annotations.
+
+Runs the metric code of ``benchmarks/babe_lexicon.py`` on BABE (3,674 sentences; see that
+script for the exact definitions) and checks that the bundled lexicon beats the MPQA
+strong-subjective baseline on both word-level F1 and sentence-level ROC AUC.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from benchmarks.babe_lexicon import (
+    MPQA_FILE,
+    WordScores,
+    load_babe,
+    loaded_per_100_words,
+    sentence_auc,
+    word_scores,
+)
+from framing.lexicon import Entry, Lexicon, load_lexicon, read_mpqa
+
+
+@pytest.fixture(scope="module")
+def babe(shared_data):
+    return load_babe(shared_data)
+
+
+@pytest.fixture(scope="module")
+def figures(babe, shared_data):
+    texts, gold = list(babe["text"]), list(babe["biased_words"])
+    result = {}
+    for name, lexicon in {
+        "loaded": load_lexicon("loaded"),
+        "mpqa": read_mpqa(shared_data / MPQA_FILE, types=("strongsubj",)),
+    }.items():
+        result[name] = (
+            word_scores(lexicon, texts, gold),
+            sentence_auc(babe, lambda text, lexicon=lexicon: loaded_per_100_words(lexicon, text)),
+        )
+    return result
+
+
+def test_babe_is_read_whole(babe):
+    assert len(babe) == 3674
+    assert babe["label_bias"].value_counts().to_dict()["Biased"] == 1810
+    assert babe["label_bias"].value_counts().to_dict()["Non-biased"] == 1863
+    assert babe["biased_words"].map(len).sum() == 3902
+    assert all(isinstance(words, list) for words in babe["biased_words"])
+
+
+def test_lexicon_beats_mpqa_on_word_f1(figures):
+    loaded, mpqa = figures["loaded"][0], figures["mpqa"][0]
+    assert loaded.f1 > mpqa.f1
+    assert loaded.precision > mpqa.precision
+
+
+def test_lexicon_beats_mpqa_on_auc(figures):
+    assert figures["loaded"][1] > figures["mpqa"][1]
+
+
+def test_mpqa_baseline_is_near_the_published_figures(figures):
+    """The issue measured MPQA strong clues at word F1 0.19 and AUC 0.67 on BABE."""
+    scores, auc = figures["mpqa"]
+    assert scores.f1 == pytest.approx(0.19, abs=0.03)
+    assert auc == pytest.approx(0.67, abs=0.03)
+
+
+@pytest.mark.parametrize(
+    ("text", "gold", "expected"),
+    [
+        # a matched phrase counts each of its words; an unmatched gold word is a miss
+        ("They root out evil critics", [["root", "out", "critics"]], (2, 1, 1)),
+        # a word repeated in one sentence counts once; case and curly apostrophes are ignored
+        ("Evil, evil\u2019s evil", [["evil's"]], (1, 1, 0)),
+        ("EVIL plans", [["evil"]], (1, 0, 0)),
+        # a match inside a hyphenated word gives the whole word
+        ("the evil-doers", [["evil-doers"]], (1, 0, 0)),
+        ("nothing here", [[]], (0, 0, 0)),
+    ],
+)
+def test_word_scores_definition(text, gold, expected):
+    lexicon = Lexicon([Entry("root out", "x"), Entry("evil", "x")])
+    scores = word_scores(lexicon, [text], gold)
+    assert (scores.true_positives, scores.false_positives, scores.false_negatives) == expected
+
+
+def test_word_scores_arithmetic():
+    scores = WordScores(true_positives=3, false_positives=1, false_negatives=3)
+    assert (scores.precision, scores.recall) == (0.75, 0.5)
+    assert scores.f1 == pytest.approx(0.6)
+    assert WordScores(0, 0, 0).f1 == 0.0

@@ -1,0 +1,532 @@
+"""Tests for framing.lexicon: matching, the bundled lexicon, and the loaders on real files."""
+
+from __future__ import annotations
+
+import csv
+import re
+from importlib import resources
+from pathlib import Path
+
+import pytest
+
+from framing.errors import FramingError, InputError
+from framing.lexicon import (
+    Entry,
+    Lexicon,
+    LexiconMatcher,
+    Match,
+    load_lexicon,
+    read_liwc_dic,
+    read_mpqa,
+    read_table,
+    read_wordlist,
+    read_yaml,
+)
+
+#: A small lexicon whose entries nest, overlap and use globs, for the language cases.
+CASE_LEXICON = Lexicon(
+    [
+        Entry("massive", "hyperbole"),
+        Entry("massive military victory", "glorifying"),
+        Entry("military victory", "glorifying"),
+        Entry("the might of", "glorifying"),
+        Entry("root out", "eradication-violence"),
+        Entry("rooting out", "eradication-violence"),
+        Entry("eradicat*", "eradication-violence"),
+        Entry("a source of evil", "dehumanising"),
+        Entry("evil", "emotive-negative"),
+        Entry("terror*", "emotive-negative"),
+        Entry("terrorist", "label"),
+        Entry("far left", "partisan-label"),
+        Entry("so-called", "discrediting"),
+        Entry("has-been", "derogatory"),
+        Entry("who's to blame", "sensational"),
+        Entry("won't believe", "sensational"),
+        Entry("hero", "glorifying"),
+        Entry("slam*", "loaded-saying"),
+        Entry("illegal alien*", "dehumanising"),
+    ]
+)
+
+
+def found(text: str, lexicon: Lexicon = CASE_LEXICON) -> list[tuple[str, str]]:
+    return [(m.text, m.term) for m in lexicon.match(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # case
+        ("EVIL deeds", [("EVIL", "evil")]),
+        ("Evil deeds", [("Evil", "evil")]),
+        # whole words only
+        ("devil and evilness", []),
+        ("medieval", []),
+        # globs
+        ("terrorists and terrorism", [("terrorists", "terror*"), ("terrorism", "terror*")]),
+        (
+            "eradicate, eradicated, eradication",
+            [
+                ("eradicate", "eradicat*"),
+                ("eradicated", "eradicat*"),
+                ("eradication", "eradicat*"),
+            ],
+        ),
+        ("slammed and slams", [("slammed", "slam*"), ("slams", "slam*")]),
+        # an exact entry beats a glob for the same word
+        ("a terrorist", [("terrorist", "terrorist")]),
+        # a glob inside a phrase
+        ("illegal aliens", [("illegal aliens", "illegal alien*")]),
+        # multi-word phrases, across white space and line breaks
+        ("before the might of SDF", [("the might of", "the might of")]),
+        ("to root\nout ISIS", [("root\nout", "root out")]),
+        ("rooting   out", [("rooting   out", "rooting out")]),
+        # punctuation between the words of a phrase breaks it
+        ("the root, out of reach", []),
+        ("the might. Of", []),
+        ("the might\u2013of", []),
+        ("root - out", []),
+        # nesting: the longest match wins and the shorter is not counted again
+        ("A Massive Military Victory", [("Massive Military Victory", "massive military victory")]),
+        ("a military victory", [("military victory", "military victory")]),
+        ("a massive crowd", [("massive", "massive")]),
+        (
+            "eradicate a source of evil",
+            [
+                ("eradicate", "eradicat*"),
+                ("a source of evil", "a source of evil"),
+            ],
+        ),
+        ("a source of evil deeds", [("a source of evil", "a source of evil")]),
+        # curly apostrophes in the text and in the term
+        ("who\u2019s to blame", [("who\u2019s to blame", "who's to blame")]),
+        ("You won\u2019t believe it", [("won\u2019t believe", "won't believe")]),
+        ("You won't believe it", [("won't believe", "won't believe")]),
+        # possessives: the match covers the noun, not the 's
+        ("the hero's welcome", [("hero", "hero")]),
+        ("the hero\u2019s welcome", [("hero", "hero")]),
+        ("ISIS\u2019 evil", [("evil", "evil")]),
+        # hyphens: a space in a term matches a hyphen, a hyphen matches only a hyphen
+        ("the far-left mob", [("far-left", "far left")]),
+        ("the far\u2011left mob", [("far\u2011left", "far left")]),
+        ("the far left mob", [("far left", "far left")]),
+        ("a so-called expert", [("so-called", "so-called")]),
+        ("a so called expert", []),
+        ("a has-been", [("has-been", "has-been")]),
+        ("it has been", []),
+        # inside a hyphenated word, each part is a word
+        ("anti-terror laws", [("terror", "terror*")]),
+        ("evil-doers", [("evil", "evil")]),
+        # en and em dashes are punctuation between words
+        ("Raqqa\u2013evil\u2014terror", [("evil", "evil"), ("terror", "terror*")]),
+        # nothing to find
+        ("", []),
+        ("ISIS lost the city of Raqqa on Tuesday.", []),
+    ],
+)
+def test_match_language_cases(text, expected):
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "negated"),
+    [
+        ("ISIS is evil.", [False]),
+        ("ISIS is not evil.", [True]),
+        ("It isn\u2019t evil.", [True]),
+        ("never a hero", [True]),
+        ("nothing but a hero", [True]),
+        # beyond the window of three words, or past a clause break, a negator does not reach
+        ("not in any way at all evil", [False]),
+        ("No, evil", [False]),
+        ("It was not; evil", [False]),
+        # negation does not stop the match from counting
+        ("not evil and not a hero", [True, True]),
+    ],
+)
+def test_negation_is_recorded_not_dropped(text, negated):
+    assert [m.negated for m in CASE_LEXICON.match(text)] == negated
+
+
+def test_match_offsets_index_the_text():
+    text = "Obama\u2019s far-left allies \u201cslammed\u201d the hero\u2019s terrorists."
+    matches = CASE_LEXICON.match(text)
+    assert [(m.start, m.end) for m in matches] == [(8, 16), (25, 32), (38, 42), (45, 55)]
+    assert all(text[m.start : m.end] == m.text for m in matches)
+
+
+def test_lexicon_is_a_matcher_and_counts():
+    assert isinstance(CASE_LEXICON, LexiconMatcher)
+    assert CASE_LEXICON.count("evil terror, evil") == 3
+    assert len(CASE_LEXICON) == 19
+    assert CASE_LEXICON.categories[:3] == ["hyperbole", "glorifying", "eradication-violence"]
+
+
+def test_earlier_entry_breaks_a_tie():
+    lexicon = Lexicon([Entry("evil", "first"), Entry("EVIL", "second")])
+    assert [m.category for m in lexicon.match("evil")] == ["first"]
+
+
+@pytest.mark.parametrize("term", ["*evil", "ev*il", "evil!", "", "   ", "a,b", "root -"])
+def test_invalid_terms_are_refused(term):
+    with pytest.raises(FramingError, match="invalid terms"):
+        Lexicon([Entry(term, "emotive-negative")])
+
+
+def test_a_term_without_category_is_refused():
+    with pytest.raises(FramingError, match="without a category"):
+        Lexicon([Entry("evil", " ")])
+
+
+# --- the bundled lexicon -------------------------------------------------------------------------
+
+LEXICON_DIR = resources.files("framing").joinpath("lexicons")
+KNOWN_CATEGORIES = {
+    "emotive-negative",
+    "glorifying",
+    "hyperbole",
+    "dehumanising",
+    "eradication-violence",
+    "certainty",
+    "sensational",
+    "loaded-saying",
+    "partisan-label",
+    "derogatory",
+    "scare",
+    "discrediting",
+}
+
+
+@pytest.fixture(scope="module")
+def bundled_rows() -> list[dict]:
+    text = LEXICON_DIR.joinpath("loaded_language.tsv").read_text(encoding="utf-8")
+    lines = [line for line in text.splitlines() if not line.startswith("#")]
+    return list(csv.DictReader(lines, delimiter="\t"))
+
+
+@pytest.fixture(scope="module")
+def lexicons_md() -> str:
+    return LEXICON_DIR.joinpath("LEXICONS.md").read_text(encoding="utf-8")
+
+
+def test_bundled_file_has_three_columns_and_reasons(bundled_rows):
+    assert 1000 <= len(bundled_rows) <= 3000
+    for row in bundled_rows:
+        assert list(row) == ["term", "category", "reason"], row
+        assert row["term"] == row["term"].strip() and row["term"], row
+        assert len(row["reason"].split()) >= 3, row
+
+
+def test_bundled_terms_are_unique(bundled_rows):
+    terms = [" ".join(row["term"].lower().split()) for row in bundled_rows]
+    duplicates = sorted({term for term in terms if terms.count(term) > 1})
+    assert duplicates == []
+
+
+def test_bundled_spaced_and_hyphenated_forms_are_not_both_listed(bundled_rows):
+    # "far left" already matches "far-left"; listing both would count one idea twice in audits.
+    terms = {row["term"] for row in bundled_rows}
+    assert sorted(t for t in terms if "-" in t and t.replace("-", " ") in terms) == []
+
+
+def test_bundled_categories_are_known(bundled_rows):
+    assert {row["category"] for row in bundled_rows} == KNOWN_CATEGORIES
+
+
+def test_bundled_patterns_are_valid_and_loadable(bundled_rows):
+    lexicon = load_lexicon("loaded")
+    assert len(lexicon) == len(bundled_rows)
+    pattern = re.compile(r"^[a-z0-9]+(?:'[a-z]+)?\*?(?:[ -][a-z0-9]+(?:'[a-z]+)?\*?)*$")
+    assert [row["term"] for row in bundled_rows if not pattern.match(row["term"])] == []
+    # A glob on a very short first word would catch unrelated words.
+    assert [row["term"] for row in bundled_rows if re.match(r"\w{1,3}\*", row["term"])] == []
+
+
+def test_bundled_entries_match_themselves(bundled_rows):
+    """Every entry, written out with its glob stars removed, is found by the lexicon."""
+    lexicon = load_lexicon("loaded")
+    missed = []
+    for row in bundled_rows:
+        text = row["term"].replace("*", "")
+        matches = lexicon.match(f"Then {text} here.")
+        if not matches or matches[0].text.lower() != text:
+            missed.append(row["term"])
+    assert missed == []
+
+
+def test_lexicons_md_lists_every_category_with_its_count(bundled_rows, lexicons_md):
+    table = dict(re.findall(r"^\| `([a-z-]+)` \| (\d+) \|", lexicons_md, flags=re.M))
+    counts = {}
+    for row in bundled_rows:
+        counts[row["category"]] = counts.get(row["category"], 0) + 1
+    assert {category: int(n) for category, n in table.items()} == counts
+    assert f"Scale: {len(bundled_rows):,} entries in {len(counts)} categories" in lexicons_md
+
+
+def test_lexicons_md_examples_are_entries_of_their_category(bundled_rows, lexicons_md):
+    category_of = {row["term"]: row["category"] for row in bundled_rows}
+    rows = re.findall(r"^\| `([a-z-]+)` \| \d+ \| .* \| (.*) \|$", lexicons_md, flags=re.M)
+    assert len(rows) == len(KNOWN_CATEGORIES)
+    for category, examples in rows:
+        for example in examples.split(", "):
+            assert category_of.get(example) == category, (example, category)
+
+
+def test_bundled_lexicon_carries_its_metadata():
+    info = load_lexicon("loaded").info
+    assert info.name == "loaded"
+    assert info.license == "MIT"
+    assert info.source == "framing/lexicons/loaded_language.tsv"
+    assert "SemEval-2020 Task 11" in info.description
+    assert f"{len(load_lexicon('loaded'))} entries in 12 categories" in info.description
+
+
+SEED_LOADED = [
+    ("Massive Military Victory", "glorifying"),
+    ("the might of", "glorifying"),
+    ("root out", "eradication-violence"),
+    ("eradicate", "eradication-violence"),
+    ("a source of evil", "dehumanising"),
+]
+
+
+@pytest.mark.parametrize(("phrase", "category"), SEED_LOADED)
+def test_seed_loaded_language_is_found_at_its_offsets(seed_text, phrase, category):
+    matches = load_lexicon("loaded").match(seed_text)
+    starts = [m.start() for m in re.finditer(re.escape(phrase), seed_text)]
+    assert starts, phrase
+    found_at = {m.start: m for m in matches}
+    for start in starts:
+        match = found_at[start]
+        assert (match.text, match.end, match.category) == (phrase, start + len(phrase), category)
+        assert seed_text[match.start : match.end] == phrase
+
+
+def test_seed_matches_in_full(seed_text):
+    matches = load_lexicon("loaded").match(seed_text)
+    assert [m.text for m in matches] == [
+        "ALERT", "Massive Military Victory", "beaten back", "hate", "the might of", "root out",
+        "eradicate", "ravaged", "terrible", "atrocities", "rooting out", "terror",
+        "dealt a sharp blow", "undoubtedly", "root out", "eradicate", "a source of evil",
+        "terror", "plagued",
+    ]  # fmt: skip
+    # The nested "massive" is not counted again inside "Massive Military Victory".
+    assert [m.start for m in matches[:2]] == [0, 18]
+    assert all(not m.negated for m in matches)
+
+
+# --- loaders on the published lexicons in ../shared/data/lexicons/ -----------------------------
+
+
+def test_mfd2_dic_with_multi_word_entries(shared_data):
+    lexicon = load_lexicon(shared_data / "lexicons" / "mfd2.0.dic")
+    assert len(lexicon) == 2103
+    assert lexicon.categories == [
+        f"{foundation}.{side}"
+        for foundation in ("care", "fairness", "loyalty", "authority", "sanctity")
+        for side in ("virtue", "vice")
+    ]
+    phrases = [entry.term for entry in lexicon.entries if " " in entry.term]
+    assert len(phrases) == 110
+    assert "levels the playing field" in phrases
+    assert found("He levels the playing field.", lexicon) == [
+        ("levels the playing field", "levels the playing field")
+    ]
+    assert [m.category for m in lexicon.match("compassion and killing")] == [
+        "care.virtue",
+        "care.vice",
+    ]
+
+
+def test_original_mfd_dic_with_wildcards_and_odd_white_space(shared_data):
+    lexicon = read_liwc_dic(shared_data / "lexicons" / "mft_original.dic")
+    assert len(lexicon) == 359
+    assert len(lexicon.categories) == 11 and "moral" in lexicon.categories
+    terms = {(entry.term, entry.category) for entry in lexicon.entries}
+    # "secur*\t\t\t01     " and "benefit*        \t01           " have trailing spaces.
+    assert {("safe*", "care.virtue"), ("secur*", "care.virtue"), ("benefit*", "care.virtue")} <= (
+        terms
+    )
+    # "preserve\t\t01 07 09" is in three categories; "fair-*" becomes its first part.
+    assert {entry.category for entry in lexicon.entries if entry.term == "preserve"} == {
+        "care.virtue",
+        "authority.virtue",
+        "sanctity.virtue",
+    }
+    assert ("fair", "fairness.virtue") in terms
+    assert [m.text for m in lexicon.match("Safety, securities and filthy debauchery")] == [
+        "Safety",
+        "securities",
+        "filthy",
+        "debauchery",
+    ]
+
+
+def test_mpqa_clues(shared_data):
+    path = shared_data / "lexicons" / "subjclueslen1-HLTEMNLP05.tff"
+    strong = read_mpqa(path, types=("strongsubj",))
+    both = load_lexicon(path)
+    assert len(strong) == 4937
+    assert len(both) == 7216
+    assert set(strong.categories) == {
+        "strongsubj-negative",
+        "strongsubj-positive",
+        "strongsubj-neutral",
+        "strongsubj-both",
+    }
+    terms = {(entry.term, entry.category) for entry in strong.entries}
+    # "abuse" is a stemmed strong clue as a verb, and "anti-" a prefix clue.
+    assert {("abuse*", "strongsubj-negative"), ("anti", "strongsubj-negative")} <= terms
+    assert [m.term for m in strong.match("They abused an anti-war protester")] == [
+        "abuse*",
+        "anti",
+        "protest*",
+    ]
+
+
+def test_mpqa_refuses_unknown_types(shared_data):
+    path = shared_data / "lexicons" / "subjclueslen1-HLTEMNLP05.tff"
+    with pytest.raises(FramingError, match="use one of: strongsubj, weaksubj"):
+        read_mpqa(path, types=("strong",))
+
+
+@pytest.mark.parametrize(
+    ("filename", "count", "present"),
+    [
+        ("bias-lexicon.txt", 654, ["so-called", "far-right", "abortion"]),
+        ("report_verbs.txt", 181, ["accuse", "admit"]),
+        ("hedges_hyland2005.txt", 100, ["apparently", "approximately"]),
+        ("assertives_hooper1975.txt", 66, ["point out", "believe"]),
+        ("factives_hooper1975.txt", 27, ["know", "regret"]),
+        ("implicatives_karttunen1971.txt", 32, ["manage", "bother"]),
+    ],
+)
+def test_recasens_bias_lexicon_and_companion_lists(shared_data, filename, count, present):
+    lexicon = load_lexicon(shared_data / "lexicons" / "recasens2013" / filename)
+    assert len(lexicon) == count
+    terms = [entry.term for entry in lexicon.entries]
+    assert set(present) <= set(terms)
+    assert not any(term.startswith("#") for term in terms)
+    assert lexicon.categories == [Path(filename).stem]
+
+
+# --- loaders on small files written for formats and malformed input ------------------------------
+
+
+def write(tmp_path: Path, name: str, text: str) -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+TWO_ENTRIES = {
+    "mini.csv": "term,category,reason,weight\nevil,emotive-negative,condemns,2\n"
+    "root out,eradication-violence,,\n",
+    "mini.tsv": "# comment\nterm\tcategory\treason\tweight\n"
+    "evil\temotive-negative\tcondemns\t2\nroot out\teradication-violence\t\t\n",
+    "mini_bom.csv": "\ufeffterm,category,reason,weight\r\nevil,emotive-negative,condemns,2\r\n"
+    "root out,eradication-violence,,\r\n",
+    "mini.yaml": "name: mini\nlicense: CC0\nentries:\n"
+    "  - {term: evil, category: emotive-negative, reason: condemns, weight: 2}\n"
+    "  - {term: root out, category: eradication-violence}\n",
+}
+
+
+@pytest.mark.parametrize(("name", "text"), list(TWO_ENTRIES.items()))
+def test_table_and_yaml_formats(tmp_path, name, text):
+    lexicon = load_lexicon(write(tmp_path, name, text))
+    assert [(e.term, e.category, e.reason, e.weight) for e in lexicon.entries] == [
+        ("evil", "emotive-negative", "condemns", 2.0),
+        ("root out", "eradication-violence", "", 1.0),
+    ]
+    assert [m.text for m in lexicon.match("Root out evil")] == ["Root out", "evil"]
+
+
+def test_yaml_mapping_of_category_to_terms(tmp_path):
+    path = write(
+        tmp_path, "map.yml", "glorifying: [heroic, the might of]\nhyperbole:\n  - massive\n"
+    )
+    lexicon = read_yaml(path)
+    assert [(e.term, e.category) for e in lexicon.entries] == [
+        ("heroic", "glorifying"),
+        ("the might of", "glorifying"),
+        ("massive", "hyperbole"),
+    ]
+    assert lexicon.info.name == "map"
+
+
+def test_wordlist_with_comments(tmp_path):
+    path = write(tmp_path, "words.txt", "# header\nevil  # a comment\n\nterror*\nevil\n")
+    lexicon = read_wordlist(path, category="loaded")
+    assert [(e.term, e.category) for e in lexicon.entries] == [
+        ("evil", "loaded"),
+        ("terror*", "loaded"),
+    ]
+
+
+MALFORMED = [
+    ("no_header.csv", "evil,emotive-negative\n", r"lacks the column\(s\) \['category', 'term'\]"),
+    ("no_category.tsv", "term\treason\nevil\tbad\n", r"lacks the column\(s\) \['category'\]"),
+    (
+        "empty_category.csv",
+        "term,category\nevil,emotive-negative\nterror,\n",
+        r"empty_category.csv:3 needs both a term and a category",
+    ),
+    ("bad_weight.csv", "term,category,weight\nevil,x,heavy\n", r"csv:2 has weight 'heavy'"),
+    ("bad_term.csv", "term,category\nev!l,x\n", r"invalid terms \['ev!l'\]"),
+    ("bad.yaml", "entries: [term: evil\n", r"bad.yaml:\d+ is not valid YAML"),
+    ("scalar.yaml", "just a string\n", "is not a lexicon"),
+    ("no_category.yaml", "- {term: evil}\n", "entry 1 .* needs both 'term' and 'category'"),
+    ("terms_not_list.yaml", "glorifying: heroic\n", "is not a lexicon"),
+    ("no_header.dic", "evil\t1\n", "needs a category header between two '%' lines"),
+    ("unknown_id.dic", "%\n1\tcare\n%\nevil\t7\n", r"dic:4: entry 'evil' names category 7"),
+    ("no_ids.dic", "%\n1\tcare\n%\nevil\n", r"dic:4 should be a term followed by category ids"),
+    ("not_mpqa.tff", "word1=evil\n", r"not_mpqa.tff:1 is not an MPQA clue line"),
+]
+
+
+@pytest.mark.parametrize(("name", "text", "message"), MALFORMED)
+def test_malformed_files_give_one_line_errors(tmp_path, name, text, message):
+    with pytest.raises(InputError if "invalid terms" not in message else FramingError) as error:
+        load_lexicon(write(tmp_path, name, text))
+    assert re.search(message, str(error.value))
+    assert "\n" not in str(error.value)
+
+
+def test_table_loader_keeps_every_row(tmp_path):
+    rows = "".join(f"word{i},cat{i % 3}\n" for i in range(500))
+    lexicon = read_table(write(tmp_path, "many.csv", "term,category\n" + rows))
+    assert len(lexicon) == 500
+    assert lexicon.categories == ["cat0", "cat1", "cat2"]
+
+
+@pytest.mark.parametrize(
+    ("source", "message"),
+    [
+        ("no-such-lexicon", "name one of \\['loaded'\\] or give a file ending in"),
+        ("missing.csv", "does not exist; check the path"),
+    ],
+)
+def test_load_lexicon_errors(tmp_path, monkeypatch, source, message):
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(FramingError, match=message):
+        load_lexicon(source)
+
+
+def test_load_lexicon_refuses_non_utf8(tmp_path):
+    path = tmp_path / "latin.csv"
+    path.write_bytes("term,category\nméchant,x\n".encode("latin-1"))
+    with pytest.raises(InputError, match="is not UTF-8 text .* re-save it as UTF-8"):
+        load_lexicon(path)
+
+
+def test_load_lexicon_passes_a_lexicon_through():
+    assert load_lexicon(CASE_LEXICON) is CASE_LEXICON
+    assert load_lexicon() is load_lexicon("loaded")
+
+
+def test_match_is_a_frozen_record():
+    match = Match("evil", "emotive-negative", 0, 4, "evil")
+    assert match.negated is False
+    with pytest.raises(AttributeError):
+        match.start = 1  # type: ignore[misc]
