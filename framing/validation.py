@@ -6,8 +6,8 @@ types counted once per sentence. Sentence level: the sentence's loaded terms per
 score for the experts' ``Biased`` label, for a ROC curve.
 
 >>> import pandas as pd
->>> babe = pd.DataFrame({"text": ["A massive, bizarre win.", "Rain fell."],
-...                      "biased_words": [["bizarre", "massive"], []],
+>>> babe = pd.DataFrame({"text": ["A massive, wet rain.", "Rain fell."],
+...                      "biased_words": [["wet", "massive"], []],
 ...                      "label_bias": ["Biased", "Non-biased"]})
 >>> agreement = word_agreement(babe)
 >>> agreement[["true_positives", "false_negatives"]].sum().tolist()
@@ -20,14 +20,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import numpy as np
 import pandas as pd
 
-from framing.analyze import analyze
 from framing.errors import FramingError, choices_error
 from framing.io import check_columns
 from framing.lexicon import Lexicon, LexiconMatcher, load_lexicon
-from framing.text import iter_words, normalize_apostrophes
+from framing.sentiment import default_sentiment
+from framing.text import count_words, iter_words, normalize_apostrophes
 
 __all__ = [
     "word_agreement",
@@ -67,9 +66,15 @@ def word_agreement(
     matcher = lexicon if isinstance(lexicon, LexiconMatcher) else load_lexicon(lexicon)
     predicted, gold = [], []
     for text, marked in zip(table[text_col], table[gold_col], strict=True):
-        found = set()
-        for match in matcher.match(text if isinstance(text, str) else ""):
-            found |= _words(match.text)
+        text = text if isinstance(text, str) else ""
+        spans = [(match.start, match.end) for match in matcher.match(text)]
+        # A word that overlaps a match is marked: a matched phrase gives each of its words, a
+        # match inside a hyphenated word gives that word.
+        found = {
+            normalize_apostrophes(word.group()).lower()
+            for word in iter_words(text)
+            if any(start < word.end() and word.start() < end for start, end in spans)
+        }
         experts = set()
         for word in marked if isinstance(marked, list | tuple) else ():
             experts |= _words(str(word))
@@ -116,8 +121,8 @@ def sentence_scores(
 ) -> pd.DataFrame:
     """Return the sentences labelled Biased or Non-biased with ``label`` (1 = Biased) and scores.
 
-    Scores: ``loaded_per_100_words`` (the lexicon), and TextBlob ``subjectivity`` as the baseline
-    a researcher would try first. Each sentence is measured as one paragraph.
+    Scores: ``loaded_per_100_words`` (the lexicon's matches per 100 words of the sentence, as a
+    paragraph's), and TextBlob ``subjectivity`` as the baseline a researcher would try first.
     """
     check_columns(table.columns, path="the table", text_col=text_col, id_col=label_col)
     labelled = table[table[label_col].isin([BIASED, NOT_BIASED])].reset_index(drop=True)
@@ -126,20 +131,16 @@ def sentence_scores(
             f"no sentence is labelled {BIASED!r} or {NOT_BIASED!r} in {label_col!r}; "
             "give BABE's table (framing.datasets.load_babe())"
         )
-    # One sentence, one paragraph: newlines inside a sentence must not split it.
-    texts = labelled[text_col].astype(str).str.replace(r"\s+", " ", regex=True)
-    measured = analyze(pd.DataFrame({"text": texts}), lexicon=lexicon)
-    measured = measured.groupby("doc_id", sort=True).agg(
-        loaded_count=("loaded_count", "sum"),
-        words=("words", "sum"),
-        subjectivity=("subjectivity", "mean"),
-    )
-    words = measured["words"].astype(float).to_numpy()
-    loaded = measured["loaded_count"].astype(float).to_numpy()
+    matcher = lexicon if isinstance(lexicon, LexiconMatcher) else load_lexicon(lexicon)
+    scorer = default_sentiment()
+    texts = labelled[text_col].astype(str)
     result = labelled.copy()
     result["label"] = (labelled[label_col] == BIASED).astype(int)
-    result["loaded_per_100_words"] = np.where(words > 0, 100.0 * loaded / np.maximum(words, 1), 0)
-    result["subjectivity"] = measured["subjectivity"].astype(float).to_numpy()
+    result["loaded_per_100_words"] = [
+        100.0 * len(matcher.match(text)) / words if (words := count_words(text)) else 0.0
+        for text in texts
+    ]
+    result["subjectivity"] = [scorer.score(text).subjectivity for text in texts]
     return result
 
 

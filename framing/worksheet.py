@@ -9,7 +9,7 @@ Every piece of article text is escaped.
 >>> from framing import Article
 >>> page = worksheet_html(Article("A Massive Win\\n\\nIt was <script>go()</script> huge."))
 >>> page.startswith("<!DOCTYPE html>"), "<script>" in page, page.count("<mark ")
-(True, False, 1)
+(True, False, 2)
 """
 
 from __future__ import annotations
@@ -203,7 +203,7 @@ def discussion_questions(
     """Return discussion questions (plain text) written from the article's measures.
 
     >>> from framing import Article
-    >>> discussion_questions(Article("Win\\n\\nA massive, massive win."))[0]
+    >>> discussion_questions(Article("Raqqa Falls\\n\\nISIS lost a massive, massive battle."))[0]
     'Paragraph 1 has 2 loaded terms (massive, massive). Rewrite it in neutral words: what changes?'
     """
     questions = []
