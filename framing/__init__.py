@@ -5,8 +5,10 @@ The front door:
 - :class:`Article`: a text split into a headline and paragraphs, each with its measures.
 - :func:`analyze`: one tidy row per paragraph, for one article or a corpus.
 - :func:`load_lexicon`: the bundled loaded-language lexicon, or a published one from a file.
+- :func:`compare`: a partisan article aligned with the reports it cites, paragraph by paragraph.
 """
 
+from framing.align import compare
 from framing.analyze import analyze
 from framing.article import Article, Paragraph
 from framing.errors import FramingError
@@ -18,6 +20,7 @@ __all__ = [
     "Article",
     "Paragraph",
     "analyze",
+    "compare",
     "load_lexicon",
     "Lexicon",
     "FramingError",

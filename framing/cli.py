@@ -118,6 +118,7 @@ def _run_demo(args: argparse.Namespace) -> int:
     )
     _say(f"wrote the paragraph table to {csv_path}")
     _say(f"wrote the sentiment figure to {figure_path}")
+    _demo_alignment(out)
     return 0
 
 
@@ -151,6 +152,93 @@ def _run_figures(args: argparse.Namespace) -> int:
     for path in written:
         _say(f"wrote {path}")
     return 0
+
+
+def _demo_alignment(out: Path) -> None:
+    """Align the seed with the DoD/CENTCOM release it quotes; write and summarise the table."""
+    from framing.align import align
+    from framing.datasets import load_seed_text, source_path
+
+    alignment = align(load_seed_text(), {source_path().name: source_path().read_text("utf-8")})
+    table = alignment.table
+    csv_path = out / "seed-vs-dod.csv"
+    write_table(table, fmt="csv", output=csv_path)
+    aligned = table[table["status"] == "aligned"]
+    pairs = ", ".join(
+        f"{row.paragraph}->{row.source_paragraph}" for row in aligned.itertuples(index=False)
+    )
+    quotes = [quote for row in alignment.rows for quote in row.quotes]
+    omitted = ", ".join(str(index) for _, index in alignment.omitted)
+    _say(
+        f"seed vs DoD release: {len(aligned)} of {len(alignment.partisan.paragraphs)} seed "
+        f"paragraphs draw on it ({pairs}); release paragraphs never used: {omitted or 'none'}"
+    )
+    counts = {f: sum(q.fidelity == f for q in quotes) for f in ("verbatim", "altered", "not_found")}
+    _say(
+        f"seed quotes: {counts['verbatim']} verbatim, {counts['altered']} altered, "
+        f"{counts['not_found']} not found in the release"
+    )
+    _say(f"wrote the alignment to {csv_path}")
+
+
+def _named_sources(paths: Sequence[Path], manifest: Path | None, cache: Path | None) -> dict:
+    from framing.fetch import source_paths
+    from framing.io import read_document
+
+    named = {}
+    if manifest is not None:
+        for name, path in source_paths(manifest, cache_dir=cache).items():
+            named[name] = read_document(path)
+    for path in paths:
+        named[path.name if path.name not in named else str(path)] = read_document(path)
+    if not named:
+        where = f" in {cache}" if cache else ""
+        raise FramingError(
+            "no source text to compare with; give --source FILE, or run "
+            f"`framing fetch-sources MANIFEST` first (nothing from the manifest is cached{where})"
+        )
+    return named
+
+
+def _run_compare(args: argparse.Namespace) -> int:
+    from framing.align import align
+    from framing.io import read_document
+
+    if args.cache is not None and args.manifest is None:
+        raise FramingError("--cache needs --manifest MANIFEST to know which sources to read")
+    partisan = read_document(args.partisan)
+    alignment = align(
+        partisan,
+        _named_sources(args.source, args.manifest, args.cache),
+        containment_threshold=args.containment_threshold,
+        similarity_threshold=args.similarity_threshold,
+    )
+    fmt = _output_format(args.format, args.output)
+    if fmt == "json":
+        content = alignment.to_json() + "\n"
+        if args.output is None:
+            sys.stdout.write(content)
+        else:
+            args.output.parent.mkdir(parents=True, exist_ok=True)
+            args.output.write_text(content, encoding="utf-8")
+    else:
+        write_table(alignment.table, fmt=fmt, output=args.output)
+    if args.output is not None:
+        _say(f"wrote {len(alignment.rows)} rows to {args.output}")
+    return 0
+
+
+def _run_fetch_sources(args: argparse.Namespace) -> int:
+    from framing.fetch import FAILED, default_cache_dir, fetch_sources
+
+    cache = args.cache or default_cache_dir()
+    report = fetch_sources(
+        args.manifest, cache_dir=cache, timeout=args.timeout, refresh=args.refresh
+    )
+    write_table(report, fmt=_output_format(args.format, args.output), output=args.output)
+    failed = int(report["status"].isin(FAILED).sum())
+    _say(f"{len(report) - failed} of {len(report)} entries without failure; cache: {cache}")
+    return 1 if failed else 0
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -250,7 +338,88 @@ def build_parser() -> argparse.ArgumentParser:
         "--figure", action="append", default=[], metavar="NAME", help="only this figure"
     )
     figures.set_defaults(run=_run_figures)
+    _add_compare_commands(commands)
     return parser
+
+
+def _add_compare_commands(commands) -> None:
+    from framing.align import CONTAINMENT_THRESHOLD, SIMILARITY_THRESHOLD
+    from framing.fetch import DEFAULT_TIMEOUT
+
+    compare = commands.add_parser(
+        "compare",
+        help="align a partisan article with the reports it cites",
+        description="Align each paragraph of PARTISAN with the source paragraph it draws on, "
+        "and measure the framing delta, added loaded terms, dropped hedges and quote fidelity. "
+        "Source paragraphs that nothing draws on are listed as omitted.",
+    )
+    compare.add_argument("partisan", type=Path, metavar="PARTISAN")
+    compare.add_argument(
+        "--source",
+        type=Path,
+        action="append",
+        default=[],
+        metavar="FILE",
+        help="a source report (text or HTML file); repeat for several",
+    )
+    compare.add_argument(
+        "--manifest",
+        type=Path,
+        default=None,
+        help="also compare with every source of this manifest that is shipped or cached",
+    )
+    compare.add_argument(
+        "--cache", type=Path, default=None, metavar="DIR", help="cache folder of fetch-sources"
+    )
+    compare.add_argument(
+        "--containment-threshold",
+        type=float,
+        default=CONTAINMENT_THRESHOLD,
+        metavar="X",
+        help=f"share of word trigrams reused for a match (default: {CONTAINMENT_THRESHOLD})",
+    )
+    compare.add_argument(
+        "--similarity-threshold",
+        type=float,
+        default=SIMILARITY_THRESHOLD,
+        metavar="X",
+        help=f"TF-IDF similarity for a match (default: {SIMILARITY_THRESHOLD})",
+    )
+    compare.add_argument(
+        "--format",
+        choices=("table", "csv", "json"),
+        default=None,
+        help="output format (default: from -o's suffix, else table); json adds the evidence",
+    )
+    compare.add_argument("-o", "--output", type=Path, default=None, metavar="FILE")
+    compare.set_defaults(run=_run_compare)
+
+    fetch = commands.add_parser(
+        "fetch-sources",
+        help="download and cache the sources of a manifest",
+        description="Download each URL of MANIFEST, extract the article text and cache it, and "
+        "report a status per entry. Exit code 0 when no entry failed, 1 when some did (the "
+        "others still complete).",
+    )
+    fetch.add_argument("manifest", type=Path, metavar="MANIFEST")
+    fetch.add_argument(
+        "--cache",
+        type=Path,
+        default=None,
+        metavar="DIR",
+        help="cache folder (default: the user cache folder, e.g. ~/.cache/framing/sources)",
+    )
+    fetch.add_argument("--refresh", action="store_true", help="fetch again what is cached")
+    fetch.add_argument(
+        "--timeout",
+        type=float,
+        default=DEFAULT_TIMEOUT,
+        metavar="SECONDS",
+        help=f"seconds to wait for each server (default: {DEFAULT_TIMEOUT:g})",
+    )
+    fetch.add_argument("--format", choices=TABLE_FORMATS, default=None, help="report format")
+    fetch.add_argument("-o", "--output", type=Path, default=None, metavar="FILE")
+    fetch.set_defaults(run=_run_fetch_sources)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
