@@ -96,16 +96,23 @@ def dod_release() -> Article:
     return Article.from_file(source_path())
 
 
-def seed_sources(cache: str | Path | None = None) -> dict[str, Article]:
-    """Return ``{name: Article}``: the DoD release, and any source text cached in ``cache``.
+def seed_sources(cache: str | Path | None = None, *, fetched: bool = True) -> dict[str, Article]:
+    """Return ``{name: Article}``: the DoD release, and the seed's other sources where fetched.
 
-    ``cache`` is the folder ``framing fetch-sources`` writes to; each ``*.txt`` file in it is a
-    fetched report, named by its file name. Nothing is fetched here.
+    The other sources are the entries of ``data/sources/manifest.csv`` whose text
+    ``framing fetch-sources`` has cached in ``cache`` (default: the user's cache folder), named
+    by their manifest id. Nothing is fetched here; ``fetched=False`` gives the DoD release only.
     """
+    from framing.datasets import embedded_data_dir, source_path
+
     sources = {DOD_NAME: dod_release()}
-    if cache is not None and Path(cache).is_dir():
-        for path in sorted(Path(cache).glob("*.txt")):
-            sources[path.stem] = Article.from_file(path)
+    if fetched:
+        from framing.fetch import source_paths
+
+        manifest = embedded_data_dir() / "sources" / "manifest.csv"
+        for name, path in source_paths(manifest, cache_dir=cache).items():
+            if path.resolve() != source_path().resolve():
+                sources[name] = Article.from_file(path)
     return sources
 
 
@@ -303,7 +310,9 @@ class _Inputs:
         return self.get("seed", seed_article)
 
     def comparison(self) -> pd.DataFrame:
-        return self.get("comparison", lambda: seed_comparison(self.seed(), seed_sources()))
+        return self.get(
+            "comparison", lambda: seed_comparison(self.seed(), seed_sources(fetched=False))
+        )
 
     def allsides(self) -> pd.DataFrame:
         return self.get("allsides", lambda: allsides_articles(self.data_dir, sample=self.sample))
