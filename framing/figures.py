@@ -41,6 +41,7 @@ __all__ = [
     "SAMPLE_SEED",
     "SIDE_MEASURES",
     "seed_article",
+    "load_article",
     "dod_release",
     "seed_sources",
     "seed_sentiment_figure",
@@ -87,6 +88,11 @@ def seed_article() -> Article:
     from framing.datasets import seed_path
 
     return Article.from_file(seed_path())
+
+
+def load_article(path: str | Path | None = None) -> Article:
+    """Return the article in the text or HTML file ``path``, or the seed article when ``None``."""
+    return Article.from_file(path) if path is not None else seed_article()
 
 
 def dod_release() -> Article:

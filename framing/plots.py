@@ -10,9 +10,6 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 import matplotlib
-
-matplotlib.use("Agg", force=False)
-
 import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure

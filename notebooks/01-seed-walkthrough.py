@@ -23,10 +23,14 @@ article_path = None
 figures_dir = None
 
 # %%
+# %matplotlib inline
+from framing.voice import voice_contrast
+
 import framing
 from framing import figures
+from framing.highlight import article_html
 
-article = framing.Article.from_file(article_path or framing.datasets.seed_path())
+article = figures.load_article(article_path)
 table = framing.analyze(article)
 table[["paragraph", "role", "words", "polarity", "subjectivity", "loaded_terms"]]
 
@@ -46,7 +50,7 @@ strip
 # grey, attributed words are underlined, and the rule on the left gives the paragraph's voice.
 
 # %%
-framing.highlight.article_html(article)
+article_html(article)
 
 # %% [markdown]
 # ## Whose voice?
@@ -64,7 +68,7 @@ voices
 # This is the first finding: the loaded language is the outlet's, not its sources'.
 
 # %%
-framing.voice.voice_contrast(article)
+voice_contrast(article)
 
 # %%
 contrast = figures.seed_voice_figure(article)

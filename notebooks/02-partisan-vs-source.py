@@ -26,10 +26,10 @@ sources_cache = None
 figures_dir = None
 
 # %%
-import framing
+# %matplotlib inline
 from framing import figures
 
-article = framing.Article.from_file(article_path or framing.datasets.seed_path())
+article = figures.load_article(article_path)
 sources = figures.seed_sources(sources_cache)
 list(sources)
 

@@ -24,6 +24,7 @@ sample = None
 figures_dir = None
 
 # %%
+# %matplotlib inline
 from framing import figures
 from framing.notebook import load_or_stop
 
