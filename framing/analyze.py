@@ -1,9 +1,13 @@
 """Measure articles paragraph by paragraph into one tidy table.
 
->>> table = analyze("Raqqa Falls\\n\\nISIS lost the city. It was a massive, terrible defeat.")
->>> table[["paragraph", "role", "words", "loaded_count"]].to_dict("records")
-[{'paragraph': 0, 'role': 'headline', 'words': 2, 'loaded_count': 0}, \
-{'paragraph': 1, 'role': 'body', 'words': 10, 'loaded_count': 2}]
+>>> from framing.lexicon import Entry, Lexicon
+>>> lexicon = Lexicon([Entry("massive", "hyperbole")])
+>>> text = "Raqqa Falls\\n\\nISIS lost the city. It was a massive, terrible defeat."
+>>> table = analyze(text, lexicon=lexicon)
+>>> table[["paragraph", "role", "start", "end", "words", "loaded_terms"]].to_dict("records")
+[{'paragraph': 0, 'role': 'headline', 'start': 0, 'end': 11, 'words': 2, 'loaded_terms': ''}, \
+{'paragraph': 1, 'role': 'body', 'start': 13, 'end': 67, 'words': 10, \
+'loaded_terms': 'massive:hyperbole'}]
 """
 
 from __future__ import annotations
@@ -15,8 +19,9 @@ import pandas as pd
 
 from framing.article import Article
 from framing.errors import FramingError
-from framing.io import check_columns
+from framing.io import RowProblem, check_columns
 from framing.lexicon import Lexicon, LexiconMatcher, load_lexicon
+from framing.segment import Segmenter
 from framing.sentiment import CompoundScorer, SentimentScorer
 
 __all__ = [
@@ -39,19 +44,31 @@ MEASURE_DEFINITIONS = {
     "start": "character offset where the paragraph starts in the article's text",
     "end": "character offset where it ends: text[start:end] is the paragraph",
     "text": "the paragraph's text",
-    "words": "number of words (letters or digits, joined by inner hyphens or apostrophes)",
+    "words": "number of words (letters or digits joined by inner hyphens or apostrophes; "
+    "a number such as 270,000 or an initialism such as U.S. is one word)",
     "polarity": "TextBlob (pattern) polarity, -1 negative to 1 positive",
     "subjectivity": "TextBlob (pattern) subjectivity, 0 objective to 1 subjective",
     "vader_compound": "VADER compound score, -1 negative to 1 positive",
     "loaded_count": "number of loaded-language lexicon matches (longest match where they nest)",
     "loaded_per_100_words": "loaded_count per 100 words",
     "loaded_terms": "the matches as term:category, separated by ';'",
+    "voice": "who speaks: own (no word quoted or attributed), attributed (every word quoted or "
+    "attributed, under half quoted), quoted (every word quoted or attributed, at least half "
+    "quoted) or mixed (own words beside quoted or attributed ones); see framing.voice",
+    "sources": "canonical names of the sources quoted or attributed, separated by ';'",
+    "quoted_share": "share of the paragraph's words inside quotation marks, 0 to 1",
     "error": "why a corpus row could not be measured (empty where it was)",
 }
 COLUMNS = list(MEASURE_DEFINITIONS)
 
 _INTEGER_COLUMNS = ("paragraph", "start", "end", "words", "loaded_count")
-_FLOAT_COLUMNS = ("polarity", "subjectivity", "vader_compound", "loaded_per_100_words")
+_FLOAT_COLUMNS = (
+    "polarity",
+    "subjectivity",
+    "vader_compound",
+    "loaded_per_100_words",
+    "quoted_share",
+)
 
 
 def article_rows(article: Article, doc_id: object) -> list[dict]:
@@ -74,6 +91,9 @@ def article_rows(article: Article, doc_id: object) -> list[dict]:
                 "loaded_count": paragraph.loaded_count,
                 "loaded_per_100_words": paragraph.loaded_per_100_words,
                 "loaded_terms": paragraph.loaded_terms,
+                "voice": paragraph.voice.voice,
+                "sources": paragraph.voice.source_names,
+                "quoted_share": paragraph.voice.quoted_share,
                 "error": "",
             }
         )
@@ -91,6 +111,8 @@ def text_problem(value: object) -> str | None:
     """Return why ``value`` cannot be measured as an article's text, or ``None`` if it can."""
     if value is None or (isinstance(value, float) and pd.isna(value)) or value is pd.NA:
         return "missing text"
+    if isinstance(value, RowProblem):
+        return value.message
     if not isinstance(value, str):
         return f"not text ({type(value).__name__})"
     if not value.strip():
@@ -121,7 +143,7 @@ def to_table(rows: list[dict]) -> pd.DataFrame:
         table[column] = table[column].astype("Int64")
     for column in _FLOAT_COLUMNS:
         table[column] = table[column].astype("float64")
-    for column in ("role", "text", "loaded_terms", "error"):
+    for column in ("role", "text", "loaded_terms", "voice", "sources", "error"):
         table[column] = table[column].astype("object")
     return table
 
@@ -134,17 +156,23 @@ def analyze(
     id_col: str | None = None,
     sentiment: SentimentScorer | None = None,
     vader: CompoundScorer | None = None,
+    segmenter: Segmenter | None = None,
 ) -> pd.DataFrame:
     """Return one row per paragraph with its sentiment and loaded-language measures.
 
     ``data`` is one article's text, an :class:`Article`, or a DataFrame with one article a row
     (its text in ``text_col``; its id in ``id_col``, else its index). A row whose text is
     missing, empty or not a string gets one row with the reason in ``error``; nothing is dropped.
+    A ``lexicon``, ``sentiment``, ``vader`` or ``segmenter`` given here is used for every
+    paragraph, an :class:`Article`'s included.
     """
-    matcher = lexicon if isinstance(lexicon, LexiconMatcher) else load_lexicon(lexicon)
-    options = {"lexicon": matcher, "sentiment": sentiment, "vader": vader}
+    options = {"sentiment": sentiment, "vader": vader, "segmenter": segmenter}
     if isinstance(data, Article):
+        if lexicon is not None or any(value is not None for value in options.values()):
+            data = data.with_options(lexicon=lexicon, **options)
         return to_table(article_rows(data, DEFAULT_DOC_ID))
+    matcher = lexicon if isinstance(lexicon, LexiconMatcher) else load_lexicon(lexicon)
+    options["lexicon"] = matcher
     if isinstance(data, str):
         return to_table(rows_for_documents([(DEFAULT_DOC_ID, data)], **options))
     if isinstance(data, pd.DataFrame):

@@ -6,8 +6,12 @@
 >>> paragraph = article.paragraphs[1]
 >>> paragraph.role, paragraph.start, paragraph.end, paragraph.words
 ('body', 19, 69, 11)
->>> [m.text for m in paragraph.loaded_matches]
-['massive']
+>>> article.text[paragraph.start : paragraph.end] == paragraph.text
+True
+>>> from framing.lexicon import Entry, Lexicon
+>>> mine = Article(article.text, lexicon=Lexicon([Entry("massive", "hyperbole")]))
+>>> [(m.text, m.category, m.start, m.end) for m in mine.paragraphs[1].loaded_matches]
+[('massive', 'hyperbole', 37, 44)]
 """
 
 from __future__ import annotations
@@ -16,8 +20,9 @@ import re
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING, TypeVar
 
-from framing.errors import FramingError
+from framing.errors import FramingError, choices_error
 from framing.lexicon import Lexicon, LexiconMatcher, Match, load_lexicon
 from framing.segment import BlankLineSegmenter, Segmenter
 from framing.sentiment import (
@@ -29,16 +34,28 @@ from framing.sentiment import (
 )
 from framing.text import count_words
 
+if TYPE_CHECKING:
+    from framing.voice import ParagraphVoice, SourceList
+
 __all__ = ["Article", "Paragraph", "HEADLINE_MAX_WORDS"]
+
+T = TypeVar("T")
 
 #: A first line longer than this is read as body text, not a headline. News headlines run to
 #: about 10 words on average and rarely past 20; 25 leaves room for a kicker ("ALERT: ...").
 HEADLINE_MAX_WORDS = 25
 
-#: Sentence-final punctuation that a headline does not end with ("?" and "!" can end one).
-_BODY_ENDINGS = (".", ",", ";", ":")
+#: Punctuation that a headline does not end with: a sentence's full stop, an ellipsis, or a
+#: clause that carries on ("?" and "!" can end a headline).
+_BODY_ENDINGS = (".", ",", ";", ":", "\u2026")
 
-_LINE_BREAK = re.compile(r"[\r\n\u2028]")
+#: Quotes and brackets that may close a line after its last punctuation ('... he said."').
+_CLOSING_MARKS = "\"'\u201d\u2019)]"
+
+#: A line ending in one of these carries on in the next line.
+_JOINING_HYPHENS = ("-", "\u2010", "\u2011", "\u2013", "\u2014")
+
+_LINE_BREAK = re.compile(r"[\r\n\u2028\u2029]")
 
 
 @dataclass(eq=False)
@@ -101,6 +118,12 @@ class Paragraph:
         """Return the matches as ``term:category`` separated by ``;``."""
         return ";".join(f"{m.term}:{m.category}" for m in self.loaded_matches)
 
+    @property
+    def voice(self) -> ParagraphVoice:
+        """Return who speaks here: voice, quoted share, sources, and the quote and attribution
+        spans (offsets relative to this paragraph); see :mod:`framing.voice`."""
+        return self.article.voices[self.index]
+
     def __repr__(self) -> str:
         preview = self.text if len(self.text) <= 40 else self.text[:37] + "..."
         return f"Paragraph({self.index}, {self.role}, {preview!r})"
@@ -117,6 +140,8 @@ class Article:
     - ``sentiment``: a :class:`~framing.sentiment.SentimentScorer` (default: TextBlob's).
     - ``vader``: a :class:`~framing.sentiment.CompoundScorer` (default: VADER).
     - ``segmenter``: a :class:`~framing.segment.Segmenter` (default: blank-line paragraphs).
+    - ``sources``: the known outlets, agencies and organisations for voice detection, a
+      :class:`~framing.voice.SourceList` or a sources ``.tsv`` path (default: the bundled list).
     - ``headline``: ``None`` to detect it, ``True`` or ``False`` to say whether the first
       paragraph is one.
     """
@@ -130,18 +155,24 @@ class Article:
         vader: CompoundScorer | None = None,
         segmenter: Segmenter | None = None,
         headline: bool | None = None,
+        sources: SourceList | str | Path | None = None,
     ) -> None:
         if not isinstance(text, str):
             raise FramingError(
                 f"Article needs the article's text as a str, not {type(text).__name__}; "
                 "to read a file use Article.from_file(path)"
             )
+        if headline not in (None, True, False):
+            raise choices_error("headline", headline, [None, True, False])
         self.text = text
         self.lexicon = lexicon if isinstance(lexicon, LexiconMatcher) else load_lexicon(lexicon)
-        self.sentiment = sentiment or default_sentiment()
-        self.vader = vader or default_vader()
-        self.segmenter = segmenter or BlankLineSegmenter()
+        self.sentiment = _plugin(
+            sentiment, SentimentScorer, "sentiment", "score", default_sentiment
+        )
+        self.vader = _plugin(vader, CompoundScorer, "vader", "compound", default_vader)
+        self.segmenter = _plugin(segmenter, Segmenter, "segmenter", "split", BlankLineSegmenter)
         self._headline_option = headline
+        self._sources_option = sources
 
     @classmethod
     def from_file(cls, path: str | Path, **options) -> Article:
@@ -179,17 +210,41 @@ class Article:
         ]
 
     def _detect_headline(self, spans: list[tuple[int, int]]) -> bool:
+        """Return whether the first line of the first span reads as a headline.
+
+        A headline is a short first line that does not end like a sentence or a clause, with
+        more text after it. When the first paragraph holds more lines, its first line is a
+        headline only if the next line does not carry on the same sentence (starts in lower
+        case, or the first line ends in a hyphen), as a hard-wrapped paragraph does.
+        """
         if not spans:
             return False
         if self._headline_option is not None:
             return self._headline_option
-        if len(spans) < 2:
+        start, end = spans[0]
+        lines = _LINE_BREAK.split(self.text[start:end], maxsplit=1)
+        first_line = lines[0].strip()
+        if len(spans) < 2 and len(lines) < 2:
             return False
-        first_line = _LINE_BREAK.split(self.text[spans[0][0] : spans[0][1]], maxsplit=1)[0].strip()
+        if len(lines) == 2:
+            next_line = lines[1].lstrip()
+            if not next_line or next_line[0].islower() or first_line.endswith(_JOINING_HYPHENS):
+                return False
+        ending = first_line.rstrip(_CLOSING_MARKS)
         return (
             count_words(first_line) <= HEADLINE_MAX_WORDS
-            and not first_line.endswith(_BODY_ENDINGS)
-            and not first_line.endswith("...")
+            and not ending.endswith(_BODY_ENDINGS)
+            and not first_line.endswith(_JOINING_HYPHENS)
+        )
+
+    @cached_property
+    def voices(self) -> list[ParagraphVoice]:
+        """Return each paragraph's voice, found over the whole article (quotes can run over
+        several paragraphs, and a reporter named once is recognised later by surname)."""
+        from framing.voice import detect_voices
+
+        return detect_voices(
+            [paragraph.text for paragraph in self.paragraphs], sources=self._sources_option
         )
 
     @property
@@ -206,6 +261,40 @@ class Article:
     def __len__(self) -> int:
         return len(self.paragraphs)
 
+    def with_options(self, **options) -> Article:
+        """Return this article's text as a new :class:`Article`, with some options replaced.
+
+        Options given as ``None`` keep this article's value.
+
+        >>> Article("Title\\n\\nBody text.").with_options(headline=False).headline is None
+        True
+        """
+        current = {
+            "lexicon": self.lexicon,
+            "sentiment": self.sentiment,
+            "vader": self.vader,
+            "segmenter": self.segmenter,
+            "headline": self._headline_option,
+            "sources": self._sources_option,
+        }
+        unknown = sorted(set(options) - set(current))
+        if unknown:
+            raise choices_error("option", unknown[0], sorted(current))
+        current.update({name: value for name, value in options.items() if value is not None})
+        return Article(self.text, **current)
+
     def __repr__(self) -> str:
         title = self.headline.text if self.headline else ""
         return f"Article({len(self)} paragraphs, headline={title!r})"
+
+
+def _plugin(value: T | None, protocol: type, option: str, method: str, default) -> T:
+    """Return ``value``, or the default when it is ``None``; refuse what lacks ``method``."""
+    if value is None:
+        return default()
+    if not isinstance(value, protocol):
+        raise FramingError(
+            f"{option}= needs an object with a .{method}() method "
+            f"({protocol.__name__}), not {type(value).__name__}"
+        )
+    return value

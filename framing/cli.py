@@ -7,15 +7,17 @@ line, ``framing: error: ...``, and exits with code 2, never with a traceback.
 from __future__ import annotations
 
 import argparse
+import json
 import logging
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import NoReturn
 
 import pandas as pd
 
 from framing import __version__
-from framing.errors import FramingError
+from framing.errors import FramingError, choices_error
 
 __all__ = ["main", "write_table", "TABLE_FORMATS"]
 
@@ -44,30 +46,61 @@ def _output_format(fmt: str | None, output: Path | None) -> str:
     return "table"
 
 
+def _records(table: pd.DataFrame) -> list[dict]:
+    """Return the table's rows as plain Python values (missing values as ``None``)."""
+    return [
+        {key: (None if _is_missing(value) else _plain(value)) for key, value in row.items()}
+        for row in table.to_dict("records")
+    ]
+
+
+def _is_missing(value: object) -> bool:
+    return value is None or value is pd.NA or (isinstance(value, float) and value != value)
+
+
+def _plain(value: object) -> object:
+    return value.item() if hasattr(value, "item") else value
+
+
 def write_table(table: pd.DataFrame, *, fmt: str, output: Path | None) -> None:
-    """Write ``table`` in ``fmt`` to ``output`` (a file) or to standard output."""
+    """Write ``table`` in ``fmt`` to ``output`` (a file) or to standard output.
+
+    JSON and JSONL keep every float's full precision (``repr``), as CSV does.
+    """
     if fmt == "table":
         with pd.option_context("display.max_colwidth", 40, "display.width", 200):
             content = table.to_string(index=False) + "\n"
     elif fmt == "csv":
         content = table.to_csv(index=False)
     elif fmt == "json":
-        content = table.to_json(orient="records", force_ascii=False, indent=2) + "\n"
+        content = json.dumps(_records(table), ensure_ascii=False, indent=2) + "\n"
     elif fmt == "jsonl":
-        content = table.to_json(orient="records", lines=True, force_ascii=False)
+        content = "".join(
+            json.dumps(record, ensure_ascii=False) + "\n" for record in _records(table)
+        )
     elif fmt == "parquet":
         if output is None:
             raise FramingError("parquet output needs a file; add -o FILE.parquet")
         output.parent.mkdir(parents=True, exist_ok=True)
-        table.to_parquet(output, index=False)
+        _parquet_safe(table).to_parquet(output, index=False)
         return
     else:
-        raise FramingError(f"--format {fmt!r} is not valid; use one of: {', '.join(TABLE_FORMATS)}")
+        raise choices_error("--format", fmt, TABLE_FORMATS + ("parquet",))
     if output is None:
         sys.stdout.write(content)
     else:
         output.parent.mkdir(parents=True, exist_ok=True)
         output.write_text(content, encoding="utf-8")
+
+
+def _parquet_safe(table: pd.DataFrame) -> pd.DataFrame:
+    """Return ``table`` with ids of mixed types (file names and row numbers) as strings."""
+    kinds = {type(value) for value in table["doc_id"] if not _is_missing(value)}
+    if len(kinds) > 1:
+        table = table.assign(
+            doc_id=[None if _is_missing(value) else str(value) for value in table["doc_id"]]
+        )
+    return table
 
 
 def _analyze_paths(paths: Sequence[Path], *, lexicon, text_col: str, id_col: str | None):
@@ -80,9 +113,13 @@ def _analyze_paths(paths: Sequence[Path], *, lexicon, text_col: str, id_col: str
     for path in paths:
         if is_corpus(path):
             for chunk in iter_corpus(path, text_col=text_col, id_col=id_col):
-                tables.append(analyze(chunk, lexicon=matcher, text_col=text_col, id_col=id_col))
+                table = analyze(chunk, lexicon=matcher, text_col=text_col, id_col=id_col)
+                if len(paths) > 1 and id_col is None:
+                    # Row numbers repeat from file to file; the path keeps the ids apart.
+                    table["doc_id"] = [f"{path}:{row}" for row in table["doc_id"]]
+                tables.append(table)
         else:
-            rows = rows_for_documents([(path.name, read_document(path))], lexicon=matcher)
+            rows = rows_for_documents([(str(path), read_document(path))], lexicon=matcher)
             tables.append(to_table(rows))
     return pd.concat(tables, ignore_index=True) if len(tables) > 1 else tables[0]
 
@@ -99,8 +136,10 @@ def _run_analyze(args: argparse.Namespace) -> int:
 
 def _run_demo(args: argparse.Namespace) -> int:
     from framing.analyze import analyze
+    from framing.article import Article
     from framing.datasets import load_seed_text, seed_path
     from framing.plots import save_figure, sentiment_strip
+    from framing.voice import voice_contrast
 
     out: Path = args.out
     table = analyze(load_seed_text())
@@ -116,7 +155,14 @@ def _run_demo(args: argparse.Namespace) -> int:
         f"seed article: {len(table)} paragraphs, {int(table['loaded_count'].sum())} loaded terms, "
         f"mean polarity {body['polarity'].mean():+.3f}"
     )
+    contrast = voice_contrast(Article(load_seed_text()))
+    voice_path = out / "seed-voice.csv"
+    write_table(contrast, fmt="csv", output=voice_path)
+    _say("the outlet's own words against the words it quotes and attributes:")
+    with pd.option_context("display.width", 200, "display.precision", 3):
+        _say(contrast.to_string(index=False))
     _say(f"wrote the paragraph table to {csv_path}")
+    _say(f"wrote the voice contrast to {voice_path}")
     _say(f"wrote the sentiment figure to {figure_path}")
     _demo_alignment(out)
     return 0
@@ -243,7 +289,7 @@ def _run_fetch_sources(args: argparse.Namespace) -> int:
 
 def build_parser() -> argparse.ArgumentParser:
     """Return the argument parser of the ``framing`` command."""
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="framing",
         description="Measure how partisan outlets frame the reporting that they cite.",
     )
@@ -252,9 +298,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     analyze = commands.add_parser(
         "analyze",
+        prog="framing analyze",
         help="measure articles paragraph by paragraph",
         description="Measure each paragraph's sentiment and loaded language. A PATH is a text or "
-        "HTML file, or a corpus (.csv, .jsonl, .parquet) with one article a row.",
+        "HTML file, or a corpus (.csv, .tsv, .jsonl, .parquet) with one article a row; a "
+        "row that cannot be measured keeps one row with the reason in the error column.",
     )
     analyze.add_argument("paths", nargs="+", type=Path, metavar="PATH")
     analyze.add_argument(
@@ -270,12 +318,20 @@ def build_parser() -> argparse.ArgumentParser:
         help="output format (default: from -o's suffix, else table)",
     )
     analyze.add_argument("-o", "--output", type=Path, default=None, metavar="FILE")
-    analyze.add_argument("--text-col", default="text", help="corpus column with the text")
-    analyze.add_argument("--id-col", default=None, help="corpus column with the article id")
+    analyze.add_argument(
+        "--text-col", default="text", help="corpus column with the text (default: text)"
+    )
+    analyze.add_argument(
+        "--id-col",
+        default=None,
+        help="corpus column with the article id (default: the row number, as PATH:ROW when "
+        "several PATHs are given)",
+    )
     analyze.set_defaults(run=_run_analyze)
 
     demo = commands.add_parser(
         "demo",
+        prog="framing demo",
         help="run the worked example: the seed article",
         description="Measure the embedded seed article and write its table and figure.",
     )
@@ -422,19 +478,39 @@ def _add_compare_commands(commands) -> None:
     fetch.set_defaults(run=_run_fetch_sources)
 
 
+class _Parser(argparse.ArgumentParser):
+    """An argument parser whose usage errors are one line, like every other error."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"framing: error: {message}; see {self.prog} --help\n")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; return its exit code."""
+    """Run the command line; return its exit code (0, or 2 for a user's mistake)."""
     logging.basicConfig(level=logging.WARNING, format="framing: %(message)s")
     parser = build_parser()
-    args = parser.parse_args(argv)
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exit_:
+        return exit_.code if isinstance(exit_.code, int) else 2
     try:
         return args.run(args)
     except FramingError as error:
-        parser.exit(2, f"framing: error: {error}\n")
-    except BrokenPipeError:
-        return 0
+        return _fail(error)
+    except OSError as error:
+        # A file that cannot be read or written (permissions, a full disk): the user can act.
+        if isinstance(error, BrokenPipeError):
+            return 0
+        return _fail(f"{error.filename or ''}: {error.strerror or error}".lstrip(": "))
     except KeyboardInterrupt:
-        parser.exit(130, "framing: interrupted\n")
+        sys.stderr.write("framing: interrupted\n")
+        return 130
+
+
+def _fail(error: object) -> int:
+    message = " ".join(str(error).split())
+    sys.stderr.write(f"framing: error: {message}\n")
+    return 2
 
 
 if __name__ == "__main__":

@@ -1,11 +1,13 @@
 """Read documents and corpora from files, with errors that say what to do.
 
-A document is a UTF-8 text file or an HTML page. A corpus is a CSV, JSONL or Parquet table with
-one article a row.
+A document is a UTF-8 text file or an HTML page. A corpus is a CSV (or TSV), JSONL or Parquet
+table with one article a row.
 """
 
 from __future__ import annotations
 
+import csv
+import json
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -21,10 +23,11 @@ __all__ = [
     "read_document",
     "iter_corpus",
     "check_columns",
+    "RowProblem",
     "DEFAULT_CHUNK_ROWS",
 ]
 
-CORPUS_SUFFIXES = (".csv", ".jsonl", ".ndjson", ".parquet")
+CORPUS_SUFFIXES = (".csv", ".tsv", ".jsonl", ".ndjson", ".parquet")
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 
 #: Rows read at a time from a corpus file: large enough to amortise pandas' per-call cost, small
@@ -76,10 +79,20 @@ def check_columns(columns, *, path: object, text_col: str, id_col: str | None) -
     """Raise :class:`InputError` when the text or id column is not among ``columns``."""
     for role, column in (("text", text_col), ("id", id_col)):
         if column is not None and column not in columns:
-            available = ", ".join(map(str, columns))
+            available = ", ".join(map(str, columns)) or "none"
             raise InputError(
                 f"{path} has no column {column!r}; name its {role} column, one of: {available}"
             )
+
+
+class RowProblem:
+    """A corpus row that could not be read, standing in for its text; ``message`` says why."""
+
+    def __init__(self, message: str) -> None:
+        self.message = message
+
+    def __repr__(self) -> str:
+        return f"RowProblem({self.message!r})"
 
 
 def iter_corpus(
@@ -92,42 +105,150 @@ def iter_corpus(
     """Yield a corpus file's rows in chunks of at most ``chunk_rows``, in file order.
 
     Only the text and id columns are kept. The row numbers of the whole file are the chunks'
-    index, so that a corpus without an id column still has a stable id per row.
+    index, so that a corpus without an id column still has a stable id per row. A JSONL line
+    that is not a JSON object keeps its row, with a :class:`RowProblem` as its text.
+    Raises :class:`InputError` for a file that cannot be read, that lacks the named columns, or
+    that has no rows.
     """
     _check_file(path)
     suffix = path.suffix.lower()
+    columns = [text_col] if id_col is None else list(dict.fromkeys([id_col, text_col]))
     try:
-        if suffix == ".csv":
-            chunks = pd.read_csv(
-                path, chunksize=chunk_rows, dtype=object, keep_default_na=False, na_values=[""]
-            )
+        if suffix in (".csv", ".tsv"):
+            chunks = _iter_csv(path, columns, chunk_rows, text_col=text_col, id_col=id_col)
         elif suffix in (".jsonl", ".ndjson"):
-            chunks = pd.read_json(path, lines=True, chunksize=chunk_rows, dtype=False)
+            chunks = _iter_jsonl(path, columns, chunk_rows, text_col=text_col, id_col=id_col)
         elif suffix == ".parquet":
-            chunks = _iter_parquet(path, chunk_rows)
+            chunks = _iter_parquet(path, columns, chunk_rows, text_col=text_col, id_col=id_col)
         else:
             raise InputError(
                 f"{path}: unknown corpus format; use one of {', '.join(CORPUS_SUFFIXES)}"
             )
         offset = 0
         for chunk in chunks:
-            if offset == 0:
-                check_columns(chunk.columns, path=path, text_col=text_col, id_col=id_col)
-            columns = [text_col] if id_col is None else list(dict.fromkeys([id_col, text_col]))
-            chunk = chunk[columns]
             chunk.index = pd.RangeIndex(offset, offset + len(chunk))
             offset += len(chunk)
             yield chunk
     except UnicodeDecodeError as error:
-        raise InputError(f"{path} is not UTF-8 (byte {error.start}); convert it to UTF-8") from None
+        raise InputError(
+            f"{path} is not UTF-8 ({error.reason}); convert it, e.g. with iconv -t utf-8"
+        ) from None
     except (ValueError, pd.errors.ParserError) as error:
         if isinstance(error, InputError):
             raise
         first_line = str(error).splitlines()[0] if str(error) else type(error).__name__
         raise InputError(f"{path} could not be read as {suffix[1:]}: {first_line}") from None
+    if offset == 0:
+        raise InputError(f"{path} has no rows; give a corpus with one article a row")
 
 
-def _iter_parquet(path: Path, chunk_rows: int) -> Iterator[pd.DataFrame]:
+#: Delimiters a CSV corpus may use; the header line says which (BABE, for one, uses ";").
+CSV_DELIMITERS = ",;\t|"
+
+
+def _csv_delimiter(path: Path) -> str:
+    if path.suffix.lower() == ".tsv":
+        return "\t"
+    with path.open(encoding="utf-8-sig", newline="") as lines:
+        header = lines.readline()
+    counts = {delimiter: header.count(delimiter) for delimiter in CSV_DELIMITERS}
+    best = max(counts, key=counts.get)
+    return best if counts[best] else ","
+
+
+#: Largest CSV field read, in characters: far above any article (the csv module's default,
+#: 131,072, is below some long reads).
+CSV_FIELD_LIMIT = 2**31 - 1
+
+
+def _iter_csv(path: Path, columns: list[str], chunk_rows: int, **names) -> Iterator[pd.DataFrame]:
+    """Yield a CSV's rows; a row whose fields do not line up with the header keeps its row."""
+    csv.field_size_limit(CSV_FIELD_LIMIT)
+    records: list[dict | RowProblem] = []
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        reader = csv.reader(handle, delimiter=_csv_delimiter(path))
+        header = next(reader, [])
+        check_columns(header, path=path, **names)
+        positions = {column: header.index(column) for column in columns}
+        try:
+            for row in reader:
+                if not row:
+                    continue
+                if len(row) != len(header):
+                    # An unquoted delimiter in the text, most often: reading on would shift it.
+                    records.append(
+                        RowProblem(
+                            f"line {reader.line_num} has {len(row)} fields where the header has "
+                            f"{len(header)}; quote the text"
+                        )
+                    )
+                else:
+                    # Only an empty field is missing: "NA" or "null" in a text column is text.
+                    records.append(
+                        {column: row[index] or None for column, index in positions.items()}
+                    )
+                if len(records) == chunk_rows:
+                    yield _frame(records, columns, names["text_col"])
+                    records = []
+        except csv.Error as error:
+            raise InputError(
+                f"{path} could not be read as CSV at line {reader.line_num}: {error}"
+            ) from None
+    if records:
+        yield _frame(records, columns, names["text_col"])
+
+
+def _iter_jsonl(path: Path, columns: list[str], chunk_rows: int, **names) -> Iterator[pd.DataFrame]:
+    records: list[dict | RowProblem] = []
+    checked = False
+    with path.open(encoding="utf-8-sig") as lines:
+        for number, line in enumerate(lines, start=1):
+            if not line.strip():
+                continue
+            try:
+                record = json.loads(line)
+            except json.JSONDecodeError as error:
+                record = RowProblem(f"line {number} is not valid JSON ({error.msg})")
+            if not isinstance(record, dict | RowProblem):
+                record = RowProblem(
+                    f"line {number} is a JSON {type(record).__name__}, not an object"
+                )
+            records.append(record)
+            if len(records) == chunk_rows:
+                if not checked:
+                    _check_jsonl_keys(path, records, **names)
+                    checked = True
+                yield _frame(records, columns, names["text_col"])
+                records = []
+    if records:
+        if not checked:
+            _check_jsonl_keys(path, records, **names)
+        yield _frame(records, columns, names["text_col"])
+
+
+def _check_jsonl_keys(path: Path, records: list, **names) -> None:
+    keys = dict.fromkeys(key for record in records if isinstance(record, dict) for key in record)
+    if keys:
+        check_columns(list(keys), path=path, **names)
+
+
+def _frame(records: list, columns: list[str], text_col: str) -> pd.DataFrame:
+    def value(record, column):
+        if isinstance(record, RowProblem):
+            return record if column == text_col else None
+        return record.get(column)
+
+    return pd.DataFrame(
+        {
+            column: pd.Series([value(record, column) for record in records], dtype=object)
+            for column in columns
+        }
+    )
+
+
+def _iter_parquet(
+    path: Path, columns: list[str], chunk_rows: int, **names
+) -> Iterator[pd.DataFrame]:
     import pyarrow as pa
     import pyarrow.parquet as pq
 
@@ -135,5 +256,6 @@ def _iter_parquet(path: Path, chunk_rows: int) -> Iterator[pd.DataFrame]:
         parquet = pq.ParquetFile(path)
     except pa.ArrowInvalid as error:
         raise InputError(f"{path} is not a Parquet file ({error}); check the file") from None
-    for batch in parquet.iter_batches(batch_size=chunk_rows):
+    check_columns(parquet.schema_arrow.names, path=path, **names)
+    for batch in parquet.iter_batches(batch_size=chunk_rows, columns=columns):
         yield batch.to_pandas()

@@ -18,8 +18,13 @@ WORD_HYPHENS = "-\u2010\u2011"
 #: Apostrophes inside a word: straight, right single quotation mark (curly), modifier letter.
 APOSTROPHES = "'\u2019\u02bc"
 
-#: A word: letters or digits, joined by inner hyphens or apostrophes ("who’s", "de-facto").
-WORD = re.compile(rf"\w+(?:[{WORD_HYPHENS}{APOSTROPHES}]\w+)*")
+#: A word: an initialism with its dots ("U.S.", "a.m."), or letters or digits joined by inner
+#: hyphens or apostrophes ("who’s", "de-facto"), or by a comma or point between digits
+#: ("270,000", "3.5"), so that numbers count as one word each.
+WORD = re.compile(
+    rf"(?:[^\W\d_]\.){{2,}}"
+    rf"|\w+(?:(?:[{WORD_HYPHENS}{APOSTROPHES}]|(?<=\d)[.,](?=\d))\w+)*"
+)
 
 _APOSTROPHE_TABLE = str.maketrans({"\u2019": "'", "\u02bc": "'", "\u2010": "-", "\u2011": "-"})
 
@@ -50,6 +55,8 @@ def count_words(text: str) -> int:
 
     >>> count_words("Now the entire city has fallen.")
     6
+    >>> count_words("About 270,000 people fled, the U.S. said.")
+    7
     """
     return sum(1 for _ in WORD.finditer(text))
 

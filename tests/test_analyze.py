@@ -1,0 +1,155 @@
+"""The tidy table: one row per paragraph, the same columns everywhere, no row dropped."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from framing import Article, FramingError, analyze
+from framing.analyze import COLUMNS, MEASURE_DEFINITIONS
+from framing.lexicon import Entry, Lexicon
+from framing.segment import LineSegmenter
+from framing.sentiment import Sentiment
+from tests.test_io import BAD_ROWS, CORPUS_ROWS, GOOD_PARAGRAPHS
+
+ISSUE_COLUMNS = [
+    "doc_id",
+    "paragraph",
+    "role",
+    "start",
+    "end",
+    "text",
+    "words",
+    "polarity",
+    "subjectivity",
+    "vader_compound",
+    "loaded_count",
+    "loaded_per_100_words",
+    "loaded_terms",
+]
+
+
+#: Added by the voice measures (issue 3), after the loaded-language columns.
+VOICE_COLUMNS = ["voice", "sources", "quoted_share"]
+
+
+def test_columns_are_the_issues_then_voice_then_an_error_column():
+    assert COLUMNS == [*ISSUE_COLUMNS, *VOICE_COLUMNS, "error"]
+    assert list(MEASURE_DEFINITIONS) == COLUMNS
+
+
+def test_the_seed_table(seed_text):
+    table = analyze(seed_text)
+    assert list(table.columns) == COLUMNS
+    assert len(table) == 13
+    assert table["paragraph"].tolist() == list(range(13))
+    assert table["role"].tolist() == ["headline"] + ["body"] * 12
+    assert (table["doc_id"] == "doc").all() and (table["error"] == "").all()
+    for row in table.itertuples():
+        assert seed_text[row.start : row.end] == row.text
+    article = Article(seed_text)
+    assert table["words"].tolist() == [p.words for p in article.paragraphs]
+    assert table["loaded_terms"].tolist() == [p.loaded_terms for p in article.paragraphs]
+    assert table["loaded_count"].tolist() == [p.loaded_count for p in article.paragraphs]
+    assert str(table["start"].dtype) == "Int64" and str(table["polarity"].dtype) == "float64"
+
+
+def test_loaded_terms_list_term_and_category():
+    lexicon = Lexicon([Entry("massive", "hyperbole"), Entry("root out", "eradication")])
+    table = analyze("Title\n\nA massive push to root out ISIS, massive.", lexicon=lexicon)
+    assert table["loaded_terms"].tolist() == [
+        "",
+        "massive:hyperbole;root out:eradication;massive:hyperbole",
+    ]
+    assert table["loaded_count"].tolist() == [0, 3]
+    assert table["loaded_per_100_words"].tolist() == [0.0, 100 * 3 / 8]
+
+
+def test_an_article_and_its_text_give_the_same_table(seed_text):
+    pd.testing.assert_frame_equal(analyze(Article(seed_text)), analyze(seed_text))
+
+
+class ConstantSentiment:
+    def score(self, text: str) -> Sentiment:
+        return Sentiment(0.5, 0.25)
+
+
+class ConstantCompound:
+    def compound(self, text: str) -> float:
+        return 0.125
+
+
+OPTIONS = {
+    "lexicon": Lexicon([Entry("raqqa", "place")]),
+    "sentiment": ConstantSentiment(),
+    "vader": ConstantCompound(),
+    "segmenter": LineSegmenter(),
+}
+TEXT = "Title\nISIS lost Raqqa.\nRaqqa fell."
+
+
+def _check_options_used(table: pd.DataFrame) -> None:
+    body = table[table["error"] == ""]
+    assert body["text"].tolist()[-3:] == ["Title", "ISIS lost Raqqa.", "Raqqa fell."]
+    assert set(body["polarity"]) == {0.5} and set(body["subjectivity"]) == {0.25}
+    assert set(body["vader_compound"]) == {0.125}
+    assert body["loaded_terms"].tolist()[-3:] == ["", "raqqa:place", "raqqa:place"]
+
+
+@pytest.mark.parametrize(
+    "data",
+    [TEXT, Article(TEXT), pd.DataFrame({"text": [TEXT]})],
+    ids=["text", "article", "dataframe"],
+)
+def test_options_passed_to_analyze_are_used_for_every_paragraph(data):
+    _check_options_used(analyze(data, **OPTIONS))
+
+
+def test_an_articles_own_options_are_kept():
+    _check_options_used(analyze(Article(TEXT, **OPTIONS)))
+
+
+def test_a_dataframe_keeps_every_row():
+    rows = [*CORPUS_ROWS, {"id": "number", "text": 42}, {"id": "nan", "text": float("nan")}]
+    frame = pd.DataFrame(rows)
+    table = analyze(frame, id_col="id")
+    assert list(table.columns) == COLUMNS
+    # Every article is there: the good ones with their paragraphs, each bad one with one row.
+    assert table["doc_id"].drop_duplicates().tolist() == frame["id"].tolist()
+    errors = table[table["error"] != ""]
+    assert dict(zip(errors["doc_id"], errors["error"], strict=True)) == {
+        "empty": "empty text",
+        "blank": "empty text",
+        "missing": "missing text",
+        "number": "not text (int)",
+        "nan": "missing text",
+    }
+    assert len(table) == GOOD_PARAGRAPHS + len(BAD_ROWS) + 2
+    assert errors[["paragraph", "start", "polarity"]].isna().all().all()
+
+
+def test_a_dataframe_without_an_id_column_uses_its_index():
+    frame = pd.DataFrame({"body": ["One.", "Two."]}, index=[10, 20])
+    table = analyze(frame, text_col="body")
+    assert table["doc_id"].tolist() == [10, 20]
+
+
+@pytest.mark.parametrize(
+    ("data", "options", "message"),
+    [
+        (pd.DataFrame({"body": ["x"]}), {}, "the DataFrame has no column 'text'; name its text"),
+        (pd.DataFrame({"text": ["x"]}), {"id_col": "url"}, "has no column 'url'; name its id"),
+        (["a list"], {}, r"analyze\(\) takes an article's text \(str\), an Article or a DataFrame"),
+        ("text", {"lexicon": "no-such-lexicon"}, "cannot load lexicon 'no-such-lexicon'"),
+        ("text", {"sentiment": "textblob"}, r"sentiment= needs an object with a \.score\(\)"),
+    ],
+)
+def test_bad_input_says_what_to_do(data, options, message):
+    with pytest.raises(FramingError, match=message):
+        analyze(data, **options)
+
+
+def test_an_empty_text_gets_an_error_row():
+    table = analyze("  \n ")
+    assert table["error"].tolist() == ["empty text"]
+    assert list(table.columns) == COLUMNS

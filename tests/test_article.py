@@ -1,0 +1,216 @@
+"""The article model: headline, paragraphs with exact offsets, and options honoured."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+
+from framing import Article, FramingError
+from framing.lexicon import Entry, Lexicon
+from framing.segment import LineSegmenter
+from framing.sentiment import Sentiment
+from tests.test_segment import ARBITRARY_TEXT, check_spans
+
+SEED_HEADLINE = "ALERT: Trump Wins Massive Military Victory, Obama Never Did This"
+
+
+def test_the_seed_parses_into_a_headline_and_twelve_body_paragraphs(seed_text):
+    article = Article(seed_text)
+    assert article.headline.text == SEED_HEADLINE
+    assert (article.headline.index, article.headline.start, article.headline.end) == (0, 0, 64)
+    assert len(article.body) == 12
+    assert [p.index for p in article.paragraphs] == list(range(13))
+    # Offsets as SOURCES.md numbers the paragraphs (0 = headline).
+    offsets = {p.index: (p.start, p.end) for p in article.paragraphs}
+    assert offsets[1] == (66, 175)
+    assert offsets[5] == (770, 1190)
+    assert offsets[8] == (1695, 2173)
+    assert offsets[12] == (3095, 3469) and len(seed_text) == 3469
+    assert article.paragraphs[1].text.startswith("With Trump as president, ISIS")
+    # Paragraph 4 keeps its en dashes, paragraph 5 its curly apostrophe, paragraph 8 its NBSP.
+    assert "Raqqa\u2013a hospital\u2013and" in article.paragraphs[4].text
+    assert "Williams\u2013who\u2019s on the ground" in article.paragraphs[5].text
+    assert article.paragraphs[8].text.startswith("NPR\xa0also reported")
+    assert article.paragraphs[8].text.endswith("executed publicly\u2026\u201d")
+    assert article.paragraphs[11].text.startswith("Centcom describes")
+    for paragraph in article.paragraphs:
+        assert seed_text[paragraph.start : paragraph.end] == paragraph.text
+
+
+def test_seed_word_counts(seed_text):
+    article = Article(seed_text)
+    # "ALERT Trump Wins Massive Military Victory Obama Never Did This"
+    assert article.headline.words == 10
+    # "... around 270,000 people fled Raqqa ..." counts 270,000 as one word.
+    assert article.paragraphs[7].words == 57
+
+
+@pytest.mark.parametrize(
+    ("text", "headline", "paragraphs"),
+    [
+        (
+            "ALERT: Trump Wins\n\nISIS lost Raqqa.",
+            "ALERT: Trump Wins",
+            ["ALERT: Trump Wins", "ISIS lost Raqqa."],
+        ),
+        ("Does Trump win?\n\nBody.", "Does Trump win?", ["Does Trump win?", "Body."]),
+        ("Title\r\n\r\nBody\r\ntext.", "Title", ["Title", "Body\r\ntext."]),
+        # Single-newline paragraphs: every line is one, and the first is the headline.
+        ("Title\nFirst.\nSecond.", "Title", ["Title", "First.", "Second."]),
+        # A headline block with a byline under it: the headline is the first line only.
+        ("Title\nBy Jane Doe\n\nBody text.", "Title", ["Title", "By Jane Doe", "Body text."]),
+        ("\xa0 Title \xa0\n\nBody.", "Title", ["Title", "Body."]),
+        # A first paragraph that ends like a sentence or clause is not a headline.
+        ("ISIS lost Raqqa.\n\nMore.", None, ["ISIS lost Raqqa.", "More."]),
+        ("Wait for it\u2026\n\nMore.", None, ["Wait for it\u2026", "More."]),
+        ("He said \u201cwe won.\u201d\n\nMore.", None, ["He said \u201cwe won.\u201d", "More."]),
+        ("WASHINGTON, Oct. 17:\n\nMore.", None, ["WASHINGTON, Oct. 17:", "More."]),
+        # A hard-wrapped first paragraph is not a headline and is not cut at its first line.
+        (
+            "The first line of a wrapped\nparagraph carries on.\n\nSecond.",
+            None,
+            ["The first line of a wrapped\nparagraph carries on.", "Second."],
+        ),
+        (
+            "A line ending in a dash \u2013\nContinued here\n\nSecond.",
+            None,
+            ["A line ending in a dash \u2013\nContinued here", "Second."],
+        ),
+        # Too long for a headline (more than HEADLINE_MAX_WORDS words).
+        (" ".join(["word"] * 26) + "\n\nMore.", None, [" ".join(["word"] * 26), "More."]),
+        # One paragraph alone is body text.
+        ("Only one line", None, ["Only one line"]),
+        ("", None, []),
+        ("  \n\xa0\r\n ", None, []),
+    ],
+)
+def test_headline_detection(text, headline, paragraphs):
+    article = Article(text)
+    assert (article.headline.text if article.headline else None) == headline
+    assert [p.text for p in article.paragraphs] == paragraphs
+    assert [p.role for p in article.paragraphs] == (["headline"] if headline else []) + ["body"] * (
+        len(paragraphs) - (1 if headline else 0)
+    )
+    for paragraph in article.paragraphs:
+        assert text[paragraph.start : paragraph.end] == paragraph.text
+
+
+@pytest.mark.parametrize(("option", "headline"), [(True, "ISIS lost Raqqa."), (False, None)])
+def test_headline_option_overrides_detection(option, headline):
+    article = Article("ISIS lost Raqqa.\n\nMore.", headline=option)
+    assert (article.headline.text if article.headline else None) == headline
+    assert len(article) == 2
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=ARBITRARY_TEXT)
+def test_paragraph_offsets_are_exact_on_arbitrary_text(text):
+    article = Article(text)
+    spans = [(p.start, p.end) for p in article.paragraphs]
+    check_spans(text, spans)
+    for index, paragraph in enumerate(article.paragraphs):
+        assert paragraph.index == index
+        assert paragraph.text == text[paragraph.start : paragraph.end]
+        assert paragraph.role == ("headline" if index == 0 and article.headline else "body")
+
+
+class FixedSentiment:
+    def __init__(self) -> None:
+        self.seen: list[str] = []
+
+    def score(self, text: str) -> Sentiment:
+        self.seen.append(text)
+        return Sentiment(0.25, 0.75)
+
+
+class FixedCompound:
+    def compound(self, text: str) -> float:
+        return -0.5
+
+
+def test_every_option_passed_is_the_one_used():
+    sentiment = FixedSentiment()
+    lexicon = Lexicon([Entry("raqqa", "place")])
+    article = Article(
+        "Title\nISIS lost Raqqa.\nRaqqa fell.",
+        sentiment=sentiment,
+        vader=FixedCompound(),
+        lexicon=lexicon,
+        segmenter=LineSegmenter(),
+    )
+    assert [p.text for p in article.paragraphs] == ["Title", "ISIS lost Raqqa.", "Raqqa fell."]
+    assert [(p.polarity, p.subjectivity) for p in article.paragraphs] == [(0.25, 0.75)] * 3
+    assert sentiment.seen == ["Title", "ISIS lost Raqqa.", "Raqqa fell."]
+    assert [p.vader_compound for p in article.paragraphs] == [-0.5] * 3
+    assert [p.loaded_terms for p in article.paragraphs] == ["", "raqqa:place", "raqqa:place"]
+    assert article.paragraphs[1].loaded_per_100_words == pytest.approx(100 / 3)
+    match = article.paragraphs[1].loaded_matches[0]
+    assert article.paragraphs[1].text[match.start : match.end] == "Raqqa"
+
+
+def test_a_segmenter_changes_the_paragraphs():
+    text = "Title\n\nOne line\nwrapped."
+    assert len(Article(text)) == 2
+    assert [p.text for p in Article(text, segmenter=LineSegmenter()).paragraphs] == [
+        "Title",
+        "One line",
+        "wrapped.",
+    ]
+
+
+def test_with_options_replaces_only_what_is_given():
+    sentiment = FixedSentiment()
+    article = Article("Title\n\nBody.", sentiment=sentiment)
+    copy = article.with_options(vader=FixedCompound())
+    assert copy.sentiment is sentiment
+    assert copy.paragraphs[1].vader_compound == -0.5
+    with pytest.raises(FramingError, match="option='colour' is not valid"):
+        article.with_options(colour="red")
+
+
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [
+        ({"sentiment": "textblob"}, r"sentiment= needs an object with a \.score\(\) method"),
+        ({"vader": 0.5}, r"vader= needs an object with a \.compound\(\) method"),
+        ({"segmenter": str.split}, r"segmenter= needs an object with a \.split\(\) method"),
+        ({"headline": "yes"}, r"headline='yes' is not valid; use one of: None, True, False"),
+    ],
+)
+def test_bad_options_say_what_is_expected(options, message):
+    with pytest.raises(FramingError, match=message):
+        Article("Title\n\nBody.", **options)
+
+
+def test_text_and_paths_are_kept_apart(tmp_path):
+    path = tmp_path / "article.txt"
+    path.write_text("Title\n\nBody.", encoding="utf-8")
+    with pytest.raises(FramingError, match=r"Article.from_file\(path\)"):
+        Article(path)
+    # A string is text even when a file of that name exists.
+    assert [p.text for p in Article(str(path)).paragraphs] == [str(path)]
+
+
+def test_from_file_reads_windows_line_endings_and_a_byte_order_mark(tmp_path):
+    path = tmp_path / "article.txt"
+    path.write_bytes("\ufeffTitle\r\n\r\nISIS lost Raqqa\u2013a hospital.\r\n".encode())
+    article = Article.from_file(path)
+    assert article.headline.text == "Title"
+    assert [p.text for p in article.body] == ["ISIS lost Raqqa\u2013a hospital."]
+    assert article.text.startswith("Title")
+
+
+def test_from_file_reads_an_html_page(tmp_path):
+    path = tmp_path / "page.html"
+    path.write_text(
+        "<!DOCTYPE html><html><head><title>Site</title></head><body>"
+        "<nav>Home | World</nav><article><h1>Raqqa Falls</h1>"
+        "<p>ISIS lost Raqqa&ndash;a hospital.</p><p>More&nbsp;news.</p></article>"
+        "<footer>&copy; 2017</footer></body></html>",
+        encoding="utf-8",
+    )
+    article = Article.from_file(path)
+    assert article.headline.text == "Raqqa Falls"
+    assert [p.text for p in article.body] == ["ISIS lost Raqqa\u2013a hospital.", "More\xa0news."]
+    for paragraph in article.paragraphs:
+        assert article.text[paragraph.start : paragraph.end] == paragraph.text

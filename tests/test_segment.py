@@ -1,0 +1,105 @@
+"""Paragraph spans: exact offsets on every kind of line break, checked on arbitrary text."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from framing.segment import BlankLineSegmenter, LineSegmenter, Segmenter
+
+SEGMENTERS = [BlankLineSegmenter(), LineSegmenter()]
+
+
+def _texts(text: str, segmenter: Segmenter) -> list[str]:
+    return [text[start:end] for start, end in segmenter.split(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "paragraphs"),
+    [
+        # Blank lines separate paragraphs; a single line break inside a block is a wrapped line.
+        ("One\n\nTwo\nwrapped.\n\nThree.", ["One", "Two\nwrapped.", "Three."]),
+        # No blank line anywhere: every line is a paragraph.
+        ("Title\nFirst.\nSecond.", ["Title", "First.", "Second."]),
+        # Windows and old Mac line endings.
+        ("One\r\n\r\nTwo\r\nwrapped.", ["One", "Two\r\nwrapped."]),
+        ("One\r\rTwo", ["One", "Two"]),
+        ("One\r\nTwo\r\nThree", ["One", "Two", "Three"]),
+        # Unicode line and paragraph separators.
+        ("One\u2028Two", ["One", "Two"]),
+        ("One\u2029Two\nwrapped\u2029Three", ["One", "Two\nwrapped", "Three"]),
+        # A line of non-breaking spaces or tabs is blank; paragraphs are trimmed of them.
+        ("One\n\xa0\t\nTwo", ["One", "Two"]),
+        ("\xa0 One\xa0\n\n\tTwo\t", ["One", "Two"]),
+        # Non-breaking spaces, curly quotes and dashes inside a paragraph stay as they are.
+        (
+            "\u201cWon\u201d\xa0\u2013 Raqqa\u2013a hospital\n\nNext",
+            ["\u201cWon\u201d\xa0\u2013 Raqqa\u2013a hospital", "Next"],
+        ),
+        ("", []),
+        (" \n\r\n\t\xa0\u2029 ", []),
+        ("Only one.", ["Only one."]),
+    ],
+)
+def test_blank_line_segmenter(text, paragraphs):
+    assert _texts(text, BlankLineSegmenter()) == paragraphs
+
+
+def test_line_segmenter_splits_every_line():
+    text = "One\n\nTwo\r\nwrapped.\u2028Three"
+    assert _texts(text, LineSegmenter()) == ["One", "Two", "wrapped.", "Three"]
+
+
+@pytest.mark.parametrize("segmenter", SEGMENTERS, ids=lambda s: type(s).__name__)
+def test_segmenters_satisfy_the_protocol(segmenter):
+    assert isinstance(segmenter, Segmenter)
+
+
+#: Characters that stress the segmenters: every line break Python knows, white space of every
+#: kind, curly quotes and dashes, mixed with ordinary letters and any other character.
+_TRICKY = list("ab .,\n\r\t\xa0\u2028\u2029\u2013\u2014\u201c\u201d\u2019\x0b\x0c\x1c\x85\u3000")
+#: Arbitrary text: single characters (tricky ones often), and whole pieces such as "\r\n" and
+#: blank lines, joined.
+ARBITRARY_TEXT = st.lists(
+    st.one_of(
+        st.sampled_from(_TRICKY),
+        st.sampled_from(["Para.", "\r\n", "\n\n", "\r\n\r\n", " \xa0\n"]),
+        st.characters(),
+    ),
+    max_size=80,
+).map("".join)
+
+
+def check_spans(text: str, spans: list[tuple[int, int]]) -> None:
+    """Assert the invariants every segmenter keeps."""
+    previous_end = 0
+    covered = set()
+    for start, end in spans:
+        assert 0 <= previous_end <= start < end <= len(text)  # ordered, non-overlapping, non-empty
+        paragraph = text[start:end]
+        assert paragraph == paragraph.strip()  # trimmed
+        covered.update(range(start, end))
+        previous_end = end
+    lost = [i for i, char in enumerate(text) if not char.isspace() and i not in covered]
+    assert lost == []  # no non-white-space character left out
+    if not text.strip():
+        assert spans == []
+
+
+@pytest.mark.parametrize("segmenter", SEGMENTERS, ids=lambda s: type(s).__name__)
+@settings(max_examples=300, deadline=None)
+@given(text=ARBITRARY_TEXT)
+def test_spans_are_exact_on_arbitrary_text(segmenter, text):
+    check_spans(text, segmenter.split(text))
+
+
+@settings(max_examples=200, deadline=None)
+@given(text=ARBITRARY_TEXT)
+def test_blank_line_paragraphs_are_separated_by_blank_lines_or_are_lines(text):
+    spans = BlankLineSegmenter().split(text)
+    lines = LineSegmenter().split(text)
+    # Every paragraph is a run of whole lines: it starts where a line starts, ends where one ends.
+    line_starts = {start for start, _ in lines}
+    line_ends = {end for _, end in lines}
+    assert all(start in line_starts and end in line_ends for start, end in spans)

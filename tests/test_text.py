@@ -1,0 +1,71 @@
+"""Words and sentences without NLTK data."""
+
+from __future__ import annotations
+
+import pytest
+
+from framing.text import count_words, iter_words, normalize_apostrophes, split_sentences
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("Now the entire city has fallen.", ["Now", "the", "entire", "city", "has", "fallen"]),
+        # En and em dashes are punctuation between words, not part of one.
+        ("Raqqa\u2013a hospital\u2013and", ["Raqqa", "a", "hospital", "and"]),
+        (
+            "Williams\u2014who\u2019s on the ground",
+            ["Williams", "who\u2019s", "on", "the", "ground"],
+        ),
+        # Inner hyphens (ASCII, U+2010, non-breaking U+2011) and apostrophes join one word.
+        ("the de-facto capital", ["the", "de-facto", "capital"]),
+        ("anti\u2011ISIS US\u2010backed", ["anti\u2011ISIS", "US\u2010backed"]),
+        ("wasn't wasn\u2019t ISIS\u2019 control", ["wasn't", "wasn\u2019t", "ISIS", "control"]),
+        ("Ak-47s and rocket-propelled grenades", ["Ak-47s", "and", "rocket-propelled", "grenades"]),
+        # Numbers with separators, and initialisms, are one word each.
+        ("around 270,000 people", ["around", "270,000", "people"]),
+        ("a 3.5% rise, 1,000.50 dollars", ["a", "3.5", "rise", "1,000.50", "dollars"]),
+        ("the U.S. said", ["the", "U.S.", "said"]),
+        ("at 9 a.m. today", ["at", "9", "a.m.", "today"]),
+        # A comma between words (or between a digit and a letter) still separates them.
+        ("Raqqa,Syria 1,a", ["Raqqa", "Syria", "1", "a"]),
+        ("\u201cQuoted\u201d words\xa0with\tspaces", ["Quoted", "words", "with", "spaces"]),
+        ("", []),
+        ("\u2013 \u2014 ...", []),
+    ],
+)
+def test_words(text, words):
+    assert [match.group() for match in iter_words(text)] == words
+    assert count_words(text) == len(words)
+
+
+def test_word_offsets_point_into_the_text():
+    text = "Raqqa\u2013a hospital\u2013and who\u2019s"
+    for match in iter_words(text):
+        assert text[match.start() : match.end()] == match.group()
+
+
+def test_normalize_apostrophes_keeps_the_length():
+    text = "who\u2019s anti\u2011ISIS \u02bcquoted"
+    normalized = normalize_apostrophes(text)
+    assert normalized == "who's anti-ISIS 'quoted"
+    assert len(normalized) == len(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "sentences"),
+    [
+        ("One. Two! Three?", ["One.", "Two!", "Three?"]),
+        (
+            "He said \u201cit is won.\u201d Then left.",
+            ["He said \u201cit is won.\u201d", "Then left."],
+        ),
+        ("Wait\u2026 more", ["Wait\u2026", "more"]),
+        ("No end", ["No end"]),
+        ("  padded.  ", ["padded."]),
+        ("", []),
+    ],
+)
+def test_split_sentences(text, sentences):
+    spans = split_sentences(text)
+    assert [text[start:end] for start, end in spans] == sentences
