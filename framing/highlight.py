@@ -168,16 +168,17 @@ def highlight_text(
 def voice_spans(paragraph) -> list[VoiceSpan]:
     """Return the quoted and attributed spans of ``paragraph`` (paragraph-relative offsets).
 
-    Reads them from :mod:`framing.voice`; a paragraph measured without it has none.
+    They are the quoted and attributed segments that :mod:`framing.voice` finds; a paragraph
+    measured without voice detection has none.
     """
     voice = getattr(paragraph, "voice", None)
     if voice is None:
         return []
-    spans = []
-    for kind, attribute in (("quoted", "quotes"), ("attributed", "attributions")):
-        for item in getattr(voice, attribute, ()) or ():
-            spans.append(VoiceSpan(int(item.start), int(item.end), kind))
-    return spans
+    return [
+        VoiceSpan(int(segment.start), int(segment.end), segment.voice)
+        for segment in getattr(voice, "segments", ()) or ()
+        if segment.voice in VOICE_KINDS and segment.end > segment.start
+    ]
 
 
 _spans_of = voice_spans
@@ -188,7 +189,7 @@ def paragraph_voice(paragraph) -> str | None:
     voice = getattr(paragraph, "voice", None)
     if voice is None:
         return None
-    label = getattr(voice, "label", None) or getattr(voice, "voice", None)
+    label = getattr(voice, "voice", None)
     return str(label) if label in PARAGRAPH_VOICES else None
 
 

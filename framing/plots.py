@@ -112,6 +112,7 @@ VOICE_PALETTE = {
     "attributed": OKABE_ITO["blue"],
     "quoted": OKABE_ITO["bluish green"],
     "mixed": OKABE_ITO["reddish purple"],
+    "cited": OKABE_ITO["sky blue"],
 }
 
 #: Seed of the jitter that spreads points sideways in :func:`group_distributions`: fixed so that
