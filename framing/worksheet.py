@@ -253,18 +253,22 @@ def discussion_questions(
     return questions[: max(limit, len(GENERAL_QUESTIONS))]
 
 
+def _credited(paragraph) -> str:
+    voice = getattr(paragraph, "voice", None)
+    names = []
+    for source in getattr(voice, "sources", None) or ():
+        name = str(getattr(source, "name", source))
+        if name not in names:
+            names.append(name)
+    return ", ".join(names)
+
+
 def _voice_label(paragraph) -> str:
     label = paragraph_voice(paragraph)
-    voice = getattr(paragraph, "voice", None)
-    sources = getattr(voice, "sources", None) if voice is not None else None
-    names = []
-    for source in sources or ():
-        name = getattr(source, "name", source)
-        if str(name) not in names:
-            names.append(str(name))
+    names = _credited(paragraph)
     text = f"voice: {label}" if label else ""
     if names:
-        text += f" ({', '.join(names)})"
+        text += f" ({names})"
     return text
 
 
@@ -293,9 +297,13 @@ def _paragraph_row(paragraph, pairs, sources, with_sources: bool) -> str:
                     f"{highlight_text(source_paragraph.text, source_paragraph.loaded_matches)}"
                     "</p></div>"
                 )
-        cells.append(
-            "".join(found) or '<div class="source none">No source paragraph matches this one.</div>'
-        )
+        if not found:
+            credits = _credited(paragraph)
+            note = "No paragraph of the sources given matches this one."
+            if credits:
+                note += f" It credits {credits}: is that report among the sources?"
+            found.append(f'<div class="source none">{_escape(note)}</div>')
+        cells.append("".join(found))
     return f'<section class="row" data-paragraph="{paragraph.index}">{"".join(cells)}</section>'
 
 
