@@ -147,10 +147,8 @@ _TEXT_COLUMNS = (
 
 # Abbreviations with dots ("U.S.") are one word, the same word as "US".
 _MATCH_WORD = re.compile(rf"(?:[A-Za-z]\.){{2,}}|{WORD.pattern}")
-# Opening marks: curly and low double quotes, guillemets, and the straight quote, which closes
-# itself; each curly opening mark is closed by any curly closing mark.
-_OPENING_MARK = re.compile('[\u201c\u201e\u00ab"]')
-_CLOSING_MARK = {'"': re.compile('"'), "curly": re.compile("[\u201d\u00bb]")}
+#: Quotation marks, stripped from a quote before it is looked up in the sources.
+_QUOTE_MARKS = "\"'\u201c\u201d\u201e\u00ab\u00bb\u2018\u2019"
 _ELLIPSIS = re.compile(r"\.\s?\.\s?\.|\u2026")
 
 
@@ -214,9 +212,11 @@ def _similarity(partisan: list[str], sources: list[str]) -> np.ndarray:
 def direct_quotes(text: str, *, min_words: int = QUOTE_MIN_WORDS) -> list[tuple[int, int]]:
     """Return the ``(start, end)`` offsets of the direct quotes in ``text``, marks excluded.
 
-    Curly and straight double quotes are read; a quote left open runs to the end of the text
-    (a quote that continues into the next paragraph, or an unbalanced mark). Quotes of fewer
-    than ``min_words`` words are left out (scare quotes, quoted terms).
+    Quotations are found by :func:`framing.voice.find_quotes`, the same finder that measures a
+    paragraph's voice: curly and straight double quotes (and single quotes used as quotation
+    marks); a quote left open runs to the end of the text (a quote that continues into the next
+    paragraph, or an unbalanced mark). Quotes of fewer than ``min_words`` words are left out
+    (scare quotes, quoted terms).
 
     >>> text = 'He said: \\u201cWe won the fight for Raqqa.\\u201d Then "it is over for them now'
     >>> [text[s:e] for s, e in direct_quotes(text)]
@@ -224,24 +224,22 @@ def direct_quotes(text: str, *, min_words: int = QUOTE_MIN_WORDS) -> list[tuple[
     >>> direct_quotes('what they call \\u201cdeconflict\\u201d operations')
     []
     """
-    spans = []
-    position = 0
-    while True:
-        opening = _OPENING_MARK.search(text, position)
-        if opening is None:
-            break
-        closing_mark = _CLOSING_MARK.get(opening.group(), _CLOSING_MARK["curly"])
-        closing = closing_mark.search(text, opening.end())
-        end = closing.start() if closing else len(text)
-        spans.append((opening.end(), end))
-        position = closing.end() if closing else len(text)
+    from framing.voice import find_quotes
+
+    [quotes] = find_quotes([text])
+    return _quote_spans(text, quotes, min_words=min_words)
+
+
+def _quote_spans(text: str, quotes, *, min_words: int) -> list[tuple[int, int]]:
+    """Return the spans of ``quotes`` (as voice finds them) without marks or outer spaces."""
     kept = []
-    for start, end in spans:
-        chunk = text[start:end]
-        stripped = chunk.strip()
-        if len(_words(stripped)) >= min_words:
-            begin = start + (len(chunk) - len(chunk.lstrip()))
-            kept.append((begin, begin + len(stripped)))
+    for quote in quotes:
+        chunk = text[quote.start : quote.end]
+        inner = chunk.strip().strip(_QUOTE_MARKS).strip()
+        if len(_words(inner)) < min_words:
+            continue
+        begin = quote.start + chunk.index(inner)
+        kept.append((begin, begin + len(inner)))
     return kept
 
 
@@ -592,7 +590,9 @@ def align(
                 paragraph=paragraph.index,
                 start=start,
             )
-            for start, end in direct_quotes(paragraph.text)
+            for start, end in _quote_spans(
+                paragraph.text, paragraph.voice.quotes, min_words=QUOTE_MIN_WORDS
+            )
         ]
         fidelity = ";".join(quote.label for quote in quotes) or None
         if not passes.any():
