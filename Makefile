@@ -4,6 +4,9 @@ PYTHON := $(VENV)/bin/python
 FRAMING := $(VENV)/bin/framing
 STAMP := $(VENV)/.installed-stamp
 OUT ?= out
+# Where the shared datasets (BABE, the AllSides roundups) live: beside the repository by default.
+DATA_DIR ?= $(or $(FRAMING_DATA_DIR),../shared/data)
+FIGURES ?= figures
 
 .PHONY: install demo test lint format figures lab benchmarks bench-memory clean
 
@@ -46,5 +49,19 @@ bench-memory: $(STAMP)
 		--no-progress -o $(BENCH_DIR)/paragraphs-1m.parquet 2>&1 | \
 		grep -E "Maximum resident|Elapsed|wrote"
 
+## Every figure for papers, from the data, into figures/ as PDF and PNG. It is built twice and
+## the two builds are compared byte for byte: a difference fails the target.
+figures: $(STAMP)
+	$(FRAMING) figures --out $(FIGURES) --data-dir $(DATA_DIR)
+	rm -rf .cache/figures-again
+	$(FRAMING) figures --out .cache/figures-again --data-dir $(DATA_DIR) > /dev/null
+	diff -r $(FIGURES) .cache/figures-again && echo "figures: the second build is byte-identical"
+
+## JupyterLab on the notebooks. The percent-format .py files are the source; jupytext pairs
+## each with an .ipynb (not committed) that JupyterLab opens and keeps in sync.
+lab: $(STAMP)
+	$(VENV)/bin/jupytext --sync notebooks/*.py
+	$(VENV)/bin/jupyter lab notebooks
+
 clean:
-	rm -rf $(OUT) figures .pytest_cache
+	rm -rf $(OUT) figures .cache/figures-again .pytest_cache

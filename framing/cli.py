@@ -217,6 +217,38 @@ def _run_demo(args: argparse.Namespace) -> int:
     return 0
 
 
+def _run_worksheet(args: argparse.Namespace) -> int:
+    from framing.article import Article
+    from framing.worksheet import SourceDocument, worksheet_html
+
+    article = Article.from_file(args.partisan)
+    sources = [SourceDocument(path.name, Article.from_file(path)) for path in args.source]
+    names = [document.name for document in sources]
+    if len(set(names)) != len(names):
+        raise FramingError("two --source files share a name; rename one so each can be told apart")
+    comparison = None
+    if sources:
+        from framing.align import compare
+
+        comparison = compare(article, {document.name: document.article for document in sources})
+    page = worksheet_html(article, sources, comparison=comparison, title=args.title)
+    args.output.parent.mkdir(parents=True, exist_ok=True)
+    args.output.write_text(page, encoding="utf-8")
+    _say(f"wrote the worksheet to {args.output}")
+    return 0
+
+
+def _run_figures(args: argparse.Namespace) -> int:
+    from framing.figures import build_figures
+
+    written = build_figures(
+        args.out, data_dir=args.data_dir, sample=args.sample, names=args.figure or None
+    )
+    for path in written:
+        _say(f"wrote {path}")
+    return 0
+
+
 def _demo_alignment(out: Path) -> None:
     """Align the seed with the DoD/CENTCOM release it quotes; write and summarise the table."""
     from framing.align import align
@@ -384,6 +416,57 @@ def build_parser() -> argparse.ArgumentParser:
         help="folder for the outputs (default: out)",
     )
     demo.set_defaults(run=_run_demo)
+
+    worksheet = commands.add_parser(
+        "worksheet",
+        help="write a printable classroom worksheet for one article",
+        description="Write one self-contained HTML page: the article with its loaded language "
+        "highlighted and its voices shaded, each paragraph beside the source paragraph it draws "
+        "on, a sentiment strip and discussion questions. It needs no network and prints well.",
+    )
+    worksheet.add_argument("partisan", type=Path, metavar="PARTISAN", help="text or HTML file")
+    worksheet.add_argument(
+        "--source",
+        type=Path,
+        action="append",
+        default=[],
+        metavar="FILE",
+        help="a report the article cites (repeat for several)",
+    )
+    worksheet.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        default=Path("worksheet.html"),
+        metavar="FILE",
+        help="where to write the page (default: worksheet.html)",
+    )
+    worksheet.add_argument("--title", default=None, help="title (default: the headline)")
+    worksheet.set_defaults(run=_run_worksheet)
+
+    figures = commands.add_parser(
+        "figures",
+        help="regenerate every figure for papers (PDF and PNG)",
+        description="Build every figure from the data into a folder, as PDF and PNG; running it "
+        "twice gives byte-identical files. README maps each figure to its notebook and data.",
+    )
+    figures.add_argument(
+        "--out", type=Path, default=Path("figures"), metavar="DIR", help="default: figures"
+    )
+    figures.add_argument(
+        "--data-dir",
+        type=Path,
+        default=None,
+        metavar="DIR",
+        help="folder that holds the datasets (default: $FRAMING_DATA_DIR, else the user cache)",
+    )
+    figures.add_argument(
+        "--sample", type=int, default=None, metavar="N", help="use only N stories / sentences"
+    )
+    figures.add_argument(
+        "--figure", action="append", default=[], metavar="NAME", help="only this figure"
+    )
+    figures.set_defaults(run=_run_figures)
     _add_compare_commands(commands)
     return parser
 

@@ -6,17 +6,33 @@ matplotlib ``Figure``; :func:`save_figure` writes it byte-for-byte reproducibly.
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 import matplotlib
-
-matplotlib.use("Agg", force=False)
-
-import matplotlib.pyplot as plt
+import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
+from matplotlib.patches import Patch
 
-__all__ = ["OKABE_ITO", "STYLE", "sentiment_strip", "save_figure", "figure_style"]
+from framing.errors import FramingError
+
+__all__ = [
+    "OKABE_ITO",
+    "STYLE",
+    "VOICE_PALETTE",
+    "JITTER_SEED",
+    "sentiment_strip",
+    "voice_strip",
+    "voice_contrast_plot",
+    "alignment_figure",
+    "group_distributions",
+    "keyness_plot",
+    "roc_plot",
+    "save_figure",
+    "figure_style",
+]
 
 #: Okabe and Ito (2008) "Color Universal Design": distinguishable with every common form of
 #: colour blindness.
@@ -51,7 +67,15 @@ STYLE = {
 
 def figure_style():
     """Return a context manager that applies :data:`STYLE`."""
-    return plt.rc_context(STYLE)
+    return matplotlib.rc_context(STYLE)
+
+
+def _subplots(nrows: int = 1, ncols: int = 1, *, figsize, sharex: bool = False, layout=None):
+    # A Figure of its own, outside pyplot's global state: a notebook displays the returned
+    # figure once (pyplot would show it a second time), and nothing needs closing.
+    figure = Figure(figsize=figsize, layout=layout)
+    axes = figure.subplots(nrows, ncols, sharex=sharex, squeeze=True)
+    return figure, axes
 
 
 def sentiment_strip(table: pd.DataFrame, *, title: str | None = None) -> Figure:
@@ -60,7 +84,7 @@ def sentiment_strip(table: pd.DataFrame, *, title: str | None = None) -> Figure:
     Three aligned panels, one bar per paragraph, paragraph numbers as in the table.
     """
     with figure_style():
-        figure, axes = plt.subplots(3, 1, figsize=(8, 5.5), sharex=True, layout="constrained")
+        figure, axes = _subplots(3, 1, figsize=(8, 5.5), sharex=True, layout="constrained")
         x = table["paragraph"].astype(int)
         polarity_colors = [
             OKABE_ITO["blue"] if value >= 0 else OKABE_ITO["vermillion"]
@@ -82,6 +106,460 @@ def sentiment_strip(table: pd.DataFrame, *, title: str | None = None) -> Figure:
     return figure
 
 
+#: Colours of a paragraph's voice, shared with the HTML shading in :mod:`framing.highlight`.
+VOICE_PALETTE = {
+    "own": OKABE_ITO["orange"],
+    "attributed": OKABE_ITO["blue"],
+    "quoted": OKABE_ITO["bluish green"],
+    "mixed": OKABE_ITO["reddish purple"],
+    "cited": OKABE_ITO["sky blue"],
+}
+
+#: Seed of the jitter that spreads points sideways in :func:`group_distributions`: fixed so that
+#: a figure is byte-identical from one run to the next.
+JITTER_SEED = 20171017
+
+#: What the measures are called on an axis, with their units.
+MEASURE_LABELS = {
+    "polarity": "polarity (TextBlob, -1 to 1)",
+    "subjectivity": "subjectivity (0 to 1)",
+    "vader_compound": "VADER compound (-1 to 1)",
+    "loaded_per_100_words": "loaded terms per 100 words",
+    "loaded_count": "loaded terms",
+    "quoted_share": "share of words quoted (0 to 1)",
+    "words": "words",
+}
+
+
+def measure_label(measure: str) -> str:
+    """Return the axis label of a measure, with its units.
+
+    >>> measure_label("loaded_per_100_words")
+    'loaded terms per 100 words'
+    """
+    return MEASURE_LABELS.get(measure, measure.replace("_", " "))
+
+
+def _need(table: pd.DataFrame, columns: Sequence[str], what: str) -> None:
+    missing = [column for column in columns if column not in table.columns]
+    if missing:
+        raise FramingError(
+            f"{what} needs the column(s) {missing}; the table has {list(table.columns)}"
+        )
+
+
+def voice_strip(table: pd.DataFrame, *, title: str | None = None) -> Figure:
+    """Return a figure of each paragraph's share of quoted words, coloured by its voice.
+
+    ``table`` is :func:`framing.analyze`'s table with the ``voice`` and ``quoted_share`` columns.
+    """
+    _need(table, ["paragraph", "voice", "quoted_share"], "voice_strip")
+    with figure_style():
+        figure, axis = _subplots(figsize=(8, 2.8), layout="constrained")
+        x = table["paragraph"].astype(int)
+        voices = table["voice"].fillna("own").astype(str)
+        colors = [VOICE_PALETTE.get(voice, OKABE_ITO["black"]) for voice in voices]
+        # A paragraph with no quoted words still gets a thin bar, so that its voice shows.
+        heights = np.maximum(table["quoted_share"].astype(float).fillna(0.0), 0.02)
+        axis.bar(x, heights, color=colors)
+        axis.set_ylim(0, 1)
+        axis.set_ylabel("share of words\\nquoted (0 to 1)")
+        axis.set_xlabel("paragraph (0 = headline)")
+        axis.set_xticks(list(x))
+        handles = [
+            Patch(color=color, label=voice)
+            for voice, color in VOICE_PALETTE.items()
+            if voice in set(voices)
+        ]
+        axis.legend(handles=handles, title="voice", loc="upper left", ncols=len(handles))
+        if title:
+            axis.set_title(title)
+    return figure
+
+
+def voice_contrast_plot(
+    contrast: pd.DataFrame,
+    *,
+    measures: Sequence[str] = ("polarity", "subjectivity", "loaded_per_100_words"),
+    voice_col: str = "voice",
+    title: str | None = None,
+) -> Figure:
+    """Return a figure that sets the outlet's own words against the words it cites.
+
+    ``contrast`` has one row per voice (``voice_col``: own, attributed, quoted, ...) and one
+    column per measure, as :func:`framing.voice.voice_contrast` returns it.
+    """
+    contrast = contrast.reset_index() if voice_col not in contrast.columns else contrast
+    _need(contrast, [voice_col, *measures], "voice_contrast_plot")
+    voices = contrast[voice_col].astype(str).tolist()
+    with figure_style():
+        figure, axes = _subplots(
+            1, len(measures), figsize=(2.9 * len(measures), 3.2), layout="constrained"
+        )
+        axes = np.atleast_1d(axes)
+        colors = [VOICE_PALETTE.get(voice, OKABE_ITO["black"]) for voice in voices]
+        for axis, measure in zip(axes, measures, strict=True):
+            values = contrast[measure].astype(float).to_numpy()
+            axis.bar(range(len(voices)), values, color=colors)
+            axis.set_xticks(range(len(voices)), voices)
+            axis.set_title(measure_label(measure))
+            if measure in ("polarity", "vader_compound"):
+                axis.axhline(0, color="black", linewidth=0.8)
+            for position, value in enumerate(values):
+                if np.isfinite(value):
+                    axis.annotate(
+                        f"{value:.2f}",
+                        (position, value),
+                        ha="center",
+                        va="bottom" if value >= 0 else "top",
+                        fontsize=8,
+                    )
+        if title:
+            figure.suptitle(title)
+    return figure
+
+
+def _paragraph_numbers(value: object) -> list[int]:
+    """Return the paragraph numbers in a cell: an int, a float, or ``"2;3"``; none when empty."""
+    if value is None or (isinstance(value, float) and np.isnan(value)) or value is pd.NA:
+        return []
+    if isinstance(value, int | np.integer | float | np.floating):
+        return [int(value)]
+    return [int(float(part)) for part in str(value).replace(",", ";").split(";") if part.strip()]
+
+
+def alignment_figure(
+    comparison: pd.DataFrame,
+    *,
+    partisan_paragraphs: Sequence[int] | None = None,
+    source_paragraphs: Mapping[str, Sequence[int]] | None = None,
+    partisan_label: str = "partisan article",
+    title: str | None = None,
+) -> Figure:
+    """Return a figure with a line from each partisan paragraph to the source paragraphs it uses.
+
+    ``comparison`` is :func:`framing.compare`'s table. Partisan paragraphs are on the left,
+    each source's paragraphs on the right; a line's width grows with the pair's containment.
+    Unsourced partisan paragraphs are hollow; omitted source paragraphs are crossed out in
+    vermillion. ``partisan_paragraphs`` and ``source_paragraphs`` (``{source_doc: numbers}``)
+    add paragraphs that the table does not list.
+    """
+    _need(comparison, ["status", "paragraph", "source_doc", "source_paragraph"], "alignment")
+    rows = comparison.to_dict("records")
+    left = set(partisan_paragraphs or ())
+    right: dict[str, set[int]] = {
+        str(doc): set(numbers) for doc, numbers in (source_paragraphs or {}).items()
+    }
+    links = []
+    for row in rows:
+        if row["status"] in ("aligned", "unsourced"):
+            left.update(_paragraph_numbers(row["paragraph"]))
+        doc = row["source_doc"]
+        if isinstance(doc, str) and doc:
+            right.setdefault(doc, set()).update(_paragraph_numbers(row["source_paragraph"]))
+        if row["status"] == "aligned":
+            strength = row.get("containment")
+            strength = float(strength) if strength is not None and pd.notna(strength) else 0.5
+            for source in _paragraph_numbers(row["source_paragraph"]):
+                for partisan in _paragraph_numbers(row["paragraph"]):
+                    links.append((partisan, str(doc), source, strength))
+    omitted = {
+        (str(row["source_doc"]), number)
+        for row in rows
+        if row["status"] == "omitted"
+        for number in _paragraph_numbers(row["source_paragraph"])
+    }
+    aligned_left = {link[0] for link in links}
+    left_order = sorted(left)
+    right_order = [(doc, number) for doc in sorted(right) for number in sorted(right[doc])]
+    height = max(len(left_order), len(right_order) + len(right), 2)
+    left_y = {number: height - 1 - index for index, number in enumerate(left_order)}
+    right_y = {}
+    position = height - 1
+    doc_titles = []
+    for doc in sorted(right):
+        doc_titles.append((doc, position))
+        position -= 1
+        for number in sorted(right[doc]):
+            right_y[(doc, number)] = position
+            position -= 1
+    with figure_style():
+        figure, axis = _subplots(figsize=(7, 0.32 * height + 1.4), layout="constrained")
+        for partisan, doc, source, strength in links:
+            axis.plot(
+                [0, 1],
+                [left_y[partisan], right_y[(doc, source)]],
+                color=OKABE_ITO["blue"],
+                linewidth=0.8 + 4 * min(max(strength, 0.0), 1.0),
+                alpha=0.7,
+                solid_capstyle="round",
+            )
+        for number, y in left_y.items():
+            filled = number in aligned_left
+            axis.scatter(
+                [0],
+                [y],
+                s=40,
+                color=OKABE_ITO["blue"] if filled else "white",
+                edgecolor=OKABE_ITO["blue"],
+                zorder=3,
+            )
+            axis.annotate(
+                f"¶{number}",
+                (0, y),
+                xytext=(-8, 0),
+                textcoords="offset points",
+                ha="right",
+                va="center",
+            )
+        for (doc, number), y in right_y.items():
+            gone = (doc, number) in omitted
+            axis.scatter(
+                [1],
+                [y],
+                s=40,
+                marker="x" if gone else "o",
+                color=OKABE_ITO["vermillion"] if gone else OKABE_ITO["blue"],
+                zorder=3,
+            )
+            axis.annotate(
+                f"¶{number}" + ("  omitted" if gone else ""),
+                (1, y),
+                xytext=(8, 0),
+                textcoords="offset points",
+                ha="left",
+                va="center",
+                color=OKABE_ITO["vermillion"] if gone else "black",
+            )
+        for doc, y in doc_titles:
+            axis.annotate(
+                doc,
+                (1, y),
+                xytext=(-4, 0),
+                textcoords="offset points",
+                ha="left",
+                va="center",
+                fontweight="bold",
+                fontsize=8,
+            )
+        axis.annotate(
+            partisan_label,
+            (0, height - 0.2),
+            ha="center",
+            va="bottom",
+            fontweight="bold",
+            annotation_clip=False,
+        )
+        axis.set_xlim(-0.45, 1.6)
+        axis.set_ylim(-0.8, height + 0.4)
+        axis.axis("off")
+        handles = [
+            Line2D(
+                [], [], color=OKABE_ITO["blue"], linewidth=2.5, label="aligned (width: containment)"
+            ),
+            Line2D(
+                [],
+                [],
+                marker="o",
+                linestyle="",
+                markerfacecolor="white",
+                markeredgecolor=OKABE_ITO["blue"],
+                label="unsourced",
+            ),
+            Line2D(
+                [],
+                [],
+                marker="x",
+                linestyle="",
+                color=OKABE_ITO["vermillion"],
+                label="omitted by the article",
+            ),
+        ]
+        axis.legend(
+            handles=handles, loc="lower center", ncols=3, bbox_to_anchor=(0.5, -0.08), fontsize=8
+        )
+        if title:
+            axis.set_title(title)
+    return figure
+
+
+def group_distributions(
+    table: pd.DataFrame,
+    *,
+    group_col: str,
+    measures: Sequence[str],
+    summary: pd.DataFrame | None = None,
+    order: Sequence[str] | None = None,
+    title: str | None = None,
+) -> Figure:
+    """Return a figure of each measure's distribution by group, with means and confidence bars.
+
+    ``table`` has one row per unit (an article, or a paragraph) with ``group_col`` and the
+    ``measures``. ``summary`` (for example :func:`framing.compare_groups`' table) has
+    ``measure``, the group column (or ``group``), ``mean``, ``ci_low`` and ``ci_high``; its
+    intervals are drawn as black bars. The points are jittered with :data:`JITTER_SEED`.
+    """
+    _need(table, [group_col, *measures], "group_distributions")
+    groups = list(order) if order is not None else sorted(table[group_col].dropna().unique())
+    palette = [
+        OKABE_ITO[name]
+        for name in (
+            "blue",
+            "bluish green",
+            "vermillion",
+            "orange",
+            "reddish purple",
+            "sky blue",
+            "yellow",
+            "black",
+        )
+    ]
+    rng = np.random.default_rng(JITTER_SEED)
+    with figure_style():
+        figure, axes = _subplots(
+            1, len(measures), figsize=(3.1 * len(measures), 3.6), layout="constrained"
+        )
+        axes = np.atleast_1d(axes)
+        for axis, measure in zip(axes, measures, strict=True):
+            for index, group in enumerate(groups):
+                values = table.loc[table[group_col] == group, measure].astype(float).dropna()
+                jitter = rng.uniform(-0.18, 0.18, size=len(values))
+                axis.scatter(
+                    index + jitter,
+                    values,
+                    s=6,
+                    alpha=0.35,
+                    color=palette[index % len(palette)],
+                    linewidths=0,
+                )
+                if summary is not None:
+                    row = _summary_row(summary, group_col, group, measure)
+                    if row is not None:
+                        low, high = row["mean"] - row["ci_low"], row["ci_high"] - row["mean"]
+                        axis.errorbar(
+                            [index + 0.3],
+                            [row["mean"]],
+                            yerr=[[low], [high]],
+                            fmt="D",
+                            color="black",
+                            markersize=4,
+                            capsize=3,
+                            label="mean, 95% bootstrap interval" if index == 0 else None,
+                        )
+            axis.set_xticks(range(len(groups)), [str(group) for group in groups])
+            axis.set_ylabel(measure_label(measure))
+            axis.set_xlim(-0.6, len(groups) - 0.4)
+        if summary is not None:
+            axes[0].legend(loc="upper left", fontsize=8)
+        if title:
+            figure.suptitle(title)
+    return figure
+
+
+def _summary_row(summary: pd.DataFrame, group_col: str, group: object, measure: str):
+    group_key = group_col if group_col in summary.columns else "group"
+    selected = summary
+    if "measure" in summary.columns:
+        selected = selected[selected["measure"] == measure]
+    selected = selected[selected[group_key].astype(str) == str(group)]
+    return None if selected.empty else selected.iloc[0]
+
+
+def keyness_plot(
+    keyness: pd.DataFrame,
+    *,
+    top: int = 12,
+    term_col: str = "term",
+    score_col: str = "z",
+    groups: Sequence[str] | None = None,
+    title: str | None = None,
+) -> Figure:
+    """Return a figure of the terms that most separate two groups, by keyness score.
+
+    ``keyness`` has one row per term with its score (``score_col``, for example the z-score of
+    the log-odds ratio with an informative Dirichlet prior), positive for terms of the first
+    group and negative for the second, as :func:`framing.groups.keyness` returns it;
+    ``groups`` names the two groups. The ``top`` terms of each side are shown.
+    """
+    _need(keyness, [term_col, score_col], "keyness_plot")
+    if top < 1:
+        raise FramingError(f"top={top!r} is not valid; show at least one term (top >= 1)")
+    ranked = keyness.sort_values([score_col, term_col], ascending=[False, True])
+    positive = ranked[ranked[score_col] > 0].head(top)
+    negative = ranked[ranked[score_col] < 0].tail(top)
+    shown = pd.concat([positive, negative])
+    with figure_style():
+        figure, axis = _subplots(figsize=(6.5, 0.26 * len(shown) + 1.2), layout="constrained")
+        y = np.arange(len(shown))[::-1]
+        colors = [
+            OKABE_ITO["blue"] if value > 0 else OKABE_ITO["vermillion"]
+            for value in shown[score_col]
+        ]
+        axis.barh(y, shown[score_col].astype(float), color=colors)
+        axis.set_yticks(y, shown[term_col].astype(str))
+        axis.axvline(0, color="black", linewidth=0.8)
+        axis.set_xlabel("keyness (z-score of the log-odds ratio)")
+        if groups is not None:
+            if len(groups) != 2:
+                raise FramingError(f"keyness compares two groups; groups={list(groups)!r}")
+            axis.set_title(
+                (title + "\n" if title else "")
+                + f"\u2190 more {groups[1]}      more {groups[0]} \u2192"
+            )
+        elif title:
+            axis.set_title(title)
+    return figure
+
+
+def roc_plot(
+    curves: Mapping[str, tuple[Sequence[float], Sequence[float]]],
+    *,
+    title: str | None = None,
+) -> Figure:
+    """Return a ROC figure: one curve per ``{name: (labels, scores)}``, with its AUC.
+
+    ``labels`` are 1 for the positive class (for example, a sentence that experts call biased)
+    and 0 otherwise; ``scores`` are the measure (higher meaning more likely positive).
+    """
+    from sklearn.metrics import roc_auc_score, roc_curve
+
+    if not curves:
+        raise FramingError("roc_plot needs at least one curve: {name: (labels, scores)}")
+    palette = [OKABE_ITO[name] for name in ("blue", "vermillion", "bluish green", "orange")]
+    with figure_style():
+        figure, axis = _subplots(figsize=(4.6, 4.4), layout="constrained")
+        axis.plot(
+            [0, 1], [0, 1], color="grey", linewidth=0.8, linestyle="--", label="chance (AUC 0.50)"
+        )
+        for index, (name, (labels, scores)) in enumerate(curves.items()):
+            labels = np.asarray(labels, dtype=int)
+            scores = np.asarray(scores, dtype=float)
+            if len(np.unique(labels)) < 2:
+                raise FramingError(
+                    f"ROC curve {name!r} needs both positive and negative labels; it has only "
+                    f"{np.unique(labels).tolist()}"
+                )
+            fpr, tpr, _ = roc_curve(labels, scores)
+            auc = roc_auc_score(labels, scores)
+            axis.step(
+                fpr,
+                tpr,
+                where="post",
+                color=palette[index % len(palette)],
+                linewidth=1.8,
+                label=f"{name} (AUC {auc:.2f})",
+            )
+        axis.set_xlim(0, 1)
+        axis.set_ylim(0, 1.01)
+        axis.set_aspect("equal")
+        axis.set_xlabel("false positive rate")
+        axis.set_ylabel("true positive rate")
+        axis.legend(loc="lower right", fontsize=8)
+        if title:
+            axis.set_title(title)
+    return figure
+
+
 def save_figure(figure: Figure, path: str | Path) -> Path:
     """Write ``figure`` to ``path`` (PNG, PDF or SVG, by suffix) with no timestamps in it.
 
@@ -100,5 +578,4 @@ def save_figure(figure: Figure, path: str | Path) -> Path:
         raise ValueError(f"cannot save a figure as {suffix!r}; use .png, .pdf or .svg")
     with figure_style():
         figure.savefig(path, metadata=metadata)
-    plt.close(figure)
     return path

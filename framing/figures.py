@@ -1,0 +1,425 @@
+"""Every figure for papers, built from the data: one code path for the notebooks and the CLI.
+
+Each figure is a :class:`FigureRecipe`: its file name, the notebook that shows it, the data it
+reads, and a function that builds it. The notebooks call the same step functions (for example
+:func:`allsides_measures` then :func:`allsides_distributions_figure`), and ``framing figures``
+(``make figures``) runs every recipe and writes PDF and PNG files into ``figures/``. Figures are
+byte-identical from run to run: :func:`framing.plots.save_figure` writes no timestamps, and
+bootstraps, samples and jitter use fixed seeds.
+
+>>> [recipe.name for recipe in FIGURES][:2]
+['seed-sentiment', 'seed-voice']
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+from matplotlib.figure import Figure
+
+from framing.analyze import analyze
+from framing.article import Article
+from framing.errors import FramingError, choices_error
+from framing.plots import (
+    alignment_figure,
+    group_distributions,
+    keyness_plot,
+    roc_plot,
+    save_figure,
+    sentiment_strip,
+    voice_contrast_plot,
+    voice_strip,
+)
+
+__all__ = [
+    "FigureRecipe",
+    "FIGURES",
+    "FIGURE_FORMATS",
+    "SAMPLE_SEED",
+    "SIDE_MEASURES",
+    "seed_article",
+    "load_article",
+    "dod_release",
+    "seed_sources",
+    "seed_sentiment_figure",
+    "seed_voice_figure",
+    "seed_voice_strip",
+    "seed_comparison",
+    "seed_alignment_figure",
+    "allsides_articles",
+    "allsides_measures",
+    "allsides_comparison",
+    "allsides_distributions_figure",
+    "allsides_keyness",
+    "allsides_keyness_figure",
+    "outlet_table",
+    "babe_sentences",
+    "babe_scores",
+    "babe_roc_figure",
+    "save",
+    "build_figures",
+]
+
+#: Formats written for every figure: PDF for papers, PNG for slides and the web.
+FIGURE_FORMATS = ("pdf", "png")
+
+#: Seed for drawing a sample of BABE sentences: fixed, so that a small run is repeatable.
+SAMPLE_SEED = 2021
+
+#: Measures compared between the sides of the AllSides stories.
+SIDE_MEASURES = ("polarity", "subjectivity", "loaded_per_100_words")
+
+#: The AllSides sides, left to right, and the pair whose vocabularies keyness compares.
+SIDES = ("left", "center", "right")
+KEYNESS_SIDES = ("left", "right")
+
+#: The name the DoD/CENTCOM release goes by in tables and figures.
+DOD_NAME = "DoD/CENTCOM release"
+
+
+# -- the seed article and its source ---------------------------------------------------------
+
+
+def seed_article() -> Article:
+    """Return the seed article ("ALERT: Trump Wins Massive Military Victory ...")."""
+    from framing.datasets import seed_path
+
+    return Article.from_file(seed_path())
+
+
+def load_article(path: str | Path | None = None) -> Article:
+    """Return the article in the text or HTML file ``path``, or the seed article when ``None``."""
+    return Article.from_file(path) if path is not None else seed_article()
+
+
+def dod_release() -> Article:
+    """Return the DoD/CENTCOM release of 2017-10-16 that the seed quotes."""
+    from framing.datasets import source_path
+
+    return Article.from_file(source_path())
+
+
+def seed_sources(cache: str | Path | None = None, *, fetched: bool = True) -> dict[str, Article]:
+    """Return ``{name: Article}``: the DoD release, and the seed's other sources where fetched.
+
+    The other sources are the entries of ``data/sources/manifest.csv`` whose text
+    ``framing fetch-sources`` has cached in ``cache`` (default: the user's cache folder), named
+    by their manifest id. Nothing is fetched here; ``fetched=False`` gives the DoD release only.
+    """
+    from framing.datasets import embedded_data_dir, source_path
+
+    sources = {DOD_NAME: dod_release()}
+    if fetched:
+        from framing.fetch import source_paths
+
+        manifest = embedded_data_dir() / "sources" / "manifest.csv"
+        for name, path in source_paths(manifest, cache_dir=cache).items():
+            if path.resolve() != source_path().resolve():
+                sources[name] = Article.from_file(path)
+    return sources
+
+
+def seed_sentiment_figure(article: Article) -> Figure:
+    """Return the sentiment strip of an article (seed: figure ``seed-sentiment``)."""
+    title = "Sentiment and loaded language by paragraph"
+    return sentiment_strip(analyze(article), title=title)
+
+
+def seed_voice_figure(article: Article) -> Figure:
+    """Return the contrast between the outlet's own words and the words it cites."""
+    from framing.voice import voice_contrast
+
+    return voice_contrast_plot(
+        voice_contrast(article), title="The outlet's own words against the words it cites"
+    )
+
+
+def seed_voice_strip(article: Article) -> Figure:
+    """Return each paragraph's share of quoted words, coloured by its voice."""
+    return voice_strip(analyze(article), title="Whose voice, paragraph by paragraph")
+
+
+def seed_comparison(article: Article, sources: Mapping[str, Article]) -> pd.DataFrame:
+    """Return :func:`framing.compare`'s table for an article and its sources."""
+    from framing.align import compare
+
+    return compare(article, dict(sources))
+
+
+def seed_alignment_figure(article: Article, comparison: pd.DataFrame) -> Figure:
+    """Return the alignment figure: lines from partisan paragraphs to source paragraphs."""
+    return alignment_figure(
+        comparison,
+        partisan_paragraphs=[paragraph.index for paragraph in article.paragraphs],
+        partisan_label="seed article",
+        title="Which source paragraphs each paragraph draws on",
+    )
+
+
+# -- AllSides: one story, three framings -----------------------------------------------------
+
+
+def allsides_articles(data_dir: str | Path | None = None, *, sample: int | None = None):
+    """Return the AllSides articles of stories with all three sides (the first ``sample``).
+
+    Stories are taken in the file's order, so a sample is the same on every run.
+    """
+    from framing.datasets import load_allsides
+
+    articles = load_allsides(data_dir, complete_only=True)
+    if sample is not None:
+        if sample < 1:
+            raise FramingError(f"sample={sample!r} is not valid; use a number of stories >= 1")
+        stories = list(dict.fromkeys(articles["story_id"]))[:sample]
+        articles = articles[articles["story_id"].isin(stories)].reset_index(drop=True)
+    return articles
+
+
+def allsides_measures(articles: pd.DataFrame) -> pd.DataFrame:
+    """Return one row per article: its side, outlet and measures averaged over paragraphs.
+
+    ``loaded_per_100_words`` is pooled (all loaded terms over all words); polarity and
+    subjectivity are means over the article's paragraphs.
+    """
+    keyed = articles.assign(
+        article_id=[
+            f"{s}:{side}" for s, side in zip(articles["story_id"], articles["side"], strict=True)
+        ]
+    )
+    table = analyze(keyed, text_col="text", id_col="article_id")
+    table = table[table["error"] == ""]
+    grouped = table.groupby("doc_id", sort=False)
+    measures = grouped.agg(
+        paragraphs=("paragraph", "size"),
+        words=("words", "sum"),
+        loaded_count=("loaded_count", "sum"),
+        polarity=("polarity", "mean"),
+        subjectivity=("subjectivity", "mean"),
+    )
+    measures["loaded_per_100_words"] = (
+        100.0 * measures["loaded_count"].astype(float) / measures["words"].astype(float)
+    ).where(measures["words"] > 0, 0.0)
+    info = keyed.set_index("article_id")[["story_id", "side", "source", "title"]]
+    result = info.join(measures, how="inner").reset_index(names="article_id")
+    for column in ("words", "loaded_count", "paragraphs"):
+        result[column] = result[column].astype("int64")
+    return result
+
+
+def allsides_comparison(measures: pd.DataFrame):
+    """Return :func:`framing.compare_groups` by side: means, bootstrap CIs, effect sizes."""
+    from framing.groups import compare_groups
+
+    return compare_groups(
+        measures,
+        group_col="side",
+        measures=list(SIDE_MEASURES),
+        groups=[side for side in SIDES if side in set(measures["side"])],
+    )
+
+
+def allsides_distributions_figure(measures: pd.DataFrame, comparison) -> Figure:
+    """Return the distributions of the measures by side, with means and bootstrap CIs."""
+    return group_distributions(
+        measures,
+        group_col="side",
+        measures=list(SIDE_MEASURES),
+        summary=comparison.means,
+        order=[side for side in SIDES if side in set(measures["side"])],
+        title="AllSides stories: one event, three framings (one point per article)",
+    )
+
+
+def outlet_table(measures: pd.DataFrame, *, min_articles: int = 3) -> pd.DataFrame:
+    """Return one row per outlet with at least ``min_articles``: its side and mean measures."""
+    table = measures.groupby(["side", "source"], sort=True).agg(
+        articles=("article_id", "size"),
+        **{measure: (measure, "mean") for measure in SIDE_MEASURES},
+    )
+    table = table[table["articles"] >= min_articles].reset_index()
+    return table.sort_values(
+        ["side", "articles", "source"], ascending=[True, False, True], ignore_index=True
+    )
+
+
+def allsides_keyness(articles: pd.DataFrame) -> pd.DataFrame:
+    """Return the terms that separate left from right coverage (log-odds, Dirichlet prior)."""
+    from framing.groups import keyness
+
+    return keyness(articles, group_col="side", groups=list(KEYNESS_SIDES), min_count=5)
+
+
+def allsides_keyness_figure(keyness_table: pd.DataFrame, *, top: int = 12) -> Figure:
+    """Return the keyness figure: the terms most typical of each side."""
+    return keyness_plot(
+        keyness_table,
+        top=top,
+        groups=KEYNESS_SIDES,
+        title="Words that separate left from right coverage",
+    )
+
+
+# -- BABE: the measure against experts -------------------------------------------------------
+
+
+def babe_sentences(data_dir: str | Path | None = None, *, sample: int | None = None):
+    """Return BABE's SG2 sentences; ``sample`` draws that many with :data:`SAMPLE_SEED`."""
+    from framing.datasets import load_babe
+
+    sentences = load_babe(data_dir)
+    if sample is not None:
+        if sample < 1:
+            raise FramingError(f"sample={sample!r} is not valid; use a number of sentences >= 1")
+        sentences = sentences.sample(n=min(sample, len(sentences)), random_state=SAMPLE_SEED)
+        sentences = sentences.sort_index().reset_index(drop=True)
+    return sentences
+
+
+def babe_scores(sentences: pd.DataFrame) -> pd.DataFrame:
+    """Return the labelled sentences with their scores (see :func:`framing.validation`)."""
+    from framing.validation import sentence_scores
+
+    return sentence_scores(sentences)
+
+
+def babe_roc_figure(scores: pd.DataFrame) -> Figure:
+    """Return ROC curves for the experts' "Biased" label: the lexicon and TextBlob."""
+    return roc_plot(
+        {
+            "loaded terms per 100 words": (scores["label"], scores["loaded_per_100_words"]),
+            "TextBlob subjectivity": (scores["label"], scores["subjectivity"]),
+        },
+        title="Does the measure find what BABE's experts call biased?",
+    )
+
+
+# -- the registry and the command ------------------------------------------------------------
+
+
+@dataclass
+class _Inputs:
+    """Data loaded once and shared by the figures that read it."""
+
+    data_dir: str | Path | None
+    sample: int | None
+    cache: dict = field(default_factory=dict)
+
+    def get(self, key: str, make: Callable[[], object]):
+        if key not in self.cache:
+            self.cache[key] = make()
+        return self.cache[key]
+
+    def seed(self) -> Article:
+        return self.get("seed", seed_article)
+
+    def comparison(self) -> pd.DataFrame:
+        return self.get(
+            "comparison", lambda: seed_comparison(self.seed(), seed_sources(fetched=False))
+        )
+
+    def allsides(self) -> pd.DataFrame:
+        return self.get("allsides", lambda: allsides_articles(self.data_dir, sample=self.sample))
+
+    def allsides_measures(self) -> pd.DataFrame:
+        return self.get("measures", lambda: allsides_measures(self.allsides()))
+
+    def babe_scores(self) -> pd.DataFrame:
+        return self.get(
+            "babe", lambda: babe_scores(babe_sentences(self.data_dir, sample=self.sample))
+        )
+
+
+@dataclass(frozen=True)
+class FigureRecipe:
+    """A figure: its file name, the notebook that shows it, the data it reads, how to build it."""
+
+    name: str
+    notebook: str
+    data: str
+    build: Callable[[_Inputs], Figure]
+
+
+FIGURES = (
+    FigureRecipe(
+        "seed-sentiment",
+        "01-seed-walkthrough",
+        "data/seed/",
+        lambda inputs: seed_sentiment_figure(inputs.seed()),
+    ),
+    FigureRecipe(
+        "seed-voice",
+        "01-seed-walkthrough",
+        "data/seed/",
+        lambda inputs: seed_voice_figure(inputs.seed()),
+    ),
+    FigureRecipe(
+        "seed-alignment",
+        "02-partisan-vs-source",
+        "data/seed/, data/sources/",
+        lambda inputs: seed_alignment_figure(inputs.seed(), inputs.comparison()),
+    ),
+    FigureRecipe(
+        "allsides-distributions",
+        "03-left-center-right",
+        "../shared/data/allsides-roundups/",
+        lambda inputs: allsides_distributions_figure(
+            inputs.allsides_measures(), allsides_comparison(inputs.allsides_measures())
+        ),
+    ),
+    FigureRecipe(
+        "allsides-keyness",
+        "03-left-center-right",
+        "../shared/data/allsides-roundups/",
+        lambda inputs: allsides_keyness_figure(allsides_keyness(inputs.allsides())),
+    ),
+    FigureRecipe(
+        "babe-roc",
+        "04-validation",
+        "../shared/data/babe/",
+        lambda inputs: babe_roc_figure(inputs.babe_scores()),
+    ),
+)
+
+
+def save(
+    figure: Figure,
+    name: str,
+    out_dir: str | Path | None,
+    *,
+    formats: Iterable[str] = FIGURE_FORMATS,
+) -> list[Path]:
+    """Return the files written for ``figure`` as ``out_dir/name.FORMAT`` (none without a dir).
+
+    Notebooks call this with their ``figures_dir`` parameter, which is ``None`` by default.
+    """
+    if out_dir is None:
+        return []
+    return [save_figure(figure, Path(out_dir) / f"{name}.{fmt}") for fmt in formats]
+
+
+def build_figures(
+    out_dir: str | Path,
+    *,
+    data_dir: str | Path | None = None,
+    sample: int | None = None,
+    names: Iterable[str] | None = None,
+) -> list[Path]:
+    """Return the files written: every figure (or those ``names``) into ``out_dir``.
+
+    ``data_dir`` holds the shared datasets (see :func:`framing.datasets.data_home`);
+    ``sample`` limits the AllSides stories and BABE sentences, for a quick run.
+    """
+    known = [recipe.name for recipe in FIGURES]
+    chosen = list(names) if names is not None else known
+    for name in chosen:
+        if name not in known:
+            raise choices_error("figure", name, known)
+    inputs = _Inputs(data_dir, sample)
+    written = []
+    for recipe in FIGURES:
+        if recipe.name in chosen:
+            written += save(recipe.build(inputs), recipe.name, out_dir)
+    return written

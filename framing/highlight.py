@@ -1,0 +1,303 @@
+"""Articles as HTML: loaded language marked by category, and the outlet's voice shaded.
+
+Every piece of article text goes through :func:`html.escape` before it becomes HTML, so an
+article that contains ``<script>``, ``<img onerror=...>`` or a ``javascript:`` link shows them as
+text and runs nothing. Each loaded term is one ``<mark class="loaded loaded-CATEGORY">``
+element, so a stylesheet, a test or a screen reader can find it; quoted and attributed words are
+``<span class="voice-quoted">`` and ``<span class="voice-attributed">``.
+
+>>> from framing import Article
+>>> article = Article("Raqqa Falls\\n\\nISIS <b>lost</b> a massive battle, \\u201cfor good.\\u201d")
+>>> html = paragraph_html(article.paragraphs[1], voice_spans=[VoiceSpan(39, 50, "quoted")])
+>>> html.count("<mark"), "&lt;b&gt;lost&lt;/b&gt;" in html, "<b>" in html
+(1, True, False)
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from framing.errors import choices_error
+from framing.lexicon import Match
+
+__all__ = [
+    "VoiceSpan",
+    "HTML",
+    "VOICE_KINDS",
+    "PARAGRAPH_VOICES",
+    "category_class",
+    "category_colors",
+    "highlight_text",
+    "paragraph_html",
+    "legend_html",
+    "stylesheet",
+    "article_html",
+    "voice_spans",
+    "paragraph_voice",
+]
+
+#: Kinds of voice span inside a paragraph: words in quotation marks, and words the outlet
+#: attributes to someone else ("According to CBS News, ...").
+VOICE_KINDS = ("quoted", "attributed")
+
+#: A paragraph's voice as :mod:`framing.voice` labels it.
+PARAGRAPH_VOICES = ("own", "attributed", "quoted", "mixed")
+
+#: Light tints behind loaded terms, one per category in lexicon order, and a strong border in
+#: the matching Okabe-Ito colour (Okabe and Ito 2008, "Color Universal Design"), so that the
+#: categories stay distinguishable with colour blindness and, through the border style, in
+#: greyscale print.
+CATEGORY_TINTS = (
+    ("#FBE3B0", "#E69F00", "solid"),  # orange
+    ("#CDE8F8", "#56B4E9", "solid"),  # sky blue
+    ("#BFE8DB", "#009E73", "solid"),  # bluish green
+    ("#F5D5C0", "#D55E00", "double"),  # vermillion
+    ("#F1D9E8", "#CC79A7", "double"),  # reddish purple
+    ("#C6DDF0", "#0072B2", "double"),  # blue
+    ("#F9F5C4", "#B8A800", "dotted"),  # yellow, darkened border so it prints
+    ("#E2E2E2", "#000000", "dotted"),  # grey and black
+)
+
+#: Paragraph voice: a left rule in these Okabe-Ito colours, with the voice also written out.
+VOICE_COLORS = {
+    "own": "#E69F00",
+    "attributed": "#0072B2",
+    "quoted": "#009E73",
+    "mixed": "#CC79A7",
+}
+
+_NOT_CLASS = re.compile(r"[^a-z0-9]+")
+
+
+@dataclass(frozen=True)
+class VoiceSpan:
+    """Characters ``start:end`` of a paragraph that are quoted or attributed (``kind``)."""
+
+    start: int
+    end: int
+    kind: str
+
+    def __post_init__(self) -> None:
+        if self.kind not in VOICE_KINDS:
+            raise choices_error("kind", self.kind, VOICE_KINDS)
+
+
+class HTML(str):
+    """An HTML fragment (a ``str``) that a notebook displays as HTML rather than as text."""
+
+    def _repr_html_(self) -> str:
+        return str(self)
+
+
+def category_class(category: str) -> str:
+    """Return the CSS class that names a loaded-language category.
+
+    >>> category_class("eradication-violence"), category_class("Emotive Negative!")
+    ('loaded-eradication-violence', 'loaded-emotive-negative')
+    """
+    return "loaded-" + (_NOT_CLASS.sub("-", category.lower()).strip("-") or "other")
+
+
+def category_colors(categories: Sequence[str]) -> dict[str, tuple[str, str, str]]:
+    """Return ``{category: (tint, border colour, border style)}`` in the order given.
+
+    >>> category_colors(["glorifying", "hyperbole"])["hyperbole"]
+    ('#CDE8F8', '#56B4E9', 'solid')
+    """
+    return {
+        category: CATEGORY_TINTS[index % len(CATEGORY_TINTS)]
+        for index, category in enumerate(dict.fromkeys(categories))
+    }
+
+
+def _escape(text: str) -> str:
+    return html.escape(text, quote=True)
+
+
+def _voice_at(spans: Sequence[VoiceSpan], start: int, end: int) -> str | None:
+    # A quotation inside an attributed sentence reads as quoted: it is the source's own words.
+    kinds = {span.kind for span in spans if span.start < end and start < span.end}
+    if "quoted" in kinds:
+        return "quoted"
+    return "attributed" if kinds else None
+
+
+def _pieces(text: str, spans: Sequence[VoiceSpan], start: int, end: int) -> str:
+    cuts = sorted({start, end} | {s.start for s in spans if start < s.start < end})
+    cuts = sorted(set(cuts) | {s.end for s in spans if start < s.end < end})
+    out = []
+    for left, right in zip(cuts, cuts[1:], strict=False):
+        piece = _escape(text[left:right])
+        kind = _voice_at(spans, left, right)
+        out.append(f'<span class="voice-{kind}">{piece}</span>' if kind else piece)
+    return "".join(out)
+
+
+def highlight_text(
+    text: str, matches: Iterable[Match], *, voice_spans: Iterable[VoiceSpan] = ()
+) -> HTML:
+    """Return ``text`` as escaped HTML with each match in a ``<mark>`` and voice spans shaded.
+
+    ``matches`` and ``voice_spans`` carry offsets into ``text``. Each match becomes exactly one
+    ``<mark>`` element, even where a quotation starts or ends inside it.
+
+    >>> from framing.lexicon import Match
+    >>> highlight_text("a <massive> win", [Match("massive", "hyperbole", 3, 10, "massive")])
+    'a &lt;<mark class="loaded loaded-hyperbole" title="hyperbole: massive">massive</mark>&gt; win'
+    """
+    spans = sorted((span for span in voice_spans if span.end > span.start), key=lambda s: s.start)
+    out = []
+    position = 0
+    for match in sorted(matches, key=lambda m: m.start):
+        if match.start < position or match.end > len(text):
+            continue  # overlapping or out of range: the matcher never gives these
+        out.append(_pieces(text, spans, position, match.start))
+        title = _escape(f"{match.category}: {match.term}")
+        out.append(
+            f'<mark class="loaded {category_class(match.category)}" title="{title}">'
+            f"{_pieces(text, spans, match.start, match.end)}</mark>"
+        )
+        position = match.end
+    out.append(_pieces(text, spans, position, len(text)))
+    return HTML("".join(out))
+
+
+def voice_spans(paragraph) -> list[VoiceSpan]:
+    """Return the quoted and attributed spans of ``paragraph`` (paragraph-relative offsets).
+
+    They are the quoted and attributed segments that :mod:`framing.voice` finds; a paragraph
+    measured without voice detection has none.
+    """
+    voice = getattr(paragraph, "voice", None)
+    if voice is None:
+        return []
+    return [
+        VoiceSpan(int(segment.start), int(segment.end), segment.voice)
+        for segment in getattr(voice, "segments", ()) or ()
+        if segment.voice in VOICE_KINDS and segment.end > segment.start
+    ]
+
+
+_spans_of = voice_spans
+
+
+def paragraph_voice(paragraph) -> str | None:
+    """Return the paragraph's voice label (own, attributed, quoted, mixed), if it has one."""
+    voice = getattr(paragraph, "voice", None)
+    if voice is None:
+        return None
+    label = getattr(voice, "voice", None)
+    return str(label) if label in PARAGRAPH_VOICES else None
+
+
+def paragraph_html(
+    paragraph,
+    *,
+    voice_spans: Iterable[VoiceSpan] | None = None,
+    voice: str | None = None,
+    shade_voice: bool = True,
+    tag: str = "p",
+) -> HTML:
+    """Return one paragraph as an HTML element, its loaded terms marked and its voice shaded.
+
+    ``paragraph`` is a :class:`framing.Paragraph`; its voice spans and label come from
+    :mod:`framing.voice` unless given (``shade_voice=False`` leaves the voice out). The element
+    carries ``data-paragraph`` (the paragraph
+    number, as in :func:`framing.analyze`) and a ``voice-VOICE`` class.
+    """
+    if tag not in ("p", "h1", "h2", "div", "blockquote"):
+        raise choices_error("tag", tag, ("p", "h1", "h2", "div", "blockquote"))
+    if not shade_voice:
+        spans, label = [], None
+    else:
+        spans = list(voice_spans) if voice_spans is not None else _spans_of(paragraph)
+        label = voice if voice is not None else paragraph_voice(paragraph)
+    if label is not None and label not in PARAGRAPH_VOICES:
+        raise choices_error("voice", label, PARAGRAPH_VOICES)
+    body = highlight_text(paragraph.text, paragraph.loaded_matches, voice_spans=spans)
+    classes = f"paragraph paragraph-voice-{label}" if label else "paragraph"
+    return HTML(f'<{tag} class="{classes}" data-paragraph="{int(paragraph.index)}">{body}</{tag}>')
+
+
+def legend_html(categories: Sequence[str], *, voice: bool = True) -> HTML:
+    """Return a legend: one sample ``<mark>`` per category, then the voice shadings.
+
+    The samples are ``<span>`` elements styled like marks, so that counting ``<mark>`` elements
+    on a page counts only the article's loaded terms.
+    """
+    items = [
+        f'<li><span class="legend-mark {category_class(c)}">{_escape(c)}</span></li>'
+        for c in dict.fromkeys(categories)
+    ]
+    parts = [
+        '<div class="legend" role="note"><p class="legend-title">Loaded language, by category</p>',
+        f'<ul class="legend-items">{"".join(items)}</ul>',
+    ]
+    if voice:
+        parts.append(
+            '<p class="legend-title">Voice</p><ul class="legend-items">'
+            "<li><span>the outlet's own words (no shading)</span></li>"
+            '<li><span class="voice-quoted">quoted words</span></li>'
+            '<li><span class="voice-attributed">words attributed to a source</span></li>'
+            "</ul>"
+        )
+    parts.append("</div>")
+    return HTML("".join(parts))
+
+
+def stylesheet(categories: Sequence[str]) -> str:
+    """Return the CSS for marks, voice shading, legend and print, for these categories."""
+    rules = [
+        "mark.loaded, .legend-mark { color: inherit; padding: 0 .1em; border-radius: 2px;"
+        " -webkit-print-color-adjust: exact; print-color-adjust: exact; }",
+    ]
+    for category, (tint, border, style) in category_colors(categories).items():
+        rules.append(
+            f".{category_class(category)} {{ background: {tint};"
+            f" border-bottom: 3px {style} {border}; }}"
+        )
+    rules += [
+        ".voice-quoted { font-style: italic; background-image: linear-gradient(#ececec, #ececec);"
+        " -webkit-print-color-adjust: exact; print-color-adjust: exact; }",
+        ".voice-attributed { text-decoration: underline dotted #0072B2;"
+        " text-underline-offset: .2em; }",
+        ".paragraph[class*=paragraph-voice-] { border-left: 4px solid #999; padding-left: .6em; }",
+    ]
+    for label, color in VOICE_COLORS.items():
+        rules.append(f".paragraph-voice-{label} {{ border-left-color: {color} !important; }}")
+    rules += [
+        ".legend { font-size: .9em; margin: .5em 0 1em; }",
+        ".legend-title { font-weight: bold; margin: .3em 0; }",
+        ".legend-items { list-style: none; padding: 0; margin: 0;"
+        " display: flex; flex-wrap: wrap; gap: .4em 1em; }",
+    ]
+    return "\n".join(rules)
+
+
+def article_html(article, *, voice: bool = True, title: str | None = None) -> HTML:
+    """Return an article as an HTML fragment (style, legend, headline, paragraphs).
+
+    Displays itself in a notebook; ``voice=False`` leaves out the voice shading.
+
+    >>> from framing import Article
+    >>> fragment = article_html(Article("A Massive Win\\n\\n<script>go(1)</script> won."))
+    >>> "<script>" in fragment, fragment.count("<mark")
+    (False, 1)
+    """
+    categories = list(article.lexicon.categories) if hasattr(article.lexicon, "categories") else []
+    categories += [m.category for p in article.paragraphs for m in p.loaded_matches]
+    parts = [f"<style>{stylesheet(categories)}</style>", '<div class="framing-article">']
+    if title:
+        parts.append(f"<p><strong>{_escape(title)}</strong></p>")
+    parts.append(legend_html(categories, voice=voice))
+    for paragraph in article.paragraphs:
+        parts.append(paragraph_html(paragraph, shade_voice=voice, tag=_tag(paragraph)))
+    parts.append("</div>")
+    return HTML("".join(parts))
+
+
+def _tag(paragraph) -> str:
+    return "h2" if paragraph.role == "headline" else "p"

@@ -1,0 +1,432 @@
+"""The classroom worksheet: one self-contained, printable HTML page about one article.
+
+The page holds the headline; each paragraph with its loaded terms marked by category (with a
+legend) and its voice shaded; the source paragraph it draws on beside it, where there is one;
+a small sentiment strip drawn as inline SVG; and discussion questions. It has inline CSS only:
+no scripts, fonts, images or links to fetch, so it works offline and prints as it shows.
+Every piece of article text is escaped.
+
+>>> from framing import Article
+>>> page = worksheet_html(Article("A Massive Win\\n\\nIt was <script>go()</script> huge."))
+>>> page.startswith("<!DOCTYPE html>"), "<script>" in page, page.count("<mark ")
+(True, False, 2)
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+import pandas as pd
+
+from framing import __version__
+from framing.highlight import (
+    highlight_text,
+    legend_html,
+    paragraph_html,
+    paragraph_voice,
+    stylesheet,
+)
+
+__all__ = [
+    "SourceDocument",
+    "worksheet_html",
+    "worksheet_fragment",
+    "questions_html",
+    "sentiment_svg",
+    "discussion_questions",
+]
+
+#: Width and height of the inline sentiment strip, in CSS pixels: fits an A4 or Letter page's
+#: text column (about 650 px at 96 dpi) with room for the axis labels.
+STRIP_WIDTH, STRIP_HEIGHT = 640, 170
+
+#: Questions for every article, after the ones that :func:`discussion_questions` writes from
+#: the measures. After the media-literacy "key questions" of the Center for Media Literacy
+#: ("Five Key Questions", 2005): who made it, what techniques, whose point of view is left out.
+GENERAL_QUESTIONS = (
+    "Who wrote this article, and whom does it want you to agree with? Point to the words that "
+    "tell you.",
+    "Pick one highlighted term and replace it with a neutral word. Does the paragraph still say "
+    "the same thing?",
+    "Which facts could you check yourself, and where would you check them?",
+)
+
+_PAGE_CSS = """
+.framing-worksheet { font-family: Georgia, 'DejaVu Serif', serif; line-height: 1.5; color: #111;
+  max-width: 62rem; margin: 1.5rem auto; padding: 0 1rem; background: #fff; }
+.framing-worksheet h1 { font-size: 1.6rem; line-height: 1.25; margin: .2rem 0 .4rem; }
+.framing-worksheet h2 { font-size: 1.15rem; margin: 1.6rem 0 .4rem;
+  border-bottom: 1px solid #ccc; }
+.framing-worksheet .meta { color: #444; font-size: .9rem; margin: 0 0 .8rem; }
+.framing-worksheet .rows { display: grid; grid-template-columns: 1fr; gap: .9rem; }
+.framing-worksheet .row { display: grid; grid-template-columns: 1fr; gap: 1rem;
+  break-inside: avoid; page-break-inside: avoid; }
+.framing-worksheet.with-sources .row { grid-template-columns: 1.1fr 1fr; }
+.framing-worksheet .label { font: .78rem/1.3 'DejaVu Sans', Arial, sans-serif; color: #444;
+  margin: 0 0 .2rem; }
+.framing-worksheet .row .paragraph { margin: 0; }
+.framing-worksheet .source { background: #f6f6f6; border-left: 4px solid #999;
+  padding: .3rem .6rem; font-size: .95rem; -webkit-print-color-adjust: exact;
+  print-color-adjust: exact; }
+.framing-worksheet .source p { margin: 0; }
+.framing-worksheet .source.none { background: none; border-left: 4px dashed #bbb; color: #555;
+  font-style: italic; }
+.framing-worksheet .omitted li { margin-bottom: .5rem; }
+.framing-worksheet .strip svg { max-width: 100%; height: auto; }
+.framing-worksheet .questions li { margin-bottom: .7rem; }
+.framing-worksheet .answer { border-bottom: 1px solid #999; height: 2.2rem; }
+.framing-worksheet footer { margin-top: 2rem; font-size: .8rem; color: #555; }
+@media print {
+  body { margin: 0; }
+  .framing-worksheet { max-width: none; margin: 0; padding: 0; font-size: 11pt; }
+  .framing-worksheet h2 { break-after: avoid; page-break-after: avoid; }
+  .framing-worksheet .questions { break-before: page; page-break-before: always; }
+  .framing-worksheet .answer { height: 3rem; }
+}
+"""
+
+
+@dataclass(frozen=True)
+class SourceDocument:
+    """A source report beside the article: a name to show, and its measured text."""
+
+    name: str
+    article: object  # a framing.Article
+
+
+def _escape(text: object) -> str:
+    return html.escape(str(text), quote=True)
+
+
+def _number(value: object) -> int | None:
+    if value is None or value is pd.NA or (isinstance(value, float) and pd.isna(value)):
+        return None
+    text = str(value).replace(",", ";").split(";")[0].strip()
+    return int(float(text)) if text else None
+
+
+def _aligned_pairs(comparison: pd.DataFrame | None) -> dict[int, list[dict]]:
+    pairs: dict[int, list[dict]] = {}
+    if comparison is None:
+        return pairs
+    for row in comparison.to_dict("records"):
+        if row.get("status") != "aligned":
+            continue
+        number = _number(row.get("paragraph"))
+        if number is not None:
+            pairs.setdefault(number, []).append(row)
+    return pairs
+
+
+def _source_paragraphs(row: Mapping, sources: Mapping[str, SourceDocument]) -> list:
+    document = sources.get(str(row.get("source_doc")))
+    if document is None:
+        return []
+    numbers = str(row.get("source_paragraph", "")).replace(",", ";").split(";")
+    found = []
+    for part in numbers:
+        number = _number(part)
+        if number is not None and 0 <= number < len(document.article.paragraphs):
+            found.append(document.article.paragraphs[number])
+    return found
+
+
+def sentiment_svg(article) -> str:
+    """Return an inline SVG of each paragraph's polarity and loaded terms per 100 words.
+
+    Only numbers go into the drawing (paragraph numbers and measures); each bar has a
+    ``<title>`` that a screen reader or a mouse-over reads.
+    """
+    paragraphs = list(article.paragraphs)
+    count = max(len(paragraphs), 1)
+    left, right, top = 120, 10, 14
+    row_height = 60
+    width = STRIP_WIDTH - left - right
+    step = width / count
+    bar = max(step * 0.7, 1.0)
+    loaded = [p.loaded_per_100_words for p in paragraphs]
+    loaded_top = max(max(loaded, default=0.0), 1.0)
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" role="img" viewBox="0 0 {STRIP_WIDTH} '
+        f'{STRIP_HEIGHT}" width="{STRIP_WIDTH}" height="{STRIP_HEIGHT}" '
+        'font-family="DejaVu Sans, Arial, sans-serif" font-size="10">',
+        "<title>Sentiment strip: polarity and loaded terms per 100 words, paragraph by "
+        "paragraph</title>",
+    ]
+    middle = top + row_height / 2
+    parts.append(
+        f'<text x="{left - 8}" y="{middle + 3:.1f}" text-anchor="end">polarity (-1 to 1)</text>'
+        f'<line x1="{left}" x2="{left + width}" y1="{middle:.1f}" y2="{middle:.1f}" '
+        'stroke="#000" stroke-width="0.8"/>'
+    )
+    base = top + 2 * row_height - 8
+    parts.append(
+        f'<text x="{left - 8}" y="{base - 20:.1f}" text-anchor="end">loaded terms</text>'
+        f'<text x="{left - 8}" y="{base - 8:.1f}" text-anchor="end">per 100 words</text>'
+        f'<line x1="{left}" x2="{left + width}" y1="{base:.1f}" y2="{base:.1f}" '
+        'stroke="#000" stroke-width="0.8"/>'
+    )
+    for index, paragraph in enumerate(paragraphs):
+        x = left + index * step + (step - bar) / 2
+        polarity = paragraph.polarity
+        height = abs(polarity) * (row_height / 2 - 2)
+        y = middle - height if polarity >= 0 else middle
+        color = "#0072B2" if polarity >= 0 else "#D55E00"
+        parts.append(
+            f'<rect x="{x:.1f}" y="{y:.1f}" width="{bar:.1f}" height="{height:.1f}" '
+            f'fill="{color}"><title>paragraph {paragraph.index}: polarity {polarity:+.2f}'
+            "</title></rect>"
+        )
+        rate = paragraph.loaded_per_100_words
+        height = rate / loaded_top * (row_height - 14)
+        parts.append(
+            f'<rect x="{x:.1f}" y="{base - height:.1f}" width="{bar:.1f}" height="{height:.1f}" '
+            f'fill="#E69F00"><title>paragraph {paragraph.index}: {rate:.1f} loaded terms per '
+            "100 words</title></rect>"
+        )
+        parts.append(
+            f'<text x="{x + bar / 2:.1f}" y="{base + 13:.1f}" text-anchor="middle">'
+            f"{paragraph.index}</text>"
+        )
+    parts.append(
+        f'<text x="{left + width / 2:.1f}" y="{STRIP_HEIGHT - 2}" text-anchor="middle">'
+        "paragraph (0 = headline)</text></svg>"
+    )
+    return "".join(parts)
+
+
+def discussion_questions(
+    article, *, comparison: pd.DataFrame | None = None, limit: int = 6
+) -> list[str]:
+    """Return discussion questions (plain text) written from the article's measures.
+
+    >>> from framing import Article
+    >>> discussion_questions(Article("Raqqa Falls\\n\\nISIS lost a massive, massive battle."))[0]
+    'Paragraph 1 has 2 loaded terms (massive, massive). Rewrite it in neutral words: what changes?'
+    """
+    questions = []
+    headline = article.headline
+    if headline is not None and headline.loaded_matches:
+        terms = ", ".join(f"\u201c{m.text}\u201d" for m in headline.loaded_matches)
+        questions.append(
+            f"The headline uses {terms}. What does it want you to feel before you read a "
+            "single fact?"
+        )
+    body = [p for p in article.paragraphs if p.role == "body"]
+    heaviest = max(body, key=lambda p: (p.loaded_count, -p.index), default=None)
+    if heaviest is not None and heaviest.loaded_count:
+        terms = ", ".join(m.text for m in heaviest.loaded_matches)
+        questions.append(
+            f"Paragraph {heaviest.index} has {heaviest.loaded_count} loaded terms ({terms}). "
+            "Rewrite it in neutral words: what changes?"
+        )
+    cited = [p for p in body if paragraph_voice(p) in ("attributed", "quoted", "mixed")]
+    if cited:
+        numbers = ", ".join(str(p.index) for p in cited[:4])
+        questions.append(
+            f"Paragraphs {numbers} speak through sources. Where does the source stop and the "
+            "outlet's own voice begin? Underline the outlet's own words."
+        )
+    if comparison is not None and "status" in comparison.columns:
+        omitted = comparison[comparison["status"] == "omitted"]
+        if len(omitted):
+            questions.append(
+                f"The article leaves out {len(omitted)} paragraph(s) of its source (listed under "
+                "\u201cWhat the source said that the article left out\u201d). Why might it "
+                "leave them out?"
+            )
+        unsourced = comparison[comparison["status"] == "unsourced"]
+        if len(unsourced):
+            questions.append(
+                f"{len(unsourced)} paragraph(s) match no source paragraph. Whose claims are "
+                "these, and how could you check them?"
+            )
+    negative = min(body, key=lambda p: (p.polarity, p.index), default=None)
+    if negative is not None and negative.polarity < 0:
+        questions.append(
+            f"The sentiment strip shows paragraph {negative.index} as the most negative. Are "
+            "those the outlet's words or a source's?"
+        )
+    questions.extend(GENERAL_QUESTIONS)
+    return questions[: max(limit, len(GENERAL_QUESTIONS))]
+
+
+def _credited(paragraph) -> str:
+    voice = getattr(paragraph, "voice", None)
+    names = []
+    for source in getattr(voice, "sources", None) or ():
+        name = str(getattr(source, "name", source))
+        if name not in names:
+            names.append(name)
+    return ", ".join(names)
+
+
+def _voice_label(paragraph) -> str:
+    label = paragraph_voice(paragraph)
+    names = _credited(paragraph)
+    text = f"voice: {label}" if label else ""
+    if names:
+        text += f" ({names})"
+    return text
+
+
+def _paragraph_row(paragraph, pairs, sources, with_sources: bool) -> str:
+    label = f"\u00b6{paragraph.index}"
+    voice = _voice_label(paragraph)
+    if voice:
+        label += f" \u00b7 {voice}"
+    if paragraph.loaded_count:
+        label += f" \u00b7 {paragraph.loaded_count} loaded"
+    cells = [
+        f'<div class="partisan"><p class="label">{_escape(label)}</p>'
+        f"{paragraph_html(paragraph)}</div>"
+    ]
+    if with_sources:
+        found = []
+        for row in pairs.get(paragraph.index, ()):
+            for source_paragraph in _source_paragraphs(row, sources):
+                detail = f"{row.get('source_doc')} \u00b6{source_paragraph.index}"
+                containment = row.get("containment")
+                if containment is not None and pd.notna(containment):
+                    detail += f" \u00b7 {float(containment):.0%} of its word sequences reused"
+                found.append(
+                    f'<div class="source"><p class="label">{_escape(detail)}</p>'
+                    f'<p data-source-paragraph="{source_paragraph.index}">'
+                    f"{highlight_text(source_paragraph.text, source_paragraph.loaded_matches)}"
+                    "</p></div>"
+                )
+        if not found:
+            credits = _credited(paragraph)
+            note = "No paragraph of the sources given matches this one."
+            if credits:
+                note += f" It credits {credits}: is that report among the sources?"
+            found.append(f'<div class="source none">{_escape(note)}</div>')
+        cells.append("".join(found))
+    return f'<section class="row" data-paragraph="{paragraph.index}">{"".join(cells)}</section>'
+
+
+def _omitted_html(comparison, sources) -> str:
+    if comparison is None or "status" not in comparison.columns:
+        return ""
+    items = []
+    for row in comparison[comparison["status"] == "omitted"].to_dict("records"):
+        for source_paragraph in _source_paragraphs(row, sources):
+            items.append(
+                f'<li><span class="label">{_escape(row.get("source_doc"))} '
+                f"\u00b6{source_paragraph.index}</span><br>"
+                f"{highlight_text(source_paragraph.text, source_paragraph.loaded_matches)}</li>"
+            )
+    if not items:
+        return ""
+    return (
+        '<h2>What the source said that the article left out</h2><ul class="omitted">'
+        + "".join(items)
+        + "</ul>"
+    )
+
+
+def _categories(article, sources: Sequence[SourceDocument]) -> list[str]:
+    categories = list(getattr(article.lexicon, "categories", []))
+    for document in [article, *(source.article for source in sources)]:
+        categories += [m.category for p in document.paragraphs for m in p.loaded_matches]
+    return list(dict.fromkeys(categories))
+
+
+def questions_html(article, *, comparison: pd.DataFrame | None = None) -> str:
+    """Return the discussion questions as an HTML ordered list, with room for answers."""
+    items = "".join(
+        f'<li>{_escape(question)}<div class="answer"></div></li>'
+        for question in discussion_questions(article, comparison=comparison)
+    )
+    return f"<ol>{items}</ol>"
+
+
+def worksheet_fragment(
+    article,
+    sources: Sequence[SourceDocument] = (),
+    *,
+    comparison: pd.DataFrame | None = None,
+    title: str | None = None,
+    questions: bool = True,
+) -> str:
+    """Return the worksheet's content as an HTML fragment, with its (scoped) style.
+
+    This is what :func:`worksheet_html` puts in a page, and what a notebook displays.
+    """
+    by_name = {document.name: document for document in sources}
+    with_sources = bool(sources)
+    categories = _categories(article, sources)
+    used = list(dict.fromkeys(m.category for p in article.paragraphs for m in p.loaded_matches))
+    headline = article.headline
+    heading = title or (headline.text if headline is not None else "An article")
+    pairs = _aligned_pairs(comparison)
+    rows = [
+        _paragraph_row(paragraph, pairs, by_name, with_sources) for paragraph in article.paragraphs
+    ]
+    total = sum(p.loaded_count for p in article.paragraphs)
+    meta = f"{len(article.paragraphs)} paragraphs \u00b7 {total} loaded terms" + (
+        f" \u00b7 compared with: {', '.join(by_name)}" if by_name else ""
+    )
+    lexicon_name = getattr(getattr(article.lexicon, "info", None), "name", "given")
+    parts = [
+        f"<style>{_PAGE_CSS}\n{stylesheet(categories)}</style>",
+        f'<div class="framing-worksheet {"with-sources" if with_sources else "article-only"}">',
+        "<header>",
+        f"<h1>{_escape(heading)}</h1>",
+        f'<p class="meta">{_escape(meta)}</p>',
+        "</header>",
+        "<h2>How to read this page</h2>",
+        legend_html(used or categories),
+        '<p class="meta">A coloured rule on the left of each paragraph shows whose voice it is: '
+        "the outlet's own, a source's (attributed or quoted), or mixed.</p>",
+        '<h2>Sentiment, paragraph by paragraph</h2><div class="strip">',
+        sentiment_svg(article),
+        "</div>",
+        "<h2>The article" + (" beside its sources" if with_sources else "") + "</h2>",
+        f'<div class="rows">{"".join(rows)}</div>',
+        _omitted_html(comparison, by_name),
+    ]
+    if questions:
+        parts.append(
+            '<section class="questions"><h2>Discussion questions</h2>'
+            f"{questions_html(article, comparison=comparison)}</section>"
+        )
+    parts += [
+        f"<footer>Made with framing {_escape(__version__)}. Loaded terms come from the "
+        f"{_escape(lexicon_name)} lexicon; polarity is TextBlob's (-1 to 1).</footer>",
+        "</div>",
+    ]
+    return "\n".join(parts)
+
+
+def worksheet_html(
+    article,
+    sources: Sequence[SourceDocument] = (),
+    *,
+    comparison: pd.DataFrame | None = None,
+    title: str | None = None,
+) -> str:
+    """Return the worksheet for ``article`` as a complete, self-contained HTML page.
+
+    ``sources`` are the reports the article cites, and ``comparison`` is
+    :func:`framing.compare`'s table for them: a paragraph aligned with a source paragraph shows
+    it beside itself, and source paragraphs the article never uses are listed.
+    """
+    headline = article.headline
+    heading = title or (headline.text if headline is not None else "An article")
+    page = [
+        "<!DOCTYPE html>",
+        '<html lang="en"><head><meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        # No scripts, and nothing fetched from anywhere: the policy makes that a promise.
+        '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; '
+        "style-src 'unsafe-inline'; img-src data:\">",
+        f"<title>Worksheet: {_escape(heading)}</title>",
+        "</head>",
+        "<body>",
+        worksheet_fragment(article, sources, comparison=comparison, title=title),
+        "</body></html>",
+    ]
+    return "\n".join(page)

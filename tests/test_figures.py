@@ -1,0 +1,51 @@
+"""Every figure for papers: one registry, built twice byte-identically, mapped in README."""
+
+from __future__ import annotations
+
+import hashlib
+
+import pytest
+
+from framing.cli import main
+from framing.figures import FIGURES, build_figures, save
+from tests.conftest import REPO
+
+
+def _digests(folder):
+    return {path.name: hashlib.sha256(path.read_bytes()).hexdigest() for path in folder.iterdir()}
+
+
+def test_every_figure_is_built_twice_byte_identically(shared_data, tmp_path):
+    first = build_figures(tmp_path / "first", data_dir=shared_data, sample=20)
+    second = build_figures(tmp_path / "second", data_dir=shared_data, sample=20)
+    names = sorted(path.name for path in first)
+    assert names == sorted(f"{r.name}.{fmt}" for r in FIGURES for fmt in ("pdf", "png"))
+    assert _digests(tmp_path / "first") == _digests(tmp_path / "second")
+    assert [path.name for path in second] == [path.name for path in first]
+    assert all(path.stat().st_size > 5_000 for path in first)
+
+
+def test_the_figures_command_writes_the_chosen_figure(tmp_path, capsys):
+    assert main(["figures", "--out", str(tmp_path), "--figure", "seed-sentiment"]) == 0
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "seed-sentiment.pdf",
+        "seed-sentiment.png",
+    ]
+    assert capsys.readouterr().out.count("wrote ") == 2
+
+
+def test_an_unknown_figure_lists_the_known_ones(capsys):
+    assert main(["figures", "--figure", "nope", "--out", "unused"]) == 2
+    assert "seed-sentiment" in capsys.readouterr().err
+
+
+def test_a_notebook_without_a_figures_folder_saves_nothing():
+    assert save(object(), "anything", None) == []
+
+
+@pytest.mark.parametrize("recipe", FIGURES, ids=lambda recipe: recipe.name)
+def test_readme_maps_each_figure_to_its_notebook_and_data(recipe):
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    assert (REPO / "notebooks" / f"{recipe.notebook}.py").is_file()
+    row = f"| `figures/{recipe.name}.pdf`, `.png` | `notebooks/{recipe.notebook}.py` |"
+    assert row in readme

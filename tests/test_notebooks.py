@@ -1,0 +1,110 @@
+"""Every notebook runs from top to bottom on real data, small; a missing dataset stops cleanly."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import jupytext
+import nbformat
+import papermill
+import pytest
+from papermill.exceptions import PapermillExecutionError
+
+from tests.conftest import REPO
+
+NOTEBOOKS = REPO / "notebooks"
+
+#: Small parameters: the whole set runs in well under a minute of kernel time.
+RUNS = {
+    "01-seed-walkthrough": {},
+    "02-partisan-vs-source": {},
+    "03-left-center-right": {"sample": 25},
+    "04-validation": {"sample": 300},
+    "05-classroom": {},
+}
+
+
+def _execute(name: str, parameters: dict, folder: Path) -> nbformat.NotebookNode:
+    notebook = jupytext.read(NOTEBOOKS / f"{name}.py")
+    source = folder / f"{name}.ipynb"
+    jupytext.write(notebook, source)
+    # The kernel imports this checkout of framing, wherever the tests run from.
+    path = os.environ.get("PYTHONPATH", "")
+    os.environ["PYTHONPATH"] = os.pathsep.join(filter(None, [str(REPO), path]))
+    try:
+        return papermill.execute_notebook(
+            str(source),
+            str(folder / f"{name}.out.ipynb"),
+            parameters=parameters,
+            kernel_name="python3",
+            cwd=str(NOTEBOOKS),
+            progress_bar=False,
+            log_output=False,
+        )
+    finally:
+        os.environ["PYTHONPATH"] = path
+
+
+def _outputs(notebook, kind: str) -> list:
+    return [
+        output
+        for cell in notebook.cells
+        if cell.cell_type == "code"
+        for output in cell.get("outputs", [])
+        if kind in output.get("data", {})
+    ]
+
+
+def test_the_notebooks_are_the_numbered_five():
+    assert sorted(path.stem for path in NOTEBOOKS.glob("*.py")) == sorted(RUNS)
+
+
+@pytest.mark.parametrize("name", sorted(RUNS))
+def test_notebook_is_thin_and_starts_with_a_parameters_cell(name):
+    notebook = jupytext.read(NOTEBOOKS / f"{name}.py")
+    code = [cell for cell in notebook.cells if cell.cell_type == "code"]
+    assert "parameters" in code[0].metadata.get("tags", [])
+    for cell in code:
+        lines = cell.source.splitlines()
+        assert not any(
+            line.lstrip().startswith(("def ", "for ", "while ", "class ")) for line in lines
+        )
+    assert not any(cell.get("outputs") for cell in code)  # stored without outputs
+
+
+@pytest.mark.parametrize("name", sorted(RUNS))
+def test_notebook_runs_without_error(name, shared_data, tmp_path):
+    parameters = dict(RUNS[name])
+    if "sample" in parameters:
+        parameters["data_dir"] = str(shared_data)
+    parameters["figures_dir"] = str(tmp_path / "figures") if name != "05-classroom" else None
+    if parameters["figures_dir"] is None:
+        del parameters["figures_dir"]
+    executed = _execute(name, parameters, tmp_path)
+    code = [cell for cell in executed.cells if cell.cell_type == "code"]
+    assert all(cell.execution_count for cell in code)
+    errors = [o for cell in code for o in cell.outputs if o.output_type == "error"]
+    assert errors == []
+    if name != "05-classroom":
+        assert _outputs(executed, "image/png")  # its figures are shown
+        assert sorted(p.suffix for p in (tmp_path / "figures").iterdir())[:1] == [".pdf"]
+    else:
+        html = "".join(o["data"]["text/html"] for o in _outputs(executed, "text/html"))
+        assert "<mark" in html and "framing-worksheet" in html and "<ol>" in html
+
+
+@pytest.mark.parametrize("name", ["03-left-center-right", "04-validation"])
+def test_missing_data_says_how_to_get_it_and_stops_at_that_cell(name, tmp_path):
+    empty = tmp_path / "no-data"
+    empty.mkdir()
+    with pytest.raises(PapermillExecutionError) as stopped:
+        _execute(name, {"data_dir": str(empty), "sample": 5}, tmp_path)
+    assert stopped.value.ename == "NotebookStopped"
+    executed = nbformat.read(tmp_path / f"{name}.out.ipynb", as_version=4)
+    code = [cell for cell in executed.cells if cell.cell_type == "code"]
+    ran = [cell for cell in code if cell.execution_count]
+    assert len(ran) == 3  # parameters, injected parameters, and the loading cell
+    message = "".join(o["data"]["text/html"] for o in _outputs(executed, "text/html"))
+    assert "not on this machine" in message and "framing download" in message
+    assert "Traceback" not in "".join(stopped.value.traceback)

@@ -1,0 +1,184 @@
+"""The classroom worksheet, checked in a real headless browser (Debian's chromium)."""
+
+from __future__ import annotations
+
+import struct
+from pathlib import Path
+
+import pytest
+
+from framing import Article
+from framing.cli import main
+from framing.datasets import seed_path, source_path
+from framing.highlight import category_class
+from framing.worksheet import discussion_questions, sentiment_svg, worksheet_html
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+#: An article that tries every way to run code from its own text.
+HOSTILE_ARTICLE = """ALERT: Massive <script>window.pwned=1</script> Victory
+
+According to CBS News, ISIS lost the city of Raqqa. <img src=x onerror="window.pwned=1">
+
+Read the <a href="javascript:window.pwned=1">full story</a> of this terrible defeat.
+
+Centcom describes it thusly: "ISIS used the camps to train militants to conduct terror attacks."
+
+</p></div><style>body { display: none }</style><svg onload="window.pwned=1"></svg> The end.
+"""
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not CHROMIUM.is_file():
+        pytest.fail(
+            f"{CHROMIUM} is missing: run the apt-get step of .ci/run "
+            "(apt-get update && apt-get install -y chromium) and test again"
+        )
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+def _png_size(path: Path) -> tuple[int, int]:
+    header = path.read_bytes()[:24]
+    assert header[:8] == b"\x89PNG\r\n\x1a\n"
+    return struct.unpack(">II", header[16:24])
+
+
+def _open(browser, path: Path):
+    page = browser.new_page(viewport={"width": 1100, "height": 900})
+    requests = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.goto(path.as_uri())
+    return page, requests
+
+
+@pytest.fixture(scope="module")
+def hostile_worksheet(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("worksheet")
+    article = folder / "hostile.txt"
+    article.write_text(HOSTILE_ARTICLE, encoding="utf-8")
+    output = folder / "worksheet.html"
+    assert main(["worksheet", str(article), "--source", str(source_path()), "-o", str(output)]) == 0
+    return article, output
+
+
+def test_marks_in_the_browser_equal_the_lexicon_matches(browser, tmp_path):
+    output = tmp_path / "seed.html"
+    assert (
+        main(["worksheet", str(seed_path()), "--source", str(source_path()), "-o", str(output)])
+        == 0
+    )
+    article = Article.from_file(seed_path())
+    expected = [m.category for p in article.paragraphs for m in p.loaded_matches]
+    page, requests = _open(browser, output)
+    assert page.locator(".partisan mark.loaded").count() == len(expected)
+    for category in set(expected):
+        css = category_class(category)
+        assert page.locator(f".partisan mark.{css}").count() == expected.count(category)
+    # The source column highlights the source's own terms, each one a match too.
+    source = Article.from_file(source_path())
+    source_terms = sum(p.loaded_count for p in source.paragraphs)
+    assert page.locator(".source mark.loaded, .omitted mark.loaded").count() <= source_terms
+    assert page.locator("h1").inner_text() == article.headline.text
+    assert page.locator("svg rect").count() == 2 * len(article.paragraphs)
+    assert page.locator(".questions li").count() >= 4
+    assert requests == [output.as_uri()]  # nothing fetched: self-contained
+    page.close()
+
+
+def test_an_injected_script_does_not_run_and_shows_as_text(browser, hostile_worksheet, tmp_path):
+    article_path, output = hostile_worksheet
+    page, requests = _open(browser, output)
+    assert page.evaluate("typeof window.pwned") == "undefined"
+    assert page.evaluate("document.querySelectorAll('script, img, iframe, object').length") == 0
+    assert page.evaluate("document.querySelectorAll('a[href^=\"javascript\"]').length") == 0
+    assert page.evaluate("document.querySelectorAll('svg[onload]').length") == 0
+    assert page.locator("body").is_visible()
+    text = page.locator(".partisan").all_inner_texts()
+    shown = "\n".join(text)
+    assert "<script>window.pwned=1</script>" in page.locator("h1").inner_text()
+    assert '<img src=x onerror="window.pwned=1">' in shown
+    assert '<a href="javascript:window.pwned=1">full story</a>' in shown
+    article = Article.from_file(article_path)
+    expected = sum(p.loaded_count for p in article.paragraphs)
+    assert page.locator(".partisan mark.loaded").count() == expected > 0
+    assert requests == [output.as_uri()]
+    screenshot = tmp_path / "hostile.png"
+    page.screenshot(path=str(screenshot), full_page=True)
+    width, height = _png_size(screenshot)
+    assert width == 1100 and height > 900
+    assert screenshot.stat().st_size > 30_000
+    page.close()
+
+
+def test_the_worksheet_screenshot_and_print_have_real_content(browser, tmp_path):
+    output = tmp_path / "seed.html"
+    assert main(["worksheet", str(seed_path()), "-o", str(output)]) == 0
+    page, _ = _open(browser, output)
+    screenshot = tmp_path / "seed.png"
+    page.screenshot(path=str(screenshot), full_page=True)
+    width, height = _png_size(screenshot)
+    assert width == 1100 and height > 1500  # thirteen paragraphs, legend, strip and questions
+    assert screenshot.stat().st_size > 100_000
+    pdf = page.pdf(format="A4")
+    # The questions start a page of their own when printed.
+    assert pdf.count(b"/Type /Page\n") + pdf.count(b"/Type /Page ") + pdf.count(b"/Type/Page") >= 2
+    page.close()
+
+
+def test_the_page_is_self_contained_and_escapes_the_title():
+    article = Article("Win <b>big</b>\n\nA massive win.")
+    page = worksheet_html(article)
+    assert page.startswith("<!DOCTYPE html>")
+    assert "<title>Worksheet: Win &lt;b&gt;big&lt;/b&gt;</title>" in page
+    assert "http://" not in page.replace('xmlns="http://www.w3.org/2000/svg"', "")
+    assert "https://" not in page and "<script" not in page and "<link" not in page
+    assert "@media print" in page
+
+
+def test_sentiment_svg_has_a_bar_pair_per_paragraph_with_titles(seed_text):
+    article = Article(seed_text)
+    svg = sentiment_svg(article)
+    assert svg.count("<rect") == 2 * len(article.paragraphs)
+    assert "paragraph 3: polarity -0.40" in svg
+    last = article.paragraphs[12]
+    assert f"paragraph 12: {last.loaded_per_100_words:.1f} loaded terms per 100 words" in svg
+    assert last.loaded_per_100_words > 5
+
+
+def test_discussion_questions_come_from_the_article(seed_text):
+    article = Article(seed_text)
+    questions = discussion_questions(article)
+    assert questions[0].startswith("The headline uses \u201cALERT\u201d")
+    # The paragraph with the most loaded terms is the closing one, the outlet's own verdict.
+    heaviest = max(article.body, key=lambda p: p.loaded_count)
+    assert heaviest.index == 12
+    terms = ", ".join(m.text for m in heaviest.loaded_matches)
+    assert f"Paragraph 12 has {heaviest.loaded_count} loaded terms ({terms})" in questions[1]
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["worksheet", "no-such-file.txt"], "no such file"),
+        (["worksheet", "{seed}", "--source", "no-such-source.txt"], "no such file"),
+    ],
+)
+def test_worksheet_command_reports_a_bad_path_in_one_line(argv, message, capsys):
+    argv = [arg.format(seed=seed_path()) for arg in argv]
+    assert main(argv) == 2
+    error = capsys.readouterr().err
+    assert error.startswith("framing: error:") and message in error and error.count("\n") == 1
