@@ -142,6 +142,82 @@ def _specificity(parts: tuple[str, ...]) -> tuple[int, int, int]:
 
 
 _Indexed = tuple[tuple[str, ...], tuple[int, int, int, int], Entry]
+#: The entries that can start at a word: phrases (parts and entry, the most specific first),
+#: then the one-word entry and the characters its match leaves off the token's end.
+_Plan = tuple[tuple[tuple[tuple[str, ...], Entry], ...], tuple[Entry, int] | None]
+
+#: Distinct words (and word pairs) whose plans are kept, a few hundred bytes each, before the
+#: caches start afresh: bounded memory whatever the size of the corpus.
+_PLAN_CACHE_WORDS = 100_000
+
+
+def _lowered_in_place(text: str) -> str | None:
+    """Return ``text`` normalised and lower-cased with every word where it was, or ``None``.
+
+    Its words are then the matcher's words, each normalised and lower-cased on its own. That
+    holds when lower-casing maps each character to one character, which it does but for a few
+    letters that grow ("İ") or depend on their neighbours (a capital sigma), and when
+    normalising does not change what is a word character: the modifier letter apostrophe is one,
+    the ``'`` it becomes is not.
+    """
+    if text.isascii():
+        return text.lower()
+    if "\u02bc" in text or "\u03a3" in text:
+        return None
+    lowered = normalize_apostrophes(text).lower()
+    return lowered if len(lowered) == len(text) else None
+
+
+def _offsets(text: str, lowered: str | None, words: list[str]) -> tuple[list[int], list[int]]:
+    """Return the start and end offsets of the matcher's ``words`` in ``text``.
+
+    Where ``lowered`` (from :func:`_lowered_in_place`) is given, ``words`` are its tokens, in
+    order, and each starts at the first word character after the one before: it is found there
+    with ``str.find``, without building a match object per word.
+    """
+    if lowered is None:
+        tokens = list(_TOKEN.finditer(text))
+        return [token.start() for token in tokens], [token.end() for token in tokens]
+    starts = []
+    ends = []
+    end = 0
+    find = lowered.find
+    for word in words:
+        start = find(word, end)
+        end = start + len(word)
+        starts.append(start)
+        ends.append(end)
+    return starts, ends
+
+
+class _PlanCache(dict):
+    """Word -> plan, each plan made by ``plan(word)`` the first time its word is looked up."""
+
+    def __init__(self, plan) -> None:
+        super().__init__()
+        self._make = plan
+
+    def __missing__(self, word: str) -> _Plan:
+        plan = self[word] = self._make(word)
+        return plan
+
+
+#: The plan of a word that starts no entry.
+_NO_PLAN: _Plan = ((), None)
+
+
+def _by_rank(indexed: _Indexed) -> tuple[int, int, int, int]:
+    return indexed[1]
+
+
+def _first_part_trim(part: str, word: str) -> int | None:
+    """Return how a term's ``part`` matches ``word`` (as :func:`_phrase_end` does): 0 for the
+    whole word, 2 for a possessive's noun, ``None`` when it does not match."""
+    if _token_matches(part, word):
+        return 0
+    if word.endswith("'s") and _token_matches(part, word[:-2]):
+        return 2
+    return None
 
 
 @dataclass
@@ -193,6 +269,8 @@ class Lexicon:
             else:
                 self._exact.setdefault(first, []).append((parts, rank, entry))
         self._glob_lengths = sorted(self._globs)
+        self._plans: dict[str, _Plan] = _PlanCache(self._plan)
+        self._pairs: dict[tuple[str, str], tuple] = {}
 
     def __len__(self) -> int:
         return len(self.entries)
@@ -211,13 +289,107 @@ class Lexicon:
                 break
             yield from self._globs[length].get(token[:length], ())
 
+    def _plan(self, word: str) -> _Plan:
+        """Return the entries that can start at ``word``: the phrases, the most specific first,
+        and the one-word entry that applies when none of them matches (or ``None``).
+
+        Whether an entry's first word matches depends on ``word`` alone, and so does the whole
+        match of a one-word entry (up to ``trim``, the characters its match leaves off the
+        token's end: 2 where it matches a possessive's noun). The most specific one-word entry
+        always matches, so the less specific entries after it would never be chosen. The plan
+        is kept for the next time the word is seen.
+        """
+        phrases = []
+        single = None
+        for parts, _rank, entry in sorted(self._candidates(word), key=_by_rank, reverse=True):
+            trim = _first_part_trim(parts[0], word)
+            if trim is None:
+                continue
+            if len(parts) == 1:
+                single = entry, trim
+                break
+            phrases.append((parts, entry))
+        return (tuple(phrases), single) if phrases or single else _NO_PLAN
+
+    def _phrases(self, phrases: tuple, word: str, next_word: str) -> tuple:
+        """Return the ``phrases`` whose second word can be ``next_word`` (in the same order)."""
+        key = (word, next_word)
+        kept = tuple(
+            (parts, entry)
+            for parts, entry in phrases
+            if _first_part_trim(parts[1].lstrip("-"), next_word) is not None
+        )
+        self._pairs[key] = kept
+        return kept
+
     def match(self, text: str) -> list[Match]:
         """Return the entries found in ``text``, in text order, the most specific where they nest.
 
         One pass over the words of ``text``: at each word the entries that start with it are
         tried, the most specific that matches is kept, and the walk goes on after it.
         """
+        lowered = _lowered_in_place(text)
+        if lowered is not None:
+            words = _TOKEN.findall(lowered)
+        else:
+            words = [normalize_apostrophes(token).lower() for token in _TOKEN.findall(text)]
+        if len(self._plans) > _PLAN_CACHE_WORDS or len(self._pairs) > _PLAN_CACHE_WORDS:
+            self._plans.clear()  # bounds memory over a corpus with an open vocabulary
+            self._pairs.clear()
+        plans, pairs = self._plans, self._pairs
+        positions = [index for index, word in enumerate(words) if plans[word] is not _NO_PLAN]
+        if not positions:
+            return []
+        offsets = None  # the words' offsets, found once some entry may match
+        matches = []
+        count = len(words)
+        after = 0  # the walk goes on after the last match
+        for position in positions:
+            if position < after:
+                continue
+            word = words[position]
+            phrases, single = plans[word]
+            found = None
+            if phrases and position + 1 < count:
+                next_word = words[position + 1]
+                kept = pairs.get((word, next_word))
+                if kept is None:
+                    kept = self._phrases(phrases, word, next_word)
+                if kept and offsets is None:
+                    offsets = starts, ends = _offsets(text, lowered, words)
+                for parts, entry in kept:
+                    end = _phrase_end(parts, starts, ends, words, position, text, first=1)
+                    if end is not None:
+                        found = entry, end
+                        break
+            if found is None:
+                if single is None:
+                    continue
+                if offsets is None:
+                    offsets = starts, ends = _offsets(text, lowered, words)
+                entry, trim = single
+                found = entry, (position, ends[position] - trim)
+            entry, (last, end_offset) = found
+            start_offset = starts[position]
+            matches.append(
+                Match(
+                    entry.term,
+                    entry.category,
+                    start_offset,
+                    end_offset,
+                    text[start_offset:end_offset],
+                    _negated(starts, ends, words, position, text),
+                )
+            )
+            after = last + 1
+        return matches
+
+    def _reference_match(self, text: str) -> list[Match]:
+        """Return what :meth:`match` returns, found the plain way: every entry that starts at a
+        word is tried in full. Slower; kept as the definition the fast path is tested against."""
         tokens = list(_TOKEN.finditer(text))
+        starts = [token.start() for token in tokens]
+        ends = [token.end() for token in tokens]
         words = [normalize_apostrophes(token.group()).lower() for token in tokens]
         matches = []
         position = 0
@@ -226,14 +398,14 @@ class Lexicon:
             for parts, rank, entry in self._candidates(words[position]):
                 if best is not None and rank <= best[0]:
                     continue
-                end = _phrase_end(parts, tokens, words, position, text)
+                end = _phrase_end(parts, starts, ends, words, position, text)
                 if end is not None:
                     best = (rank, entry, end)
             if best is None:
                 position += 1
                 continue
             _, entry, (last, end_offset) = best
-            start_offset = tokens[position].start()
+            start_offset = starts[position]
             matches.append(
                 Match(
                     entry.term,
@@ -241,29 +413,41 @@ class Lexicon:
                     start_offset,
                     end_offset,
                     text[start_offset:end_offset],
-                    _negated(tokens, words, position, text),
+                    _negated(starts, ends, words, position, text),
                 )
             )
             position = last + 1
         return matches
+
+    def __getstate__(self) -> dict:
+        # The caches are not worth sending to worker processes; each process fills its own.
+        return {k: v for k, v in self.__dict__.items() if k not in ("_plans", "_pairs")}
+
+    def __setstate__(self, state: dict) -> None:
+        self.__dict__.update(state)
+        self._plans = _PlanCache(self._plan)
+        self._pairs = {}
 
     def count(self, text: str) -> int:
         """Return the number of matches in ``text``."""
         return len(self.match(text))
 
 
-def _phrase_end(parts, tokens, words, position, text) -> tuple[int, int] | None:
-    """Return (last token index, end offset) where ``parts`` match from ``position``, or None."""
+def _phrase_end(parts, starts, ends, words, position, text, first=0) -> tuple[int, int] | None:
+    """Return (last word index, end offset) where ``parts`` match from ``position``, or None.
+
+    ``starts`` and ``ends`` are the words' offsets in ``text``.
+    ``first`` skips the parts already known to match (see :meth:`Lexicon._plan`).
+    """
     last = position + len(parts) - 1
-    if last >= len(tokens):
+    if last >= len(words):
         return None
-    for index, part in enumerate(parts):
+    for index in range(first, len(parts)):
+        part = parts[index]
         token_index = position + index
         word = words[token_index]
         if index:
-            gap = _PHRASE_GAP.fullmatch(
-                text, tokens[token_index - 1].end(), tokens[token_index].start()
-            )
+            gap = _PHRASE_GAP.fullmatch(text, ends[token_index - 1], starts[token_index])
             # A space in a term matches a space or a hyphen ("far left", "far-left"); a hyphen
             # matches a hyphen only, so "has-been" does not match "has been".
             if gap is None or (part.startswith("-") and gap.group().isspace()):
@@ -275,17 +459,17 @@ def _phrase_end(parts, tokens, words, position, text) -> tuple[int, int] | None:
         # ends before the apostrophe, so that the highlight covers the term only.
         if word.endswith("'s") and _token_matches(part, word[:-2]):
             if token_index == last:
-                return last, tokens[last].end() - 2
+                return last, ends[last] - 2
             continue
         return None
-    return last, tokens[last].end()
+    return last, ends[last]
 
 
-def _negated(tokens, words, position, text) -> bool:
+def _negated(starts, ends, words, position, text) -> bool:
     """Return whether a negator stands within :data:`NEGATION_WINDOW` words before ``position``,
     in the same clause."""
     for back in range(position - 1, max(position - NEGATION_WINDOW, 0) - 1, -1):
-        if _CLAUSE_BREAK.search(text, tokens[back].end(), tokens[back + 1].start()):
+        if _CLAUSE_BREAK.search(text, ends[back], starts[back + 1]):
             return False
         word = words[back]
         if word in NEGATORS or word.endswith("n't"):

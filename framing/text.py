@@ -27,6 +27,7 @@ WORD = re.compile(
 )
 
 _APOSTROPHE_TABLE = str.maketrans({"\u2019": "'", "\u02bc": "'", "\u2010": "-", "\u2011": "-"})
+_APOSTROPHE_REPLACEMENTS = tuple((chr(code), new) for code, new in _APOSTROPHE_TABLE.items())
 
 # A sentence ends at . ! ? or … (with any closing quotes or brackets), followed by white space.
 _SENTENCE_END = re.compile(r"[.!?\u2026]+[\"'\u201d\u2019)\]]*(?=\s)")
@@ -38,7 +39,13 @@ def normalize_apostrophes(text: str) -> str:
     >>> normalize_apostrophes("who\u2019s anti\u2011ISIS")
     "who's anti-ISIS"
     """
-    return text.translate(_APOSTROPHE_TABLE)
+    if text.isascii():
+        return text
+    # Four str.replace calls give what str.translate with the table gives, several times faster.
+    for character, replacement in _APOSTROPHE_REPLACEMENTS:
+        if character in text:
+            text = text.replace(character, replacement)
+    return text
 
 
 def iter_words(text: str) -> Iterator[re.Match[str]]:

@@ -530,3 +530,56 @@ def test_match_is_a_frozen_record():
     assert match.negated is False
     with pytest.raises(AttributeError):
         match.start = 1  # type: ignore[misc]
+
+
+# --- the fast matcher against the plain one -------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def real_paragraphs(shared_data) -> list[str]:
+    from framing.datasets import load_allsides, load_babe
+
+    babe = load_babe(data_dir=shared_data, subgroup=["SG1", "SG2"])["text"].tolist()
+    sides = load_allsides(data_dir=shared_data, include_roundup=True)
+    return babe + [part for parts in sides["paragraphs"] for part in parts]
+
+
+def test_matcher_equals_the_plain_matcher_on_every_real_paragraph(real_paragraphs):
+    """The matcher with its caches and shortcuts finds exactly what trying every entry finds."""
+    lexicon = load_lexicon("loaded")
+    assert len(real_paragraphs) > 10_000
+    found_any = 0
+    for text in real_paragraphs:
+        matches = lexicon.match(text)
+        assert matches == lexicon._reference_match(text), text
+        found_any += bool(matches)
+    assert found_any > 2_000  # the comparison covers many real matches, not only empty lists
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The far‐left’s massive military victory, not evil",  # Unicode hyphen, curly apostrophe
+        "İstanbul: the massive victory of the evil",  # lower-casing grows "İ" to two characters
+        "ΣΟΦΙΑΣ said the terrorists’ massive lie",  # a capital sigma lower-cases by context
+        "Theyʼre evil, a modifier letter apostrophe: evilʼs massive",  # ʼ is a word character
+        "massive",
+        "",
+        "the the the a a of",
+        "Who’s to blame? The might of the so-called far left hero’s slamming",
+    ],
+)
+def test_matcher_equals_the_plain_matcher_on_unicode_edges(text):
+    for lexicon in (load_lexicon("loaded"), CASE_LEXICON):
+        assert lexicon.match(text) == lexicon._reference_match(text)
+
+
+def test_pickled_lexicon_matches_the_same_without_its_caches():
+    import pickle
+
+    lexicon = load_lexicon("loaded")
+    text = "A massive military victory over the evil terrorists, not a hero’s welcome."
+    expected = lexicon.match(text)
+    copy = pickle.loads(pickle.dumps(lexicon))
+    assert copy._plans == {} and copy._pairs == {}
+    assert copy.match(text) == expected
