@@ -52,7 +52,7 @@ from dataclasses import dataclass, field, replace
 from functools import cache
 from importlib import resources
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol, runtime_checkable
+from typing import TYPE_CHECKING, NamedTuple, Protocol, runtime_checkable
 
 from framing.errors import FramingError, InputError
 from framing.text import iter_words, split_sentences
@@ -486,6 +486,7 @@ def _is_opening(mark: str, text: str, position: int, is_open: bool) -> bool:
     return not is_open
 
 
+_DOUBLE_MARK = re.compile(f"[{_DOUBLE_MARKS}]")
 _SINGLE_OPEN = re.compile(r"(?:(?<=^)|(?<=[\s(\[\u2014\u2013\"\u201c]))['\u2018](?=\w)")
 _SINGLE_CLOSE = re.compile(r"(?<=[\w.,!?\u2026])['\u2019](?=$|[\s.,;:!?)\]\u2014\u2013\"\u201d])")
 
@@ -496,6 +497,9 @@ def _single_quotes(text: str, taken: list[tuple[int, int]]) -> list[Quote]:
     An opening single mark starts a word after a space; a closing one ends a word before a space
     or punctuation. Anything else (who’s, ’90s) is an apostrophe, and so is a closing-looking
     mark with no opening mark before it (ISIS’ control)."""
+
+    if "'" not in text and "\u2018" not in text:
+        return []  # no opening single mark
 
     def outside(position: int) -> bool:
         return not any(start <= position < end for start, end in taken)
@@ -536,7 +540,7 @@ def find_quotes(paragraphs: Sequence[str]) -> list[list[Quote]]:
     carried = False  # a quotation is open at the end of the previous paragraph
     for text in paragraphs:
         quotes: list[Quote] = []
-        marks = [(m.start(), m.group()) for m in re.finditer(f"[{_DOUBLE_MARKS}]", text)]
+        marks = [(m.start(), m.group()) for m in _DOUBLE_MARK.finditer(text)]
         open_at: int | None = None
         continued = False
         first_mark = next((p for p, _ in marks), None)
@@ -629,8 +633,9 @@ _TOKEN = re.compile(
 _QUOTE_CHARS = _DOUBLE_MARKS + "'\u2018\u2019"
 
 
-@dataclass(frozen=True)
-class _Token:
+class _Token(NamedTuple):
+    """A word or punctuation mark of a sentence (a tuple: cheaper to build than a dataclass)."""
+
     text: str
     start: int
     end: int
@@ -658,14 +663,20 @@ class _Token:
         return self.text.lower()
 
 
+_WORD_HYPHEN = re.compile(r"[-\u2010\u2011]")
+
+
 def _is_name_word(token: _Token) -> bool:
     """Return whether a token can be part of a name: a capital, and not "Republican-led"."""
-    parts = re.split(r"[-\u2010\u2011]", token.text)
-    return token.text[0].isupper() and token.text[0].isalpha() and not parts[-1][:1].islower()
+    text = token.text
+    if not (text[0].isupper() and text[0].isalpha()):
+        return False
+    return not _WORD_HYPHEN.split(text)[-1][:1].islower()
 
 
 def _tokens(text: str, start: int, end: int) -> list[_Token]:
-    return [_Token(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text, start, end)]
+    new = tuple.__new__
+    return [new(_Token, (m.group(), m.start(), m.end())) for m in _TOKEN.finditer(text, start, end)]
 
 
 # --- naming sources ------------------------------------------------------------------------------
@@ -846,25 +857,43 @@ class RuleVoiceDetector:
         """Return each paragraph's voice, with the quotes, attributions and sources found."""
         paragraphs = list(paragraphs)
         all_quotes = find_quotes(paragraphs)
-        all_sentences = [_sentences(text) for text in paragraphs]
-        self._names_in_text = _names_inside_sentences(paragraphs, all_sentences)
+        # A paragraph where the verb pattern finds nothing has no attribution in any of its
+        # sentences (each sentence is searched with the same pattern), so its sentences are
+        # not needed: with no attribution they change neither the coverage nor the quotes'
+        # speakers. Nor are the surnames, when no paragraph has an attribution.
+        all_sentences: list[list[tuple[int, int]] | None] = [
+            _sentences(text) if self._verb_pattern.search(text) else None for text in paragraphs
+        ]
+        self._names_in_text = None
+        self._article = (paragraphs, all_sentences)
         all_tags = [
-            self._tags(text, quotes, sentences)
+            self._tags(text, quotes, sentences) if sentences is not None else []
             for text, quotes, sentences in zip(paragraphs, all_quotes, all_sentences, strict=True)
         ]
-        surnames = _surnames(paragraphs, all_tags)
+        surnames = _surnames(paragraphs, all_tags) if any(all_tags) else {}
         voices = []
         previous_quote: Quote | None = None
         for text, quotes, sentences, tags in zip(
             paragraphs, all_quotes, all_sentences, all_tags, strict=True
         ):
             tags = [replace(tag, sources=_resolve(tag.sources, surnames)) for tag in tags]
-            attributions = _cover(tags, quotes, sentences, text)
-            quotes = _link_quotes(quotes, tags, sentences, previous_quote)
+            attributions = _cover(tags, quotes, sentences, text) if tags else ()
+            quotes = _link_quotes(quotes, tags, sentences or [], previous_quote)
             if quotes:
                 previous_quote = quotes[-1]
             voices.append(_paragraph_voice(text, quotes, attributions))
         return voices
+
+    def _article_names(self) -> frozenset[str]:
+        """Return the words the article being read writes with a capital inside a sentence."""
+        if self._names_in_text is None:
+            paragraphs, all_sentences = self._article
+            all_sentences = [
+                _sentences(text) if sentences is None else sentences
+                for text, sentences in zip(paragraphs, all_sentences, strict=True)
+            ]
+            self._names_in_text = _names_inside_sentences(paragraphs, all_sentences)
+        return self._names_in_text
 
     def _tags(self, text: str, quotes: list[Quote], sentences: list[tuple[int, int]]) -> list:
         def quoted(position: int) -> bool:
@@ -1055,7 +1084,7 @@ class RuleVoiceDetector:
             and opening
             and not words[0].text.isupper()
             and sources[0].kind in FOUND_KINDS
-            and words[0].base not in self._names_in_text
+            and words[0].base not in self._article_names()
         ):
             # One capitalised word opening a sentence ("Continuing claims rose") is a name only
             # if the article also writes it with a capital inside a sentence.
@@ -1213,25 +1242,28 @@ def _paragraph_voice(
 ) -> ParagraphVoice:
     quote_spans = [(q.start, q.end) for q in quotes]
     covered = [(a.covers_start, a.covers_end) for a in attributions]
-    labelled = []
-    for word in iter_words(text):
-        if any(start <= word.start() < end for start, end in quote_spans):
-            label = "quoted"
-        elif any(start <= word.start() < end for start, end in covered):
-            label = "attributed"
-        else:
-            label = "own"
-        labelled.append((label, word.start(), word.end()))
+    spans = [word.span() for word in iter_words(text)]
+    if quote_spans or covered:
+        labels = [
+            "quoted"
+            if any(start <= word_start < end for start, end in quote_spans)
+            else "attributed"
+            if any(start <= word_start < end for start, end in covered)
+            else "own"
+            for word_start, _ in spans
+        ]
+    else:
+        labels = ["own"] * len(spans)
     segments: list[Segment] = []
-    for label, start, end in labelled:
-        if segments and segments[-1].voice == label:
-            last = segments[-1]
-            segments[-1] = Segment(label, last.start, end, text[last.start : end], last.words + 1)
-        else:
-            segments.append(Segment(label, start, end, text[start:end], 1))
-    words = len(labelled)
-    quoted = sum(1 for label, _, _ in labelled if label == "quoted")
-    attributed = sum(1 for label, _, _ in labelled if label == "attributed")
+    first = 0  # the first word of the current run of one label
+    for index in range(1, len(spans) + 1):
+        if index == len(spans) or labels[index] != labels[first]:
+            start, end = spans[first][0], spans[index - 1][1]
+            segments.append(Segment(labels[first], start, end, text[start:end], index - first))
+            first = index
+    words = len(labels)
+    quoted = labels.count("quoted")
+    attributed = labels.count("attributed")
     own = words - quoted - attributed
     if quoted + attributed == 0:
         voice = "own"
