@@ -823,6 +823,8 @@ class _Tag:
     sentence: int
 
 
+_WORD_RUN = re.compile(r"\w+")
+
 _GENERIC_LINKS = frozenset("from by of at for with in".split())
 _DETERMINERS = frozenset("the a an".split())
 
@@ -851,18 +853,29 @@ class RuleVoiceDetector:
         self._verb_pattern = re.compile(
             rf"(?<![\w\u2019'-])(?:{pattern})(?![\w-])|\b[Aa]ccording\s+to\b"
         )
+        # A match of the pattern starts a run of word characters (nothing of a word stands
+        # before it), and that run is the first run of word characters of a form, or
+        # "according": a text without any of those runs has no match.
+        self._verb_starts = frozenset(
+            [_WORD_RUN.match(form).group() for form in forms] + ["according", "According"]
+        )
+
+    def _may_attribute(self, text: str) -> bool:
+        """Return False when ``text`` certainly has no reporting verb or "according to" (a
+        quicker test than searching it with the verb pattern)."""
+        return not self._verb_starts.isdisjoint(_WORD_RUN.findall(text))
 
     # The one method of the VoiceDetector protocol.
     def detect(self, paragraphs: Sequence[str]) -> list[ParagraphVoice]:
         """Return each paragraph's voice, with the quotes, attributions and sources found."""
         paragraphs = list(paragraphs)
         all_quotes = find_quotes(paragraphs)
-        # A paragraph where the verb pattern finds nothing has no attribution in any of its
+        # A paragraph where the verb pattern cannot match has no attribution in any of its
         # sentences (each sentence is searched with the same pattern), so its sentences are
         # not needed: with no attribution they change neither the coverage nor the quotes'
         # speakers. Nor are the surnames, when no paragraph has an attribution.
         all_sentences: list[list[tuple[int, int]] | None] = [
-            _sentences(text) if self._verb_pattern.search(text) else None for text in paragraphs
+            _sentences(text) if self._may_attribute(text) else None for text in paragraphs
         ]
         self._names_in_text = None
         self._article = (paragraphs, all_sentences)
@@ -1244,14 +1257,14 @@ def _paragraph_voice(
     covered = [(a.covers_start, a.covers_end) for a in attributions]
     spans = [word.span() for word in iter_words(text)]
     if quote_spans or covered:
-        labels = [
-            "quoted"
-            if any(start <= word_start < end for start, end in quote_spans)
-            else "attributed"
-            if any(start <= word_start < end for start, end in covered)
-            else "own"
-            for word_start, _ in spans
-        ]
+        # The label of every character: a quotation wins over an attribution's coverage.
+        at = ["own"] * len(text)
+        for label, label_spans in (("attributed", covered), ("quoted", quote_spans)):
+            for start, end in label_spans:
+                start, end = max(start, 0), min(end, len(text))
+                if start < end:
+                    at[start:end] = [label] * (end - start)
+        labels = [at[word_start] for word_start, _ in spans]
     else:
         labels = ["own"] * len(spans)
     segments: list[Segment] = []
