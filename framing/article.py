@@ -165,7 +165,9 @@ class Article:
         if headline not in (None, True, False):
             raise choices_error("headline", headline, [None, True, False])
         self.text = text
-        self.lexicon = lexicon if isinstance(lexicon, LexiconMatcher) else load_lexicon(lexicon)
+        # isinstance against a Protocol is slow: a Lexicon, the usual case, is checked first.
+        is_matcher = isinstance(lexicon, Lexicon) or isinstance(lexicon, LexiconMatcher)
+        self.lexicon = lexicon if is_matcher else load_lexicon(lexicon)
         self.sentiment = _plugin(
             sentiment, SentimentScorer, "sentiment", "score", default_sentiment
         )

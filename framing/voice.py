@@ -49,7 +49,7 @@ import csv
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple, Protocol, runtime_checkable
@@ -1133,6 +1133,13 @@ _TITLED_NAME = re.compile(
 )
 
 
+@lru_cache(maxsize=4096)
+def _full_name_pattern(surname: str) -> re.Pattern[str]:
+    """Return the pattern of ``surname`` after one or two capitalised words (compiled once:
+    more surnames than the ``re`` module's own cache holds recur over a corpus)."""
+    return re.compile(rf"\b((?:[A-Z][\w\u2019'-]*\s+){{1,2}}){re.escape(surname)}\b")
+
+
 def _surnames(paragraphs: Sequence[str], all_tags: Sequence[Sequence[_Tag]]) -> dict[str, str]:
     """Return surname -> full name for the people the article names in full exactly once."""
     full_names: set[str] = set()
@@ -1157,7 +1164,7 @@ def _surnames(paragraphs: Sequence[str], all_tags: Sequence[Sequence[_Tag]]) -> 
         if source.kind in ("person", "unknown") and " " not in source.name
     }
     for surname in alone - {name.split()[-1] for name in full_names}:
-        pattern = re.compile(rf"\b((?:[A-Z][\w\u2019'-]*\s+){{1,2}}){re.escape(surname)}\b")
+        pattern = _full_name_pattern(surname)
         for text in paragraphs:
             for match in pattern.finditer(text):
                 words = [w for w in match.group(1).split() if w not in _TITLES]
