@@ -117,11 +117,12 @@ def _loaded_pattern_sentiment():
 def _vader_analyzer():
     """Return VADER's analyzer with two of its loops made cheaper, its values unchanged.
 
-    ``polarity_scores`` rebuilds the text character by character to replace emojis, and
-    ``_negation_check`` lower-cases every word of the text again for each sentiment word. This
-    subclass skips the rebuild when the text has no emoji (it would give the text back) and
-    lower-cases the words once per text. tests/test_sentiment.py checks the values against
-    VADER's on every BABE sentence and AllSides paragraph.
+    ``polarity_scores`` rebuilds the text character by character to replace emojis, and its
+    checks lower-case every word of the text again for each sentiment word. This subclass skips
+    the rebuild when the text has no emoji (it would give the text back), lower-cases the words
+    once per text, and gives a word outside VADER's lexicon its valence of 0 without calling
+    ``sentiment_valence``. tests/test_sentiment.py checks the values against VADER's on every
+    BABE sentence and AllSides paragraph.
     """
     from vaderSentiment import vaderSentiment as vader
 
@@ -140,44 +141,152 @@ def _vader_analyzer():
             sentitext = vader.SentiText(text)
             sentiments = []
             words_and_emoticons = sentitext.words_and_emoticons
+            lower = [word.lower() for word in words_and_emoticons]
+            self._words, self._lower = words_and_emoticons, lower
+            boosters, lexicon = vader.BOOSTER_DICT, self.lexicon
             for i, item in enumerate(words_and_emoticons):
                 valence = 0
-                if item.lower() in vader.BOOSTER_DICT:
+                if lower[i] in boosters:
                     sentiments.append(valence)
                     continue
-                if (
-                    i < len(words_and_emoticons) - 1
-                    and item.lower() == "kind"
-                    and words_and_emoticons[i + 1].lower() == "of"
-                ):
+                if i < len(words_and_emoticons) - 1 and lower[i] == "kind" and lower[i + 1] == "of":
+                    sentiments.append(valence)
+                    continue
+                if lower[i] not in lexicon:
+                    # What sentiment_valence does with a word outside the lexicon.
                     sentiments.append(valence)
                     continue
                 sentiments = self.sentiment_valence(valence, sentitext, item, i, sentiments)
             sentiments = self._but_check(words_and_emoticons, sentiments)
             return self.score_valence(sentiments, text)
 
-        def _negation_check(self, valence, words_and_emoticons, start_i, i):
+        def _lowered(self, words_and_emoticons) -> list[str]:
             if words_and_emoticons is not self._words:
                 self._words = words_and_emoticons
                 self._lower = [str(word).lower() for word in words_and_emoticons]
-            return _vader_negation(valence, self._lower, start_i, i)
+            return self._lower
+
+        def sentiment_valence(self, valence, sentitext, item, i, sentiments):
+            # VADER 3.3.2's sentiment_valence, with the words lower-cased once.
+            is_cap_diff = sentitext.is_cap_diff
+            words_and_emoticons = sentitext.words_and_emoticons
+            lower = self._lowered(words_and_emoticons)
+            lexicon = self.lexicon
+            item_lowercase = item.lower()
+            if item_lowercase in lexicon:
+                valence = lexicon[item_lowercase]
+                if (
+                    item_lowercase == "no"
+                    and i != len(words_and_emoticons) - 1
+                    and lower[i + 1] in lexicon
+                ):
+                    valence = 0.0
+                if (
+                    (i > 0 and lower[i - 1] == "no")
+                    or (i > 1 and lower[i - 2] == "no")
+                    or (i > 2 and lower[i - 3] == "no" and lower[i - 1] in ["or", "nor"])
+                ):
+                    valence = lexicon[item_lowercase] * vader.N_SCALAR
+                if item.isupper() and is_cap_diff:
+                    if valence > 0:
+                        valence += vader.C_INCR
+                    else:
+                        valence -= vader.C_INCR
+                for start_i in range(0, 3):
+                    if i > start_i and lower[i - (start_i + 1)] not in lexicon:
+                        s = vader.scalar_inc_dec(
+                            words_and_emoticons[i - (start_i + 1)], valence, is_cap_diff
+                        )
+                        if start_i == 1 and s != 0:
+                            s = s * 0.95
+                        if start_i == 2 and s != 0:
+                            s = s * 0.9
+                        valence = valence + s
+                        valence = _vader_negation(valence, lower, start_i, i)
+                        if start_i == 2:
+                            valence = _vader_idioms(valence, lower, i)
+                valence = _vader_least(valence, lower, i, lexicon)
+            sentiments.append(valence)
+            return sentiments
+
+        def _negation_check(self, valence, words_and_emoticons, start_i, i):
+            return _vader_negation(valence, self._lowered(words_and_emoticons), start_i, i)
+
+        def _special_idioms_check(self, valence, words_and_emoticons, i):
+            return _vader_idioms(valence, self._lowered(words_and_emoticons), i)
+
+        def _least_check(self, valence, words_and_emoticons, i):
+            return _vader_least(valence, self._lowered(words_and_emoticons), i, self.lexicon)
 
     return Analyzer()
 
 
+def _vader_least(valence: float, lower: list[str], i: int, lexicon: dict) -> float:
+    """VADER 3.3.2's ``_least_check``, given the words already lower-cased."""
+    from vaderSentiment.vaderSentiment import N_SCALAR
+
+    if i > 1 and lower[i - 1] not in lexicon and lower[i - 1] == "least":
+        if lower[i - 2] != "at" and lower[i - 2] != "very":
+            valence = valence * N_SCALAR
+    elif i > 0 and lower[i - 1] not in lexicon and lower[i - 1] == "least":
+        valence = valence * N_SCALAR
+    return valence
+
+
+def _vader_negates(word: str) -> bool:
+    """VADER 3.3.2's ``negated([word])``: a negation word, or a word with "n't"."""
+    word = word.lower()
+    return word in _vader_negations() or "n't" in word
+
+
+@cache
+def _vader_negations() -> frozenset[str]:
+    from vaderSentiment.vaderSentiment import NEGATE
+
+    return frozenset(NEGATE)
+
+
+def _vader_idioms(valence: float, lower: list[str], i: int) -> float:
+    """VADER 3.3.2's ``_special_idioms_check``, given the words already lower-cased."""
+    from vaderSentiment.vaderSentiment import BOOSTER_DICT, SPECIAL_CASES
+
+    onezero = f"{lower[i - 1]} {lower[i]}"
+    twoonezero = f"{lower[i - 2]} {lower[i - 1]} {lower[i]}"
+    twoone = f"{lower[i - 2]} {lower[i - 1]}"
+    threetwoone = f"{lower[i - 3]} {lower[i - 2]} {lower[i - 1]}"
+    threetwo = f"{lower[i - 3]} {lower[i - 2]}"
+    for sequence in (onezero, twoonezero, twoone, threetwoone, threetwo):
+        if sequence in SPECIAL_CASES:
+            valence = SPECIAL_CASES[sequence]
+            break
+    if len(lower) - 1 > i:
+        zeroone = f"{lower[i]} {lower[i + 1]}"
+        if zeroone in SPECIAL_CASES:
+            valence = SPECIAL_CASES[zeroone]
+    if len(lower) - 1 > i + 1:
+        zeroonetwo = f"{lower[i]} {lower[i + 1]} {lower[i + 2]}"
+        if zeroonetwo in SPECIAL_CASES:
+            valence = SPECIAL_CASES[zeroonetwo]
+    # Booster and dampener bi-grams such as "sort of" or "kind of".
+    for n_gram in (threetwoone, threetwo, twoone):
+        if n_gram in BOOSTER_DICT:
+            valence = valence + BOOSTER_DICT[n_gram]
+    return valence
+
+
 def _vader_negation(valence: float, lower: list[str], start_i: int, i: int) -> float:
     """VADER 3.3.2's ``_negation_check``, given the words already lower-cased."""
-    from vaderSentiment.vaderSentiment import N_SCALAR, negated
+    from vaderSentiment.vaderSentiment import N_SCALAR
 
     if start_i == 0:
-        if negated([lower[i - (start_i + 1)]]):
+        if _vader_negates(lower[i - (start_i + 1)]):
             valence = valence * N_SCALAR
     if start_i == 1:
         if lower[i - 2] == "never" and (lower[i - 1] == "so" or lower[i - 1] == "this"):
             valence = valence * 1.25
         elif lower[i - 2] == "without" and lower[i - 1] == "doubt":
             valence = valence
-        elif negated([lower[i - (start_i + 1)]]):
+        elif _vader_negates(lower[i - (start_i + 1)]):
             valence = valence * N_SCALAR
     if start_i == 2:
         if (
@@ -188,6 +297,6 @@ def _vader_negation(valence: float, lower: list[str], start_i: int, i: int) -> f
             valence = valence * 1.25
         elif lower[i - 3] == "without" and (lower[i - 2] == "doubt" or lower[i - 1] == "doubt"):
             valence = valence
-        elif negated([lower[i - (start_i + 1)]]):
+        elif _vader_negates(lower[i - (start_i + 1)]):
             valence = valence * N_SCALAR
     return valence

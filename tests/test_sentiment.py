@@ -107,6 +107,11 @@ EDGE_CASES = [
     "It is NOT bad. Kind of great!!!",
     "no good or bad",
     "",
+    # the branches of VADER's valence rules: "no" before a word or two back, "least", idioms,
+    # a capitalised sentiment word among lower-case ones, "but", words that do not negate
+    "No problem, no way, not the least bit happy, at least it is GOOD but sad",
+    "the bomb was kind of a cut above: yeah right, he isn't evil, he ain't nor no bad",
+    "Nor good or no nor great, very least helpful; barely, hardly, extremely, uber",
 ]
 
 
