@@ -112,6 +112,11 @@ EDGE_CASES = [
     "No problem, no way, not the least bit happy, at least it is GOOD but sad",
     "the bomb was kind of a cut above: yeah right, he isn't evil, he ain't nor no bad",
     "Nor good or no nor great, very least helpful; barely, hardly, extremely, uber",
+    # TextBlob's tokenizer and its emoticons: abbreviations, ellipses, closing quotes,
+    # contractions, paragraph breaks, sarcasm marks, and emoticons of several moods
+    'Mr. Smith of the U.S. said "great..." and left.\r\n\r\nIt\'s not bad (!) :-) ;) :( <3',
+    "He'd say I'm sure they've won't... 'Very good!' Wonderful?!\n\n\nTerrible :D 8-) xD :-/",
+    "( ! ) [good] {bad} #awful @great *nice* ~ok~ 2017 3.5% $5 U.K. e.g. etc. :-P :$",
 ]
 
 
@@ -141,3 +146,12 @@ def test_parallel_sentiment_equals_textblob(every_real_text):
     table = score_sentiment(texts, n_jobs=2)
     expected = [tuple(TextBlob(text).sentiment) for text in texts]
     assert list(zip(table["polarity"], table["subjectivity"], strict=True)) == expected
+
+
+def test_tokenizer_gives_textblobs_tokens_exactly(every_real_text):
+    from textblob.en import parser
+
+    from framing.sentiment import _pattern_find_tokens
+
+    for text in every_real_text:
+        assert _pattern_find_tokens(text) == parser.find_tokens(text), text
