@@ -120,7 +120,7 @@ def _loaded_pattern_sentiment():
 
 
 def _pattern_find_tokens(string: str) -> list[str]:
-    """TextBlob 0.20.1's ``find_tokens`` with its default options, made quicker, its result the same.
+    """TextBlob 0.20.1's ``find_tokens`` with its default options: the same result, sooner.
 
     The contractions are replaced with ``str.replace`` (they are literal text, which ``re.sub``
     replaces the same way), and a token with no punctuation at either end, most of them, is
