@@ -12,13 +12,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 import pandas as pd
 
 from framing.article import Article
-from framing.errors import FramingError
+from framing.errors import FramingError, choices_error
 from framing.io import RowProblem, check_columns
 from framing.lexicon import Lexicon, LexiconMatcher, load_lexicon
 from framing.segment import Segmenter
@@ -30,6 +30,7 @@ __all__ = [
     "error_row",
     "COLUMNS",
     "MEASURE_DEFINITIONS",
+    "MEASURE_GROUPS",
     "DEFAULT_DOC_ID",
 ]
 
@@ -61,6 +62,17 @@ MEASURE_DEFINITIONS = {
 }
 COLUMNS = list(MEASURE_DEFINITIONS)
 
+#: The measures that ``measures=`` chooses from, with their columns. A table has the other
+#: columns whatever is chosen; leaving out a measure saves its time (voice detection is the
+#: slowest; see README, "Speed").
+MEASURE_GROUPS = {
+    "sentiment": ("polarity", "subjectivity"),
+    "vader": ("vader_compound",),
+    "loaded": ("loaded_count", "loaded_per_100_words", "loaded_terms"),
+    "voice": ("voice", "sources", "quoted_share"),
+}
+ALL_MEASURES = tuple(MEASURE_GROUPS)
+
 _INTEGER_COLUMNS = ("paragraph", "start", "end", "words", "loaded_count")
 _FLOAT_COLUMNS = (
     "polarity",
@@ -71,32 +83,69 @@ _FLOAT_COLUMNS = (
 )
 
 
-def article_rows(article: Article, doc_id: object) -> list[dict]:
-    """Return one row (a dict of :data:`COLUMNS`) per paragraph of ``article``."""
+def check_measures(measures: Iterable[str] | None) -> tuple[str, ...]:
+    """Return the chosen measures in the table's order (``None``: all of them).
+
+    >>> check_measures(["loaded", "sentiment"])
+    ('sentiment', 'loaded')
+    """
+    if measures is None:
+        return ALL_MEASURES
+    chosen = [measures] if isinstance(measures, str) else list(measures)
+    for name in chosen:
+        if name not in MEASURE_GROUPS:
+            raise choices_error("measures", name, ALL_MEASURES)
+    if not chosen:
+        raise FramingError(
+            f"measures= is empty; choose one or more of: {', '.join(ALL_MEASURES)} "
+            "(or None for all)"
+        )
+    return tuple(name for name in ALL_MEASURES if name in chosen)
+
+
+def table_columns(measures: Sequence[str] = ALL_MEASURES) -> list[str]:
+    """Return the columns of a table with the given measures, in :data:`COLUMNS` order."""
+    left_out = {
+        column for name in ALL_MEASURES if name not in measures for column in MEASURE_GROUPS[name]
+    }
+    return [column for column in COLUMNS if column not in left_out]
+
+
+def article_rows(
+    article: Article, doc_id: object, measures: Sequence[str] = ALL_MEASURES
+) -> list[dict]:
+    """Return one row (a dict of :data:`COLUMNS`, or of the chosen ``measures``'s columns) per
+    paragraph of ``article``."""
+    sentiment_on, vader_on = "sentiment" in measures, "vader" in measures
+    loaded_on, voice_on = "loaded" in measures, "voice" in measures
     rows = []
     for paragraph in article.paragraphs:
-        sentiment = paragraph.sentiment
-        rows.append(
-            {
-                "doc_id": doc_id,
-                "paragraph": paragraph.index,
-                "role": paragraph.role,
-                "start": paragraph.start,
-                "end": paragraph.end,
-                "text": paragraph.text,
-                "words": paragraph.words,
-                "polarity": sentiment.polarity,
-                "subjectivity": sentiment.subjectivity,
-                "vader_compound": paragraph.vader_compound,
-                "loaded_count": paragraph.loaded_count,
-                "loaded_per_100_words": paragraph.loaded_per_100_words,
-                "loaded_terms": paragraph.loaded_terms,
-                "voice": paragraph.voice.voice,
-                "sources": paragraph.voice.source_names,
-                "quoted_share": paragraph.voice.quoted_share,
-                "error": "",
-            }
-        )
+        row = {
+            "doc_id": doc_id,
+            "paragraph": paragraph.index,
+            "role": paragraph.role,
+            "start": paragraph.start,
+            "end": paragraph.end,
+            "text": paragraph.text,
+            "words": paragraph.words,
+        }
+        if sentiment_on:
+            sentiment = paragraph.sentiment
+            row["polarity"] = sentiment.polarity
+            row["subjectivity"] = sentiment.subjectivity
+        if vader_on:
+            row["vader_compound"] = paragraph.vader_compound
+        if loaded_on:
+            row["loaded_count"] = paragraph.loaded_count
+            row["loaded_per_100_words"] = paragraph.loaded_per_100_words
+            row["loaded_terms"] = paragraph.loaded_terms
+        if voice_on:
+            voice = paragraph.voice
+            row["voice"] = voice.voice
+            row["sources"] = voice.source_names
+            row["quoted_share"] = voice.quoted_share
+        row["error"] = ""
+        rows.append(row)
     return rows
 
 
@@ -120,7 +169,12 @@ def text_problem(value: object) -> str | None:
     return None
 
 
-def rows_for_documents(documents: Iterable[tuple[object, object]], **options) -> list[dict]:
+def rows_for_documents(
+    documents: Iterable[tuple[object, object]],
+    *,
+    measures: Sequence[str] = ALL_MEASURES,
+    **options,
+) -> list[dict]:
     """Return the rows for ``(doc_id, text)`` pairs; a bad text gets an error row."""
     rows: list[dict] = []
     for doc_id, text in documents:
@@ -132,19 +186,24 @@ def rows_for_documents(documents: Iterable[tuple[object, object]], **options) ->
         if not article.paragraphs:
             rows.append(error_row(doc_id, "no paragraphs"))
             continue
-        rows.extend(article_rows(article, doc_id))
+        rows.extend(article_rows(article, doc_id, measures))
     return rows
 
 
-def to_table(rows: list[dict]) -> pd.DataFrame:
-    """Return the rows as a DataFrame with the table's columns and dtypes."""
-    table = pd.DataFrame.from_records(rows, columns=COLUMNS)
+def to_table(rows: list[dict], measures: Sequence[str] = ALL_MEASURES) -> pd.DataFrame:
+    """Return the rows as a DataFrame with the table's columns (those of ``measures``) and
+    dtypes."""
+    columns = table_columns(measures)
+    table = pd.DataFrame.from_records(rows, columns=columns)
     for column in _INTEGER_COLUMNS:
-        table[column] = table[column].astype("Int64")
+        if column in table:
+            table[column] = table[column].astype("Int64")
     for column in _FLOAT_COLUMNS:
-        table[column] = table[column].astype("float64")
+        if column in table:
+            table[column] = table[column].astype("float64")
     for column in ("role", "text", "loaded_terms", "voice", "sources", "error"):
-        table[column] = table[column].astype("object")
+        if column in table:
+            table[column] = table[column].astype("object")
     return table
 
 
@@ -159,6 +218,7 @@ def analyze(
     segmenter: Segmenter | None = None,
     n_jobs: int | None = None,
     progress: bool | None = None,
+    measures: Iterable[str] | None = None,
 ) -> pd.DataFrame:
     """Return one row per paragraph with its sentiment and loaded-language measures.
 
@@ -172,16 +232,25 @@ def analyze(
     DataFrame that fits in one piece, :data:`framing.corpus.TASK_ROWS` rows, is measured
     here), with a progress bar when ``progress`` is true (``None``: only in a terminal). The
     table is the same whatever ``n_jobs`` is. For files, see :func:`framing.corpus.analyze_file`.
+
+    ``measures`` chooses the measures to compute, from :data:`MEASURE_GROUPS` (``None``: all);
+    the columns of the others are left out of the table.
+
+    >>> list(analyze("ISIS lost the city.", measures=["sentiment"]).columns)[7:]
+    ['polarity', 'subjectivity', 'error']
     """
+    chosen = check_measures(measures)
     options = {"sentiment": sentiment, "vader": vader, "segmenter": segmenter}
     if isinstance(data, Article):
         if lexicon is not None or any(value is not None for value in options.values()):
             data = data.with_options(lexicon=lexicon, **options)
-        return to_table(article_rows(data, DEFAULT_DOC_ID))
+        return to_table(article_rows(data, DEFAULT_DOC_ID, chosen), chosen)
     matcher = lexicon if isinstance(lexicon, LexiconMatcher) else load_lexicon(lexicon)
     options["lexicon"] = matcher
     if isinstance(data, str):
-        return to_table(rows_for_documents([(DEFAULT_DOC_ID, data)], **options))
+        return to_table(
+            rows_for_documents([(DEFAULT_DOC_ID, data)], measures=chosen, **options), chosen
+        )
     if isinstance(data, pd.DataFrame):
         from framing.corpus import TASK_ROWS, analyze_chunks, resolve_jobs
 
@@ -195,11 +264,12 @@ def analyze(
                 n_jobs=1 if len(data) <= TASK_ROWS else n_jobs,
                 progress=progress,
                 total=len(data),
+                measures=chosen,
                 **options,
             )
         )
         if not tables:
-            return to_table([])
+            return to_table([], chosen)
         return tables[0]
     raise FramingError(
         f"analyze() takes an article's text (str), an Article or a DataFrame, not "

@@ -110,6 +110,8 @@ def _iter_tables(paths: Sequence[Path], args: argparse.Namespace):
     from framing.lexicon import load_lexicon
 
     options = {"lexicon": load_lexicon(args.lexicon), "progress": args.progress}
+    if args.measures is not None:
+        options["measures"] = [name.strip() for name in args.measures.split(",") if name.strip()]
     documents: list[tuple[str, str]] = []
 
     def measure_documents():
@@ -382,6 +384,13 @@ def build_parser() -> argparse.ArgumentParser:
         default=None,
         metavar="N",
         help="worker processes for a corpus (default: every core)",
+    )
+    analyze.add_argument(
+        "--measures",
+        default=None,
+        metavar="NAMES",
+        help="comma-separated measures to compute, from sentiment, vader, loaded, voice "
+        "(default: all); leaving out voice is the biggest saving",
     )
     analyze.add_argument(
         "--progress",

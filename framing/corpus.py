@@ -65,13 +65,15 @@ def resolve_jobs(n_jobs: int | None) -> int:
     return n_jobs
 
 
-def _measure_options(lexicon, sentiment, vader, segmenter=None) -> dict:
+def _measure_options(lexicon, sentiment, vader, segmenter=None, measures=None) -> dict:
+    from framing.analyze import check_measures
     from framing.lexicon import LexiconMatcher, load_lexicon
 
     matcher = lexicon if isinstance(lexicon, LexiconMatcher) else load_lexicon(lexicon)
     options = {"lexicon": matcher, "sentiment": sentiment, "vader": vader}
     if segmenter is not None:
         options["segmenter"] = segmenter
+    options["measures"] = check_measures(measures)
     return options
 
 
@@ -84,8 +86,11 @@ def _measure_piece(ids: list, texts: list, options: dict | None = None) -> pd.Da
     """Return the table of one piece of documents (in a worker, with its preset options)."""
     from framing.analyze import rows_for_documents, to_table
 
-    options = _worker_options if options is None else options
-    return to_table(rows_for_documents(zip(ids, texts, strict=True), **options))
+    options = dict(_worker_options if options is None else options)
+    measures = options.pop("measures")
+    return to_table(
+        rows_for_documents(zip(ids, texts, strict=True), measures=measures, **options), measures
+    )
 
 
 def _pieces(chunk: pd.DataFrame, text_col: str, id_col: str | None) -> list[tuple[list, list]]:
@@ -120,6 +125,7 @@ def analyze_chunks(
     n_jobs: int | None = None,
     progress: bool | None = None,
     total: int | None = None,
+    measures=None,
 ) -> Iterator[pd.DataFrame]:
     """Yield the paragraph table of each chunk of a corpus, in order, measured on ``n_jobs`` cores.
 
@@ -127,10 +133,11 @@ def analyze_chunks(
     index). ``n_jobs`` is the number of worker processes (``None``: every core; ``1``: no
     worker, measured here). ``progress`` shows a tqdm bar on standard error (``None``: only
     when it is a terminal); ``total`` is the number of documents, when known. Whatever
-    ``n_jobs`` is, the tables are identical.
+    ``n_jobs`` is, the tables are identical. ``measures`` chooses the measures, as in
+    :func:`framing.analyze`.
     """
     jobs = resolve_jobs(n_jobs)
-    options = _measure_options(lexicon, sentiment, vader, segmenter)
+    options = _measure_options(lexicon, sentiment, vader, segmenter, measures)
     if total is None and isinstance(chunks, Sequence):
         total = sum(len(chunk) for chunk in chunks)
     with _progress_bar(progress, total) as bar:
@@ -201,7 +208,7 @@ def analyze_file(
     """Yield the paragraph tables of a CSV, JSONL or Parquet corpus, chunk by chunk, in order.
 
     Only the text and id columns are read. ``options`` are those of :func:`analyze_chunks`
-    (``lexicon``, ``sentiment``, ``vader``, ``n_jobs``, ``progress``).
+    (``lexicon``, ``sentiment``, ``vader``, ``n_jobs``, ``progress``, ``measures``).
     """
     from framing.io import DEFAULT_CHUNK_ROWS, corpus_rows, iter_corpus
 
@@ -221,6 +228,7 @@ def analyze_dask(
     lexicon=None,
     sentiment=None,
     vader=None,
+    measures=None,
 ):
     """Return a lazy ``dask.dataframe`` of the paragraph table of ``ddf`` (one article a row).
 
@@ -232,8 +240,8 @@ def analyze_dask(
     from framing.io import check_columns
 
     check_columns(ddf.columns, path="the dask DataFrame", text_col=text_col, id_col=id_col)
-    options = _measure_options(lexicon, sentiment, vader)
-    meta = to_table([])
+    options = _measure_options(lexicon, sentiment, vader, measures=measures)
+    meta = to_table([], options["measures"])
     id_dtype = ddf[id_col].dtype if id_col is not None else ddf.index.dtype
     meta["doc_id"] = meta["doc_id"].astype(id_dtype)
     return ddf.map_partitions(
@@ -249,7 +257,7 @@ def _analyze_partition(
     tables = [
         _measure_piece(ids, texts, options) for ids, texts in _pieces(partition, text_col, id_col)
     ]
-    return _join(tables) if tables else to_table([])
+    return _join(tables) if tables else to_table([], options["measures"])
 
 
 def _score_piece(texts: list[str], scorer=None) -> list[tuple[float, float]]:

@@ -153,3 +153,47 @@ def test_an_empty_text_gets_an_error_row():
     table = analyze("  \n ")
     assert table["error"].tolist() == ["empty text"]
     assert list(table.columns) == COLUMNS
+
+
+# --- choosing the measures -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("measures", "left_out"),
+    [
+        (["sentiment", "vader", "loaded"], VOICE_COLUMNS),
+        (["voice"], ["polarity", "subjectivity", "vader_compound", *ISSUE_COLUMNS[10:]]),
+        ("loaded", ["polarity", "subjectivity", "vader_compound", *VOICE_COLUMNS]),
+        (("voice", "sentiment"), ["vader_compound", *ISSUE_COLUMNS[10:]]),
+    ],
+)
+def test_chosen_measures_give_the_same_values_without_the_others(seed_text, measures, left_out):
+    full = analyze(seed_text)
+    for data in (seed_text, Article(seed_text), pd.DataFrame({"text": [seed_text, None]})):
+        table = analyze(data, measures=measures)
+        assert list(table.columns) == [c for c in COLUMNS if c not in left_out]
+        expected = analyze(data)[table.columns]
+        pd.testing.assert_frame_equal(table, expected)
+    pd.testing.assert_frame_equal(analyze(seed_text, measures=measures), full[table.columns])
+
+
+def test_chosen_measures_are_the_same_on_every_core(seed_text):
+    corpus = pd.DataFrame({"text": [seed_text] * 600 + ["", "ISIS lost."] * 10})
+    serial = analyze(corpus, measures=["loaded", "sentiment"], n_jobs=1)
+    assert serial.shape == (600 * len(analyze(seed_text)) + 20, len(COLUMNS) - 4)
+    pd.testing.assert_frame_equal(
+        analyze(corpus, measures=["loaded", "sentiment"], n_jobs=2), serial
+    )
+
+
+@pytest.mark.parametrize(
+    ("measures", "message"),
+    [
+        (["voices"], "measures='voices' is not valid; use one of: sentiment, vader, loaded, voice"),
+        ([], "measures= is empty; choose one or more of: sentiment, vader, loaded, voice"),
+    ],
+)
+def test_bad_measures_say_which_are_valid(measures, message):
+    with pytest.raises(FramingError) as error:
+        analyze("ISIS lost.", measures=measures)
+    assert str(error.value).startswith(message)

@@ -244,3 +244,19 @@ def test_version_and_help_exit_zero(capsys):
     assert capsys.readouterr().out.startswith("framing ")
     assert main(["analyze", "--help"]) == 0
     assert "--text-col" in capsys.readouterr().out
+
+
+def test_measures_choose_the_columns(capsys):
+    code, out, _ = _run(capsys, seed_path(), "--format", "csv", "--measures", "sentiment, loaded")
+    assert code == 0
+    table = _read("csv", out)
+    assert "polarity" in table and "loaded_terms" in table
+    assert not {"vader_compound", "voice", "sources", "quoted_share"} & set(table.columns)
+
+
+def test_unknown_measure_is_a_one_line_error(capsys):
+    code, out, err = _run(capsys, seed_path(), "--measures", "sentiment,tone")
+    assert code == 2 and out == ""
+    assert err.strip() == (
+        "framing: error: measures='tone' is not valid; use one of: sentiment, vader, loaded, voice"
+    )
