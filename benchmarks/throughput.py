@@ -8,7 +8,8 @@ needed) and times, one after the other on the same paragraphs:
 1. the loop a researcher would write: ``[TextBlob(p).sentiment for p in paragraphs]``;
 2. sentiment alone through framing (``framing.corpus.score_sentiment``, on every core);
 3. ``framing analyze`` on a Parquet file of the paragraphs, with every per-paragraph measure
-   (paragraphs, words, TextBlob, VADER, loaded language), written to a Parquet file.
+   (paragraphs, words, TextBlob, VADER, loaded language, voice), written to a Parquet file;
+4. the same without the voice measures (``--measures sentiment,vader,loaded``).
 
 The lexicons are loaded once before the timings start, for both paths. The framing timings
 include starting the worker processes, and for ``framing analyze`` reading and writing the
@@ -80,9 +81,13 @@ def main() -> int:
         command += ["--jobs", str(jobs)]
         _, full_seconds = _timed(lambda: cli.main(command))
         full = pd.read_parquet(output)
+        command += ["--measures", "sentiment,vader,loaded"]
+        _, without_voice_seconds = _timed(lambda: cli.main(command))
+        without_voice = pd.read_parquet(output)
 
     expected = pd.DataFrame(naive, columns=["polarity", "subjectivity"])
     assert len(full) == len(paragraphs), "one row per paragraph expected"
+    assert without_voice.equals(full[without_voice.columns]), "the measures differ without voice"
     for name, table in (("sentiment", sentiment), ("framing analyze", full)):
         for column in ("polarity", "subjectivity"):
             difference = (table[column].to_numpy() - expected[column].to_numpy()).__abs__().max()
@@ -93,6 +98,7 @@ def main() -> int:
         ("naive TextBlob loop", naive_seconds),
         ("framing sentiment alone", sentiment_seconds),
         ("framing analyze (all measures)", full_seconds),
+        ("framing analyze (without voice)", without_voice_seconds),
     ]
     print(f"{'':32} {'seconds':>8} {'paragraphs/s':>13} {'words/s':>10} {'x naive':>8}")
     for name, seconds in rows:
@@ -100,7 +106,7 @@ def main() -> int:
             f"{name:32} {seconds:8.2f} {len(paragraphs) / seconds:13,.0f} "
             f"{words / seconds:10,.0f} {naive_seconds / seconds:8.2f}"
         )
-    breakdown(paragraphs[:4000])
+    breakdown(paragraphs[::5])  # every fifth: BABE sentences and AllSides paragraphs alike
     return 0
 
 
@@ -111,13 +117,17 @@ def breakdown(paragraphs: list[str]) -> None:
     from framing.analyze import rows_for_documents
     from framing.lexicon import load_lexicon
     from framing.sentiment import default_sentiment, default_vader
+    from framing.text import count_words
+    from framing.voice import detect_voices
 
     sentiment, vader, lexicon = default_sentiment(), default_vader(), load_lexicon()
     steps = [
         ("naive TextBlob(p).sentiment", lambda p: TextBlob(p).sentiment),
         ("framing TextBlob sentiment", sentiment.score),
         ("framing VADER compound", vader.compound),
+        ("words", count_words),
         ("loaded-language lexicon", lexicon.match),
+        ("voice (quotes, attributions)", lambda p: detect_voices([p])),
     ]
     print(f"one process, {len(paragraphs):,} paragraphs: microseconds per paragraph")
     for name, step in steps:
@@ -126,6 +136,9 @@ def breakdown(paragraphs: list[str]) -> None:
     documents = list(enumerate(paragraphs))
     _, seconds = _timed(lambda: rows_for_documents(documents, lexicon=lexicon))
     print(f"  {'all measures (table rows)':32} {1e6 * seconds / len(paragraphs):6.0f}")
+    measures = ("sentiment", "vader", "loaded")
+    _, seconds = _timed(lambda: rows_for_documents(documents, lexicon=lexicon, measures=measures))
+    print(f"  {'without voice (table rows)':32} {1e6 * seconds / len(paragraphs):6.0f}")
 
 
 if __name__ == "__main__":
