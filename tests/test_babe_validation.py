@@ -1,23 +1,19 @@
 """Regression guard on human labels: the bundled lexicon against BABE's expert annotations.
 
-Runs the metric code of ``benchmarks/babe_lexicon.py`` on BABE (3,674 sentences; see that
-script for the exact definitions) and checks that the bundled lexicon beats the MPQA
-strong-subjective baseline on both word-level F1 and sentence-level ROC AUC.
+Runs :mod:`framing.validation` (the metric code of ``benchmarks/babe_lexicon.py``; see that
+script for the exact definitions) on BABE's 3,674 sentences and checks that the bundled lexicon
+beats the MPQA strong-subjective baseline on both word-level F1 and sentence-level ROC AUC.
 """
 
 from __future__ import annotations
 
 import pytest
+from sklearn.metrics import roc_auc_score
 
-from benchmarks.babe_lexicon import (
-    MPQA_FILE,
-    WordScores,
-    load_babe,
-    loaded_per_100_words,
-    sentence_auc,
-    word_scores,
-)
+from benchmarks.babe_lexicon import MPQA_FILE
+from framing.datasets import load_babe
 from framing.lexicon import Entry, Lexicon, load_lexicon, read_mpqa
+from framing.validation import precision_recall, sentence_scores, word_agreement
 
 
 @pytest.fixture(scope="module")
@@ -27,16 +23,14 @@ def babe(shared_data):
 
 @pytest.fixture(scope="module")
 def figures(babe, shared_data):
-    texts, gold = list(babe["text"]), list(babe["biased_words"])
     result = {}
     for name, lexicon in {
         "loaded": load_lexicon("loaded"),
         "mpqa": read_mpqa(shared_data / MPQA_FILE, types=("strongsubj",)),
     }.items():
-        result[name] = (
-            word_scores(lexicon, texts, gold),
-            sentence_auc(babe, lambda text, lexicon=lexicon: loaded_per_100_words(lexicon, text)),
-        )
+        words = precision_recall(word_agreement(babe, lexicon=lexicon)).iloc[0]
+        scores = sentence_scores(babe, lexicon=lexicon)
+        result[name] = (words, roc_auc_score(scores["label"], scores["loaded_per_100_words"]))
     return result
 
 
@@ -50,8 +44,8 @@ def test_babe_is_read_whole(babe):
 
 def test_lexicon_beats_mpqa_on_word_f1(figures):
     loaded, mpqa = figures["loaded"][0], figures["mpqa"][0]
-    assert loaded.f1 > mpqa.f1
-    assert loaded.precision > mpqa.precision
+    assert loaded["f1"] > mpqa["f1"]
+    assert loaded["precision"] > mpqa["precision"]
 
 
 def test_lexicon_beats_mpqa_on_auc(figures):
@@ -60,8 +54,8 @@ def test_lexicon_beats_mpqa_on_auc(figures):
 
 def test_mpqa_baseline_is_near_the_published_figures(figures):
     """The issue measured MPQA strong clues at word F1 0.19 and AUC 0.67 on BABE."""
-    scores, auc = figures["mpqa"]
-    assert scores.f1 == pytest.approx(0.19, abs=0.03)
+    words, auc = figures["mpqa"]
+    assert words["f1"] == pytest.approx(0.19, abs=0.03)
     assert auc == pytest.approx(0.67, abs=0.03)
 
 
@@ -78,14 +72,14 @@ def test_mpqa_baseline_is_near_the_published_figures(figures):
         ("nothing here", [[]], (0, 0, 0)),
     ],
 )
-def test_word_scores_definition(text, gold, expected):
+def test_word_level_definition(text, gold, expected):
+    import pandas as pd
+
     lexicon = Lexicon([Entry("root out", "x"), Entry("evil", "x")])
-    scores = word_scores(lexicon, [text], gold)
-    assert (scores.true_positives, scores.false_positives, scores.false_negatives) == expected
-
-
-def test_word_scores_arithmetic():
-    scores = WordScores(true_positives=3, false_positives=1, false_negatives=3)
-    assert (scores.precision, scores.recall) == (0.75, 0.5)
-    assert scores.f1 == pytest.approx(0.6)
-    assert WordScores(0, 0, 0).f1 == 0.0
+    table = pd.DataFrame({"text": [text], "biased_words": gold})
+    counts = precision_recall(word_agreement(table, lexicon=lexicon)).iloc[0]
+    assert (
+        counts["true_positives"],
+        counts["false_positives"],
+        counts["false_negatives"],
+    ) == expected

@@ -46,7 +46,7 @@ def test_precision_and_recall_are_pooled_over_sentences():
 
 
 def test_on_babe_the_scores_cover_every_labelled_sentence(shared_data):
-    from benchmarks.babe_lexicon import load_babe
+    from framing.datasets import load_babe
 
     babe = load_babe(shared_data).head(400)
     scores = sentence_scores(babe)
@@ -58,20 +58,6 @@ def test_on_babe_the_scores_cover_every_labelled_sentence(shared_data):
     assert int(agreement["false_negatives"].sum()) > 0  # the experts mark words we miss
     missed = errors_worth_reading(agreement, kind="missed", n=5)
     assert len(missed) == 5 and missed["false_negatives"].is_monotonic_decreasing
-
-
-def test_the_counts_agree_with_the_lexicon_benchmark(shared_data):
-    from benchmarks.babe_lexicon import load_babe, word_scores
-    from framing.lexicon import load_lexicon
-
-    babe = load_babe(shared_data).head(600)
-    summary = precision_recall(word_agreement(babe)).iloc[0]
-    expected = word_scores(load_lexicon(), babe["text"].tolist(), babe["biased_words"].tolist())
-    assert (summary["true_positives"], summary["false_positives"], summary["false_negatives"]) == (
-        expected.true_positives,
-        expected.false_positives,
-        expected.false_negatives,
-    )
 
 
 def test_errors_worth_reading_names_the_valid_kinds():
