@@ -47,7 +47,7 @@ from __future__ import annotations
 
 import csv
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 from importlib import resources
@@ -860,6 +860,24 @@ class RuleVoiceDetector:
             [_WORD_RUN.match(form).group() for form in forms] + ["according", "According"]
         )
 
+    def _verb_matches(self, text: str, start: int, end: int) -> Iterator[re.Match[str]]:
+        """Yield what ``self._verb_pattern.finditer(text, start, end)`` yields, sooner.
+
+        The pattern is tried only where a run of word characters begins that can start a match
+        (see ``_verb_starts``), instead of at every character, and after the last match, as
+        ``finditer`` does. Both read the text up to ``end`` and see the characters before
+        ``start``.
+        """
+        after = start
+        for run in _WORD_RUN.finditer(text, start, end):
+            position = run.start()
+            if position < after or run.group() not in self._verb_starts:
+                continue
+            match = self._verb_pattern.match(text, position, end)
+            if match is not None:
+                after = match.end()
+                yield match
+
     def _may_attribute(self, text: str) -> bool:
         """Return False when ``text`` certainly has no reporting verb or "according to" (a
         quicker test than searching it with the verb pattern)."""
@@ -914,7 +932,7 @@ class RuleVoiceDetector:
 
         tags = []
         for number, (sentence_start, sentence_end) in enumerate(sentences):
-            for match in self._verb_pattern.finditer(text, sentence_start, sentence_end):
+            for match in self._verb_matches(text, sentence_start, sentence_end):
                 if quoted(match.start()):
                     continue
                 if match.group()[0] in "Aa" and match.group().lower().startswith("according"):

@@ -457,3 +457,38 @@ def test_demo_prints_and_writes_the_voice_contrast(tmp_path, capsys):
     assert list(table["loaded_count"]) == list(expected["loaded_count"])
     assert table["words"].sum() == expected["words"].sum()
     assert "the outlet's own words against the words it quotes" in capsys.readouterr().out
+
+
+# --- the shortcuts of the rules: the same attributions, found sooner ------------------------------
+
+
+@pytest.fixture(scope="module")
+def real_paragraphs(shared_data) -> list[str]:
+    from framing.datasets import load_allsides, load_babe
+
+    babe = load_babe(data_dir=shared_data, subgroup=["SG1", "SG2"])["text"].tolist()
+    sides = load_allsides(data_dir=shared_data, include_roundup=True)
+    return babe + [part for parts in sides["paragraphs"] for part in parts]
+
+
+SHORTCUT_CASES = [
+    "He said-so, ex-said and said’s; Said? According to him, “she said,” they claimed.",
+    "U.S.said according\u00a0to the re-told, (says) 'told' reports-claimed and claims.",
+]
+
+
+def test_verb_shortcuts_find_what_the_verb_pattern_finds(real_paragraphs):
+    from framing.voice import RuleVoiceDetector, _sentences
+
+    detector = RuleVoiceDetector()
+    found = 0
+    for text in [*real_paragraphs, *SHORTCUT_CASES]:
+        spans = [(0, len(text)), *_sentences(text)]
+        for start, end in spans:
+            expected = [m.span() for m in detector._verb_pattern.finditer(text, start, end)]
+            assert [m.span() for m in detector._verb_matches(text, start, end)] == expected
+            found += len(expected)
+        if not detector._may_attribute(text):
+            # a paragraph the rules skip has no reporting verb anywhere
+            assert detector._verb_pattern.search(text) is None, text
+    assert found > 10_000
