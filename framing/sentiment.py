@@ -126,23 +126,15 @@ def _pattern_find_tokens(string: str) -> list[str]:
     replaces the same way), and a token with no punctuation at either end, most of them, is
     kept without the loops that split punctuation off.
     """
-    from textblob._text import (
-        ABBREVIATIONS,
-        EOS,
-        PUNCTUATION,
-        RE_ABBR1,
-        RE_ABBR2,
-        RE_ABBR3,
-        RE_EMOTICONS,
-        RE_SARCASM,
-        TOKEN,
-        replacements,
-    )
-
-    punctuation = tuple(PUNCTUATION.replace(".", ""))
+    pattern_text = _textblob_text()
+    abbreviations, replace = pattern_text.ABBREVIATIONS, pattern_text.replacements
+    eos = pattern_text.EOS
+    abbreviation_patterns = (pattern_text.RE_ABBR1, pattern_text.RE_ABBR2, pattern_text.RE_ABBR3)
+    punctuation = tuple(pattern_text.PUNCTUATION.replace(".", ""))
     trailing = (*punctuation, ".")
-    replace = replacements
-    abbreviations = ABBREVIATIONS
+    # Every punctuation mark is one character: a token starts (ends) with one of them when its
+    # first (last) character is one.
+    leading_marks, trailing_marks = frozenset(punctuation), frozenset(trailing)
     for a, b in replace.items():
         if a in string:
             string = string.replace(a, b)
@@ -156,11 +148,11 @@ def _pattern_find_tokens(string: str) -> list[str]:
     )
     string = string.replace("\r\n", "\n")
     if "\n\n" in string:
-        string = _PATTERN_LINEBREAK.sub(f" {EOS} ", string)
+        string = _PATTERN_LINEBREAK.sub(f" {eos} ", string)
     string = _PATTERN_SPACES.sub(" ", string)
     tokens = []
-    for t in TOKEN.findall(string + " "):
-        if not t.startswith(punctuation) and not t.endswith(trailing):
+    for t in pattern_text.TOKEN.findall(string + " "):
+        if t[0] not in leading_marks and t[-1] not in trailing_marks:
             tokens.append(t)
             continue
         tail = []
@@ -176,11 +168,8 @@ def _pattern_find_tokens(string: str) -> list[str]:
                 tail.append("...")
                 t = t[:-3].rstrip(".")
             if t.endswith("."):
-                if (
-                    t in abbreviations
-                    or RE_ABBR1.match(t) is not None
-                    or RE_ABBR2.match(t) is not None
-                    or RE_ABBR3.match(t) is not None
+                if t in abbreviations or any(
+                    pattern.match(t) is not None for pattern in abbreviation_patterns
                 ):
                     break
                 else:
@@ -189,24 +178,41 @@ def _pattern_find_tokens(string: str) -> list[str]:
         if t != "":
             tokens.append(t)
         tokens.extend(reversed(tail))
-    closers = ("'", '"', "\u201d", "\u2019", "...", ".", "!", "?", ")", EOS)
+    closers = ("'", '"', "\u201d", "\u2019", "...", ".", "!", "?", ")", eos)
+    enders = ("...", ".", "!", "?", eos)
+    # TextBlob's loop over every token, jumping from one sentence end to the next.
+    ends = [index for index, token in enumerate(tokens) if token in enders]
+    next_end = 0
     sentences, i, j = [[]], 0, 0
     while j < len(tokens):
-        if tokens[j] in ("...", ".", "!", "?", EOS):
+        while next_end < len(ends) and ends[next_end] < j:
+            next_end += 1
+        if next_end == len(ends):
+            j = len(tokens)
+            break
+        j = ends[next_end]
+        if tokens[j] in enders:
             while j < len(tokens) and tokens[j] in closers:
                 if tokens[j] in ("'", '"') and sentences[-1].count(tokens[j]) % 2 == 0:
                     break  # Balanced quotes.
                 j += 1
-            sentences[-1].extend(t for t in tokens[i:j] if t != EOS)
+            sentences[-1].extend(t for t in tokens[i:j] if t != eos)
             sentences.append([])
             i = j
         j += 1
     sentences[-1].extend(tokens[i:j])
     sentences = (" ".join(s) for s in sentences if len(s) > 0)
-    sentences = (RE_SARCASM.sub("(!)", s) for s in sentences)
-    return [
-        RE_EMOTICONS.sub(lambda m: m.group(1).replace(" ", "") + m.group(2), s) for s in sentences
-    ]
+    sentences = (pattern_text.RE_SARCASM.sub("(!)", s) for s in sentences)
+    emoticons = pattern_text.RE_EMOTICONS
+    return [emoticons.sub(lambda m: m.group(1).replace(" ", "") + m.group(2), s) for s in sentences]
+
+
+@cache
+def _textblob_text():
+    """Return ``textblob._text`` (imported on first use: TextBlob is slow to import)."""
+    from textblob import _text
+
+    return _text
 
 
 # TextBlob's find_tokens: the line breaks that end a sentence, and white space.
@@ -221,8 +227,9 @@ def _pattern_assessments(sentiment, words=None, negation=True):
     (a number, "U.S."); the dict holds each lower-cased emoticon with the first mood that has it,
     in TextBlob's order, which is the mood TextBlob's loop finds.
     """
-    from textblob._text import IRONY, MOOD, PUNCTUATION
-
+    pattern_text = _textblob_text()
+    IRONY, MOOD = pattern_text.IRONY, pattern_text.MOOD
+    PUNCTUATION = pattern_text.PUNCTUATION
     emoticons = _pattern_emoticons()
     if words is None:
         words = []
@@ -410,10 +417,17 @@ def _vader_analyzer():
     return Analyzer()
 
 
+@cache
+def _vader_module():
+    """Return ``vaderSentiment.vaderSentiment`` (imported on first use)."""
+    from vaderSentiment import vaderSentiment
+
+    return vaderSentiment
+
+
 def _vader_least(valence: float, lower: list[str], i: int, lexicon: dict) -> float:
     """VADER 3.3.2's ``_least_check``, given the words already lower-cased."""
-    from vaderSentiment.vaderSentiment import N_SCALAR
-
+    N_SCALAR = _vader_module().N_SCALAR
     if i > 1 and lower[i - 1] not in lexicon and lower[i - 1] == "least":
         if lower[i - 2] != "at" and lower[i - 2] != "very":
             valence = valence * N_SCALAR
@@ -437,8 +451,8 @@ def _vader_negations() -> frozenset[str]:
 
 def _vader_idioms(valence: float, lower: list[str], i: int) -> float:
     """VADER 3.3.2's ``_special_idioms_check``, given the words already lower-cased."""
-    from vaderSentiment.vaderSentiment import BOOSTER_DICT, SPECIAL_CASES
-
+    vader = _vader_module()
+    BOOSTER_DICT, SPECIAL_CASES = vader.BOOSTER_DICT, vader.SPECIAL_CASES
     onezero = f"{lower[i - 1]} {lower[i]}"
     twoonezero = f"{lower[i - 2]} {lower[i - 1]} {lower[i]}"
     twoone = f"{lower[i - 2]} {lower[i - 1]}"
@@ -465,8 +479,7 @@ def _vader_idioms(valence: float, lower: list[str], i: int) -> float:
 
 def _vader_negation(valence: float, lower: list[str], start_i: int, i: int) -> float:
     """VADER 3.3.2's ``_negation_check``, given the words already lower-cased."""
-    from vaderSentiment.vaderSentiment import N_SCALAR
-
+    N_SCALAR = _vader_module().N_SCALAR
     if start_i == 0:
         if _vader_negates(lower[i - (start_i + 1)]):
             valence = valence * N_SCALAR
