@@ -47,15 +47,17 @@ from __future__ import annotations
 
 import csv
 import re
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 from importlib import resources
+from itertools import accumulate, groupby
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple, Protocol, runtime_checkable
 
 from framing.errors import FramingError, InputError
-from framing.text import iter_words, split_sentences
+from framing.text import WORD, iter_words, split_sentences
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -679,6 +681,21 @@ def _tokens(text: str, start: int, end: int) -> list[_Token]:
     return [new(_Token, (m.group(), m.start(), m.end())) for m in _TOKEN.finditer(text, start, end)]
 
 
+def _head_tokens(text: str, start: int, end: int, *, words: int) -> list[_Token]:
+    """Return the first tokens of ``_tokens(text, start, end)``, up to the one that makes
+    ``words`` tokens starting with a letter or digit (all of them if there are fewer)."""
+    tokens = []
+    new = tuple.__new__
+    for match in _TOKEN.finditer(text, start, end):
+        token = match.group()
+        tokens.append(new(_Token, (token, match.start(), match.end())))
+        if token[0].isalnum():
+            words -= 1
+            if not words:
+                break
+    return tokens
+
+
 # --- naming sources ------------------------------------------------------------------------------
 
 
@@ -824,6 +841,7 @@ class _Tag:
 
 
 _WORD_RUN = re.compile(r"\w+")
+_SPACES = re.compile(r"\s+")
 
 _GENERIC_LINKS = frozenset("from by of at for with in".split())
 _DETERMINERS = frozenset("the a an".split())
@@ -1000,10 +1018,9 @@ class RuleVoiceDetector:
         return _name_sources(groups, self.sources), consumed[-1].end
 
     def _reported(self, text, match, sentence_start, sentence_end, number) -> _Tag | None:
-        form = re.sub(r"\s+", " ", match.group())
+        form = _SPACES.sub(" ", match.group())
         verb = self._by_form[form]
         before = _tokens(text, sentence_start, match.start())
-        after = _tokens(text, match.end(), sentence_end)
         sources: list[Source] = []
         source_span: tuple[int, int] | None = None
         if before and before[-1].lower in _BLOCKERS:
@@ -1014,10 +1031,13 @@ class RuleVoiceDetector:
         inverted = subject is None
         if subject is not None:
             sources, source_span = subject
+            # Only the first token and whether two words follow the verb matter below.
+            after = _head_tokens(text, match.end(), sentence_end, words=2)
         else:
             previous = before[-1].text if before else ""
             if previous not in (",", *_QUOTE_CHARS):
                 return None
+            after = _tokens(text, match.end(), sentence_end)
             found, end = self._forward_source(after)
             if end is None:
                 words = after[:1]
@@ -1231,7 +1251,7 @@ def _cover(
                 start=tag.start,
                 end=tag.end,
                 text=text[tag.start : tag.end],
-                verb=re.sub(r"\s+", " ", tag.verb),
+                verb=_SPACES.sub(" ", tag.verb),
                 verb_lemma=tag.verb_lemma,
                 verb_kind=tag.verb_kind,
                 verb_start=tag.verb_start,
@@ -1275,30 +1295,55 @@ def _link_quotes(
     return tuple(linked)
 
 
+#: ``framing.text.WORD`` as one group: ``split`` returns the gaps and the words in turn, so the
+#: running sum of their lengths gives every word's offsets without a match object per word.
+_WORD_SPLIT = re.compile(f"({WORD.pattern})")
+
+
+def _labelled_segments(
+    text: str, pieces: list[str], quotes: tuple[Quote, ...], attributions: tuple[Attribution, ...]
+) -> tuple[list[str], list[Segment]]:
+    """Return the label of each word and the runs of words with one label, from ``pieces`` (the
+    gaps and words of ``text`` in turn)."""
+    offsets = list(accumulate(map(len, pieces)))
+    # offsets: end of gap 0, end of word 1, end of gap 1, end of word 2, ..., end of last gap.
+    starts, ends = offsets[0:-1:2], offsets[1::2]
+    labels = ["own"] * len(starts)
+    # The label of a word is the label of its first character: a quotation wins over an
+    # attribution's coverage, so the quotations are laid over the coverage.
+    for label, label_spans in (
+        ("attributed", [(a.covers_start, a.covers_end) for a in attributions]),
+        ("quoted", [(q.start, q.end) for q in quotes]),
+    ):
+        for start, end in label_spans:
+            start, end = max(start, 0), min(end, len(text))
+            if start < end:
+                first, last = bisect_left(starts, start), bisect_left(starts, end)
+                labels[first:last] = [label] * (last - first)
+    segments: list[Segment] = []
+    first = 0  # the first word of the current run of one label
+    for label, run in groupby(labels):
+        index = first + len(list(run))
+        start, end = starts[first], ends[index - 1]
+        segments.append(Segment(label, start, end, text[start:end], index - first))
+        first = index
+    return labels, segments
+
+
 def _paragraph_voice(
     text: str, quotes: tuple[Quote, ...], attributions: tuple[Attribution, ...]
 ) -> ParagraphVoice:
-    quote_spans = [(q.start, q.end) for q in quotes]
-    covered = [(a.covers_start, a.covers_end) for a in attributions]
-    spans = [word.span() for word in iter_words(text)]
-    if quote_spans or covered:
-        # The label of every character: a quotation wins over an attribution's coverage.
-        at = ["own"] * len(text)
-        for label, label_spans in (("attributed", covered), ("quoted", quote_spans)):
-            for start, end in label_spans:
-                start, end = max(start, 0), min(end, len(text))
-                if start < end:
-                    at[start:end] = [label] * (end - start)
-        labels = [at[word_start] for word_start, _ in spans]
+    # The gaps and the words in turn: gap, word, gap, ..., word, gap.
+    pieces = _WORD_SPLIT.split(text)
+    if not quotes and not attributions:
+        # Every word is the outlet's own: one segment from the first word to the last.
+        labels = ["own"] * (len(pieces) // 2)
+        segments = []
+        if labels:
+            start, end = len(pieces[0]), len(text) - len(pieces[-1])
+            segments.append(Segment("own", start, end, text[start:end], len(labels)))
     else:
-        labels = ["own"] * len(spans)
-    segments: list[Segment] = []
-    first = 0  # the first word of the current run of one label
-    for index in range(1, len(spans) + 1):
-        if index == len(spans) or labels[index] != labels[first]:
-            start, end = spans[first][0], spans[index - 1][1]
-            segments.append(Segment(labels[first], start, end, text[start:end], index - first))
-            first = index
+        labels, segments = _labelled_segments(text, pieces, quotes, attributions)
     words = len(labels)
     quoted = labels.count("quoted")
     attributed = labels.count("attributed")
