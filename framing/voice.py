@@ -878,23 +878,58 @@ class RuleVoiceDetector:
             [_WORD_RUN.match(form).group() for form in forms] + ["according", "According"]
         )
 
-    def _verb_matches(self, text: str, start: int, end: int) -> Iterator[re.Match[str]]:
+    def _verb_matches(
+        self, text: str, start: int, end: int, positions: Sequence[int] | None = None
+    ) -> Iterator[re.Match[str]]:
         """Yield what ``self._verb_pattern.finditer(text, start, end)`` yields, sooner.
 
         The pattern is tried only where a run of word characters begins that can start a match
         (see ``_verb_starts``), instead of at every character, and after the last match, as
         ``finditer`` does. Both read the text up to ``end`` and see the characters before
-        ``start``.
+        ``start``. ``positions`` are those beginnings over the whole text
+        (:meth:`_verb_positions`), for ``start`` and ``end`` that cut no run of word characters
+        (a sentence's).
         """
+        if positions is None:
+            positions = [
+                run.start()
+                for run in _WORD_RUN.finditer(text, start, end)
+                if run.group() in self._verb_starts
+            ]
+            first = 0
+        else:
+            first = bisect_left(positions, start)
         after = start
-        for run in _WORD_RUN.finditer(text, start, end):
-            position = run.start()
-            if position < after or run.group() not in self._verb_starts:
+        for position in positions[first:]:
+            if position >= end:
+                break
+            if position < after:
                 continue
             match = self._verb_pattern.match(text, position, end)
             if match is not None:
                 after = match.end()
                 yield match
+
+    def _verb_positions(self, text: str) -> list[int]:
+        """Return where the runs of word characters of ``text`` that can start a reporting verb
+        or "according to" begin, in order (none: the text certainly has neither)."""
+        words = self._verb_starts.intersection(_WORD_RUN.findall(text))
+        if not words:
+            return []
+        positions = []
+        length = len(text)
+        for word in words:
+            size = len(word)
+            position = text.find(word)
+            while position >= 0:
+                # A whole run: no word character (``\w``: alphanumeric or "_") on either side.
+                before = text[position - 1] if position else " "
+                after = text[position + size] if position + size < length else " "
+                if not (before.isalnum() or before == "_" or after.isalnum() or after == "_"):
+                    positions.append(position)
+                position = text.find(word, position + size)
+        positions.sort()
+        return positions
 
     def _may_attribute(self, text: str) -> bool:
         """Return False when ``text`` certainly has no reporting verb or "according to" (a
@@ -910,14 +945,18 @@ class RuleVoiceDetector:
         # sentences (each sentence is searched with the same pattern), so its sentences are
         # not needed: with no attribution they change neither the coverage nor the quotes'
         # speakers. Nor are the surnames, when no paragraph has an attribution.
+        all_positions = [self._verb_positions(text) for text in paragraphs]
         all_sentences: list[list[tuple[int, int]] | None] = [
-            _sentences(text) if self._may_attribute(text) else None for text in paragraphs
+            _sentences(text) if positions else None
+            for text, positions in zip(paragraphs, all_positions, strict=True)
         ]
         self._names_in_text = None
         self._article = (paragraphs, all_sentences)
         all_tags = [
-            self._tags(text, quotes, sentences) if sentences is not None else []
-            for text, quotes, sentences in zip(paragraphs, all_quotes, all_sentences, strict=True)
+            self._tags(text, quotes, sentences, positions) if sentences is not None else []
+            for text, quotes, sentences, positions in zip(
+                paragraphs, all_quotes, all_sentences, all_positions, strict=True
+            )
         ]
         surnames = _surnames(paragraphs, all_tags) if any(all_tags) else {}
         voices = []
@@ -944,13 +983,19 @@ class RuleVoiceDetector:
             self._names_in_text = _names_inside_sentences(paragraphs, all_sentences)
         return self._names_in_text
 
-    def _tags(self, text: str, quotes: list[Quote], sentences: list[tuple[int, int]]) -> list:
+    def _tags(
+        self,
+        text: str,
+        quotes: list[Quote],
+        sentences: list[tuple[int, int]],
+        positions: Sequence[int] | None = None,
+    ) -> list:
         def quoted(position: int) -> bool:
             return any(q.start <= position < q.end for q in quotes)
 
         tags = []
         for number, (sentence_start, sentence_end) in enumerate(sentences):
-            for match in self._verb_matches(text, sentence_start, sentence_end):
+            for match in self._verb_matches(text, sentence_start, sentence_end, positions):
                 if quoted(match.start()):
                     continue
                 if match.group()[0] in "Aa" and match.group().lower().startswith("according"):

@@ -483,11 +483,16 @@ def test_verb_shortcuts_find_what_the_verb_pattern_finds(real_paragraphs):
     detector = RuleVoiceDetector()
     found = 0
     for text in [*real_paragraphs, *SHORTCUT_CASES]:
+        positions = detector._verb_positions(text)
         spans = [(0, len(text)), *_sentences(text)]
         for start, end in spans:
             expected = [m.span() for m in detector._verb_pattern.finditer(text, start, end)]
             assert [m.span() for m in detector._verb_matches(text, start, end)] == expected
+            # the same from the positions found once over the whole paragraph
+            matches = detector._verb_matches(text, start, end, positions)
+            assert [m.span() for m in matches] == expected
             found += len(expected)
+        assert bool(positions) == detector._may_attribute(text)
         if not detector._may_attribute(text):
             # a paragraph the rules skip has no reporting verb anywhere
             assert detector._verb_pattern.search(text) is None, text
