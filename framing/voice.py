@@ -910,10 +910,11 @@ class RuleVoiceDetector:
                 after = match.end()
                 yield match
 
-    def _verb_positions(self, text: str) -> list[int]:
+    def _verb_positions(self, text: str, runs: Sequence[str] | None = None) -> list[int]:
         """Return where the runs of word characters of ``text`` that can start a reporting verb
-        or "according to" begin, in order (none: the text certainly has neither)."""
-        words = self._verb_starts.intersection(_WORD_RUN.findall(text))
+        or "according to" begin, in order (none: the text certainly has neither). ``runs`` are
+        the text's runs of word characters, when known."""
+        words = self._verb_starts.intersection(_WORD_RUN.findall(text) if runs is None else runs)
         if not words:
             return []
         positions = []
@@ -945,7 +946,11 @@ class RuleVoiceDetector:
         # sentences (each sentence is searched with the same pattern), so its sentences are
         # not needed: with no attribution they change neither the coverage nor the quotes'
         # speakers. Nor are the surnames, when no paragraph has an attribution.
-        all_positions = [self._verb_positions(text) for text in paragraphs]
+        all_runs = [_WORD_RUN.findall(text) for text in paragraphs]
+        all_positions = [
+            self._verb_positions(text, runs)
+            for text, runs in zip(paragraphs, all_runs, strict=True)
+        ]
         all_sentences: list[list[tuple[int, int]] | None] = [
             _sentences(text) if positions else None
             for text, positions in zip(paragraphs, all_positions, strict=True)
@@ -958,13 +963,13 @@ class RuleVoiceDetector:
                 paragraphs, all_quotes, all_sentences, all_positions, strict=True
             )
         ]
-        surnames = _surnames(paragraphs, all_tags) if any(all_tags) else {}
+        surnames = _surnames(paragraphs, all_tags, all_runs) if any(all_tags) else {}
         voices = []
         previous_quote: Quote | None = None
         for text, quotes, sentences, tags in zip(
             paragraphs, all_quotes, all_sentences, all_tags, strict=True
         ):
-            tags = [replace(tag, sources=_resolve(tag.sources, surnames)) for tag in tags]
+            tags = [_resolved_tag(tag, surnames) for tag in tags]
             attributions = _cover(tags, quotes, sentences, text) if tags else ()
             quotes = _link_quotes(quotes, tags, sentences or [], previous_quote)
             if quotes:
@@ -1223,15 +1228,26 @@ def _full_name_pattern(surname: str) -> re.Pattern[str]:
     return re.compile(rf"\b((?:[A-Z][\w\u2019'-]*\s+){{1,2}}){re.escape(surname)}\b")
 
 
-def _surnames(paragraphs: Sequence[str], all_tags: Sequence[Sequence[_Tag]]) -> dict[str, str]:
-    """Return surname -> full name for the people the article names in full exactly once."""
+def _surnames(
+    paragraphs: Sequence[str],
+    all_tags: Sequence[Sequence[_Tag]],
+    all_runs: Sequence[Sequence[str]] | None = None,
+) -> dict[str, str]:
+    """Return surname -> full name for the people the article names in full exactly once.
+
+    ``all_runs`` are the runs of word characters (``\\w+``) of each paragraph, when known: a
+    paragraph none of whose runs is a title has no titled name."""
     full_names: set[str] = set()
     for tags in all_tags:
         for tag in tags:
             for source in tag.sources:
                 if source.kind == "person" and len(source.name.split()) >= 2:
                     full_names.add(source.name)
-    for text in paragraphs:
+    for number, text in enumerate(paragraphs):
+        if all_runs is not None and _TITLES.isdisjoint(all_runs[number]):
+            # A title starts at a word boundary and ends before "." or white space (the
+            # hyphenated ones begin with a title), so it is a whole run.
+            continue
         for match in _TITLED_NAME.finditer(text):
             words = [w for w in match.group(1).split() if w.rstrip(".") not in _TITLES]
             words = [re.sub(r"[\u2019']s?$", "", w) for w in words]
@@ -1270,6 +1286,12 @@ def _resolve(sources: Iterable[Source], surnames: dict[str, str]) -> tuple[Sourc
             source = Source(surnames[source.name], "person")
         resolved.append(source)
     return tuple(dict.fromkeys(resolved))
+
+
+def _resolved_tag(tag: _Tag, surnames: dict[str, str]) -> _Tag:
+    """Return ``tag`` with its sources resolved (the same tag when nothing changes)."""
+    sources = _resolve(tag.sources, surnames)
+    return tag if sources == tag.sources else replace(tag, sources=sources)
 
 
 def _overlaps(start: int, end: int, spans: Iterable[tuple[int, int]]) -> bool:
