@@ -543,6 +543,10 @@ def find_quotes(paragraphs: Sequence[str]) -> list[list[Quote]]:
     for text in paragraphs:
         quotes: list[Quote] = []
         marks = [(m.start(), m.group()) for m in _DOUBLE_MARK.finditer(text)]
+        if not marks and not carried:
+            # No double quotation here nor open from before: the single-quoted spans only.
+            result.append(sorted(_single_quotes(text, []), key=lambda q: q.start))
+            continue
         open_at: int | None = None
         continued = False
         first_mark = next((p for p, _ in marks), None)
@@ -1265,6 +1269,8 @@ def _surnames(
     for surname in alone - {name.split()[-1] for name in full_names}:
         pattern = _full_name_pattern(surname)
         for text in paragraphs:
+            if surname not in text:
+                continue  # the pattern needs the surname as written
             for match in pattern.finditer(text):
                 words = [w for w in match.group(1).split() if w not in _TITLES]
                 if words and not any(w in _ORG_WORDS or w in _NOT_NAMES for w in words):
