@@ -400,6 +400,8 @@ _OFFICES = frozenset(
     Labor Commerce Interior Education Agriculture Veterans Finance Staff""".split()
 )
 
+_TITLES_AND_OFFICES = _TITLES | _OFFICES
+
 #: Words with a capital that are not names (pronouns, sentence openers, days and months).
 _NOT_NAMES = frozenset(
     """He She It They We I You This That These Those There Here The A An But And Or So Yet Now
@@ -804,7 +806,7 @@ def _found_name(words: list[str], person: bool) -> list[Source]:
             word.rstrip(".") in _TITLES for word in head
         ):
             words = head
-    marks = [i for i, word in enumerate(words[:-1]) if word.rstrip(".") in _TITLES | _OFFICES]
+    marks = [i for i, word in enumerate(words[:-1]) if word.rstrip(".") in _TITLES_AND_OFFICES]
     if marks:
         person_words = words[marks[-1] + 1 :]
         if len(person_words) <= 3 and not any(w in _ORG_WORDS for w in person_words):
