@@ -635,8 +635,18 @@ def _sentences(text: str) -> list[tuple[int, int]]:
     return merged
 
 
-_TOKEN = re.compile(
+#: A token: an initialism ("U.S."), a word with its inner hyphens, ampersands, apostrophes and
+#: points and a final apostrophe or "'s", or one mark of punctuation.
+_TOKEN_PLAIN = re.compile(
     r"(?:[A-Z]\.){2,}|\w+(?:[-\u2010\u2011&\u2019'.]\w+)*(?:[\u2019'](?:s\b)?)?|[^\w\s]"
+)
+#: The same tokens, sooner: every alternative of ``_TOKEN_PLAIN`` starts with one character that
+#: is not white space, so that character is read first (which lets the regular expression engine
+#: skip white space quickly) and each alternative then checks it with a lookbehind.
+_TOKEN = re.compile(
+    r"[^\s](?:(?<=[A-Z])\.(?:[A-Z]\.)+"
+    r"|(?<=\w)\w*(?:[-\u2010\u2011&\u2019'.]\w+)*(?:[\u2019'](?:s\b)?)?"
+    r"|(?<=[^\w\s]))"
 )
 _QUOTE_CHARS = _DOUBLE_MARKS + "'\u2018\u2019"
 

@@ -497,3 +497,19 @@ def test_verb_shortcuts_find_what_the_verb_pattern_finds(real_paragraphs):
             # a paragraph the rules skip has no reporting verb anywhere
             assert detector._verb_pattern.search(text) is None, text
     assert found > 10_000
+
+
+TOKEN_CASES = [
+    "U.S. and U.N.-backed A.B.C. forces; ISIS’ and Trump's men, who’s 3.5 a.m. AT&T’s",
+    "He said—“no”… (really) [sic] ‘ok’ 'twas O'Brien’s rock-’n’-roll _x_ é.É. 270,000",
+    "A. B.C",
+]
+
+
+def test_token_pattern_finds_what_the_plain_pattern_finds(real_paragraphs):
+    from framing.voice import _TOKEN, _TOKEN_PLAIN
+
+    for text in [*real_paragraphs, *TOKEN_CASES]:
+        for start, end in [(0, len(text)), (3, len(text) - 2), (len(text) // 2, len(text))]:
+            expected = [m.span() for m in _TOKEN_PLAIN.finditer(text, start, end)]
+            assert [m.span() for m in _TOKEN.finditer(text, start, end)] == expected, text
