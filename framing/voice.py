@@ -624,11 +624,23 @@ _ABBREVIATION_END = re.compile(
 )
 
 
+#: Every match of ``_ABBREVIATION_END`` that ends a text ends one that starts in its last
+#: characters: the longest abbreviation ("Sept") with its point and a quotation mark is 6, and an
+#: initialism's last letter and points are a match of their own.
+_ABBREVIATION_REACH = 12
+
+
+def _ends_in_abbreviation(text: str, start: int, end: int) -> bool:
+    """Return whether ``_ABBREVIATION_END`` matches ``text[start:end]`` (its end only is read; the
+    pattern still sees the characters before where the search starts)."""
+    return _ABBREVIATION_END.search(text, max(start, end - _ABBREVIATION_REACH), end) is not None
+
+
 def _sentences(text: str) -> list[tuple[int, int]]:
     """Return sentence spans, joining the splits that a title or abbreviation caused."""
     merged: list[tuple[int, int]] = []
     for start, end in split_sentences(text):
-        if merged and _ABBREVIATION_END.search(text, merged[-1][0], merged[-1][1]):
+        if merged and _ends_in_abbreviation(text, *merged[-1]):
             merged[-1] = (merged[-1][0], end)
         else:
             merged.append((start, end))

@@ -513,3 +513,17 @@ def test_token_pattern_finds_what_the_plain_pattern_finds(real_paragraphs):
         for start, end in [(0, len(text)), (3, len(text) - 2), (len(text) // 2, len(text))]:
             expected = [m.span() for m in _TOKEN_PLAIN.finditer(text, start, end)]
             assert [m.span() for m in _TOKEN.finditer(text, start, end)] == expected, text
+
+
+def test_abbreviation_end_is_found_from_the_last_characters(real_paragraphs):
+    from framing.text import split_sentences
+    from framing.voice import _ABBREVIATION_END, _ends_in_abbreviation
+
+    texts = [*real_paragraphs, "Talks with the U.S.A.B.C. went on.", "He met Sen. Cruz.", "A B."]
+    found = 0
+    for text in texts:
+        for start, end in [(0, len(text)), *split_sentences(text)]:
+            expected = _ABBREVIATION_END.search(text, start, end) is not None
+            assert _ends_in_abbreviation(text, start, end) == expected, text[start:end]
+            found += expected
+    assert found > 50
