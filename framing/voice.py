@@ -701,7 +701,27 @@ def _is_name_word(token: _Token) -> bool:
     text = token.text
     if not (text[0].isupper() and text[0].isalpha()):
         return False
+    if "-" not in text and "\u2010" not in text and "\u2011" not in text:
+        return True  # one part, which starts with a capital
     return not _WORD_HYPHEN.split(text)[-1][:1].islower()
+
+
+def _run_positions(text: str, words: Iterable[str]) -> list[int]:
+    """Return where ``words`` stand in ``text`` as whole runs of word characters, in order."""
+    positions = []
+    length = len(text)
+    for word in words:
+        size = len(word)
+        position = text.find(word)
+        while position >= 0:
+            # A whole run: no word character (``\w``: alphanumeric or "_") on either side.
+            before = text[position - 1] if position else " "
+            after = text[position + size] if position + size < length else " "
+            if not (before.isalnum() or before == "_" or after.isalnum() or after == "_"):
+                positions.append(position)
+            position = text.find(word, position + size)
+    positions.sort()
+    return positions
 
 
 def _tokens(text: str, start: int, end: int) -> list[_Token]:
@@ -943,22 +963,7 @@ class RuleVoiceDetector:
         or "according to" begin, in order (none: the text certainly has neither). ``runs`` are
         the text's runs of word characters, when known."""
         words = self._verb_starts.intersection(_WORD_RUN.findall(text) if runs is None else runs)
-        if not words:
-            return []
-        positions = []
-        length = len(text)
-        for word in words:
-            size = len(word)
-            position = text.find(word)
-            while position >= 0:
-                # A whole run: no word character (``\w``: alphanumeric or "_") on either side.
-                before = text[position - 1] if position else " "
-                after = text[position + size] if position + size < length else " "
-                if not (before.isalnum() or before == "_" or after.isalnum() or after == "_"):
-                    positions.append(position)
-                position = text.find(word, position + size)
-        positions.sort()
-        return positions
+        return _run_positions(text, words)
 
     def _may_attribute(self, text: str) -> bool:
         """Return False when ``text`` certainly has no reporting verb or "according to" (a
@@ -1249,6 +1254,20 @@ _TITLED_NAME = re.compile(
 )
 
 
+def _titled_names(text: str, runs: Sequence[str]) -> Iterator[re.Match[str]]:
+    """Yield what ``_TITLED_NAME.finditer(text)`` yields, trying the pattern only where a title
+    begins: a title starts at a word boundary and ends before "." or white space (the hyphenated
+    ones begin with a title), so it is a whole run of word characters (``runs`` are the text's)."""
+    after = 0
+    for position in _run_positions(text, _TITLES.intersection(runs)):
+        if position < after:
+            continue
+        match = _TITLED_NAME.match(text, position)
+        if match is not None:
+            after = match.end()
+            yield match
+
+
 @lru_cache(maxsize=4096)
 def _full_name_pattern(surname: str) -> re.Pattern[str]:
     """Return the pattern of ``surname`` after one or two capitalised words (compiled once:
@@ -1272,11 +1291,8 @@ def _surnames(
                 if source.kind == "person" and len(source.name.split()) >= 2:
                     full_names.add(source.name)
     for number, text in enumerate(paragraphs):
-        if all_runs is not None and _TITLES.isdisjoint(all_runs[number]):
-            # A title starts at a word boundary and ends before "." or white space (the
-            # hyphenated ones begin with a title), so it is a whole run.
-            continue
-        for match in _TITLED_NAME.finditer(text):
+        runs = _WORD_RUN.findall(text) if all_runs is None else all_runs[number]
+        for match in _titled_names(text, runs):
             words = [w for w in match.group(1).split() if w.rstrip(".") not in _TITLES]
             words = [re.sub(r"[\u2019']s?$", "", w) for w in words]
             if len(words) >= 2 and not any(w in _ORG_WORDS or w in _NOT_NAMES for w in words):

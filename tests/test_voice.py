@@ -527,3 +527,15 @@ def test_abbreviation_end_is_found_from_the_last_characters(real_paragraphs):
             assert _ends_in_abbreviation(text, start, end) == expected, text[start:end]
             found += expected
     assert found > 50
+
+
+def test_titled_names_are_what_the_titled_name_pattern_finds(real_paragraphs):
+    from framing.voice import _TITLED_NAME, _WORD_RUN, _titled_names
+
+    texts = [*real_paragraphs, "Director-General Tedros Adhanom and Sen. Joe Manchin, Sen.Cruz"]
+    found = 0
+    for text in texts:
+        expected = [m.span() for m in _TITLED_NAME.finditer(text)]
+        assert [m.span() for m in _titled_names(text, _WORD_RUN.findall(text))] == expected
+        found += len(expected)
+    assert found > 500
