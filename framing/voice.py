@@ -1268,6 +1268,30 @@ def _titled_names(text: str, runs: Sequence[str]) -> Iterator[re.Match[str]]:
             yield match
 
 
+_NAME_CHARACTERS = "_\u2019'-"  # besides letters and digits, in a word of _full_name_pattern
+
+
+def _after_capitalised_word(text: str, surname: str) -> bool:
+    """Return False when ``_full_name_pattern(surname)`` certainly has no match in ``text``: no
+    occurrence of ``surname`` follows white space after a word that can start with a capital."""
+    position = text.find(surname)
+    while position >= 0:
+        end = position  # of the word before the white space
+        while end > 0 and text[end - 1].isspace():
+            end -= 1
+        if 0 < end < position:
+            start = end
+            while start > 0 and (text[start - 1].isalnum() or text[start - 1] in _NAME_CHARACTERS):
+                start -= 1
+            for index in range(start, end):
+                if "A" <= text[index] <= "Z" and (
+                    index == start or text[index - 1] in _NAME_CHARACTERS[1:]
+                ):
+                    return True
+        position = text.find(surname, position + 1)
+    return False
+
+
 @lru_cache(maxsize=4096)
 def _full_name_pattern(surname: str) -> re.Pattern[str]:
     """Return the pattern of ``surname`` after one or two capitalised words (compiled once:
@@ -1307,10 +1331,10 @@ def _surnames(
         if source.kind in ("person", "unknown") and " " not in source.name
     }
     for surname in alone - {name.split()[-1] for name in full_names}:
-        pattern = _full_name_pattern(surname)
-        for text in paragraphs:
-            if surname not in text:
-                continue  # the pattern needs the surname as written
+        # The pattern is compiled (once per surname) only for the paragraphs it can match.
+        texts = [text for text in paragraphs if _after_capitalised_word(text, surname)]
+        pattern = _full_name_pattern(surname) if texts else None
+        for text in texts:
             for match in pattern.finditer(text):
                 words = [w for w in match.group(1).split() if w not in _TITLES]
                 if words and not any(w in _ORG_WORDS or w in _NOT_NAMES for w in words):

@@ -539,3 +539,18 @@ def test_titled_names_are_what_the_titled_name_pattern_finds(real_paragraphs):
         assert [m.span() for m in _titled_names(text, _WORD_RUN.findall(text))] == expected
         found += len(expected)
     assert found > 500
+
+
+def test_a_full_name_is_looked_for_only_where_it_can_be(real_paragraphs):
+    from framing.voice import _after_capitalised_word, _full_name_pattern
+
+    texts = [*real_paragraphs[::20], "Sen. Joe O’Brien-Smith Bowman", "x-Tom\tBowman"]
+    found = 0
+    for text in texts:
+        for surname in {w.strip(".,;:’'\"“”") for w in text.split()[1:] if w[:1].isupper()}:
+            if not surname or not surname[0].isalpha():
+                continue
+            matched = _full_name_pattern(surname).search(text) is not None
+            assert _after_capitalised_word(text, surname) or not matched, (surname, text)
+            found += matched
+    assert found > 100
