@@ -370,17 +370,7 @@ class Lexicon:
                 entry, trim = single
                 found = entry, (position, ends[position] - trim)
             entry, (last, end_offset) = found
-            start_offset = starts[position]
-            matches.append(
-                Match(
-                    entry.term,
-                    entry.category,
-                    start_offset,
-                    end_offset,
-                    text[start_offset:end_offset],
-                    _negated(starts, ends, words, position, text),
-                )
-            )
+            matches.append(_match_at(entry, position, end_offset, starts, ends, words, text))
             after = last + 1
         return matches
 
@@ -405,17 +395,7 @@ class Lexicon:
                 position += 1
                 continue
             _, entry, (last, end_offset) = best
-            start_offset = starts[position]
-            matches.append(
-                Match(
-                    entry.term,
-                    entry.category,
-                    start_offset,
-                    end_offset,
-                    text[start_offset:end_offset],
-                    _negated(starts, ends, words, position, text),
-                )
-            )
+            matches.append(_match_at(entry, position, end_offset, starts, ends, words, text))
             position = last + 1
         return matches
 
@@ -463,6 +443,19 @@ def _phrase_end(parts, starts, ends, words, position, text, first=0) -> tuple[in
             continue
         return None
     return last, ends[last]
+
+
+def _match_at(entry: Entry, position: int, end_offset: int, starts, ends, words, text) -> Match:
+    """Return the match of ``entry`` from word ``position`` to ``end_offset`` in ``text``."""
+    start_offset = starts[position]
+    return Match(
+        entry.term,
+        entry.category,
+        start_offset,
+        end_offset,
+        text[start_offset:end_offset],
+        _negated(starts, ends, words, position, text),
+    )
 
 
 def _negated(starts, ends, words, position, text) -> bool:
