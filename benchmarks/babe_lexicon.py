@@ -13,7 +13,7 @@ The metric code is :mod:`framing.validation` (the same that notebook 04 uses); t
 runs it over every lexicon and prints the figures.
 
 Word level (precision, recall, F1). Each sentence is split into words with
-:func:`framing.text.iter_words` (letters or digits joined by inner hyphens or apostrophes),
+:func:`framing.text.words.iter_words` (letters or digits joined by inner hyphens or apostrophes),
 lower-cased, with curly apostrophes made straight. The *gold* words of a sentence are the words
 of its ``biased_words`` entries, split the same way (an annotated phrase gives each of its words).
 The *predicted* words are the sentence's words that overlap a lexicon match (a matched phrase
@@ -43,9 +43,9 @@ from pathlib import Path
 
 from sklearn.metrics import roc_auc_score
 
-from framing.datasets import load_babe
-from framing.lexicon import Lexicon, load_lexicon, read_mpqa, read_wordlist
-from framing.validation import precision_recall, sentence_scores, word_agreement
+from framing.comparisons.validation import precision_recall, sentence_scores, word_agreement
+from framing.datasets.loaders import load_babe
+from framing.measures.lexicon import Lexicon, load_lexicon, read_mpqa, read_wordlist
 
 #: Where BABE and the published lexicons are, relative to the repository root.
 DEFAULT_DATA_DIR = Path(__file__).resolve().parent.parent.parent / "shared" / "data"

@@ -17,7 +17,7 @@ SHARED_DATA = Path(os.environ.get("FRAMING_SHARED_DATA", REPO.parent / "shared" 
 
 def real_paragraphs(data_dir: Path = SHARED_DATA) -> list[str]:
     """Return every BABE sentence (SG1 and SG2) and AllSides paragraph, one line each."""
-    from framing.datasets import load_allsides, load_babe
+    from framing.datasets.loaders import load_allsides, load_babe
 
     babe = load_babe(data_dir=data_dir, subgroup=["SG1", "SG2"])["text"].tolist()
     sides = load_allsides(data_dir=data_dir, include_roundup=True)

@@ -6,7 +6,7 @@ Builds a corpus of real paragraphs (BABE sentences and AllSides paragraphs, repe
 needed) and times, one after the other on the same paragraphs:
 
 1. the loop a researcher would write: ``[TextBlob(p).sentiment for p in paragraphs]``;
-2. sentiment alone through framing (``framing.corpus.score_sentiment``, on every core);
+2. sentiment alone through framing (``framing.table.engine.score_sentiment``, on every core);
 3. ``framing analyze`` on a Parquet file of the paragraphs, with every per-paragraph measure
    (paragraphs, words, TextBlob, VADER, loaded language, voice), written to a Parquet file;
 4. the same without the voice measures (``--measures sentiment,vader,loaded``).
@@ -53,8 +53,8 @@ def main() -> int:
     from textblob import TextBlob
 
     from framing import cli
-    from framing.corpus import resolve_jobs, score_sentiment
-    from framing.text import count_words
+    from framing.table.engine import resolve_jobs, score_sentiment
+    from framing.text.words import count_words
 
     unique = real_paragraphs()
     paragraphs = repeated(unique, max(args.paragraphs, MIN_PARAGRAPHS))
@@ -67,8 +67,8 @@ def main() -> int:
 
     # Load every lexicon once before timing (TextBlob's XML, VADER's, framing's), for both paths:
     # a one-time cost of about a second that does not grow with the corpus.
-    from framing.lexicon import load_lexicon
-    from framing.sentiment import default_sentiment, default_vader
+    from framing.measures.lexicon import load_lexicon
+    from framing.measures.sentiment import default_sentiment, default_vader
 
     [TextBlob(p).sentiment for p in paragraphs[:100]]
     default_sentiment(), default_vader(), load_lexicon()
@@ -120,11 +120,11 @@ def breakdown(paragraphs: list[str]) -> None:
     """Print the cost of each per-paragraph measure in one process, in microseconds."""
     from textblob import TextBlob
 
-    from framing.analyze import rows_for_documents
-    from framing.lexicon import load_lexicon
-    from framing.sentiment import default_sentiment, default_vader
-    from framing.text import count_words
-    from framing.voice import detect_voices
+    from framing.measures.lexicon import load_lexicon
+    from framing.measures.sentiment import default_sentiment, default_vader
+    from framing.table.rows import rows_for_documents
+    from framing.text.words import count_words
+    from framing.voice.detect import detect_voices
 
     sentiment, vader, lexicon = default_sentiment(), default_vader(), load_lexicon()
     steps = [

@@ -9,18 +9,24 @@ The front door:
 - :func:`save_table`: save a result table with its measures' definitions and framing's version.
 - :func:`voice_contrast`: the outlet's own words against the words it quotes and attributes.
 - :func:`compare`: a partisan article aligned with the reports it cites, paragraph by paragraph.
+
+The data path runs through the subpackages in this order (README, "Architecture"):
+``text -> io -> measures -> voice -> article -> table -> comparisons -> datasets -> report
+-> cli``.
 """
 
-from framing.align import compare
-from framing.analyze import analyze
+from framing import _moved
+from framing._version import __version__
 from framing.article import Article, Paragraph
+from framing.comparisons.align import compare
+from framing.comparisons.contrast import voice_contrast
+from framing.comparisons.groups import compare_groups
 from framing.errors import FramingError
-from framing.groups import compare_groups
-from framing.lexicon import Lexicon, load_lexicon
-from framing.results import save_table
-from framing.voice import voice_contrast
+from framing.measures.lexicon import Lexicon, load_lexicon
+from framing.table.engine import analyze
+from framing.table.results import save_table
 
-__version__ = "0.1.0"
+_moved.install()
 
 __all__ = [
     "Article",

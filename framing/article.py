@@ -8,7 +8,7 @@
 ('body', 19, 69, 11)
 >>> article.text[paragraph.start : paragraph.end] == paragraph.text
 True
->>> from framing.lexicon import Entry, Lexicon
+>>> from framing.measures.lexicon import Entry, Lexicon
 >>> mine = Article(article.text, lexicon=Lexicon([Entry("massive", "hyperbole")]))
 >>> [(m.text, m.category, m.start, m.end) for m in mine.paragraphs[1].loaded_matches]
 [('massive', 'hyperbole', 37, 44)]
@@ -20,22 +20,23 @@ import re
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar
+from typing import TypeVar
 
 from framing.errors import FramingError, choices_error
-from framing.lexicon import Lexicon, LexiconMatcher, Match, load_lexicon
-from framing.segment import BlankLineSegmenter, Segmenter
-from framing.sentiment import (
+from framing.io.documents import read_document
+from framing.io.html import html_to_text
+from framing.measures.lexicon import Lexicon, LexiconMatcher, Match, load_lexicon
+from framing.measures.sentiment import (
     CompoundScorer,
     Sentiment,
     SentimentScorer,
     default_sentiment,
     default_vader,
 )
-from framing.text import count_words
-
-if TYPE_CHECKING:
-    from framing.voice import ParagraphVoice, SourceList
+from framing.text.segment import BlankLineSegmenter, Segmenter
+from framing.text.words import count_words
+from framing.types import LexiconLike, SourcesLike
+from framing.voice.detect import ParagraphVoice, detect_voices
 
 __all__ = ["Article", "Paragraph", "HEADLINE_MAX_WORDS"]
 
@@ -135,13 +136,14 @@ class Article:
     Options are keyword-only; whatever scorer, lexicon or segmenter is passed is the one every
     paragraph uses.
 
-    - ``lexicon``: a :class:`~framing.lexicon.Lexicon`, a bundled name or a file path
+    - ``lexicon``: a :class:`~framing.measures.lexicon.Lexicon`, a bundled name or a file path
       (default: the bundled ``loaded`` lexicon).
-    - ``sentiment``: a :class:`~framing.sentiment.SentimentScorer` (default: TextBlob's).
-    - ``vader``: a :class:`~framing.sentiment.CompoundScorer` (default: VADER).
-    - ``segmenter``: a :class:`~framing.segment.Segmenter` (default: blank-line paragraphs).
+    - ``sentiment``: a :class:`~framing.measures.sentiment.SentimentScorer` (default: TextBlob's).
+    - ``vader``: a :class:`~framing.measures.sentiment.CompoundScorer` (default: VADER).
+    - ``segmenter``: a :class:`~framing.text.segment.Segmenter` (default: blank-line paragraphs).
     - ``sources``: the known outlets, agencies and organisations for voice detection, a
-      :class:`~framing.voice.SourceList` or a sources ``.tsv`` path (default: the bundled list).
+      :class:`~framing.voice.detect.SourceList` or a sources ``.tsv`` path (default: the bundled
+      list).
     - ``headline``: ``None`` to detect it, ``True`` or ``False`` to say whether the first
       paragraph is one.
     """
@@ -150,12 +152,12 @@ class Article:
         self,
         text: str,
         *,
-        lexicon: Lexicon | LexiconMatcher | str | Path | None = None,
+        lexicon: LexiconLike | None = None,
         sentiment: SentimentScorer | None = None,
         vader: CompoundScorer | None = None,
         segmenter: Segmenter | None = None,
         headline: bool | None = None,
-        sources: SourceList | str | Path | None = None,
+        sources: SourcesLike | None = None,
     ) -> None:
         if not isinstance(text, str):
             raise FramingError(
@@ -179,14 +181,12 @@ class Article:
     @classmethod
     def from_file(cls, path: str | Path, **options) -> Article:
         """Return the article in a UTF-8 text file, or in an HTML file (``.html``/``.htm``)."""
-        from framing.io import read_document
 
         return cls(read_document(Path(path)), **options)
 
     @classmethod
     def from_html(cls, html: str | bytes, **options) -> Article:
         """Return the article text of an HTML page (headline and paragraphs, no boilerplate)."""
-        from framing.html import html_to_text
 
         return cls(html_to_text(html), **options)
 
@@ -243,7 +243,6 @@ class Article:
     def voices(self) -> list[ParagraphVoice]:
         """Return each paragraph's voice, found over the whole article (quotes can run over
         several paragraphs, and a reporter named once is recognised later by surname)."""
-        from framing.voice import detect_voices
 
         return detect_voices(
             [paragraph.text for paragraph in self.paragraphs], sources=self._sources_option

@@ -16,7 +16,7 @@ from typing import NoReturn
 
 import pandas as pd
 
-from framing import __version__
+from framing._version import __version__
 from framing.errors import FramingError, choices_error
 
 __all__ = ["main", "write_table", "TABLE_FORMATS"]
@@ -105,9 +105,9 @@ def _parquet_safe(table: pd.DataFrame) -> pd.DataFrame:
 
 def _iter_tables(paths: Sequence[Path], args: argparse.Namespace):
     """Yield the paragraph tables of ``paths`` in order: corpus files chunk by chunk."""
-    from framing.corpus import TASK_ROWS, analyze_chunks, analyze_file
-    from framing.io import is_corpus, read_document
-    from framing.lexicon import load_lexicon
+    from framing.io.documents import is_corpus, read_document
+    from framing.measures.lexicon import load_lexicon
+    from framing.table.engine import TASK_ROWS, analyze_chunks, analyze_file
 
     options = {"lexicon": load_lexicon(args.lexicon), "progress": args.progress}
     if args.measures is not None:
@@ -138,7 +138,7 @@ def _iter_tables(paths: Sequence[Path], args: argparse.Namespace):
 
 
 def _run_analyze(args: argparse.Namespace) -> int:
-    from framing.results import TableWriter
+    from framing.table.results import TableWriter
 
     fmt = _output_format(args.format, args.output)
     if args.output is not None and fmt in ("csv", "jsonl", "parquet"):
@@ -170,8 +170,8 @@ def _run_analyze(args: argparse.Namespace) -> int:
 
 
 def _run_download(args: argparse.Namespace) -> int:
-    from framing.datasets import DATASETS, data_home
-    from framing.download import download
+    from framing.datasets.download import download
+    from framing.datasets.loaders import DATASETS, data_home
 
     if args.name is None:
         home = data_home(args.data_dir)
@@ -186,11 +186,11 @@ def _run_download(args: argparse.Namespace) -> int:
 
 
 def _run_demo(args: argparse.Namespace) -> int:
-    from framing.analyze import analyze
     from framing.article import Article
-    from framing.datasets import load_seed_text, seed_path
-    from framing.plots import save_figure, sentiment_strip
-    from framing.voice import voice_contrast
+    from framing.comparisons.contrast import voice_contrast
+    from framing.datasets.loaders import load_seed_text, seed_path
+    from framing.report.plots import save_figure, sentiment_strip
+    from framing.table.engine import analyze
 
     out: Path = args.out
     table = analyze(load_seed_text())
@@ -221,7 +221,7 @@ def _run_demo(args: argparse.Namespace) -> int:
 
 def _run_worksheet(args: argparse.Namespace) -> int:
     from framing.article import Article
-    from framing.worksheet import SourceDocument, worksheet_html
+    from framing.report.worksheet import SourceDocument, worksheet_html
 
     article = Article.from_file(args.partisan)
     sources = [SourceDocument(path.name, Article.from_file(path)) for path in args.source]
@@ -230,7 +230,7 @@ def _run_worksheet(args: argparse.Namespace) -> int:
         raise FramingError("two --source files share a name; rename one so each can be told apart")
     comparison = None
     if sources:
-        from framing.align import compare
+        from framing.comparisons.align import compare
 
         comparison = compare(article, {document.name: document.article for document in sources})
     page = worksheet_html(article, sources, comparison=comparison, title=args.title)
@@ -241,7 +241,7 @@ def _run_worksheet(args: argparse.Namespace) -> int:
 
 
 def _run_figures(args: argparse.Namespace) -> int:
-    from framing.figures import build_figures
+    from framing.report.figures import build_figures
 
     written = build_figures(
         args.out, data_dir=args.data_dir, sample=args.sample, names=args.figure or None
@@ -253,8 +253,8 @@ def _run_figures(args: argparse.Namespace) -> int:
 
 def _demo_alignment(out: Path) -> None:
     """Align the seed with the DoD/CENTCOM release it quotes; write and summarise the table."""
-    from framing.align import align
-    from framing.datasets import load_seed_text, source_path
+    from framing.comparisons.align import align
+    from framing.datasets.loaders import load_seed_text, source_path
 
     alignment = align(load_seed_text(), {source_path().name: source_path().read_text("utf-8")})
     table = alignment.table
@@ -279,8 +279,8 @@ def _demo_alignment(out: Path) -> None:
 
 
 def _named_sources(paths: Sequence[Path], manifest: Path | None, cache: Path | None) -> dict:
-    from framing.fetch import source_paths
-    from framing.io import read_document
+    from framing.datasets.fetch import source_paths
+    from framing.io.documents import read_document
 
     named = {}
     if manifest is not None:
@@ -298,8 +298,8 @@ def _named_sources(paths: Sequence[Path], manifest: Path | None, cache: Path | N
 
 
 def _run_compare(args: argparse.Namespace) -> int:
-    from framing.align import align
-    from framing.io import read_document
+    from framing.comparisons.align import align
+    from framing.io.documents import read_document
 
     if args.cache is not None and args.manifest is None:
         raise FramingError("--cache needs --manifest MANIFEST to know which sources to read")
@@ -326,7 +326,7 @@ def _run_compare(args: argparse.Namespace) -> int:
 
 
 def _run_fetch_sources(args: argparse.Namespace) -> int:
-    from framing.fetch import FAILED, default_cache_dir, fetch_sources
+    from framing.datasets.fetch import FAILED, default_cache_dir, fetch_sources
 
     cache = args.cache or default_cache_dir()
     report = fetch_sources(
@@ -481,8 +481,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _add_compare_commands(commands) -> None:
-    from framing.align import CONTAINMENT_THRESHOLD, SIMILARITY_THRESHOLD
-    from framing.fetch import DEFAULT_TIMEOUT
+    from framing.comparisons.align import CONTAINMENT_THRESHOLD, SIMILARITY_THRESHOLD
+    from framing.datasets.fetch import DEFAULT_TIMEOUT
 
     compare = commands.add_parser(
         "compare",

@@ -25,11 +25,12 @@ figures_dir = None
 # %%
 # %matplotlib inline
 import framing
-from framing import figures
-from framing.highlight import article_html
-from framing.voice import voice_contrast
+from framing.comparisons.contrast import voice_contrast
+from framing.datasets import examples
+from framing.report import figures
+from framing.report.highlight import article_html
 
-article = figures.load_article(article_path)
+article = examples.load_article(article_path)
 table = framing.analyze(article)
 table[["paragraph", "role", "words", "polarity", "subjectivity", "loaded_terms"]]
 

@@ -27,10 +27,11 @@ figures_dir = None
 
 # %%
 # %matplotlib inline
-from framing import figures
+from framing.datasets import examples
+from framing.report import figures
 
-article = figures.load_article(article_path)
-sources = figures.seed_sources(sources_cache)
+article = examples.load_article(article_path)
+sources = examples.seed_sources(sources_cache)
 list(sources)
 
 # %% [markdown]

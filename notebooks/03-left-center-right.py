@@ -25,8 +25,8 @@ figures_dir = None
 
 # %%
 # %matplotlib inline
-from framing import figures
-from framing.notebook import load_or_stop
+from framing.report import figures
+from framing.report.notebook import load_or_stop
 
 articles = load_or_stop(figures.allsides_articles, data_dir, sample=sample)
 articles[["story_id", "story", "side", "source", "title"]].head(9)

@@ -25,8 +25,9 @@ figures_dir = None
 
 # %%
 # %matplotlib inline
-from framing import figures, validation
-from framing.notebook import load_or_stop
+from framing.comparisons import validation
+from framing.report import figures
+from framing.report.notebook import load_or_stop
 
 sentences = load_or_stop(figures.babe_sentences, data_dir, sample=sample)
 sentences["label_bias"].value_counts()

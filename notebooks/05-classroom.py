@@ -25,7 +25,7 @@ article_text = None
 compare_with_source = True
 
 # %%
-from framing import classroom
+from framing.report import classroom
 
 lesson = classroom.Lesson.create(article_text, compare_with_source=compare_with_source)
 lesson.headline

@@ -15,7 +15,7 @@ SHARED_DATA = Path(os.environ.get("FRAMING_SHARED_DATA", REPO.parent / "shared" 
 
 @pytest.fixture(scope="session")
 def seed_text() -> str:
-    from framing.datasets import load_seed_text
+    from framing.datasets.loaders import load_seed_text
 
     return load_seed_text()
 

@@ -9,7 +9,8 @@ import pytest
 
 import framing
 from framing import Article, FramingError
-from framing.align import (
+from framing.cli import main
+from framing.comparisons.align import (
     COLUMNS,
     CONTAINMENT_THRESHOLD,
     QUOTE_ALTERED_THRESHOLD,
@@ -19,10 +20,9 @@ from framing.align import (
     compare,
     direct_quotes,
 )
-from framing.cli import main
-from framing.datasets import source_path
-from framing.lexicon import Entry, Lexicon
-from framing.sentiment import default_sentiment
+from framing.datasets.loaders import source_path
+from framing.measures.lexicon import Entry, Lexicon
+from framing.measures.sentiment import default_sentiment
 
 SEED_CAMPS = 10  # "Yemen is another area ... two of their training camps were attacked"
 SEED_CENTCOM_QUOTE = 11  # Centcom describes the training done there thusly: "ISIS used ..."
@@ -264,7 +264,7 @@ def test_a_passed_sentiment_scorer_is_used_on_both_sides():
             self.value = value
 
         def score(self, text):
-            return framing.sentiment.Sentiment(self.value, self.value)
+            return framing.measures.sentiment.Sentiment(self.value, self.value)
 
     source = Article("Report\n\nThe city was taken after a long battle.", sentiment=Constant(0.2))
     partisan = "The city was taken after a long battle."

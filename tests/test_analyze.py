@@ -6,10 +6,10 @@ import pandas as pd
 import pytest
 
 from framing import Article, FramingError, analyze
-from framing.analyze import COLUMNS, MEASURE_DEFINITIONS
-from framing.lexicon import Entry, Lexicon
-from framing.segment import LineSegmenter
-from framing.sentiment import Sentiment
+from framing.measures.lexicon import Entry, Lexicon
+from framing.measures.sentiment import Sentiment
+from framing.table.schema import COLUMNS, MEASURE_DEFINITIONS
+from framing.text.segment import LineSegmenter
 from tests.test_io import BAD_ROWS, CORPUS_ROWS, GOOD_PARAGRAPHS
 
 ISSUE_COLUMNS = [

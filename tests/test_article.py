@@ -6,9 +6,9 @@ import pytest
 from hypothesis import given, settings
 
 from framing import Article, FramingError
-from framing.lexicon import Entry, Lexicon
-from framing.segment import LineSegmenter
-from framing.sentiment import Sentiment
+from framing.measures.lexicon import Entry, Lexicon
+from framing.measures.sentiment import Sentiment
+from framing.text.segment import LineSegmenter
 from tests.test_segment import ARBITRARY_TEXT, check_spans
 
 SEED_HEADLINE = "ALERT: Trump Wins Massive Military Victory, Obama Never Did This"

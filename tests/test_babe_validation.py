@@ -11,9 +11,9 @@ import pytest
 from sklearn.metrics import roc_auc_score
 
 from benchmarks.babe_lexicon import MPQA_FILE
-from framing.datasets import load_babe
-from framing.lexicon import Entry, Lexicon, load_lexicon, read_mpqa
-from framing.validation import precision_recall, sentence_scores, word_agreement
+from framing.comparisons.validation import precision_recall, sentence_scores, word_agreement
+from framing.datasets.loaders import load_babe
+from framing.measures.lexicon import Entry, Lexicon, load_lexicon, read_mpqa
 
 
 @pytest.fixture(scope="module")

@@ -12,9 +12,9 @@ import pandas as pd
 import pytest
 
 from framing import analyze
-from framing.analyze import COLUMNS
 from framing.cli import main
-from framing.datasets import seed_path
+from framing.datasets.loaders import seed_path
+from framing.table.schema import COLUMNS
 from tests.conftest import REPO
 from tests.test_io import BAD_ROWS, CORPUS_ROWS, GOOD_PARAGRAPHS, write_corpus
 

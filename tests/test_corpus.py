@@ -9,12 +9,14 @@ import pytest
 from pandas.testing import assert_frame_equal
 
 import framing
-from framing import cli, corpus
-from framing.analyze import COLUMNS, rows_for_documents, to_table
-from framing.datasets import load_allsides, load_babe
+from framing import cli
+from framing.datasets.loaders import load_allsides, load_babe
 from framing.errors import FramingError
-from framing.io import iter_corpus
-from framing.results import read_metadata
+from framing.io.documents import iter_corpus
+from framing.table import engine as corpus
+from framing.table.results import read_metadata
+from framing.table.rows import rows_for_documents, to_table
+from framing.table.schema import COLUMNS
 
 
 @pytest.fixture(scope="module")
@@ -239,7 +241,7 @@ def test_reading_a_parquet_corpus_does_not_accumulate_memory(tmp_path):
 
 
 def test_an_empty_run_still_writes_a_parquet_file_with_metadata(tmp_path):
-    from framing.results import TableWriter
+    from framing.table.results import TableWriter
 
     with TableWriter(tmp_path / "empty.parquet") as writer:
         pass

@@ -7,7 +7,7 @@ import json
 import pandas as pd
 import pytest
 
-from framing import datasets
+from framing.datasets import loaders as datasets
 from framing.errors import FramingError, InputError, MissingDataError
 
 

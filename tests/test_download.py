@@ -11,9 +11,10 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
-from framing import cli, datasets
-from framing.datasets import DatasetInfo, DownloadFile
-from framing.download import DownloadError, download
+from framing import cli
+from framing.datasets import loaders as datasets
+from framing.datasets.download import DownloadError, download
+from framing.datasets.loaders import DatasetInfo, DownloadFile
 
 ISOT_FAKE = 'title,text,subject,date\nA,B body,News,"December 31, 2017"\n'
 ISOT_TRUE = 'title,text,subject,date\nC,D body,politicsNews,"December 30, 2017"\n'
@@ -106,7 +107,7 @@ def test_cli_download_of_a_manual_dataset_says_how(tmp_path, capsys):
 
 
 def test_published_checksums_match_the_shared_copies(shared_data):
-    from framing.download import sha256_of
+    from framing.datasets.download import sha256_of
 
     for name in ("babe", "allsides-roundups"):
         info = datasets.dataset_info(name)

@@ -12,10 +12,9 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from framing.align import compare
 from framing.cli import main
-from framing.errors import InputError
-from framing.fetch import (
+from framing.comparisons.align import compare
+from framing.datasets.fetch import (
     FAILED,
     MANIFEST_COLUMNS,
     MIN_ARTICLE_WORDS,
@@ -25,6 +24,7 @@ from framing.fetch import (
     read_manifest,
     source_paths,
 )
+from framing.errors import InputError
 from tests.conftest import REPO
 
 ARTICLE_PARAGRAPHS = [

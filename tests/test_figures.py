@@ -7,7 +7,7 @@ import hashlib
 import pytest
 
 from framing.cli import main
-from framing.figures import FIGURES, build_figures, save
+from framing.report.figures import FIGURES, build_figures, save
 from tests.conftest import REPO
 
 

@@ -10,15 +10,15 @@ import pytest
 from scipy import stats
 
 import framing
-from framing import datasets
-from framing.errors import FramingError, InputError
-from framing.groups import (
+from framing.comparisons.groups import (
     bootstrap_mean_ci,
     cliffs_delta,
     cohens_d,
     keyness,
     permutation_p_value,
 )
+from framing.datasets import loaders as datasets
+from framing.errors import FramingError, InputError
 
 A = np.array([0.1, 0.4, 0.35, 0.8, 0.55])
 B = np.array([0.2, 0.05, 0.3, 0.15])

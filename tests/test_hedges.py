@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from framing.errors import FramingError
-from framing.hedges import CONTEXTS, Hedge, HedgeList, find_hedges, load_hedges
+from framing.measures.hedges import CONTEXTS, Hedge, HedgeList, find_hedges, load_hedges
 
 
 def test_the_hedge_list_is_auditable():

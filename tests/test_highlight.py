@@ -9,7 +9,8 @@ import pytest
 
 from framing import Article
 from framing.errors import FramingError
-from framing.highlight import (
+from framing.measures.lexicon import Match
+from framing.report.highlight import (
     VoiceSpan,
     article_html,
     category_class,
@@ -18,7 +19,6 @@ from framing.highlight import (
     paragraph_html,
     stylesheet,
 )
-from framing.lexicon import Match
 
 HOSTILE = [
     "<script>window.pwned=1</script>",

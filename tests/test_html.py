@@ -6,7 +6,7 @@ import pytest
 
 from framing import Article
 from framing.errors import InputError
-from framing.html import html_to_text, looks_like_html
+from framing.io.html import html_to_text, looks_like_html
 
 NEWS_PAGE = """<!DOCTYPE html>
 <html lang="en">

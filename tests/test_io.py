@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 from framing.errors import InputError
-from framing.io import RowProblem, iter_corpus, read_document
+from framing.io.documents import RowProblem, iter_corpus, read_document
 
 #: One corpus, written as CSV, JSONL and Parquet by the fixtures below: two good articles
 #: (three paragraphs and one) and rows that cannot be measured.

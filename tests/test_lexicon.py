@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from framing.errors import FramingError, InputError
-from framing.lexicon import (
+from framing.measures.lexicon import (
     Entry,
     Lexicon,
     LexiconMatcher,
@@ -180,7 +180,7 @@ def test_a_term_without_category_is_refused():
 
 # --- the bundled lexicon -------------------------------------------------------------------------
 
-LEXICON_DIR = resources.files("framing").joinpath("lexicons")
+LEXICON_DIR = resources.files("framing").joinpath("data", "lexicons")
 KNOWN_CATEGORIES = {
     "emotive-negative",
     "glorifying",
@@ -276,7 +276,7 @@ def test_bundled_lexicon_carries_its_metadata():
     info = load_lexicon("loaded").info
     assert info.name == "loaded"
     assert info.license == "MIT"
-    assert info.source == "framing/lexicons/loaded_language.tsv"
+    assert info.source == "framing/data/lexicons/loaded_language.tsv"
     assert "SemEval-2020 Task 11" in info.description
     assert f"{len(load_lexicon('loaded'))} entries in 12 categories" in info.description
 
@@ -537,7 +537,7 @@ def test_match_is_a_frozen_record():
 
 @pytest.fixture(scope="module")
 def real_paragraphs(shared_data) -> list[str]:
-    from framing.datasets import load_allsides, load_babe
+    from framing.datasets.loaders import load_allsides, load_babe
 
     babe = load_babe(data_dir=shared_data, subgroup=["SG1", "SG2"])["text"].tolist()
     sides = load_allsides(data_dir=shared_data, include_roundup=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from framing.errors import MissingDataError
-from framing.notebook import NotebookStopped, load_or_stop, missing_data_html
+from framing.report.notebook import NotebookStopped, load_or_stop, missing_data_html
 
 
 def _missing():

@@ -6,8 +6,9 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from framing import analyze, plots
+from framing import analyze
 from framing.errors import FramingError
+from framing.report import plots
 
 
 @pytest.fixture(scope="module")

@@ -8,9 +8,9 @@ import pandas as pd
 import pytest
 
 import framing
-from framing.analyze import MEASURE_DEFINITIONS
 from framing.errors import FramingError
-from framing.results import TableWriter, read_metadata, save_table, sidecar_path
+from framing.table.results import TableWriter, read_metadata, save_table, sidecar_path
+from framing.table.schema import MEASURE_DEFINITIONS
 
 
 @pytest.fixture(scope="module")

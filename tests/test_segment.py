@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from framing.segment import BlankLineSegmenter, LineSegmenter, Segmenter
+from framing.text.segment import BlankLineSegmenter, LineSegmenter, Segmenter
 
 SEGMENTERS = [BlankLineSegmenter(), LineSegmenter()]
 

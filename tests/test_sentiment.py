@@ -8,9 +8,8 @@ from textblob import TextBlob
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 from framing import Article, analyze
-from framing.corpus import score_sentiment
-from framing.datasets import load_allsides, load_babe
-from framing.sentiment import (
+from framing.datasets.loaders import load_allsides, load_babe
+from framing.measures.sentiment import (
     CompoundScorer,
     SentimentScorer,
     TextBlobSentiment,
@@ -18,6 +17,7 @@ from framing.sentiment import (
     default_sentiment,
     default_vader,
 )
+from framing.table.engine import score_sentiment
 
 #: TextBlob's values are matched to this, as the issue asks (they are in fact identical).
 TOLERANCE = 1e-12
@@ -151,7 +151,7 @@ def test_parallel_sentiment_equals_textblob(every_real_text):
 def test_tokenizer_gives_textblobs_tokens_exactly(every_real_text):
     from textblob.en import parser
 
-    from framing.sentiment import _pattern_find_tokens
+    from framing.measures.sentiment import _pattern_find_tokens
 
     for text in every_real_text:
         assert _pattern_find_tokens(text) == parser.find_tokens(text), text

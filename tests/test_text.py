@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from framing.text import count_words, iter_words, normalize_apostrophes, split_sentences
+from framing.text.words import count_words, iter_words, normalize_apostrophes, split_sentences
 
 
 @pytest.mark.parametrize(

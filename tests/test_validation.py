@@ -5,14 +5,14 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from framing.errors import FramingError
-from framing.lexicon import Entry, Lexicon
-from framing.validation import (
+from framing.comparisons.validation import (
     errors_worth_reading,
     precision_recall,
     sentence_scores,
     word_agreement,
 )
+from framing.errors import FramingError
+from framing.measures.lexicon import Entry, Lexicon
 
 LEXICON = Lexicon([Entry("massive", "hyperbole"), Entry("root out", "eradication-violence")])
 
@@ -46,7 +46,7 @@ def test_precision_and_recall_are_pooled_over_sentences():
 
 
 def test_on_babe_the_scores_cover_every_labelled_sentence(shared_data):
-    from framing.datasets import load_babe
+    from framing.datasets.loaders import load_babe
 
     babe = load_babe(shared_data).head(400)
     scores = sentence_scores(babe)

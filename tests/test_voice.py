@@ -10,7 +10,7 @@ import pytest
 
 from framing import Article, analyze, voice_contrast
 from framing.errors import FramingError
-from framing.voice import (
+from framing.voice.detect import (
     FOUND_KINDS,
     SOURCE_KINDS,
     VERB_KINDS,
@@ -142,7 +142,7 @@ def test_seed_voice_contrast(seed_article):
 def test_voice_contrast_uses_the_article_scorers():
     class Constant:
         def score(self, text):
-            from framing.sentiment import Sentiment
+            from framing.measures.sentiment import Sentiment
 
             return Sentiment(0.25, 0.5)
 
@@ -451,7 +451,7 @@ def test_demo_prints_and_writes_the_voice_contrast(tmp_path, capsys):
     assert main(["demo", "--out", str(tmp_path)]) == 0
     table = pd.read_csv(tmp_path / "seed-voice.csv")
     assert list(table["voice"]) == ["own", "attributed", "quoted", "cited"]
-    from framing.datasets import load_seed_text
+    from framing.datasets.loaders import load_seed_text
 
     expected = voice_contrast(Article(load_seed_text()))
     assert list(table["loaded_count"]) == list(expected["loaded_count"])
@@ -464,7 +464,7 @@ def test_demo_prints_and_writes_the_voice_contrast(tmp_path, capsys):
 
 @pytest.fixture(scope="module")
 def real_paragraphs(shared_data) -> list[str]:
-    from framing.datasets import load_allsides, load_babe
+    from framing.datasets.loaders import load_allsides, load_babe
 
     babe = load_babe(data_dir=shared_data, subgroup=["SG1", "SG2"])["text"].tolist()
     sides = load_allsides(data_dir=shared_data, include_roundup=True)
@@ -478,7 +478,7 @@ SHORTCUT_CASES = [
 
 
 def test_verb_shortcuts_find_what_the_verb_pattern_finds(real_paragraphs):
-    from framing.voice import RuleVoiceDetector, _sentences
+    from framing.voice.detect import RuleVoiceDetector, _sentences
 
     detector = RuleVoiceDetector()
     found = 0
@@ -507,7 +507,7 @@ TOKEN_CASES = [
 
 
 def test_token_pattern_finds_what_the_plain_pattern_finds(real_paragraphs):
-    from framing.voice import _TOKEN, _TOKEN_PLAIN
+    from framing.voice.detect import _TOKEN, _TOKEN_PLAIN
 
     for text in [*real_paragraphs, *TOKEN_CASES]:
         for start, end in [(0, len(text)), (3, len(text) - 2), (len(text) // 2, len(text))]:
@@ -516,8 +516,8 @@ def test_token_pattern_finds_what_the_plain_pattern_finds(real_paragraphs):
 
 
 def test_abbreviation_end_is_found_from_the_last_characters(real_paragraphs):
-    from framing.text import split_sentences
-    from framing.voice import _ABBREVIATION_END, _ends_in_abbreviation
+    from framing.text.words import split_sentences
+    from framing.voice.detect import _ABBREVIATION_END, _ends_in_abbreviation
 
     texts = [*real_paragraphs, "Talks with the U.S.A.B.C. went on.", "He met Sen. Cruz.", "A B."]
     found = 0
@@ -530,7 +530,7 @@ def test_abbreviation_end_is_found_from_the_last_characters(real_paragraphs):
 
 
 def test_titled_names_are_what_the_titled_name_pattern_finds(real_paragraphs):
-    from framing.voice import _TITLED_NAME, _WORD_RUN, _titled_names
+    from framing.voice.detect import _TITLED_NAME, _WORD_RUN, _titled_names
 
     texts = [*real_paragraphs, "Director-General Tedros Adhanom and Sen. Joe Manchin, Sen.Cruz"]
     found = 0
@@ -542,7 +542,7 @@ def test_titled_names_are_what_the_titled_name_pattern_finds(real_paragraphs):
 
 
 def test_a_full_name_is_looked_for_only_where_it_can_be(real_paragraphs):
-    from framing.voice import _after_capitalised_word, _full_name_pattern
+    from framing.voice.detect import _after_capitalised_word, _full_name_pattern
 
     texts = [*real_paragraphs[::20], "Sen. Joe O’Brien-Smith Bowman", "x-Tom\tBowman"]
     found = 0

@@ -9,9 +9,9 @@ import pytest
 
 from framing import Article
 from framing.cli import main
-from framing.datasets import seed_path, source_path
-from framing.highlight import category_class
-from framing.worksheet import discussion_questions, sentiment_svg, worksheet_html
+from framing.datasets.loaders import seed_path, source_path
+from framing.report.highlight import category_class
+from framing.report.worksheet import discussion_questions, sentiment_svg, worksheet_html
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [

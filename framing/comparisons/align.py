@@ -34,17 +34,18 @@ import json
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass, field
-from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
 from framing.article import Article, Paragraph
 from framing.errors import FramingError
-from framing.hedges import HedgeList, load_hedges
-from framing.lexicon import Lexicon, LexiconMatcher, load_lexicon
-from framing.sentiment import SentimentScorer
-from framing.text import WORD, normalize_apostrophes
+from framing.measures.hedges import HedgeList, load_hedges
+from framing.measures.lexicon import LexiconMatcher, load_lexicon
+from framing.measures.sentiment import SentimentScorer
+from framing.text.words import WORD, normalize_apostrophes
+from framing.types import LexiconLike
+from framing.voice.detect import find_quotes
 
 __all__ = [
     "compare",
@@ -212,11 +213,11 @@ def _similarity(partisan: list[str], sources: list[str]) -> np.ndarray:
 def direct_quotes(text: str, *, min_words: int = QUOTE_MIN_WORDS) -> list[tuple[int, int]]:
     """Return the ``(start, end)`` offsets of the direct quotes in ``text``, marks excluded.
 
-    Quotations are found by :func:`framing.voice.find_quotes`, the same finder that measures a
-    paragraph's voice: curly and straight double quotes (and single quotes used as quotation
-    marks); a quote left open runs to the end of the text (a quote that continues into the next
-    paragraph, or an unbalanced mark). Quotes of fewer than ``min_words`` words are left out
-    (scare quotes, quoted terms).
+    Quotations are found by :func:`framing.voice.detect.find_quotes`, the same finder that
+    measures a paragraph's voice: curly and straight double quotes (and single quotes used as
+    quotation marks); a quote left open runs to the end of the text (a quote that continues into
+    the next paragraph, or an unbalanced mark). Quotes of fewer than ``min_words`` words are left
+    out (scare quotes, quoted terms).
 
     >>> text = 'He said: \\u201cWe won the fight for Raqqa.\\u201d Then "it is over for them now'
     >>> [text[s:e] for s, e in direct_quotes(text)]
@@ -224,7 +225,6 @@ def direct_quotes(text: str, *, min_words: int = QUOTE_MIN_WORDS) -> list[tuple[
     >>> direct_quotes('what they call \\u201cdeconflict\\u201d operations')
     []
     """
-    from framing.voice import find_quotes
 
     [quotes] = find_quotes([text])
     return _quote_spans(text, quotes, min_words=min_words)
@@ -546,7 +546,7 @@ def align(
     *,
     containment_threshold: float = CONTAINMENT_THRESHOLD,
     similarity_threshold: float = SIMILARITY_THRESHOLD,
-    lexicon: Lexicon | LexiconMatcher | str | Path | None = None,
+    lexicon: LexiconLike | None = None,
     sentiment: SentimentScorer | None = None,
     hedges: HedgeList | None = None,
     case_sensitive_quotes: bool = False,
@@ -680,7 +680,7 @@ def compare(
     *,
     containment_threshold: float = CONTAINMENT_THRESHOLD,
     similarity_threshold: float = SIMILARITY_THRESHOLD,
-    lexicon: Lexicon | LexiconMatcher | str | Path | None = None,
+    lexicon: LexiconLike | None = None,
     sentiment: SentimentScorer | None = None,
     hedges: HedgeList | None = None,
     case_sensitive_quotes: bool = False,

@@ -20,8 +20,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from framing import __version__
-from framing.highlight import (
+from framing._version import __version__
+from framing.report.highlight import (
     highlight_text,
     legend_html,
     paragraph_html,

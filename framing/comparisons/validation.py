@@ -18,15 +18,14 @@ score for the experts' ``Biased`` label, for a ROC curve.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pandas as pd
 
 from framing.errors import FramingError, choices_error
-from framing.io import check_columns
-from framing.lexicon import Lexicon, LexiconMatcher, load_lexicon
-from framing.sentiment import default_sentiment
-from framing.text import count_words, iter_words, normalize_apostrophes
+from framing.io.documents import check_columns
+from framing.measures.lexicon import LexiconMatcher, load_lexicon
+from framing.measures.sentiment import default_sentiment
+from framing.text.words import count_words, iter_words, normalize_apostrophes
+from framing.types import LexiconLike
 
 __all__ = [
     "word_agreement",
@@ -52,7 +51,7 @@ def _words(text: str) -> set[str]:
 def word_agreement(
     table: pd.DataFrame,
     *,
-    lexicon: Lexicon | LexiconMatcher | str | Path | None = None,
+    lexicon: LexiconLike | None = None,
     text_col: str = "text",
     gold_col: str = "biased_words",
 ) -> pd.DataFrame:
@@ -115,7 +114,7 @@ def precision_recall(agreement: pd.DataFrame) -> pd.DataFrame:
 def sentence_scores(
     table: pd.DataFrame,
     *,
-    lexicon: Lexicon | LexiconMatcher | str | Path | None = None,
+    lexicon: LexiconLike | None = None,
     text_col: str = "text",
     label_col: str = "label_bias",
 ) -> pd.DataFrame:
@@ -129,7 +128,7 @@ def sentence_scores(
     if labelled.empty:
         raise FramingError(
             f"no sentence is labelled {BIASED!r} or {NOT_BIASED!r} in {label_col!r}; "
-            "give BABE's table (framing.datasets.load_babe())"
+            "give BABE's table (framing.datasets.loaders.load_babe())"
         )
     matcher = lexicon if isinstance(lexicon, LexiconMatcher) else load_lexicon(lexicon)
     scorer = default_sentiment()

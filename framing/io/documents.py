@@ -14,7 +14,7 @@ from pathlib import Path
 import pandas as pd
 
 from framing.errors import InputError
-from framing.html import html_to_text, looks_like_html
+from framing.io.html import html_to_text, looks_like_html
 
 __all__ = [
     "CORPUS_SUFFIXES",

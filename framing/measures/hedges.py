@@ -20,7 +20,7 @@ from functools import cache
 from importlib import resources
 
 from framing.errors import FramingError
-from framing.lexicon import Entry, Lexicon, LexiconInfo, Match
+from framing.measures.lexicon import Entry, Lexicon, LexiconInfo, Match
 
 __all__ = ["Hedge", "HedgeList", "load_hedges", "find_hedges", "CONTEXTS", "HEDGES_FILE"]
 

@@ -4,7 +4,7 @@ Each figure is a :class:`FigureRecipe`: its file name, the notebook that shows i
 reads, and a function that builds it. The notebooks call the same step functions (for example
 :func:`allsides_measures` then :func:`allsides_distributions_figure`), and ``framing figures``
 (``make figures``) runs every recipe and writes PDF and PNG files into ``figures/``. Figures are
-byte-identical from run to run: :func:`framing.plots.save_figure` writes no timestamps, and
+byte-identical from run to run: :func:`framing.report.plots.save_figure` writes no timestamps, and
 bootstraps, samples and jitter use fixed seeds.
 
 >>> [recipe.name for recipe in FIGURES][:2]
@@ -20,10 +20,15 @@ from pathlib import Path
 import pandas as pd
 from matplotlib.figure import Figure
 
-from framing.analyze import analyze
 from framing.article import Article
+from framing.comparisons.align import compare
+from framing.comparisons.contrast import voice_contrast
+from framing.comparisons.groups import compare_groups, keyness
+from framing.comparisons.validation import sentence_scores
+from framing.datasets.examples import seed_article, seed_sources
+from framing.datasets.loaders import load_allsides, load_babe
 from framing.errors import FramingError, choices_error
-from framing.plots import (
+from framing.report.plots import (
     alignment_figure,
     group_distributions,
     keyness_plot,
@@ -33,6 +38,7 @@ from framing.plots import (
     voice_contrast_plot,
     voice_strip,
 )
+from framing.table.engine import analyze
 
 __all__ = [
     "FigureRecipe",
@@ -40,10 +46,6 @@ __all__ = [
     "FIGURE_FORMATS",
     "SAMPLE_SEED",
     "SIDE_MEASURES",
-    "seed_article",
-    "load_article",
-    "dod_release",
-    "seed_sources",
     "seed_sentiment_figure",
     "seed_voice_figure",
     "seed_voice_strip",
@@ -76,51 +78,6 @@ SIDE_MEASURES = ("polarity", "subjectivity", "loaded_per_100_words")
 SIDES = ("left", "center", "right")
 KEYNESS_SIDES = ("left", "right")
 
-#: The name the DoD/CENTCOM release goes by in tables and figures.
-DOD_NAME = "DoD/CENTCOM release"
-
-
-# -- the seed article and its source ---------------------------------------------------------
-
-
-def seed_article() -> Article:
-    """Return the seed article ("ALERT: Trump Wins Massive Military Victory ...")."""
-    from framing.datasets import seed_path
-
-    return Article.from_file(seed_path())
-
-
-def load_article(path: str | Path | None = None) -> Article:
-    """Return the article in the text or HTML file ``path``, or the seed article when ``None``."""
-    return Article.from_file(path) if path is not None else seed_article()
-
-
-def dod_release() -> Article:
-    """Return the DoD/CENTCOM release of 2017-10-16 that the seed quotes."""
-    from framing.datasets import source_path
-
-    return Article.from_file(source_path())
-
-
-def seed_sources(cache: str | Path | None = None, *, fetched: bool = True) -> dict[str, Article]:
-    """Return ``{name: Article}``: the DoD release, and the seed's other sources where fetched.
-
-    The other sources are the entries of ``data/sources/manifest.csv`` whose text
-    ``framing fetch-sources`` has cached in ``cache`` (default: the user's cache folder), named
-    by their manifest id. Nothing is fetched here; ``fetched=False`` gives the DoD release only.
-    """
-    from framing.datasets import embedded_data_dir, source_path
-
-    sources = {DOD_NAME: dod_release()}
-    if fetched:
-        from framing.fetch import source_paths
-
-        manifest = embedded_data_dir() / "sources" / "manifest.csv"
-        for name, path in source_paths(manifest, cache_dir=cache).items():
-            if path.resolve() != source_path().resolve():
-                sources[name] = Article.from_file(path)
-    return sources
-
 
 def seed_sentiment_figure(article: Article) -> Figure:
     """Return the sentiment strip of an article (seed: figure ``seed-sentiment``)."""
@@ -130,7 +87,6 @@ def seed_sentiment_figure(article: Article) -> Figure:
 
 def seed_voice_figure(article: Article) -> Figure:
     """Return the contrast between the outlet's own words and the words it cites."""
-    from framing.voice import voice_contrast
 
     return voice_contrast_plot(
         voice_contrast(article), title="The outlet's own words against the words it cites"
@@ -144,7 +100,6 @@ def seed_voice_strip(article: Article) -> Figure:
 
 def seed_comparison(article: Article, sources: Mapping[str, Article]) -> pd.DataFrame:
     """Return :func:`framing.compare`'s table for an article and its sources."""
-    from framing.align import compare
 
     return compare(article, dict(sources))
 
@@ -167,7 +122,6 @@ def allsides_articles(data_dir: str | Path | None = None, *, sample: int | None 
 
     Stories are taken in the file's order, so a sample is the same on every run.
     """
-    from framing.datasets import load_allsides
 
     articles = load_allsides(data_dir, complete_only=True)
     if sample is not None:
@@ -211,7 +165,6 @@ def allsides_measures(articles: pd.DataFrame) -> pd.DataFrame:
 
 def allsides_comparison(measures: pd.DataFrame):
     """Return :func:`framing.compare_groups` by side: means, bootstrap CIs, effect sizes."""
-    from framing.groups import compare_groups
 
     return compare_groups(
         measures,
@@ -247,7 +200,6 @@ def outlet_table(measures: pd.DataFrame, *, min_articles: int = 3) -> pd.DataFra
 
 def allsides_keyness(articles: pd.DataFrame) -> pd.DataFrame:
     """Return the terms that separate left from right coverage (log-odds, Dirichlet prior)."""
-    from framing.groups import keyness
 
     return keyness(articles, group_col="side", groups=list(KEYNESS_SIDES), min_count=5)
 
@@ -267,7 +219,6 @@ def allsides_keyness_figure(keyness_table: pd.DataFrame, *, top: int = 12) -> Fi
 
 def babe_sentences(data_dir: str | Path | None = None, *, sample: int | None = None):
     """Return BABE's SG2 sentences; ``sample`` draws that many with :data:`SAMPLE_SEED`."""
-    from framing.datasets import load_babe
 
     sentences = load_babe(data_dir)
     if sample is not None:
@@ -280,7 +231,6 @@ def babe_sentences(data_dir: str | Path | None = None, *, sample: int | None = N
 
 def babe_scores(sentences: pd.DataFrame) -> pd.DataFrame:
     """Return the labelled sentences with their scores (see :func:`framing.validation`)."""
-    from framing.validation import sentence_scores
 
     return sentence_scores(sentences)
 
@@ -409,7 +359,7 @@ def build_figures(
 ) -> list[Path]:
     """Return the files written: every figure (or those ``names``) into ``out_dir``.
 
-    ``data_dir`` holds the shared datasets (see :func:`framing.datasets.data_home`);
+    ``data_dir`` holds the shared datasets (see :func:`framing.datasets.loaders.data_home`);
     ``sample`` limits the AllSides stories and BABE sentences, for a quick run.
     """
     known = [recipe.name for recipe in FIGURES]

@@ -26,9 +26,23 @@ from pathlib import Path
 
 import pandas as pd
 
+from framing.article import Article
 from framing.errors import FramingError
+from framing.io.documents import DEFAULT_CHUNK_ROWS, check_columns, corpus_rows, iter_corpus
+from framing.measures.lexicon import LexiconMatcher, load_lexicon
+from framing.measures.sentiment import (
+    CompoundScorer,
+    SentimentScorer,
+    default_sentiment,
+    default_vader,
+)
+from framing.table.rows import article_rows, rows_for_documents, to_table
+from framing.table.schema import DEFAULT_DOC_ID, check_measures
+from framing.text.segment import Segmenter
+from framing.types import LexiconLike
 
 __all__ = [
+    "analyze",
     "analyze_chunks",
     "analyze_file",
     "analyze_dask",
@@ -67,8 +81,6 @@ def resolve_jobs(n_jobs: int | None) -> int:
 
 
 def _measure_options(lexicon, sentiment, vader, segmenter=None, measures=None) -> dict:
-    from framing.analyze import check_measures
-    from framing.lexicon import LexiconMatcher, load_lexicon
 
     matcher = lexicon if isinstance(lexicon, LexiconMatcher) else load_lexicon(lexicon)
     options = {"lexicon": matcher, "sentiment": sentiment, "vader": vader}
@@ -89,7 +101,6 @@ def _init_worker(options: dict) -> None:
 
 def _measure_piece(ids: list, texts: list, options: dict | None = None) -> pd.DataFrame:
     """Return the table of one piece of documents (in a worker, with its preset options)."""
-    from framing.analyze import rows_for_documents, to_table
 
     options = dict(_worker_options if options is None else options)
     measures = options.pop("measures")
@@ -161,7 +172,6 @@ def analyze_chunks(
 def _warm_defaults(options: dict) -> None:
     """Build the default scorers here, so that forked workers inherit them instead of each
     reading the TextBlob and VADER lexicons again (about a second per worker)."""
-    from framing.sentiment import default_sentiment, default_vader
 
     if options.get("sentiment") is None:
         default_sentiment()
@@ -215,7 +225,6 @@ def analyze_file(
     Only the text and id columns are read. ``options`` are those of :func:`analyze_chunks`
     (``lexicon``, ``sentiment``, ``vader``, ``n_jobs``, ``progress``, ``measures``).
     """
-    from framing.io import DEFAULT_CHUNK_ROWS, corpus_rows, iter_corpus
 
     path = Path(path)
     chunks = iter_corpus(
@@ -241,8 +250,6 @@ def analyze_dask(
     the rows of :func:`framing.analyze` in the same order (the index restarts in every
     partition: use ``.reset_index(drop=True)`` for one running index).
     """
-    from framing.analyze import to_table
-    from framing.io import check_columns
 
     check_columns(ddf.columns, path="the dask DataFrame", text_col=text_col, id_col=id_col)
     options = _measure_options(lexicon, sentiment, vader, measures=measures)
@@ -257,7 +264,6 @@ def analyze_dask(
 def _analyze_partition(
     partition: pd.DataFrame, *, text_col: str, id_col: str | None, options: dict
 ) -> pd.DataFrame:
-    from framing.analyze import to_table
 
     tables = [
         _measure_piece(ids, texts, options) for ids, texts in _pieces(partition, text_col, id_col)
@@ -266,7 +272,6 @@ def _analyze_partition(
 
 
 def _score_piece(texts: list[str], scorer=None) -> list[tuple[float, float]]:
-    from framing.sentiment import default_sentiment
 
     score = (scorer or _worker_options.get("sentiment") or default_sentiment()).score
     return [tuple(score(text)) for text in texts]
@@ -293,3 +298,71 @@ def score_sentiment(texts: Iterable[str], *, sentiment=None, n_jobs: int | None 
         ) as executor:
             scores = [score for part in executor.map(_score_piece, pieces) for score in part]
     return pd.DataFrame(scores, columns=["polarity", "subjectivity"], dtype="float64")
+
+
+def analyze(
+    data: str | Article | pd.DataFrame,
+    *,
+    lexicon: LexiconLike | None = None,
+    text_col: str = "text",
+    id_col: str | None = None,
+    sentiment: SentimentScorer | None = None,
+    vader: CompoundScorer | None = None,
+    segmenter: Segmenter | None = None,
+    n_jobs: int | None = None,
+    progress: bool | None = None,
+    measures: Iterable[str] | None = None,
+) -> pd.DataFrame:
+    """Return one row per paragraph with its sentiment and loaded-language measures.
+
+    ``data`` is one article's text, an :class:`Article`, or a DataFrame with one article a row
+    (its text in ``text_col``; its id in ``id_col``, else its index). A row whose text is
+    missing, empty or not a string gets one row with the reason in ``error``; nothing is dropped.
+    A ``lexicon``, ``sentiment``, ``vader`` or ``segmenter`` given here is used for every
+    paragraph, an :class:`Article`'s included.
+
+    A DataFrame is measured in pieces by ``n_jobs`` worker processes (``None``: every core; a
+    DataFrame that fits in one piece, :data:`framing.table.engine.TASK_ROWS` rows, is measured
+    here), with a progress bar when ``progress`` is true (``None``: only in a terminal). The
+    table is the same whatever ``n_jobs`` is. For files, see :func:`analyze_file`.
+
+    ``measures`` chooses the measures to compute, from :data:`MEASURE_GROUPS` (``None``: all);
+    the columns of the others are left out of the table.
+
+    >>> list(analyze("ISIS lost the city.", measures=["sentiment"]).columns)[7:]
+    ['polarity', 'subjectivity', 'error']
+    """
+    chosen = check_measures(measures)
+    options = {"sentiment": sentiment, "vader": vader, "segmenter": segmenter}
+    if isinstance(data, Article):
+        if lexicon is not None or any(value is not None for value in options.values()):
+            data = data.with_options(lexicon=lexicon, **options)
+        return to_table(article_rows(data, DEFAULT_DOC_ID, chosen), chosen)
+    matcher = lexicon if isinstance(lexicon, LexiconMatcher) else load_lexicon(lexicon)
+    options["lexicon"] = matcher
+    if isinstance(data, str):
+        return to_table(
+            rows_for_documents([(DEFAULT_DOC_ID, data)], measures=chosen, **options), chosen
+        )
+    if isinstance(data, pd.DataFrame):
+        resolve_jobs(n_jobs)  # a bad value is reported even when one process will do
+        check_columns(data.columns, path="the DataFrame", text_col=text_col, id_col=id_col)
+        tables = list(
+            analyze_chunks(
+                [data],
+                text_col=text_col,
+                id_col=id_col,
+                n_jobs=1 if len(data) <= TASK_ROWS else n_jobs,
+                progress=progress,
+                total=len(data),
+                measures=chosen,
+                **options,
+            )
+        )
+        if not tables:
+            return to_table([], chosen)
+        return tables[0]
+    raise FramingError(
+        f"analyze() takes an article's text (str), an Article or a DataFrame, not "
+        f"{type(data).__name__}; for a file use framing.Article.from_file(path)"
+    )

@@ -16,9 +16,12 @@ from dataclasses import dataclass
 import pandas as pd
 
 from framing.article import Article
+from framing.comparisons.align import compare
+from framing.datasets.examples import DOD_NAME, dod_release, seed_article
+from framing.datasets.loaders import load_seed_text
 from framing.errors import FramingError
-from framing.highlight import HTML
-from framing.worksheet import SourceDocument, questions_html, worksheet_fragment
+from framing.report.highlight import HTML
+from framing.report.worksheet import SourceDocument, questions_html, worksheet_fragment
 
 __all__ = ["Lesson", "controls"]
 
@@ -38,7 +41,6 @@ class Lesson:
         The DoD/CENTCOM release is the source the seed quotes; a pasted article is compared
         with it too when ``compare_with_source`` is true, which shows how little of it matches.
         """
-        from framing.figures import DOD_NAME, dod_release, seed_article
 
         if text is None:
             article = seed_article()
@@ -48,8 +50,6 @@ class Lesson:
             article = Article(text)
         sources, comparison = [], None
         if compare_with_source:
-            from framing.align import compare
-
             source = dod_release()
             sources = [SourceDocument(DOD_NAME, source)]
             comparison = compare(article, {DOD_NAME: source})
@@ -83,8 +83,6 @@ def controls(text: str | None = None):
     The widgets need a live kernel; the cells above them carry the static lesson.
     """
     import ipywidgets as widgets
-
-    from framing.datasets import load_seed_text
 
     box = widgets.Textarea(
         value=text if text is not None else load_seed_text(),

@@ -21,7 +21,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from framing.errors import choices_error
-from framing.lexicon import Match
+from framing.measures.lexicon import Match
 
 __all__ = [
     "VoiceSpan",
@@ -144,7 +144,7 @@ def highlight_text(
     ``matches`` and ``voice_spans`` carry offsets into ``text``. Each match becomes exactly one
     ``<mark>`` element, even where a quotation starts or ends inside it.
 
-    >>> from framing.lexicon import Match
+    >>> from framing.measures.lexicon import Match
     >>> highlight_text("a <massive> win", [Match("massive", "hyperbole", 3, 10, "massive")])
     'a &lt;<mark class="loaded loaded-hyperbole" title="hyperbole: massive">massive</mark>&gt; win'
     """

@@ -23,7 +23,10 @@ from pathlib import Path
 
 import pandas as pd
 
+from framing._version import __version__
 from framing.errors import choices_error
+from framing.table.rows import to_table
+from framing.table.schema import MEASURE_DEFINITIONS
 
 __all__ = [
     "save_table",
@@ -52,8 +55,6 @@ def table_metadata(columns, extra: Mapping | None = None) -> dict:
     >>> sorted(metadata)
     ['columns', 'framing_version']
     """
-    from framing import __version__
-    from framing.analyze import MEASURE_DEFINITIONS
 
     metadata = {
         "framing_version": __version__,
@@ -156,8 +157,6 @@ class TableWriter:
     def __exit__(self, *exc_info) -> None:
         if self.fmt == "parquet":
             if self._parquet is None:
-                from framing.analyze import to_table
-
                 self.write(to_table([]))
             self._parquet.close()
             return

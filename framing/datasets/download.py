@@ -16,7 +16,7 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from framing.datasets import DatasetInfo, DownloadFile, data_home, dataset_info, how_to_get
+from framing.datasets.loaders import DatasetInfo, DownloadFile, data_home, dataset_info, how_to_get
 from framing.errors import FramingError
 
 __all__ = ["download", "DownloadError", "DownloadReport", "sha256_of"]

@@ -4,7 +4,7 @@ A source manifest (CSV) records each report a partisan article cites: ``outlet, 
 url, license, local_path`` (and optionally ``id`` and ``note``). ``local_path`` is filled only
 where the text may be shipped (a public-domain release); it is relative to the manifest's
 folder. :func:`fetch_sources` downloads every other entry that has a URL, extracts the article
-text with trafilatura (falling back to :func:`framing.html.html_to_text`), and caches it as
+text with trafilatura (falling back to :func:`framing.io.html.html_to_text`), and caches it as
 ``ID.txt`` in the cache folder, so that :func:`framing.compare` and ``framing compare`` can read
 it. One entry that fails does not stop the others: each gets a status and a reason.
 
@@ -25,10 +25,10 @@ from pathlib import Path
 
 import pandas as pd
 
-from framing import __version__
+from framing._version import __version__
 from framing.errors import InputError
-from framing.html import html_to_text, looks_like_html
-from framing.text import count_words
+from framing.io.html import html_to_text, looks_like_html
+from framing.text.words import count_words
 
 __all__ = [
     "read_manifest",
@@ -125,7 +125,7 @@ def extract_article_text(html: str | bytes, *, url: str | None = None) -> str:
     """Return a page's article text: headline and paragraphs separated by blank lines.
 
     trafilatura extracts the main text; when it finds too little, the page is read with
-    :func:`framing.html.html_to_text`. Returns ``""`` when neither finds
+    :func:`framing.io.html.html_to_text`. Returns ``""`` when neither finds
     :data:`MIN_ARTICLE_WORDS` words.
 
     >>> page = ("<html><body><nav>Home</nav><article><h1>Strike in Yemen</h1><p>"

@@ -187,7 +187,7 @@ def voice_contrast_plot(
     """Return a figure that sets the outlet's own words against the words it cites.
 
     ``contrast`` has one row per voice (``voice_col``: own, attributed, quoted, ...) and one
-    column per measure, as :func:`framing.voice.voice_contrast` returns it.
+    column per measure, as :func:`framing.comparisons.contrast.voice_contrast` returns it.
     """
     contrast = contrast.reset_index() if voice_col not in contrast.columns else contrast
     _need(contrast, [voice_col, *measures], "voice_contrast_plot")
@@ -478,7 +478,7 @@ def keyness_plot(
 
     ``keyness`` has one row per term with its score (``score_col``, for example the z-score of
     the log-odds ratio with an informative Dirichlet prior), positive for terms of the first
-    group and negative for the second, as :func:`framing.groups.keyness` returns it;
+    group and negative for the second, as :func:`framing.comparisons.groups.keyness` returns it;
     ``groups`` names the two groups. The ``top`` terms of each side are shown.
     """
     _need(keyness, [term_col, score_col], "keyness_plot")

@@ -30,7 +30,7 @@ are read from the attribution pattern, and a reporter named in full once ("NPR�
 recognised later by surname ("Bowman reported"). Each attribution records its reporting verb and
 whether the verb is neutral or loaded (``framing/data/reporting_verbs.tsv``).
 
-Every offset is relative to its paragraph, like :class:`framing.lexicon.Match`.
+Every offset is relative to its paragraph, like :class:`framing.measures.lexicon.Match`.
 
 >>> voices = detect_voices([
 ...     "NPR also reported on the fighting. According to NPR’s Tom Bowman, “It’s some 150 miles.”",
@@ -54,20 +54,16 @@ from functools import cache, lru_cache
 from importlib import resources
 from itertools import accumulate, groupby
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple, Protocol, runtime_checkable
+from typing import NamedTuple, Protocol, TypeAlias, runtime_checkable
 
 from framing.errors import FramingError, InputError
-from framing.text import WORD, iter_words, split_sentences
-
-if TYPE_CHECKING:
-    import pandas as pd
-
-    from framing.article import Article
+from framing.text.words import WORD, iter_words, split_sentences
 
 __all__ = [
     "Source",
     "SourceEntry",
     "SourceList",
+    "SourcesLike",
     "ReportingVerb",
     "Quote",
     "Attribution",
@@ -78,7 +74,6 @@ __all__ = [
     "detect_voices",
     "load_sources",
     "load_reporting_verbs",
-    "voice_contrast",
     "VOICES",
     "SOURCE_KINDS",
     "VERB_KINDS",
@@ -170,6 +165,10 @@ class SourceList:
         return SourceList([*kept, *added], origin=self.origin)
 
 
+#: Sources: a loaded list, or a sources ``.tsv`` file to load.
+SourcesLike: TypeAlias = SourceList | str | Path
+
+
 def _read_tsv(path: Path, required: set[str]) -> list[dict[str, str]]:
     with path.open(encoding="utf-8", newline="") as handle:
         rows = csv.DictReader((line for line in handle if not line.startswith("#")), delimiter="\t")
@@ -209,7 +208,7 @@ def _bundled_sources() -> SourceList:
     return sources
 
 
-def load_sources(source: SourceList | str | Path | None = None) -> SourceList:
+def load_sources(source: SourcesLike | None = None) -> SourceList:
     """Return the known sources: the bundled list (``None``), a TSV file, or the list given.
 
     >>> len(load_sources()) > 50
@@ -905,7 +904,7 @@ class RuleVoiceDetector:
     def __init__(
         self,
         *,
-        sources: SourceList | str | Path | None = None,
+        sources: SourcesLike | None = None,
         verbs: Sequence[ReportingVerb] | None = None,
     ) -> None:
         self.sources = load_sources(sources)
@@ -1521,7 +1520,7 @@ def _default_detector() -> RuleVoiceDetector:
 
 
 def detect_voices(
-    paragraphs: Sequence[str], *, sources: SourceList | str | Path | None = None
+    paragraphs: Sequence[str], *, sources: SourcesLike | None = None
 ) -> list[ParagraphVoice]:
     """Return the voice of each paragraph of one article (a list of paragraph texts).
 
@@ -1535,65 +1534,3 @@ def detect_voices(
         )
     detector = _default_detector() if sources is None else RuleVoiceDetector(sources=sources)
     return detector.detect(paragraphs)
-
-
-# --- per article: the outlet's own words against the words it cites -------------------------------
-
-#: Rows of :func:`voice_contrast`: ``cited`` is attributed and quoted words together.
-CONTRAST_VOICES = ("own", "attributed", "quoted", "cited")
-
-
-def voice_contrast(article: Article) -> pd.DataFrame:
-    """Return sentiment and loaded language of the outlet's own words against the words it cites.
-
-    One row per voice (``own``, ``attributed``, ``quoted``, and ``cited`` for attributed and
-    quoted together): ``words``, ``share_of_words``, and ``polarity``, ``subjectivity``,
-    ``vader_compound`` of the voice's spans joined into one text (with the article's scorers),
-    ``loaded_count`` (the paragraphs' loaded-language matches that start in the voice's words)
-    and ``loaded_per_100_words``. A voice with no words has empty scores.
-
-    >>> from framing.article import Article
-    >>> article = Article("Raqqa Falls\\n\\nA massive win. “The city is calm,” an official said.")
-    >>> voice_contrast(article)[["voice", "words", "loaded_count"]].to_dict("records")[:3]
-    [{'voice': 'own', 'words': 5, 'loaded_count': 1}, \
-{'voice': 'attributed', 'words': 3, 'loaded_count': 0}, \
-{'voice': 'quoted', 'words': 4, 'loaded_count': 0}]
-    """
-    import pandas as pd
-
-    texts: dict[str, list[str]] = {voice: [] for voice in CONTRAST_VOICES}
-    words = dict.fromkeys(CONTRAST_VOICES, 0)
-    loaded = dict.fromkeys(CONTRAST_VOICES, 0)
-    for paragraph in article.paragraphs:
-        segments = paragraph.voice.segments
-        for segment in segments:
-            names = [segment.voice] + (["cited"] if segment.voice != "own" else [])
-            for name in names:
-                texts[name].append(segment.text)
-                words[name] += segment.words
-        for match in paragraph.loaded_matches:
-            segment = next((s for s in segments if s.start <= match.start < s.end), None)
-            if segment is not None:
-                loaded[segment.voice] += 1
-                if segment.voice != "own":
-                    loaded["cited"] += 1
-    total = sum(words[voice] for voice in ("own", "attributed", "quoted"))
-    rows = []
-    nan = float("nan")
-    for voice in CONTRAST_VOICES:
-        text = "\n".join(texts[voice])
-        has_words = words[voice] > 0
-        sentiment = article.sentiment.score(text) if has_words else None
-        rows.append(
-            {
-                "voice": voice,
-                "words": words[voice],
-                "share_of_words": words[voice] / total if total else nan,
-                "polarity": sentiment.polarity if sentiment else nan,
-                "subjectivity": sentiment.subjectivity if sentiment else nan,
-                "vader_compound": article.vader.compound(text) if has_words else nan,
-                "loaded_count": loaded[voice],
-                "loaded_per_100_words": 100.0 * loaded[voice] / words[voice] if has_words else nan,
-            }
-        )
-    return pd.DataFrame(rows)

@@ -258,7 +258,7 @@ def _with_info(table: pd.DataFrame, name: str, **extra) -> pd.DataFrame:
 
 def embedded_data_dir() -> Path:
     """Return the repository's ``data/`` folder, which holds the embedded examples."""
-    folder = Path(__file__).resolve().parent.parent / "data"
+    folder = Path(__file__).resolve().parents[2] / "data"
     if not (folder / SEED_FILE).is_file():
         raise MissingDataError(
             f"the embedded examples are not at {folder}; install framing from a clone of its "

@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import Protocol, runtime_checkable
 
 from framing.errors import FramingError, InputError, choices_error
-from framing.text import APOSTROPHES, normalize_apostrophes
+from framing.text.words import APOSTROPHES, normalize_apostrophes
 
 __all__ = [
     "Entry",
@@ -72,7 +72,7 @@ _CLAUSE_BREAK = re.compile(r"[.,;:!?()\[\]\"\u201c\u201d\u2013\u2014]")
 #: A valid term: words (with a trailing ``*`` glob allowed) separated by spaces or hyphens.
 _TERM = re.compile(r"^\w+(?:'\w+)*\*?(?:[ \-]+\w+(?:'\w+)*\*?)*$")
 
-#: Bundled lexicons, by name: file under ``framing/lexicons/``.
+#: Bundled lexicons, by name: file under ``framing/data/lexicons/``.
 BUNDLED_LEXICONS = {"loaded": "loaded_language.tsv"}
 DEFAULT_LEXICON = "loaded"
 
@@ -719,19 +719,19 @@ _READERS = {
 @cache
 def _bundled(name: str) -> Lexicon:
     filename = BUNDLED_LEXICONS[name]
-    resource = resources.files("framing").joinpath("lexicons", filename)
+    resource = resources.files("framing").joinpath("data", "lexicons", filename)
     with resources.as_file(resource) as path:
         lexicon = read_table(path, name=name)
     lexicon.info = LexiconInfo(
         name=name,
-        source=f"framing/lexicons/{filename}",
+        source=f"framing/data/lexicons/{filename}",
         citation="The framing developers (2026), framing loaded-language lexicon, version 0.1.0",
         license="MIT",
         description=(
             "Loaded language after SemEval-2020 Task 11: words and phrases with strong "
             "emotional implications, used to influence an audience. "
             f"{len(lexicon)} entries in {len(lexicon.categories)} categories; "
-            "see framing/lexicons/LEXICONS.md."
+            "see framing/data/lexicons/LEXICONS.md."
         ),
     )
     return lexicon

@@ -25,6 +25,7 @@ import numpy as np
 import pandas as pd
 
 from framing.errors import FramingError, InputError
+from framing.text.words import WORD
 
 __all__ = [
     "compare_groups",
@@ -316,8 +317,6 @@ def keyness(
     ['rich', 'the']
     """
     from sklearn.feature_extraction.text import CountVectorizer
-
-    from framing.text import WORD
 
     if len(groups) != 2:
         raise FramingError(f"keyness compares two groups, not {len(groups)}; give groups=[a, b]")

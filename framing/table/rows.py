@@ -1,0 +1,155 @@
+"""One row per paragraph: an article's measures as records of the table's columns.
+
+>>> from framing.measures.lexicon import Entry, Lexicon
+>>> lexicon = Lexicon([Entry("massive", "hyperbole")])
+>>> text = "Raqqa Falls\\n\\nISIS lost the city. It was a massive, terrible defeat."
+>>> table = to_table(rows_for_documents([("doc", text)], lexicon=lexicon))
+>>> table[["paragraph", "role", "start", "end", "words", "loaded_terms"]].to_dict("records")
+[{'paragraph': 0, 'role': 'headline', 'start': 0, 'end': 11, 'words': 2, 'loaded_terms': ''}, \
+{'paragraph': 1, 'role': 'body', 'start': 13, 'end': 67, 'words': 10, \
+'loaded_terms': 'massive:hyperbole'}]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+import pandas as pd
+
+from framing.article import Article
+from framing.io.documents import RowProblem
+from framing.table.schema import (
+    _FLOAT_COLUMNS,
+    _INTEGER_COLUMNS,
+    ALL_MEASURES,
+    COLUMNS,
+    table_columns,
+)
+
+__all__ = ["article_rows", "error_row", "rows_for_documents", "text_problem", "to_table"]
+
+
+def article_rows(
+    article: Article, doc_id: object, measures: Sequence[str] = ALL_MEASURES
+) -> list[dict]:
+    """Return one row (a dict of :data:`COLUMNS`, or of the chosen ``measures``'s columns) per
+    paragraph of ``article``."""
+    sentiment_on, vader_on = "sentiment" in measures, "vader" in measures
+    loaded_on, voice_on = "loaded" in measures, "voice" in measures
+    rows = []
+    for paragraph in article.paragraphs:
+        row = {
+            "doc_id": doc_id,
+            "paragraph": paragraph.index,
+            "role": paragraph.role,
+            "start": paragraph.start,
+            "end": paragraph.end,
+            "text": paragraph.text,
+            "words": paragraph.words,
+        }
+        if sentiment_on:
+            sentiment = paragraph.sentiment
+            row["polarity"] = sentiment.polarity
+            row["subjectivity"] = sentiment.subjectivity
+        if vader_on:
+            row["vader_compound"] = paragraph.vader_compound
+        if loaded_on:
+            row["loaded_count"] = paragraph.loaded_count
+            row["loaded_per_100_words"] = paragraph.loaded_per_100_words
+            row["loaded_terms"] = paragraph.loaded_terms
+        if voice_on:
+            voice = paragraph.voice
+            row["voice"] = voice.voice
+            row["sources"] = voice.source_names
+            row["quoted_share"] = voice.quoted_share
+        row["error"] = ""
+        rows.append(row)
+    return rows
+
+
+def error_row(doc_id: object, message: str) -> dict:
+    """Return the row that stands for a document that could not be measured."""
+    row = dict.fromkeys(COLUMNS)
+    row.update(doc_id=doc_id, error=message)
+    return row
+
+
+def text_problem(value: object) -> str | None:
+    """Return why ``value`` cannot be measured as an article's text, or ``None`` if it can."""
+    if value is None or (isinstance(value, float) and pd.isna(value)) or value is pd.NA:
+        return "missing text"
+    if isinstance(value, RowProblem):
+        return value.message
+    if not isinstance(value, str):
+        return f"not text ({type(value).__name__})"
+    if not value.strip():
+        return "empty text"
+    return None
+
+
+def rows_for_documents(
+    documents: Iterable[tuple[object, object]],
+    *,
+    measures: Sequence[str] = ALL_MEASURES,
+    **options,
+) -> list[dict]:
+    """Return the rows for ``(doc_id, text)`` pairs; a bad text gets an error row."""
+    measured: list[tuple[object, Article | str]] = []
+    for doc_id, text in documents:
+        problem = text_problem(text)
+        if not problem:
+            article = Article(text, **options)
+            if article.paragraphs:
+                measured.append((doc_id, article))
+                continue
+            problem = "no paragraphs"
+        measured.append((doc_id, problem))
+    _measure_each([article for _, article in measured if isinstance(article, Article)], measures)
+    rows: list[dict] = []
+    for doc_id, article in measured:
+        if isinstance(article, Article):
+            rows.extend(article_rows(article, doc_id, measures))
+        else:
+            rows.append(error_row(doc_id, article))
+    return rows
+
+
+def _measure_each(articles: list[Article], measures: Sequence[str]) -> None:
+    """Measure the articles' paragraphs one measure at a time (each is cached on its paragraph).
+
+    The values are those of measuring paragraph by paragraph; with one scorer at a time, its
+    lexicons and patterns stay in the processor's caches, which is faster on many short
+    articles (benchmarks/throughput.py).
+    """
+    paragraphs = [paragraph for article in articles for paragraph in article.paragraphs]
+    for paragraph in paragraphs:
+        paragraph.words  # noqa: B018 (fills the cached property)
+    if "sentiment" in measures:
+        for paragraph in paragraphs:
+            paragraph.sentiment  # noqa: B018
+    if "vader" in measures:
+        for paragraph in paragraphs:
+            paragraph.vader_compound  # noqa: B018
+    if "loaded" in measures:
+        for paragraph in paragraphs:
+            paragraph.loaded_matches  # noqa: B018
+    if "voice" in measures:
+        for article in articles:
+            article.voices  # noqa: B018
+
+
+def to_table(rows: list[dict], measures: Sequence[str] = ALL_MEASURES) -> pd.DataFrame:
+    """Return the rows as a DataFrame with the table's columns (those of ``measures``) and
+    dtypes."""
+    columns = table_columns(measures)
+    table = pd.DataFrame.from_records(rows, columns=columns)
+    for column in _INTEGER_COLUMNS:
+        if column in table:
+            table[column] = table[column].astype("Int64")
+    for column in _FLOAT_COLUMNS:
+        if column in table:
+            table[column] = table[column].astype("float64")
+    for column in ("role", "text", "loaded_terms", "voice", "sources", "error"):
+        if column in table:
+            table[column] = table[column].astype("object")
+    return table

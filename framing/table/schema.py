@@ -1,0 +1,97 @@
+"""The table's schema: its columns, what each one means, and the measures that fill them.
+
+>>> check_measures(["voice", "sentiment"])
+('sentiment', 'voice')
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from framing.errors import FramingError, choices_error
+
+__all__ = [
+    "ALL_MEASURES",
+    "COLUMNS",
+    "DEFAULT_DOC_ID",
+    "MEASURE_DEFINITIONS",
+    "MEASURE_GROUPS",
+    "check_measures",
+    "table_columns",
+]
+
+#: The id of a single text given without one.
+DEFAULT_DOC_ID = "doc"
+
+#: What each column of the table means; saved into the metadata of result files.
+MEASURE_DEFINITIONS = {
+    "doc_id": "the article's id (the id column, the file name, or the row number)",
+    "paragraph": "paragraph number within the article, from 0 (the headline, when there is one)",
+    "role": "headline or body",
+    "start": "character offset where the paragraph starts in the article's text",
+    "end": "character offset where it ends: text[start:end] is the paragraph",
+    "text": "the paragraph's text",
+    "words": "number of words (letters or digits joined by inner hyphens or apostrophes; "
+    "a number such as 270,000 or an initialism such as U.S. is one word)",
+    "polarity": "TextBlob (pattern) polarity, -1 negative to 1 positive",
+    "subjectivity": "TextBlob (pattern) subjectivity, 0 objective to 1 subjective",
+    "vader_compound": "VADER compound score, -1 negative to 1 positive",
+    "loaded_count": "number of loaded-language lexicon matches (longest match where they nest)",
+    "loaded_per_100_words": "loaded_count per 100 words",
+    "loaded_terms": "the matches as term:category, separated by ';'",
+    "voice": "who speaks: own (no word quoted or attributed), attributed (every word quoted or "
+    "attributed, under half quoted), quoted (every word quoted or attributed, at least half "
+    "quoted) or mixed (own words beside quoted or attributed ones); see framing.voice",
+    "sources": "canonical names of the sources quoted or attributed, separated by ';'",
+    "quoted_share": "share of the paragraph's words inside quotation marks, 0 to 1",
+    "error": "why a corpus row could not be measured (empty where it was)",
+}
+COLUMNS = list(MEASURE_DEFINITIONS)
+
+#: The measures that ``measures=`` chooses from, with their columns. A table has the other
+#: columns whatever is chosen; leaving out a measure saves its time (voice detection is the
+#: slowest; see README, "Speed").
+MEASURE_GROUPS = {
+    "sentiment": ("polarity", "subjectivity"),
+    "vader": ("vader_compound",),
+    "loaded": ("loaded_count", "loaded_per_100_words", "loaded_terms"),
+    "voice": ("voice", "sources", "quoted_share"),
+}
+ALL_MEASURES = tuple(MEASURE_GROUPS)
+
+_INTEGER_COLUMNS = ("paragraph", "start", "end", "words", "loaded_count")
+_FLOAT_COLUMNS = (
+    "polarity",
+    "subjectivity",
+    "vader_compound",
+    "loaded_per_100_words",
+    "quoted_share",
+)
+
+
+def check_measures(measures: Iterable[str] | None) -> tuple[str, ...]:
+    """Return the chosen measures in the table's order (``None``: all of them).
+
+    >>> check_measures(["loaded", "sentiment"])
+    ('sentiment', 'loaded')
+    """
+    if measures is None:
+        return ALL_MEASURES
+    chosen = [measures] if isinstance(measures, str) else list(measures)
+    for name in chosen:
+        if name not in MEASURE_GROUPS:
+            raise choices_error("measures", name, ALL_MEASURES)
+    if not chosen:
+        raise FramingError(
+            f"measures= is empty; choose one or more of: {', '.join(ALL_MEASURES)} "
+            "(or None for all)"
+        )
+    return tuple(name for name in ALL_MEASURES if name in chosen)
+
+
+def table_columns(measures: Sequence[str] = ALL_MEASURES) -> list[str]:
+    """Return the columns of a table with the given measures, in :data:`COLUMNS` order."""
+    left_out = {
+        column for name in ALL_MEASURES if name not in measures for column in MEASURE_GROUPS[name]
+    }
+    return [column for column in COLUMNS if column not in left_out]

@@ -1,0 +1,30 @@
+"""Text: words, sentences and paragraphs, with character offsets into the original.
+
+The first step of the data path. It takes a string and gives spans: the word pattern
+that every measure counts with (:data:`WORD`), sentence boundaries, and the segmenters
+that split an article into paragraphs. It imports nothing else of framing's but errors.
+"""
+
+from framing.text.segment import (
+    BlankLineSegmenter,
+    LineSegmenter,
+    Segmenter,
+)
+from framing.text.words import (
+    WORD,
+    count_words,
+    iter_words,
+    normalize_apostrophes,
+    split_sentences,
+)
+
+__all__ = [
+    "WORD",
+    "iter_words",
+    "count_words",
+    "split_sentences",
+    "normalize_apostrophes",
+    "Segmenter",
+    "BlankLineSegmenter",
+    "LineSegmenter",
+]
