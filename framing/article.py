@@ -34,7 +34,7 @@ from framing.measures.sentiment import (
     default_vader,
 )
 from framing.text.segment import BlankLineSegmenter, Segmenter
-from framing.text.words import count_words
+from framing.text.words import count_words, per_100_words
 from framing.types import LexiconLike, SourcesLike
 from framing.voice.detect import ParagraphVoice, detect_voices
 
@@ -111,8 +111,8 @@ class Paragraph:
 
     @property
     def loaded_per_100_words(self) -> float:
-        """Return loaded-language matches per 100 words (0 for a paragraph with no words)."""
-        return 100.0 * self.loaded_count / self.words if self.words else 0.0
+        """Return loaded-language matches per 100 words (NaN for a paragraph with no words)."""
+        return per_100_words(self.loaded_count, self.words)
 
     @property
     def loaded_terms(self) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from framing.article import Article
+from framing.text.words import per_100_words
 
 __all__ = ["CONTRAST_VOICES", "voice_contrast"]
 
@@ -61,7 +62,7 @@ def voice_contrast(article: Article) -> pd.DataFrame:
                 "subjectivity": sentiment.subjectivity if sentiment else nan,
                 "vader_compound": article.vader.compound(text) if has_words else nan,
                 "loaded_count": loaded[voice],
-                "loaded_per_100_words": 100.0 * loaded[voice] / words[voice] if has_words else nan,
+                "loaded_per_100_words": per_100_words(loaded[voice], words[voice]),
             }
         )
     return pd.DataFrame(rows)

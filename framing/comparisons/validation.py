@@ -24,7 +24,7 @@ from framing.errors import FramingError, choices_error
 from framing.io.documents import check_columns
 from framing.measures.lexicon import LexiconMatcher, load_lexicon
 from framing.measures.sentiment import default_sentiment
-from framing.text.words import count_words, iter_words, normalize_apostrophes
+from framing.text.words import count_words, iter_words, normalize_apostrophes, per_100_words
 from framing.types import LexiconLike
 
 __all__ = [
@@ -136,8 +136,7 @@ def sentence_scores(
     result = labelled.copy()
     result["label"] = (labelled[label_col] == BIASED).astype(int)
     result["loaded_per_100_words"] = [
-        100.0 * len(matcher.match(text)) / words if (words := count_words(text)) else 0.0
-        for text in texts
+        per_100_words(len(matcher.match(text)), count_words(text)) for text in texts
     ]
     result["subjectivity"] = [scorer.score(text).subjectivity for text in texts]
     return result

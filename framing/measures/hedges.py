@@ -13,13 +13,12 @@ not ones: an approximator ("about", "some", "nearly") counts only right before a
 
 from __future__ import annotations
 
-import csv
 import re
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
 from framing.errors import FramingError
+from framing.io.tables import bundled_file, read_data_table
 from framing.measures.lexicon import Entry, Lexicon, LexiconInfo, Match
 
 __all__ = ["Hedge", "HedgeList", "load_hedges", "find_hedges", "CONTEXTS", "HEDGES_FILE"]
@@ -125,18 +124,13 @@ def load_hedges() -> HedgeList:
     >>> {h.category for h in hedges.hedges} >= {"approximator", "epistemic", "modal"}
     True
     """
-    resource = resources.files("framing").joinpath("data", HEDGES_FILE)
-    with resource.open(encoding="utf-8", newline="") as handle:
-        rows = csv.DictReader((line for line in handle if not line.startswith("#")), delimiter="\t")
-        hedges = [
-            Hedge(
-                row["term"].strip(),
-                row["category"].strip(),
-                row["context"].strip(),
-                row["reason"].strip(),
-            )
-            for row in rows
-        ]
+    rows = read_data_table(
+        bundled_file(HEDGES_FILE), required={"term", "category", "context", "reason"}
+    )
+    hedges = [
+        Hedge(row.text("term"), row.text("category"), row.text("context"), row.text("reason"))
+        for row in rows
+    ]
     return HedgeList(hedges)
 
 

@@ -20,7 +20,6 @@ MPQA subjectivity clues (``.tff``) and plain word lists.
 
 from __future__ import annotations
 
-import csv
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -30,6 +29,7 @@ from pathlib import Path
 from typing import Protocol, runtime_checkable
 
 from framing.errors import FramingError, InputError, choices_error
+from framing.io.tables import bundled_file, read_data_table
 from framing.text.words import APOSTROPHES, normalize_apostrophes
 
 __all__ = [
@@ -500,46 +500,30 @@ def read_table(path: str | Path, *, name: str | None = None) -> Lexicon:
     """
     path = Path(path)
     delimiter = "\t" if path.suffix.lower() == ".tsv" else ","
-    with path.open(encoding="utf-8-sig", newline="") as handle:
-        numbered = [
-            (number, line)
-            for number, line in enumerate(handle, 1)
-            if line.strip() and not line.startswith("#")
-        ]
-    rows = csv.DictReader((line for _, line in numbered), delimiter=delimiter)
-    fields = [name.strip() for name in rows.fieldnames or ()]
-    rows.fieldnames = fields
-    missing = {"term", "category"} - set(fields)
-    if missing:
-        raise InputError(
-            f"{path} lacks the column(s) {sorted(missing)}; a lexicon table needs a header row "
-            f"with 'term' and 'category' (and optionally 'reason', 'weight'), "
-            f"separated by {'tabs' if delimiter == chr(9) else 'commas'}"
-        )
+    rows = read_data_table(path, required={"term", "category"}, delimiter=delimiter)
     entries = []
-    for (number, _), row in zip(numbered[1:], rows, strict=True):
-        term = (row.get("term") or "").strip()
-        category = (row.get("category") or "").strip()
+    for row in rows:
+        term, category = row.text("term"), row.text("category")
         if not term and not category:
             continue
         if not term or not category:
             raise InputError(
-                f"{path}:{number} needs both a term and a category; fill in the empty one "
+                f"{path}:{row.line} needs both a term and a category; fill in the empty one "
                 "or delete the line"
             )
-        weight_text = (row.get("weight") or "").strip()
+        weight_text = row.text("weight")
         try:
             weight = float(weight_text) if weight_text else 1.0
         except ValueError:
             raise InputError(
-                f"{path}:{number} has weight {weight_text!r}, which is not a number; "
+                f"{path}:{row.line} has weight {weight_text!r}, which is not a number; "
                 "write a number such as 1 or 0.5, or leave it empty"
             ) from None
         entries.append(
             Entry(
                 term=term,
                 category=category,
-                reason=(row.get("reason") or "").strip(),
+                reason=row.text("reason"),
                 weight=weight,
             )
         )
@@ -719,8 +703,7 @@ _READERS = {
 @cache
 def _bundled(name: str) -> Lexicon:
     filename = BUNDLED_LEXICONS[name]
-    resource = resources.files("framing").joinpath("data", "lexicons", filename)
-    with resources.as_file(resource) as path:
+    with resources.as_file(bundled_file("lexicons", filename)) as path:
         lexicon = read_table(path, name=name)
     lexicon.info = LexiconInfo(
         name=name,

@@ -39,6 +39,7 @@ from framing.report.plots import (
     voice_strip,
 )
 from framing.table.engine import analyze
+from framing.text.words import per_100_words
 
 __all__ = [
     "FigureRecipe",
@@ -153,9 +154,7 @@ def allsides_measures(articles: pd.DataFrame) -> pd.DataFrame:
         polarity=("polarity", "mean"),
         subjectivity=("subjectivity", "mean"),
     )
-    measures["loaded_per_100_words"] = (
-        100.0 * measures["loaded_count"].astype(float) / measures["words"].astype(float)
-    ).where(measures["words"] > 0, 0.0)
+    measures["loaded_per_100_words"] = per_100_words(measures["loaded_count"], measures["words"])
     info = keyed.set_index("article_id")[["story_id", "side", "source", "title"]]
     result = info.join(measures, how="inner").reset_index(names="article_id")
     for column in ("words", "loaded_count", "paragraphs"):

@@ -146,7 +146,7 @@ def sentiment_svg(article) -> str:
     width = STRIP_WIDTH - left - right
     step = width / count
     bar = max(step * 0.7, 1.0)
-    loaded = [p.loaded_per_100_words for p in paragraphs]
+    loaded = [p.loaded_per_100_words for p in paragraphs if p.words]
     loaded_top = max(max(loaded, default=0.0), 1.0)
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" role="img" viewBox="0 0 {STRIP_WIDTH} '
@@ -180,11 +180,12 @@ def sentiment_svg(article) -> str:
             "</title></rect>"
         )
         rate = paragraph.loaded_per_100_words
-        height = rate / loaded_top * (row_height - 14)
+        # a paragraph without words has no rate (NaN): no bar, and its title says why
+        height = rate / loaded_top * (row_height - 14) if paragraph.words else 0.0
+        label = f"{rate:.1f} loaded terms per 100 words" if paragraph.words else "no words"
         parts.append(
             f'<rect x="{x:.1f}" y="{base - height:.1f}" width="{bar:.1f}" height="{height:.1f}" '
-            f'fill="#E69F00"><title>paragraph {paragraph.index}: {rate:.1f} loaded terms per '
-            "100 words</title></rect>"
+            f'fill="#E69F00"><title>paragraph {paragraph.index}: {label}</title></rect>'
         )
         parts.append(
             f'<text x="{x + bar / 2:.1f}" y="{base + 13:.1f}" text-anchor="middle">'

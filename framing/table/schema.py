@@ -37,7 +37,7 @@ MEASURE_DEFINITIONS = {
     "subjectivity": "TextBlob (pattern) subjectivity, 0 objective to 1 subjective",
     "vader_compound": "VADER compound score, -1 negative to 1 positive",
     "loaded_count": "number of loaded-language lexicon matches (longest match where they nest)",
-    "loaded_per_100_words": "loaded_count per 100 words",
+    "loaded_per_100_words": "loaded_count per 100 words (NaN for a paragraph with no words)",
     "loaded_terms": "the matches as term:category, separated by ';'",
     "voice": "who speaks: own (no word quoted or attributed), attributed (every word quoted or "
     "attributed, under half quoted), quoted (every word quoted or attributed, at least half "

@@ -9,7 +9,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-__all__ = ["WORD", "iter_words", "count_words", "split_sentences", "normalize_apostrophes"]
+__all__ = [
+    "WORD",
+    "iter_words",
+    "count_words",
+    "per_100_words",
+    "split_sentences",
+    "normalize_apostrophes",
+]
 
 #: Hyphens that join the parts of one word ("de-facto", "anti‑ISIS"). En and em dashes are
 #: punctuation between words ("Raqqa–a hospital–and") and are deliberately not here.
@@ -66,6 +73,24 @@ def count_words(text: str) -> int:
     7
     """
     return len(WORD.findall(text))
+
+
+def per_100_words(count: float, words: int) -> float:
+    """Return ``count`` per 100 words: the one definition of every ``*_per_100_words`` column.
+
+    A text with no words has no rate: NaN, not 0, so that a separator line ("* * *") or an
+    empty voice does not pull a mean towards zero; pandas leaves NaN out of means and counts.
+
+    >>> per_100_words(3, 60)
+    5.0
+    >>> per_100_words(0, 0)
+    nan
+
+    ``count`` and ``words`` may also be pandas Series (one rate per row, NaN where ``words`` is 0).
+    """
+    if hasattr(words, "where"):  # a pandas Series
+        return 100.0 * count / words.where(words > 0).astype(float)
+    return 100.0 * count / words if words else float("nan")
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:

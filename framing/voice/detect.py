@@ -45,7 +45,6 @@ Every offset is relative to its paragraph, like :class:`framing.measures.lexicon
 
 from __future__ import annotations
 
-import csv
 import re
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Sequence
@@ -57,6 +56,7 @@ from pathlib import Path
 from typing import NamedTuple, Protocol, TypeAlias, runtime_checkable
 
 from framing.errors import FramingError, InputError
+from framing.io.tables import bundled_file, read_data_table
 from framing.text.words import WORD, iter_words, split_sentences
 
 __all__ = [
@@ -169,18 +169,6 @@ class SourceList:
 SourcesLike: TypeAlias = SourceList | str | Path
 
 
-def _read_tsv(path: Path, required: set[str]) -> list[dict[str, str]]:
-    with path.open(encoding="utf-8", newline="") as handle:
-        rows = csv.DictReader((line for line in handle if not line.startswith("#")), delimiter="\t")
-        missing = required - set(rows.fieldnames or ())
-        if missing:
-            raise InputError(
-                f"{path} lacks the column(s) {sorted(missing)}; its header row needs "
-                f"{', '.join(sorted(required))}"
-            )
-        return [row for row in rows if any((value or "").strip() for value in row.values())]
-
-
 def read_sources(path: str | Path) -> SourceList:
     """Return the sources in a TSV file with ``name``, ``kind``, ``aliases`` (``|``-separated)
     and optionally ``description`` columns; ``#`` starts a comment line."""
@@ -189,20 +177,19 @@ def read_sources(path: str | Path) -> SourceList:
         raise InputError(f"sources file {str(path)!r} does not exist; check the path")
     entries = [
         SourceEntry(
-            name=row["name"].strip(),
-            kind=row["kind"].strip(),
-            aliases=tuple(a.strip() for a in (row["aliases"] or "").split("|") if a.strip()),
-            description=(row.get("description") or "").strip(),
+            name=row.text("name"),
+            kind=row.text("kind"),
+            aliases=tuple(a.strip() for a in row.text("aliases").split("|") if a.strip()),
+            description=row.text("description"),
         )
-        for row in _read_tsv(path, {"name", "kind", "aliases"})
+        for row in read_data_table(path, required={"name", "kind", "aliases"})
     ]
     return SourceList(entries, origin=str(path))
 
 
 @cache
 def _bundled_sources() -> SourceList:
-    resource = resources.files("framing").joinpath("data", "sources.tsv")
-    with resources.as_file(resource) as path:
+    with resources.as_file(bundled_file("sources.tsv")) as path:
         sources = read_sources(path)
     sources.origin = "framing/data/sources.tsv"
     return sources
@@ -241,12 +228,12 @@ def read_reporting_verbs(path: str | Path) -> tuple[ReportingVerb, ...]:
     separated) and ``reason`` columns."""
     path = Path(path)
     verbs = []
-    for row in _read_tsv(path, {"lemma", "kind", "forms"}):
+    for row in read_data_table(path, required={"lemma", "kind", "forms"}):
         verb = ReportingVerb(
-            lemma=row["lemma"].strip(),
-            kind=row["kind"].strip(),
-            forms=tuple(f.strip() for f in (row["forms"] or "").split("|") if f.strip()),
-            reason=(row.get("reason") or "").strip(),
+            lemma=row.text("lemma"),
+            kind=row.text("kind"),
+            forms=tuple(f.strip() for f in row.text("forms").split("|") if f.strip()),
+            reason=row.text("reason"),
         )
         if verb.kind not in VERB_KINDS:
             raise InputError(
@@ -264,8 +251,7 @@ def load_reporting_verbs() -> tuple[ReportingVerb, ...]:
     >>> {verb.lemma: verb.kind for verb in load_reporting_verbs()}["claim"]
     'loaded'
     """
-    resource = resources.files("framing").joinpath("data", "reporting_verbs.tsv")
-    with resources.as_file(resource) as path:
+    with resources.as_file(bundled_file("reporting_verbs.tsv")) as path:
         return read_reporting_verbs(path)
 
 
