@@ -36,7 +36,8 @@ from framing.measures.sentiment import (
 from framing.text.segment import BlankLineSegmenter, Segmenter
 from framing.text.words import count_words, per_100_words
 from framing.types import LexiconLike, SourcesLike
-from framing.voice.detect import ParagraphVoice, detect_voices
+from framing.voice.detector import detect_voices
+from framing.voice.model import ParagraphVoice
 
 __all__ = ["Article", "Paragraph", "HEADLINE_MAX_WORDS"]
 
@@ -142,7 +143,7 @@ class Article:
     - ``vader``: a :class:`~framing.measures.sentiment.CompoundScorer` (default: VADER).
     - ``segmenter``: a :class:`~framing.text.segment.Segmenter` (default: blank-line paragraphs).
     - ``sources``: the known outlets, agencies and organisations for voice detection, a
-      :class:`~framing.voice.detect.SourceList` or a sources ``.tsv`` path (default: the bundled
+      :class:`~framing.voice.SourceList` or a sources ``.tsv`` path (default: the bundled
       list).
     - ``headline``: ``None`` to detect it, ``True`` or ``False`` to say whether the first
       paragraph is one.
