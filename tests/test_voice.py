@@ -8,6 +8,7 @@ import sys
 import threading
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 from framing import Article, analyze, voice_contrast
@@ -701,3 +702,93 @@ def test_threads_sharing_the_detector_get_the_serial_voices(real_articles):
     assert sys.getswitchinterval() == interval
     wrong = [index for index, voices in enumerate(results) if voices != expected[index]]
     assert wrong == []
+
+
+# --- a voice detector of one's own -------------------------------------------------------------
+
+
+class EveryoneQuoted:
+    """A detector that says every word is quoted, from one source: nothing the rules would say."""
+
+    def detect(self, paragraphs):
+        from framing.text.words import count_words
+        from framing.voice import ParagraphVoice, Segment, Source
+
+        voices = []
+        for text in paragraphs:
+            words = count_words(text)
+            segments = (Segment("quoted", 0, len(text), text, words),) if words else ()
+            voices.append(
+                ParagraphVoice(
+                    "quoted", words, words, 0, sources=(Source("Everyone", "unknown"),),
+                    segments=segments,
+                )
+            )  # fmt: skip
+        return voices
+
+
+def _assert_everyone_quoted(table) -> None:
+    body = table[table["error"] == ""]
+    assert len(body) > 0
+    assert set(body["voice"]) == {"quoted"}
+    assert set(body["sources"]) == {"Everyone"}
+    assert set(body["quoted_share"].where(body["words"] > 0, 1.0)) == {1.0}
+
+
+SEED_LIKE = "Raqqa Falls\n\nISIS lost the city. According to CBS News, it is over."
+
+
+def test_an_article_uses_the_voice_detector_given():
+    article = Article(SEED_LIKE, voice=EveryoneQuoted())
+    assert [p.voice.voice for p in article.paragraphs] == ["quoted", "quoted"]
+    assert Article(SEED_LIKE).paragraphs[1].voice.source_names == "CBS News"  # the rules
+    table = voice_contrast(article).set_index("voice")
+    assert (table.loc["own", "words"], table.loc["quoted", "words"]) == (0, 13)
+    _assert_everyone_quoted(analyze(article))
+    # kept by with_options, and replaced by new sources
+    assert article.with_options(headline=False).voice_detector is article.voice_detector
+    assert (
+        article.with_options(sources=load_sources()).paragraphs[1].voice.source_names == "CBS News"
+    )
+
+
+@pytest.mark.parametrize(
+    "data",
+    [SEED_LIKE, Article(SEED_LIKE), pd.DataFrame({"text": [SEED_LIKE]})],
+    ids=["text", "article", "dataframe"],
+)
+def test_analyze_uses_the_voice_detector_given(data):
+    _assert_everyone_quoted(analyze(data, voice=EveryoneQuoted()))
+
+
+def test_worker_processes_use_the_voice_detector_given():
+    from framing.table.engine import TASK_ROWS
+
+    corpus = pd.DataFrame({"text": [SEED_LIKE] * (TASK_ROWS + 1)})
+    table = analyze(corpus, voice=EveryoneQuoted(), n_jobs=2, progress=False)
+    assert table["doc_id"].nunique() == TASK_ROWS + 1
+    _assert_everyone_quoted(table)
+
+
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [
+        ({"voice": "rules"}, r"voice= needs a voice detector, an object with a \.detect"),
+        ({"voice": EveryoneQuoted(), "sources": load_sources()}, "sources= or voice=, not both"),
+    ],
+)
+def test_a_wrong_voice_option_says_what_to_pass(options, message):
+    with pytest.raises(FramingError, match=message):
+        Article(SEED_LIKE, **options)
+    if "sources" not in options:
+        with pytest.raises(FramingError, match=message):
+            analyze(pd.DataFrame({"text": [SEED_LIKE]}), **options)
+
+
+def test_a_detector_must_give_one_voice_per_paragraph():
+    class TooFew:
+        def detect(self, paragraphs):
+            return []
+
+    with pytest.raises(FramingError, match="returned 0 voices for 2 paragraphs"):
+        Article(SEED_LIKE, voice=TooFew()).voices  # noqa: B018

@@ -40,6 +40,7 @@ from framing.table.rows import article_rows, rows_for_documents, to_table
 from framing.table.schema import DEFAULT_DOC_ID, check_measures
 from framing.text.segment import Segmenter
 from framing.types import LexiconLike
+from framing.voice.detector import VoiceDetector, check_detector
 
 __all__ = [
     "analyze",
@@ -80,12 +81,15 @@ def resolve_jobs(n_jobs: int | None) -> int:
     return n_jobs
 
 
-def _measure_options(lexicon, sentiment, vader, segmenter=None, measures=None) -> dict:
+def _measure_options(lexicon, sentiment, vader, segmenter=None, measures=None, voice=None) -> dict:
 
     matcher = lexicon if isinstance(lexicon, LexiconMatcher) else load_lexicon(lexicon)
     options = {"lexicon": matcher, "sentiment": sentiment, "vader": vader}
     if segmenter is not None:
         options["segmenter"] = segmenter
+    if voice is not None:
+        # checked here, in the process that was given it, not in each worker
+        options["voice"] = check_detector(voice)
     options["measures"] = check_measures(measures)
     return options
 
@@ -138,6 +142,7 @@ def analyze_chunks(
     sentiment=None,
     vader=None,
     segmenter=None,
+    voice=None,
     n_jobs: int | None = None,
     progress: bool | None = None,
     total: int | None = None,
@@ -150,10 +155,11 @@ def analyze_chunks(
     worker, measured here). ``progress`` shows a tqdm bar on standard error (``None``: only
     when it is a terminal); ``total`` is the number of documents, when known. Whatever
     ``n_jobs`` is, the tables are identical. ``measures`` chooses the measures, as in
-    :func:`framing.analyze`.
+    :func:`framing.analyze`. The scorers, lexicon, segmenter and ``voice`` detector given are
+    sent to every worker process.
     """
     jobs = resolve_jobs(n_jobs)
-    options = _measure_options(lexicon, sentiment, vader, segmenter, measures)
+    options = _measure_options(lexicon, sentiment, vader, segmenter, measures, voice)
     if total is None and isinstance(chunks, Sequence):
         total = sum(len(chunk) for chunk in chunks)
     with _progress_bar(progress, total) as bar:
@@ -223,7 +229,8 @@ def analyze_file(
     """Yield the paragraph tables of a CSV, JSONL or Parquet corpus, chunk by chunk, in order.
 
     Only the text and id columns are read. ``options`` are those of :func:`analyze_chunks`
-    (``lexicon``, ``sentiment``, ``vader``, ``n_jobs``, ``progress``, ``measures``).
+    (``lexicon``, ``sentiment``, ``vader``, ``segmenter``, ``voice``, ``n_jobs``, ``progress``,
+    ``measures``).
     """
 
     path = Path(path)
@@ -242,6 +249,7 @@ def analyze_dask(
     lexicon=None,
     sentiment=None,
     vader=None,
+    voice=None,
     measures=None,
 ):
     """Return a lazy ``dask.dataframe`` of the paragraph table of ``ddf`` (one article a row).
@@ -252,7 +260,7 @@ def analyze_dask(
     """
 
     check_columns(ddf.columns, path="the dask DataFrame", text_col=text_col, id_col=id_col)
-    options = _measure_options(lexicon, sentiment, vader, measures=measures)
+    options = _measure_options(lexicon, sentiment, vader, measures=measures, voice=voice)
     meta = to_table([], options["measures"])
     id_dtype = ddf[id_col].dtype if id_col is not None else ddf.index.dtype
     meta["doc_id"] = meta["doc_id"].astype(id_dtype)
@@ -309,6 +317,7 @@ def analyze(
     sentiment: SentimentScorer | None = None,
     vader: CompoundScorer | None = None,
     segmenter: Segmenter | None = None,
+    voice: VoiceDetector | None = None,
     n_jobs: int | None = None,
     progress: bool | None = None,
     measures: Iterable[str] | None = None,
@@ -318,8 +327,9 @@ def analyze(
     ``data`` is one article's text, an :class:`Article`, or a DataFrame with one article a row
     (its text in ``text_col``; its id in ``id_col``, else its index). A row whose text is
     missing, empty or not a string gets one row with the reason in ``error``; nothing is dropped.
-    A ``lexicon``, ``sentiment``, ``vader`` or ``segmenter`` given here is used for every
-    paragraph, an :class:`Article`'s included.
+    A ``lexicon``, ``sentiment``, ``vader``, ``segmenter`` or ``voice`` detector (any object
+    with ``detect(paragraphs) -> list[ParagraphVoice]``) given here is used for every paragraph,
+    an :class:`Article`'s included, in every worker process.
 
     A DataFrame is measured in pieces by ``n_jobs`` worker processes (``None``: every core; a
     DataFrame that fits in one piece, :data:`framing.table.engine.TASK_ROWS` rows, is measured
@@ -334,6 +344,8 @@ def analyze(
     """
     chosen = check_measures(measures)
     options = {"sentiment": sentiment, "vader": vader, "segmenter": segmenter}
+    if voice is not None:
+        options["voice"] = check_detector(voice)
     if isinstance(data, Article):
         if lexicon is not None or any(value is not None for value in options.values()):
             data = data.with_options(lexicon=lexicon, **options)

@@ -33,6 +33,7 @@ from framing.voice.verbs import ReportingVerb, VerbFinder, load_reporting_verbs
 __all__ = [
     "VoiceDetector",
     "RuleVoiceDetector",
+    "check_detector",
     "default_detector",
     "detect_voices",
 ]
@@ -106,6 +107,26 @@ class RuleVoiceDetector:
                 previous_quote = linked[-1]
             voices.append(paragraph_voice(text, linked, attributions))
         return voices
+
+
+def check_detector(voice: object) -> VoiceDetector:
+    """Return ``voice`` if it is a voice detector; else raise a :class:`FramingError` that says
+    what to pass.
+
+    >>> check_detector("rules")
+    Traceback (most recent call last):
+    ...
+    framing.errors.FramingError: voice= needs a voice detector, an object with a \
+.detect(paragraphs) method that returns one ParagraphVoice per paragraph, such as \
+framing.voice.RuleVoiceDetector(sources=...); not str
+    """
+    if isinstance(voice, VoiceDetector):
+        return voice
+    raise FramingError(
+        "voice= needs a voice detector, an object with a .detect(paragraphs) method that returns "
+        "one ParagraphVoice per paragraph, such as framing.voice.RuleVoiceDetector(sources=...); "
+        f"not {type(voice).__name__}"
+    )
 
 
 @cache
