@@ -84,7 +84,6 @@ class Entry:
     term: str
     category: str
     reason: str = ""
-    weight: float = 1.0
 
 
 @dataclass(frozen=True)
@@ -494,9 +493,9 @@ def _prefix_term(term: str) -> str:
 def read_table(path: str | Path, *, name: str | None = None) -> Lexicon:
     """Return a lexicon read from a CSV or TSV file with ``term`` and ``category`` columns.
 
-    Optional columns: ``reason`` and ``weight``. The delimiter follows the file's suffix
-    (``.tsv`` is tab-separated); lines starting with ``#`` are comments. A row with a term but
-    no category, or a weight that is not a number, is an error that names its line.
+    Optional column: ``reason``; other columns (a published lexicon's ``weight``, say) are not
+    read. The delimiter follows the file's suffix (``.tsv`` is tab-separated); lines starting
+    with ``#`` are comments. A row with a term but no category is an error that names its line.
     """
     path = Path(path)
     delimiter = "\t" if path.suffix.lower() == ".tsv" else ","
@@ -511,22 +510,7 @@ def read_table(path: str | Path, *, name: str | None = None) -> Lexicon:
                 f"{path}:{row.line} needs both a term and a category; fill in the empty one "
                 "or delete the line"
             )
-        weight_text = row.text("weight")
-        try:
-            weight = float(weight_text) if weight_text else 1.0
-        except ValueError:
-            raise InputError(
-                f"{path}:{row.line} has weight {weight_text!r}, which is not a number; "
-                "write a number such as 1 or 0.5, or leave it empty"
-            ) from None
-        entries.append(
-            Entry(
-                term=term,
-                category=category,
-                reason=row.text("reason"),
-                weight=weight,
-            )
-        )
+        entries.append(Entry(term=term, category=category, reason=row.text("reason")))
     return Lexicon(entries, info=LexiconInfo(name=name or path.stem, source=str(path)))
 
 
@@ -578,8 +562,8 @@ def read_liwc_dic(path: str | Path, *, name: str | None = None) -> Lexicon:
 
 def read_yaml(path: str | Path, *, name: str | None = None) -> Lexicon:
     """Return a lexicon read from YAML: either ``{category: [term, ...]}`` or a list of
-    ``{term:, category:, reason:, weight:}`` mappings (optionally under an ``entries`` key, with
-    ``name``, ``source``, ``citation``, ``license`` beside it).
+    ``{term:, category:, reason:}`` mappings (optionally under an ``entries`` key, with
+    ``name``, ``source``, ``citation``, ``license`` beside it); other keys are not read.
     """
     import yaml
 
@@ -613,19 +597,11 @@ def read_yaml(path: str | Path, *, name: str | None = None) -> Lexicon:
                 raise InputError(
                     f"{path}: entry {number} ({dict(item)}) needs both 'term' and 'category'"
                 )
-            try:
-                weight = float(item.get("weight", 1.0))
-            except (TypeError, ValueError):
-                raise InputError(
-                    f"{path}: entry {number} has weight {item.get('weight')!r}, which is not a "
-                    "number; write a number or leave it out"
-                ) from None
             entries.append(
                 Entry(
                     term=str(item["term"]),
                     category=str(item["category"]),
                     reason=str(item.get("reason", "")),
-                    weight=weight,
                 )
             )
     else:
