@@ -268,6 +268,9 @@ class Lexicon:
             else:
                 self._exact.setdefault(first, []).append((parts, rank, entry))
         self._glob_lengths = sorted(self._globs)
+        # Caches that every call shares, never the state of one call: a plan depends on its
+        # word (or pair of words) alone, so threads that fill or clear them at the same time
+        # still each read a right plan (tests/test_measures.py).
         self._plans: dict[str, _Plan] = _PlanCache(self._plan)
         self._pairs: dict[tuple[str, str], tuple] = {}
 
