@@ -55,7 +55,8 @@ _ENDERS = ("...", ".", "!", "?", _EOS)
 _TOKEN = pattern_text.TOKEN
 _SARCASM = pattern_text.RE_SARCASM
 _EMOTICONS = pattern_text.RE_EMOTICONS
-# find_tokens's default ``linebreak``, and its white space.
+# find_tokens's default ``linebreak``, and its white space: TextBlob's tokens, not framing's
+# words (framing.text.words.WORD), make TextBlob's values.
 _LINEBREAK = re.compile(r"\n{2,}")
 _SPACES = re.compile(r"\s+")
 

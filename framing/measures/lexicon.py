@@ -30,7 +30,7 @@ from typing import Protocol, runtime_checkable
 
 from framing.errors import FramingError, InputError, choices_error
 from framing.io.tables import bundled_file, read_data_table
-from framing.text.words import APOSTROPHES, normalize_apostrophes
+from framing.text.words import WORD_PART, normalize_apostrophes
 
 __all__ = [
     "Entry",
@@ -50,10 +50,6 @@ __all__ = [
     "DEFAULT_LEXICON",
 ]
 
-#: Tokens the matcher walks over: words, with inner apostrophes but split at hyphens, so that a
-#: phrase entry can match a hyphenated compound part by part.
-_TOKEN = re.compile(rf"\w+(?:[{APOSTROPHES}]\w+)*")
-
 #: What may stand between two words of a phrase: white space, or one hyphen that joins them
 #: ("far-left"). Any other punctuation (a comma, a dash, a full stop) ends the phrase.
 _PHRASE_GAP = re.compile(r"\s+|[-\u2010\u2011]")
@@ -69,7 +65,10 @@ NEGATION_WINDOW = 3
 #: Punctuation that ends a clause, so a negator before it does not reach past it.
 _CLAUSE_BREAK = re.compile(r"[.,;:!?()\[\]\"\u201c\u201d\u2013\u2014]")
 
-#: A valid term: words (with a trailing ``*`` glob allowed) separated by spaces or hyphens.
+#: A valid term: words (with a trailing ``*`` glob allowed) separated by spaces or hyphens. This
+#: checks how a lexicon's term is written (its apostrophes already made straight), not what a
+#: word of a text is: each word of a term is matched against one word part of the text
+#: (:data:`~framing.text.words.WORD_PART`).
 _TERM = re.compile(r"^\w+(?:'\w+)*\*?(?:[ \-]+\w+(?:'\w+)*\*?)*$")
 
 #: Bundled lexicons, by name: file under ``framing/data/lexicons/``.
@@ -175,7 +174,7 @@ def _offsets(text: str, lowered: str | None, words: list[str]) -> tuple[list[int
     with ``str.find``, without building a match object per word.
     """
     if lowered is None:
-        tokens = list(_TOKEN.finditer(text))
+        tokens = list(WORD_PART.finditer(text))
         return [token.start() for token in tokens], [token.end() for token in tokens]
     starts = []
     ends = []
@@ -332,9 +331,9 @@ class Lexicon:
         """
         lowered = _lowered_in_place(text)
         if lowered is not None:
-            words = _TOKEN.findall(lowered)
+            words = WORD_PART.findall(lowered)
         else:
-            words = [normalize_apostrophes(token).lower() for token in _TOKEN.findall(text)]
+            words = [normalize_apostrophes(token).lower() for token in WORD_PART.findall(text)]
         if len(self._plans) > _PLAN_CACHE_WORDS or len(self._pairs) > _PLAN_CACHE_WORDS:
             self._plans.clear()  # bounds memory over a corpus with an open vocabulary
             self._pairs.clear()
@@ -379,7 +378,7 @@ class Lexicon:
     def _reference_match(self, text: str) -> list[Match]:
         """Return what :meth:`match` returns, found the plain way: every entry that starts at a
         word is tried in full. Slower; kept as the definition the fast path is tested against."""
-        tokens = list(_TOKEN.finditer(text))
+        tokens = list(WORD_PART.finditer(text))
         starts = [token.start() for token in tokens]
         ends = [token.end() for token in tokens]
         words = [normalize_apostrophes(token.group()).lower() for token in tokens]

@@ -1,7 +1,8 @@
 """Text: words, sentences and paragraphs, with character offsets into the original.
 
 The first step of the data path. It takes a string and gives spans: the word pattern
-that every measure counts with (:data:`WORD`), sentence boundaries, and the segmenters
+that every measure counts with (:data:`WORD`, and :data:`WORD_PART`, its parts, which the
+lexicon matcher walks), sentence boundaries, and the segmenters
 that split an article into paragraphs. It imports nothing else of framing's but errors.
 """
 
@@ -12,6 +13,7 @@ from framing.text.segment import (
 )
 from framing.text.words import (
     WORD,
+    WORD_PART,
     count_words,
     iter_words,
     normalize_apostrophes,
@@ -20,6 +22,7 @@ from framing.text.words import (
 
 __all__ = [
     "WORD",
+    "WORD_PART",
     "iter_words",
     "count_words",
     "split_sentences",
