@@ -147,6 +147,9 @@ class Article:
       list).
     - ``headline``: ``None`` to detect it, ``True`` or ``False`` to say whether the first
       paragraph is one.
+
+    A text holding a lone surrogate (half of a UTF-16 pair, which no UTF-8 file can hold) is
+    refused with a :class:`~framing.errors.FramingError` that says how to repair it.
     """
 
     def __init__(

@@ -249,11 +249,11 @@ def bad_unicode_frame() -> pd.DataFrame:
     )
 
 
-def check_bad_unicode_table(table: pd.DataFrame) -> None:
+def check_bad_unicode_table(table: pd.DataFrame, rows: list[tuple] = BAD_UNICODE_ROWS) -> None:
     """Assert every row is there, each with its paragraphs or its error, offsets exact."""
     assert list(table.columns) == COLUMNS
-    assert table["doc_id"].drop_duplicates().tolist() == BAD_UNICODE_IDS
-    for doc_id, text, headline, body, error in BAD_UNICODE_ROWS:
+    assert table["doc_id"].drop_duplicates().tolist() == [row[0] for row in rows]
+    for doc_id, text, headline, body, error in rows:
         rows = table[table["doc_id"] == doc_id]
         if error:
             assert rows["error"].tolist() == [error]

@@ -310,6 +310,16 @@ def test_a_corpus_with_bad_unicode_prints_as_a_table(capsys, tmp_path):
     assert "text holds a lone surrogate U+D83D" in out
 
 
+def test_a_csv_corpus_with_control_and_zero_width_characters(capsys, tmp_path):
+    # A UTF-8 file cannot hold a lone surrogate: every other row, from a CSV corpus.
+    rows = [row for row in BAD_UNICODE_ROWS if row[0] != "surrogate"]
+    path = tmp_path / "corpus.csv"
+    pd.DataFrame([{"id": row[0], "text": row[1]} for row in rows]).to_csv(path, index=False)
+    code, out, err = _run(capsys, path, "--id-col", "id", "--format", "jsonl")
+    assert (code, err) == (0, "")
+    check_bad_unicode_table(_read("jsonl", out), rows)
+
+
 def test_a_text_file_with_marks_and_blank_lines_of_zero_width_characters(capsys, tmp_path):
     path = tmp_path / "article.txt"
     path.write_bytes("\ufeffTitle\u200b\r\n\u200b\ufeff\r\n\ufeffBody\x85 one.\r\n".encode())
