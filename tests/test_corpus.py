@@ -17,11 +17,13 @@ from framing.table import engine as corpus
 from framing.table.results import read_metadata
 from framing.table.rows import rows_for_documents, to_table
 from framing.table.schema import COLUMNS
+from tests.conftest import need_data
 
 
 @pytest.fixture(scope="module")
-def real_corpus(shared_data) -> pd.DataFrame:
+def real_corpus() -> pd.DataFrame:
     """1,300 real documents: BABE sentences and AllSides articles, with bad rows mixed in."""
+    shared_data = need_data("babe", "allsides-roundups")
     babe = load_babe(data_dir=shared_data)[["text"]].head(900)
     babe["doc_id"] = "babe-" + babe.index.astype(str)
     sides = load_allsides(data_dir=shared_data).head(400)

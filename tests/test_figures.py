@@ -8,14 +8,15 @@ import pytest
 
 from framing.cli import main
 from framing.report.figures import FIGURES, build_figures, save
-from tests.conftest import REPO
+from tests.conftest import REPO, need_data
 
 
 def _digests(folder):
     return {path.name: hashlib.sha256(path.read_bytes()).hexdigest() for path in folder.iterdir()}
 
 
-def test_every_figure_is_built_twice_byte_identically(shared_data, tmp_path):
+def test_every_figure_is_built_twice_byte_identically(tmp_path):
+    shared_data = need_data("babe", "allsides-roundups")
     first = build_figures(tmp_path / "first", data_dir=shared_data, sample=20)
     second = build_figures(tmp_path / "second", data_dir=shared_data, sample=20)
     names = sorted(path.name for path in first)

@@ -63,3 +63,18 @@ def test_chunks_written_one_by_one_equal_the_whole(seed_table, tmp_path):
 def test_unknown_suffix_lists_the_formats(seed_table, tmp_path):
     with pytest.raises(FramingError, match="use one of: .csv, .jsonl, .ndjson, .parquet"):
         save_table(seed_table, tmp_path / "seed.xlsx")
+
+
+@pytest.mark.parametrize("suffix", [".parquet", ".csv", ".jsonl"])
+def test_a_table_of_ones_own_with_a_lone_surrogate_is_refused_in_one_line(tmp_path, suffix):
+    # framing's tables never hold one (analyze gives such a text an error row); a table built
+    # elsewhere may, and UTF-8 cannot write it.
+    table = pd.DataFrame({"doc_id": ["a", "b"], "text": pd.Series(["x", "y \udc00"], dtype=object)})
+    path = tmp_path / f"table{suffix}"
+    message = (
+        f"{path}: column 'text', row 1 holds a lone surrogate U+DC00 at character 2, which "
+        "UTF-8 cannot hold; replace it first, e.g. with framing.text.characters.replace_surrogates"
+    )
+    with pytest.raises(FramingError) as raised:
+        save_table(table, path)
+    assert str(raised.value) == message

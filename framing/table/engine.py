@@ -317,7 +317,8 @@ def analyze(
 
     ``data`` is one article's text, an :class:`Article`, or a DataFrame with one article a row
     (its text in ``text_col``; its id in ``id_col``, else its index). A row whose text is
-    missing, empty or not a string gets one row with the reason in ``error``; nothing is dropped.
+    missing, empty or not a string, or holds a lone surrogate, gets one row with the reason in
+    ``error``; nothing is dropped.
     A ``lexicon``, ``sentiment``, ``vader`` or ``segmenter`` given here is used for every
     paragraph, an :class:`Article`'s included.
 

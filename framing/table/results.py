@@ -24,9 +24,10 @@ from pathlib import Path
 import pandas as pd
 
 from framing._version import __version__
-from framing.errors import choices_error
+from framing.errors import FramingError, choices_error
 from framing.table.rows import to_table
 from framing.table.schema import MEASURE_DEFINITIONS
+from framing.text.characters import surrogate_problem
 
 __all__ = [
     "save_table",
@@ -92,6 +93,16 @@ def _json_lines(table: pd.DataFrame):
         yield json.dumps(record, ensure_ascii=False) + "\n"
 
 
+def _first_surrogate(table: pd.DataFrame) -> str:
+    """Return which cell of ``table`` holds a lone surrogate, and where in it."""
+    for column in table.columns:
+        for row, value in enumerate(table[column]):
+            problem = surrogate_problem(value) if isinstance(value, str) else None
+            if problem:
+                return f"column {column!r}, row {row} holds a {problem}"
+    return "a text holds a lone surrogate"
+
+
 def sidecar_path(path: Path) -> Path:
     """Return the metadata file that goes with a CSV or JSONL table."""
     return path.with_name(path.name + SIDECAR_SUFFIX)
@@ -126,12 +137,19 @@ class TableWriter:
         """Append the rows of ``table``."""
         if self._columns is None:
             self._columns = [str(column) for column in table.columns]
-        if self.fmt == "parquet":
-            self._write_parquet(table)
-        elif self.fmt == "csv":
-            table.to_csv(self._stream, index=False, header=self.rows == 0)
-        else:
-            self._stream.writelines(_json_lines(table))
+        try:
+            if self.fmt == "parquet":
+                self._write_parquet(table)
+            elif self.fmt == "csv":
+                table.to_csv(self._stream, index=False, header=self.rows == 0)
+            else:
+                self._stream.writelines(_json_lines(table))
+        except UnicodeEncodeError:
+            # framing's own tables never hold one (such a text gets an error row instead).
+            raise FramingError(
+                f"{self.path}: {_first_surrogate(table)}, which UTF-8 cannot hold; replace "
+                "it first, e.g. with framing.text.characters.replace_surrogates"
+            ) from None
         self.rows += len(table)
 
     def _write_parquet(self, table: pd.DataFrame) -> None:

@@ -25,6 +25,7 @@ from framing.table.schema import (
     COLUMNS,
     table_columns,
 )
+from framing.text.characters import is_blank, replace_surrogates, surrogate_problem
 
 __all__ = ["article_rows", "error_row", "rows_for_documents", "text_problem", "to_table"]
 
@@ -82,9 +83,24 @@ def text_problem(value: object) -> str | None:
         return value.message
     if not isinstance(value, str):
         return f"not text ({type(value).__name__})"
-    if not value.strip():
+    if is_blank(value):  # white space, controls and zero-width characters only
         return "empty text"
+    problem = surrogate_problem(value)
+    if problem:
+        return f"text holds a {problem}, {_SURROGATE_FIX}"
     return None
+
+
+#: What to do about a lone surrogate (``json.loads`` reads one from ``"\ud83d"`` alone).
+_SURROGATE_FIX = (
+    "half of a UTF-16 pair that no UTF-8 file can hold; write the pair whole or drop it"
+)
+
+
+def _id_problem(doc_id: object) -> str | None:
+    """Return why ``doc_id`` cannot be saved as it is, or ``None`` if it can."""
+    problem = surrogate_problem(doc_id) if isinstance(doc_id, str) else None
+    return f"id holds a {problem} (shown as U+FFFD), {_SURROGATE_FIX}" if problem else None
 
 
 def rows_for_documents(
@@ -93,9 +109,13 @@ def rows_for_documents(
     measures: Sequence[str] = ALL_MEASURES,
     **options,
 ) -> list[dict]:
-    """Return the rows for ``(doc_id, text)`` pairs; a bad text gets an error row."""
+    """Return the rows for ``(doc_id, text)`` pairs; a bad text or id gets an error row."""
     measured: list[tuple[object, Article | str]] = []
     for doc_id, text in documents:
+        problem = _id_problem(doc_id)
+        if problem:
+            measured.append((replace_surrogates(doc_id), problem))
+            continue
         problem = text_problem(text)
         if not problem:
             article = Article(text, **options)

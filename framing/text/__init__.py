@@ -1,10 +1,12 @@
 """Text: words, sentences and paragraphs, with character offsets into the original.
 
 The first step of the data path. It takes a string and gives spans: the word pattern
-that every measure counts with (:data:`WORD`), sentence boundaries, and the segmenters
-that split an article into paragraphs. It imports nothing else of framing's but errors.
+that every measure counts with (:data:`WORD`), sentence boundaries, the segmenters
+that split an article into paragraphs, and the characters that show nothing (a line of them
+is blank) or cannot be saved (lone surrogates). It imports nothing else of framing's but errors.
 """
 
+from framing.text.characters import INVISIBLE, is_blank, replace_surrogates, surrogate_problem
 from framing.text.segment import (
     BlankLineSegmenter,
     LineSegmenter,
@@ -27,4 +29,8 @@ __all__ = [
     "Segmenter",
     "BlankLineSegmenter",
     "LineSegmenter",
+    "INVISIBLE",
+    "is_blank",
+    "surrogate_problem",
+    "replace_surrogates",
 ]
