@@ -46,38 +46,27 @@ def _output_format(fmt: str | None, output: Path | None) -> str:
     return "table"
 
 
-def _records(table: pd.DataFrame) -> list[dict]:
-    """Return the table's rows as plain Python values (missing values as ``None``)."""
-    return [
-        {key: (None if _is_missing(value) else _plain(value)) for key, value in row.items()}
-        for row in table.to_dict("records")
-    ]
-
-
 def _is_missing(value: object) -> bool:
     return value is None or value is pd.NA or (isinstance(value, float) and value != value)
-
-
-def _plain(value: object) -> object:
-    return value.item() if hasattr(value, "item") else value
 
 
 def write_table(table: pd.DataFrame, *, fmt: str, output: Path | None) -> None:
     """Write ``table`` in ``fmt`` to ``output`` (a file) or to standard output.
 
-    JSON and JSONL keep every float's full precision (``repr``), as CSV does.
+    JSON and JSONL keep every float's full precision (``repr``), as CSV does, and write
+    missing values as null and dates as ISO 8601 (:func:`framing.table.results.json_records`).
     """
+    from framing.table.results import json_lines, json_records
+
     if fmt == "table":
         with pd.option_context("display.max_colwidth", 40, "display.width", 200):
             content = table.to_string(index=False) + "\n"
     elif fmt == "csv":
         content = table.to_csv(index=False)
     elif fmt == "json":
-        content = json.dumps(_records(table), ensure_ascii=False, indent=2) + "\n"
+        content = json.dumps(json_records(table), ensure_ascii=False, indent=2) + "\n"
     elif fmt == "jsonl":
-        content = "".join(
-            json.dumps(record, ensure_ascii=False) + "\n" for record in _records(table)
-        )
+        content = "".join(json_lines(table))
     elif fmt == "parquet":
         if output is None:
             raise FramingError("parquet output needs a file; add -o FILE.parquet")

@@ -17,10 +17,12 @@ the same table saved twice gives byte-identical files.
 
 from __future__ import annotations
 
+import datetime
 import json
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from framing._version import __version__
@@ -33,6 +35,9 @@ __all__ = [
     "read_metadata",
     "table_metadata",
     "TableWriter",
+    "json_records",
+    "json_lines",
+    "json_value",
     "SAVE_FORMATS",
     "METADATA_KEY",
     "SIDECAR_SUFFIX",
@@ -79,16 +84,53 @@ def _format_of(path: Path, fmt: str | None) -> str:
         raise choices_error("file suffix", path.suffix, sorted(SAVE_FORMATS)) from None
 
 
-def _json_lines(table: pd.DataFrame):
-    """Yield one JSON line per row, floats at full precision, missing values as null."""
-    for row in table.to_dict("records"):
-        record = {}
-        for key, value in row.items():
-            if value is None or value is pd.NA or (isinstance(value, float) and value != value):
-                value = None
-            elif hasattr(value, "item"):
-                value = value.item()
-            record[str(key)] = value
+def json_value(value: object) -> object:
+    """Return a cell as a plain JSON value: ``None`` when missing, ISO 8601 for dates and times.
+
+    NumPy scalars become Python numbers, floats keep full precision, lists, arrays and dicts
+    are converted item by item, and what JSON cannot hold (a Decimal) becomes its text.
+
+    >>> import numpy as np, datetime
+    >>> [json_value(v) for v in (np.int64(3), float("nan"), pd.NaT, datetime.date(2021, 5, 1))]
+    [3, None, None, '2021-05-01']
+    """
+    if value is None or value is pd.NA or value is pd.NaT:
+        return None
+    if isinstance(value, np.datetime64):
+        value = pd.Timestamp(value)
+        return None if value is pd.NaT else value.isoformat()
+    if isinstance(value, datetime.date | datetime.time):  # pd.Timestamp is a datetime
+        return value.isoformat()
+    if isinstance(value, np.ndarray | list | tuple):
+        return [json_value(item) for item in value]
+    if isinstance(value, dict):
+        return {str(key): json_value(item) for key, item in value.items()}
+    if isinstance(value, np.generic):
+        value = value.item()
+    if isinstance(value, float) and value != value:
+        return None
+    if isinstance(value, str | int | float):  # bool is an int
+        return value
+    return str(value)  # what JSON cannot hold (a Decimal, a Timedelta) as its text
+
+
+def json_records(table: pd.DataFrame) -> list[dict]:
+    """Return the table's rows as dicts of plain JSON values (see :func:`json_value`).
+
+    The one conversion behind JSON and JSONL output, in files and on the command line.
+
+    >>> json_records(pd.DataFrame({"doc_id": ["é"], "polarity": [float("nan")]}))
+    [{'doc_id': 'é', 'polarity': None}]
+    """
+    return [
+        {str(key): json_value(value) for key, value in row.items()}
+        for row in table.to_dict("records")
+    ]
+
+
+def json_lines(table: pd.DataFrame) -> Iterator[str]:
+    """Yield one JSON line per row: non-ASCII text as it is, floats at full precision."""
+    for record in json_records(table):
         yield json.dumps(record, ensure_ascii=False) + "\n"
 
 
@@ -131,7 +173,7 @@ class TableWriter:
         elif self.fmt == "csv":
             table.to_csv(self._stream, index=False, header=self.rows == 0)
         else:
-            self._stream.writelines(_json_lines(table))
+            self._stream.writelines(json_lines(table))
         self.rows += len(table)
 
     def _write_parquet(self, table: pd.DataFrame) -> None:
