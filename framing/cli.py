@@ -101,6 +101,13 @@ def _iter_tables(paths: Sequence[Path], args: argparse.Namespace):
     options = {"lexicon": load_lexicon(args.lexicon), "progress": args.progress}
     if args.measures is not None:
         options["measures"] = [name.strip() for name in args.measures.split(",") if name.strip()]
+    keep = [name.strip() for names in args.keep for name in names.split(",") if name.strip()]
+    documents_given = [path for path in paths if not is_corpus(path)]
+    if keep and documents_given:
+        raise FramingError(
+            f"--keep copies columns of a corpus file (.csv, .tsv, .jsonl, .parquet), and "
+            f"{documents_given[0]} is a document without columns; measure it without --keep"
+        )
     documents: list[tuple[str, str]] = []
 
     def measure_documents():
@@ -114,7 +121,12 @@ def _iter_tables(paths: Sequence[Path], args: argparse.Namespace):
             if documents:
                 yield from measure_documents()
             for table in analyze_file(
-                path, text_col=args.text_col, id_col=args.id_col, n_jobs=args.jobs, **options
+                path,
+                text_col=args.text_col,
+                id_col=args.id_col,
+                keep=keep,
+                n_jobs=args.jobs,
+                **options,
             ):
                 if len(paths) > 1 and args.id_col is None:
                     # Row numbers repeat from file to file; the path keeps the ids apart.
@@ -366,6 +378,14 @@ def build_parser() -> argparse.ArgumentParser:
         default=None,
         help="corpus column with the article id (default: the row number, as PATH:ROW when "
         "several PATHs are given)",
+    )
+    analyze.add_argument(
+        "--keep",
+        action="append",
+        default=[],
+        metavar="COL[,COL]",
+        help="corpus columns to copy onto each paragraph row, after doc_id (comma-separated; "
+        "repeat for more), e.g. --keep outlet,side,date",
     )
     analyze.add_argument(
         "--jobs",

@@ -5,7 +5,8 @@
   table itself stays plain and any CSV reader opens it (a commented header would not be).
 
 The metadata is JSON: ``{"framing_version": ..., "columns": {column: definition}, ...}`` plus
-what the caller adds (for example the dataset a table came from). It holds no time stamp, so
+what the caller adds (for example the dataset a table came from). A column copied from the
+corpus with ``keep=`` is defined as :data:`KEPT_DEFINITION`. It holds no time stamp, so
 the same table saved twice gives byte-identical files.
 
 >>> import pandas as pd, tempfile, pathlib
@@ -19,7 +20,7 @@ from __future__ import annotations
 
 import datetime
 import json
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 
 import numpy as np
@@ -28,7 +29,7 @@ import pandas as pd
 from framing._version import __version__
 from framing.errors import choices_error
 from framing.table.rows import to_table
-from framing.table.schema import MEASURE_DEFINITIONS
+from framing.table.schema import KEPT_ATTR, MEASURE_DEFINITIONS
 
 __all__ = [
     "save_table",
@@ -39,6 +40,7 @@ __all__ = [
     "json_lines",
     "json_value",
     "SAVE_FORMATS",
+    "KEPT_DEFINITION",
     "METADATA_KEY",
     "SIDECAR_SUFFIX",
 ]
@@ -47,28 +49,32 @@ __all__ = [
 SAVE_FORMATS = {".parquet": "parquet", ".csv": "csv", ".jsonl": "jsonl", ".ndjson": "jsonl"}
 #: The Parquet schema-metadata key that holds framing's metadata.
 METADATA_KEY = b"framing"
+#: The definition saved for each column that ``keep=`` copied from the corpus onto the rows.
+KEPT_DEFINITION = "copied from the corpus"
 #: Appended to a CSV or JSONL file's name for its metadata file.
 SIDECAR_SUFFIX = ".meta.json"
 
 
-def table_metadata(columns, extra: Mapping | None = None) -> dict:
+def table_metadata(columns, extra: Mapping | None = None, *, kept: Iterable[str] = ()) -> dict:
     """Return the metadata saved with a table of these columns: definitions and version.
 
-    >>> metadata = table_metadata(["role", "not a measure"])
+    ``kept`` names the columns copied from the corpus (``keep=``).
+
+    >>> metadata = table_metadata(["role", "outlet", "not a measure"], kept=["outlet"])
     >>> metadata["columns"]
-    {'role': 'headline or body'}
+    {'role': 'headline or body', 'outlet': 'copied from the corpus'}
     >>> sorted(metadata)
     ['columns', 'framing_version']
     """
 
-    metadata = {
-        "framing_version": __version__,
-        "columns": {
-            str(column): MEASURE_DEFINITIONS[column]
-            for column in columns
-            if column in MEASURE_DEFINITIONS
-        },
-    }
+    kept = {str(column) for column in kept}
+    definitions = {}
+    for column in map(str, columns):
+        if column in MEASURE_DEFINITIONS:
+            definitions[column] = MEASURE_DEFINITIONS[column]
+        elif column in kept:
+            definitions[column] = KEPT_DEFINITION
+    metadata = {"framing_version": __version__, "columns": definitions}
     metadata.update(extra or {})
     return metadata
 
@@ -143,7 +149,8 @@ class TableWriter:
     """Write a table chunk by chunk to Parquet, CSV or JSONL, then its metadata on close.
 
     Use it as a context manager; every chunk must have the same columns. Only the current
-    chunk is in memory, so a table of any length can be written.
+    chunk is in memory, so a table of any length can be written. The columns that the first
+    chunk copied from its corpus (``keep=``, listed in its ``attrs``) are defined as such.
     """
 
     def __init__(
@@ -154,6 +161,7 @@ class TableWriter:
         self.extra = dict(metadata or {})
         self.rows = 0
         self._columns: list[str] | None = None
+        self._kept: list[str] = []
         self._parquet = None
         self._schema = None
         self._stream = None
@@ -168,6 +176,7 @@ class TableWriter:
         """Append the rows of ``table``."""
         if self._columns is None:
             self._columns = [str(column) for column in table.columns]
+            self._kept = list(table.attrs.get(KEPT_ATTR, []))
         if self.fmt == "parquet":
             self._write_parquet(table)
         elif self.fmt == "csv":
@@ -189,7 +198,7 @@ class TableWriter:
                     schema = schema.set(index, schema_field.with_type(pa.string()))
             metadata = dict(schema.metadata or {})
             metadata[METADATA_KEY] = json.dumps(
-                table_metadata(self._columns, self.extra), sort_keys=True
+                table_metadata(self._columns, self.extra, kept=self._kept), sort_keys=True
             ).encode("utf-8")
             self._schema = schema.with_metadata(metadata)
             self._parquet = pq.ParquetWriter(self.path, self._schema)
@@ -203,7 +212,7 @@ class TableWriter:
             self._parquet.close()
             return
         self._stream.close()
-        metadata = table_metadata(self._columns or [], self.extra)
+        metadata = table_metadata(self._columns or [], self.extra, kept=self._kept)
         sidecar_path(self.path).write_text(
             json.dumps(metadata, indent=2, sort_keys=True, ensure_ascii=False) + "\n",
             encoding="utf-8",
