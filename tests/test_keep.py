@@ -306,3 +306,8 @@ def test_the_command_line_keeps_no_columns_of_a_plain_document(corpus, tmp_path,
     assert cli.main(["analyze", str(path), str(document), "--keep", "outlet"]) == 2
     err = capsys.readouterr().err
     assert "article.txt is a document without columns; measure it without --keep" in err
+
+
+def test_a_chunk_without_the_kept_column_is_named(corpus):
+    with pytest.raises(FramingError, match="a chunk has no column 'publisher' to keep"):
+        list(engine.analyze_chunks([corpus], keep=["publisher"], n_jobs=1))

@@ -123,6 +123,7 @@ def _measure_piece(
 def _pieces(
     chunk: pd.DataFrame, text_col: str, id_col: str | None, keep: Sequence[str] = ()
 ) -> list[tuple[list, list, pd.DataFrame | None]]:
+    check_columns(chunk.columns, path="a chunk", text_col=text_col, id_col=id_col, keep=keep)
     ids = (chunk[id_col] if id_col is not None else chunk.index.to_series()).tolist()
     texts = chunk[text_col].tolist()
     kept = chunk[list(keep)] if keep else None
