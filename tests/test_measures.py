@@ -11,6 +11,7 @@ from framing.datasets.loaders import load_allsides, load_babe
 from framing.measures.hedges import HedgeList, load_hedges
 from framing.measures.lexicon import Lexicon, load_lexicon
 from framing.measures.sentiment import TextBlobSentiment, VaderSentiment
+from tests.conftest import need_data
 
 #: Threads that share one scorer, as a thread pool over a corpus would.
 THREADS = 8
@@ -26,7 +27,8 @@ ROUNDS = 3
 
 
 @pytest.fixture(scope="module")
-def real_texts(shared_data) -> list[str]:
+def real_texts() -> list[str]:
+    shared_data = need_data("babe", "allsides-roundups")
     babe = load_babe(data_dir=shared_data, subgroup=["SG1", "SG2"])["text"].tolist()
     sides = load_allsides(data_dir=shared_data, include_roundup=True)
     paragraphs = [part for parts in sides["paragraphs"] for part in parts]

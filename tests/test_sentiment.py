@@ -24,7 +24,7 @@ from framing.measures.sentiment import (
     default_vader,
 )
 from framing.table.engine import score_sentiment
-from tests.conftest import REPO
+from tests.conftest import REPO, need_data
 
 #: TextBlob's values are matched to this, as the issue asks (they are in fact identical).
 TOLERANCE = 1e-12
@@ -33,7 +33,8 @@ BABE_STEP = 12
 
 
 @pytest.fixture(scope="module")
-def babe_sentences(shared_data) -> list[str]:
+def babe_sentences() -> list[str]:
+    shared_data = need_data("babe")
     table = pd.read_csv(shared_data / "babe" / "final_labels_SG2.csv", sep=";", dtype=str)
     sentences = table["text"].dropna().tolist()[::BABE_STEP]
     assert len(sentences) >= 300
@@ -128,7 +129,8 @@ EDGE_CASES = [
 
 
 @pytest.fixture(scope="module")
-def every_real_text(shared_data) -> list[str]:
+def every_real_text() -> list[str]:
+    shared_data = need_data("babe", "allsides-roundups")
     babe = load_babe(data_dir=shared_data, subgroup=["SG1", "SG2"])["text"].tolist()
     sides = load_allsides(data_dir=shared_data, include_roundup=True)
     paragraphs = [part for parts in sides["paragraphs"] for part in parts]

@@ -13,6 +13,7 @@ from framing.text.words import (
     normalize_apostrophes,
     split_sentences,
 )
+from tests.conftest import need_data
 
 
 @pytest.mark.parametrize(
@@ -77,7 +78,8 @@ def _parts_of_words(text: str) -> list[tuple[int, int]]:
     ]
 
 
-def test_the_word_parts_of_every_real_text_are_the_parts_of_its_words(shared_data):
+def test_the_word_parts_of_every_real_text_are_the_parts_of_its_words():
+    shared_data = need_data("babe", "allsides-roundups")
     babe = load_babe(data_dir=shared_data, subgroup=["SG1", "SG2"])["text"].tolist()
     sides = load_allsides(data_dir=shared_data, include_roundup=True)
     texts = babe + [part for parts in sides["paragraphs"] for part in parts]

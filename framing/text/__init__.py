@@ -2,10 +2,12 @@
 
 The first step of the data path. It takes a string and gives spans: the word pattern
 that every measure counts with (:data:`WORD`, and :data:`WORD_PART`, its parts, which the
-lexicon matcher walks), sentence boundaries, and the segmenters
-that split an article into paragraphs. It imports nothing else of framing's but errors.
+lexicon matcher walks), sentence boundaries, the segmenters that split an article into
+paragraphs, and the characters that show nothing (a line of them is blank) or cannot be saved
+(lone surrogates). It imports nothing else of framing's but errors.
 """
 
+from framing.text.characters import INVISIBLE, is_blank, replace_surrogates, surrogate_problem
 from framing.text.segment import (
     BlankLineSegmenter,
     LineSegmenter,
@@ -30,4 +32,8 @@ __all__ = [
     "Segmenter",
     "BlankLineSegmenter",
     "LineSegmenter",
+    "INVISIBLE",
+    "is_blank",
+    "surrogate_problem",
+    "replace_surrogates",
 ]
