@@ -215,8 +215,9 @@ def test_dask_on_a_local_cluster_gives_the_serial_table(real_corpus, serial_tabl
 
 
 @pytest.fixture(scope="module")
-def real_paragraphs_corpus(shared_data) -> pd.DataFrame:
+def real_paragraphs_corpus() -> pd.DataFrame:
     """About 400 real paragraphs: 200 BABE sentences and whole AllSides articles."""
+    shared_data = need_data("babe", "allsides-roundups")
     babe = load_babe(data_dir=shared_data)["text"].head(200)
     sides = load_allsides(data_dir=shared_data)
     paragraphs = sides["paragraphs"].map(len).cumsum()
