@@ -56,7 +56,6 @@ def test_allsides_measures_carry_each_articles_side_and_outlet():
     from framing.report.figures import allsides_articles, allsides_measures
 
     shared_data = need_data("allsides-roundups")
-
     articles = allsides_articles(shared_data, sample=5)
     measures = allsides_measures(articles)
     assert len(measures) == len(articles)  # every article has text: none is left out
