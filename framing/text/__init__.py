@@ -1,9 +1,10 @@
 """Text: words, sentences and paragraphs, with character offsets into the original.
 
 The first step of the data path. It takes a string and gives spans: the word pattern
-that every measure counts with (:data:`WORD`), sentence boundaries, the segmenters
-that split an article into paragraphs, and the characters that show nothing (a line of them
-is blank) or cannot be saved (lone surrogates). It imports nothing else of framing's but errors.
+that every measure counts with (:data:`WORD`, and :data:`WORD_PART`, its parts, which the
+lexicon matcher walks), sentence boundaries, the segmenters that split an article into
+paragraphs, and the characters that show nothing (a line of them is blank) or cannot be saved
+(lone surrogates). It imports nothing else of framing's but errors.
 """
 
 from framing.text.characters import INVISIBLE, is_blank, replace_surrogates, surrogate_problem
@@ -14,6 +15,7 @@ from framing.text.segment import (
 )
 from framing.text.words import (
     WORD,
+    WORD_PART,
     count_words,
     iter_words,
     normalize_apostrophes,
@@ -22,6 +24,7 @@ from framing.text.words import (
 
 __all__ = [
     "WORD",
+    "WORD_PART",
     "iter_words",
     "count_words",
     "split_sentences",
