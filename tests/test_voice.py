@@ -26,6 +26,7 @@ from framing.voice import (
 from framing.voice.model import FOUND_KINDS
 from framing.voice.quotes import find_quotes
 from framing.voice.sources import read_sources
+from tests.conftest import REPO, need, need_data
 
 # --- the seed, paragraph by paragraph (0 is the headline) ----------------------------------------
 
@@ -406,7 +407,8 @@ def test_missing_sources_file():
 # --- the AllSides roundups: every side's article ----------------------------------------------
 
 
-def test_allsides_roundups_run_through_voice_detection(shared_data):
+def test_allsides_roundups_run_through_voice_detection():
+    shared_data = need_data("allsides-roundups")
     files = sorted((shared_data / "allsides-roundups").glob("*.jsonl"))
     stories = [json.loads(line) for path in files for line in path.open(encoding="utf-8")]
     assert len(stories) == 506
@@ -507,13 +509,16 @@ def real_articles() -> list[list[str]]:
     AllSides article and roundup, each PolNeAR training text and the seed (blank-line
     paragraphs, headline included)."""
     from framing.datasets.loaders import load_allsides, load_babe
-    from tests.conftest import REPO, SHARED_DATA
 
-    polnear = SHARED_DATA / "polnear" / "train" / "text"
-    if not (SHARED_DATA / "babe").is_dir() or not polnear.is_dir():
-        pytest.skip(f"needs BABE, AllSides and PolNeAR in the shared data folder {SHARED_DATA}")
-    babe = load_babe(data_dir=SHARED_DATA, subgroup=["SG1", "SG2"])["text"].tolist()
-    sides = load_allsides(data_dir=SHARED_DATA, include_roundup=True)["paragraphs"]
+    shared_data = need_data("babe", "allsides-roundups")
+    polnear = shared_data / "polnear" / "train" / "text"
+    need(
+        any(polnear.glob("*.txt")),
+        f"needs {polnear}/*.txt (PolNeAR's training texts): copy data/train/text from "
+        "github.com/networkdynamics/PolNeAR there, or set FRAMING_SHARED_DATA to a folder with it",
+    )
+    babe = load_babe(data_dir=shared_data, subgroup=["SG1", "SG2"])["text"].tolist()
+    sides = load_allsides(data_dir=shared_data, include_roundup=True)["paragraphs"]
     texts = [path.read_text(encoding="utf-8") for path in sorted(polnear.glob("*.txt"))]
     texts += [path.read_text(encoding="utf-8") for path in sorted(REPO.glob("data/seed/*.txt"))]
     return [
