@@ -121,11 +121,13 @@ def _double_quotes(
     paragraph opens with a mark, its first quotation is ``continued``. A closing mark with
     nothing open closes a quotation that ran from the paragraph's start (or from the end of the
     quotation before it); an opening mark while one is open closes that one before it."""
+    if not marks:
+        return [], False
     quotes: list[Quote] = []
     open_at: int | None = None
     continued = False
-    first_mark = marks[0][0] if marks else None
-    starts_with_mark = first_mark is not None and not text[:first_mark].strip()
+    first_mark = marks[0][0]
+    starts_with_mark = not text[:first_mark].strip()
     for position, mark in marks:
         if open_at is None:
             if _is_opening(mark, text, position, False):
