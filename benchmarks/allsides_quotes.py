@@ -21,7 +21,7 @@ from pathlib import Path
 
 import numpy as np
 
-from framing.voice.detect import detect_voices
+from framing.voice import detect_voices
 
 SIDES = ("left", "center", "right")
 REPO = Path(__file__).resolve().parent.parent

@@ -124,7 +124,7 @@ def breakdown(paragraphs: list[str]) -> None:
     from framing.measures.sentiment import default_sentiment, default_vader
     from framing.table.rows import rows_for_documents
     from framing.text.words import count_words
-    from framing.voice.detect import detect_voices
+    from framing.voice import detect_voices
 
     sentiment, vader, lexicon = default_sentiment(), default_vader(), load_lexicon()
     steps = [

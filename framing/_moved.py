@@ -36,6 +36,7 @@ MOVED = {
     "framing.worksheet": "framing.report.worksheet",
     "framing.classroom": "framing.report.classroom",
     "framing.notebook": "framing.report.notebook",
+    "framing.voice.detect": "framing.voice",
     # names, not modules: ``from framing.voice import voice_contrast`` asks the finders for a
     # module of that name once the package lacks the attribute.
     "framing.voice.voice_contrast": "framing.comparisons.contrast (or use framing.voice_contrast)",

@@ -12,6 +12,12 @@ True
 >>> mine = Article(article.text, lexicon=Lexicon([Entry("massive", "hyperbole")]))
 >>> [(m.text, m.category, m.start, m.end) for m in mine.paragraphs[1].loaded_matches]
 [('massive', 'hyperbole', 37, 44)]
+>>> class AllOwn:  # a voice detector of one's own: anything with .detect(paragraphs)
+...     def detect(self, paragraphs):
+...         from framing.voice import ParagraphVoice
+...         return [ParagraphVoice("own", len(p.split()), 0, 0) for p in paragraphs]
+>>> Article(article.text, voice=AllOwn()).paragraphs[1].voice.voice
+'own'
 """
 
 from __future__ import annotations
@@ -37,7 +43,13 @@ from framing.text.characters import INVISIBLE, surrogate_problem
 from framing.text.segment import BlankLineSegmenter, Segmenter
 from framing.text.words import count_words, per_100_words
 from framing.types import LexiconLike, SourcesLike
-from framing.voice.detect import ParagraphVoice, detect_voices
+from framing.voice.detector import (
+    RuleVoiceDetector,
+    VoiceDetector,
+    check_detector,
+    default_detector,
+)
+from framing.voice.model import ParagraphVoice
 
 __all__ = ["Article", "Paragraph", "HEADLINE_MAX_WORDS"]
 
@@ -143,8 +155,12 @@ class Article:
     - ``vader``: a :class:`~framing.measures.sentiment.CompoundScorer` (default: VADER).
     - ``segmenter``: a :class:`~framing.text.segment.Segmenter` (default: blank-line paragraphs).
     - ``sources``: the known outlets, agencies and organisations for voice detection, a
-      :class:`~framing.voice.detect.SourceList` or a sources ``.tsv`` path (default: the bundled
+      :class:`~framing.voice.SourceList` or a sources ``.tsv`` path (default: the bundled
       list).
+    - ``voice``: a :class:`~framing.voice.VoiceDetector`, any object with
+      ``detect(paragraphs) -> list[ParagraphVoice]`` (default: the rule-based detector, with
+      ``sources``). A detector of one's own reads its own sources: give ``sources`` or
+      ``voice``, not both.
     - ``headline``: ``None`` to detect it, ``True`` or ``False`` to say whether the first
       paragraph is one.
 
@@ -162,6 +178,7 @@ class Article:
         segmenter: Segmenter | None = None,
         headline: bool | None = None,
         sources: SourcesLike | None = None,
+        voice: VoiceDetector | None = None,
     ) -> None:
         if not isinstance(text, str):
             raise FramingError(
@@ -187,7 +204,13 @@ class Article:
         self.vader = _plugin(vader, CompoundScorer, "vader", "compound", default_vader)
         self.segmenter = _plugin(segmenter, Segmenter, "segmenter", "split", BlankLineSegmenter)
         self._headline_option = headline
+        if voice is not None and sources is not None:
+            raise FramingError(
+                "Article takes sources= or voice=, not both: a voice detector reads its own "
+                "sources; pass voice=RuleVoiceDetector(sources=...) to give both"
+            )
         self._sources_option = sources
+        self._voice_option = None if voice is None else check_detector(voice)
 
     @classmethod
     def from_file(cls, path: str | Path, **options) -> Article:
@@ -252,13 +275,28 @@ class Article:
         )
 
     @cached_property
+    def voice_detector(self) -> VoiceDetector:
+        """Return the voice detector: the one given as ``voice``, else the rule-based one with
+        the article's ``sources``."""
+        if self._voice_option is not None:
+            return self._voice_option
+        if self._sources_option is None:
+            return default_detector()
+        return RuleVoiceDetector(sources=self._sources_option)
+
+    @cached_property
     def voices(self) -> list[ParagraphVoice]:
         """Return each paragraph's voice, found over the whole article (quotes can run over
         several paragraphs, and a reporter named once is recognised later by surname)."""
-
-        return detect_voices(
-            [paragraph.text for paragraph in self.paragraphs], sources=self._sources_option
-        )
+        texts = [paragraph.text for paragraph in self.paragraphs]
+        voices = list(self.voice_detector.detect(texts))
+        if len(voices) != len(texts):
+            raise FramingError(
+                f"the voice detector {type(self.voice_detector).__name__} returned "
+                f"{len(voices)} voices for {len(texts)} paragraphs; its detect() must return one "
+                "ParagraphVoice per paragraph, in order"
+            )
+        return voices
 
     @property
     def headline(self) -> Paragraph | None:
@@ -277,7 +315,8 @@ class Article:
     def with_options(self, **options) -> Article:
         """Return this article's text as a new :class:`Article`, with some options replaced.
 
-        Options given as ``None`` keep this article's value.
+        Options given as ``None`` keep this article's value. A new ``voice`` replaces the
+        article's ``sources`` and new ``sources`` replace its ``voice`` (each excludes the other).
 
         >>> Article("Title\\n\\nBody text.").with_options(headline=False).headline is None
         True
@@ -289,11 +328,17 @@ class Article:
             "segmenter": self.segmenter,
             "headline": self._headline_option,
             "sources": self._sources_option,
+            "voice": self._voice_option,
         }
         unknown = sorted(set(options) - set(current))
         if unknown:
             raise choices_error("option", unknown[0], sorted(current))
-        current.update({name: value for name, value in options.items() if value is not None})
+        given = {name: value for name, value in options.items() if value is not None}
+        if "voice" in given:
+            current["sources"] = None
+        if "sources" in given:
+            current["voice"] = None
+        current.update(given)
         return Article(self.text, **current)
 
     def __repr__(self) -> str:

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TypeAlias
 
 from framing.measures.lexicon import Lexicon, LexiconMatcher
-from framing.voice.detect import SourcesLike
+from framing.voice.sources import SourcesLike
 
 __all__ = ["LexiconLike", "PathLike", "SourcesLike"]
 

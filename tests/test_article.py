@@ -163,8 +163,9 @@ def test_headline_option_overrides_detection(option, headline):
 
 
 @settings(max_examples=300, deadline=None)
-@given(text=ARBITRARY_TEXT)
+@given(text=ARBITRARY_TEXT.filter(lambda text: not any("\ud800" <= c <= "\udfff" for c in text)))
 def test_paragraph_offsets_are_exact_on_arbitrary_text(text):
+    # st.characters() can draw a lone surrogate, which Article refuses (the test below).
     article = Article(text)
     spans = [(p.start, p.end) for p in article.paragraphs]
     check_spans(text, spans)

@@ -45,7 +45,7 @@ from framing.measures.lexicon import LexiconMatcher, load_lexicon
 from framing.measures.sentiment import SentimentScorer
 from framing.text.words import iter_words, normalize_apostrophes
 from framing.types import LexiconLike
-from framing.voice.detect import find_quotes
+from framing.voice.quotes import find_quotes
 
 __all__ = [
     "compare",
@@ -213,7 +213,7 @@ def _similarity(partisan: list[str], sources: list[str]) -> np.ndarray:
 def direct_quotes(text: str, *, min_words: int = QUOTE_MIN_WORDS) -> list[tuple[int, int]]:
     """Return the ``(start, end)`` offsets of the direct quotes in ``text``, marks excluded.
 
-    Quotations are found by :func:`framing.voice.detect.find_quotes`, the same finder that
+    Quotations are found by :func:`framing.voice.quotes.find_quotes`, the same finder that
     measures a paragraph's voice: curly and straight double quotes (and single quotes used as
     quotation marks); a quote left open runs to the end of the text (a quote that continues into
     the next paragraph, or an unbalanced mark). Quotes of fewer than ``min_words`` words are left

@@ -46,6 +46,7 @@ from framing.table.rows import (
 from framing.table.schema import DEFAULT_DOC_ID, check_keep, check_measures
 from framing.text.segment import Segmenter
 from framing.types import LexiconLike
+from framing.voice.detector import VoiceDetector, check_detector
 
 __all__ = [
     "analyze",
@@ -86,12 +87,15 @@ def resolve_jobs(n_jobs: int | None) -> int:
     return n_jobs
 
 
-def _measure_options(lexicon, sentiment, vader, segmenter=None, measures=None) -> dict:
+def _measure_options(lexicon, sentiment, vader, segmenter=None, measures=None, voice=None) -> dict:
 
     matcher = lexicon if isinstance(lexicon, LexiconMatcher) else load_lexicon(lexicon)
     options = {"lexicon": matcher, "sentiment": sentiment, "vader": vader}
     if segmenter is not None:
         options["segmenter"] = segmenter
+    if voice is not None:
+        # checked here, in the process that was given it, not in each worker
+        options["voice"] = check_detector(voice)
     options["measures"] = check_measures(measures)
     return options
 
@@ -163,6 +167,7 @@ def analyze_chunks(
     sentiment=None,
     vader=None,
     segmenter=None,
+    voice=None,
     n_jobs: int | None = None,
     progress: bool | None = None,
     total: int | None = None,
@@ -176,10 +181,11 @@ def analyze_chunks(
     number of worker processes (``None``: every core; ``1``: no worker, measured here).
     ``progress`` shows a tqdm bar on standard error (``None``: only when it is a terminal);
     ``total`` is the number of documents, when known. Whatever ``n_jobs`` is, the tables are
-    identical. ``measures`` chooses the measures, as in :func:`framing.analyze`.
+    identical. ``measures`` chooses the measures, as in :func:`framing.analyze`. The scorers,
+    lexicon, segmenter and ``voice`` detector given are sent to every worker process.
     """
     jobs = resolve_jobs(n_jobs)
-    options = _measure_options(lexicon, sentiment, vader, segmenter, measures)
+    options = _measure_options(lexicon, sentiment, vader, segmenter, measures, voice)
     keep = check_keep(keep)
     if total is None and isinstance(chunks, Sequence):
         total = sum(len(chunk) for chunk in chunks)
@@ -252,7 +258,8 @@ def analyze_file(
 
     Only the text, id and ``keep`` columns are read; the kept ones are copied onto each
     paragraph row, after ``doc_id``. ``options`` are those of :func:`analyze_chunks`
-    (``lexicon``, ``sentiment``, ``vader``, ``n_jobs``, ``progress``, ``measures``).
+    (``lexicon``, ``sentiment``, ``vader``, ``segmenter``, ``voice``, ``n_jobs``, ``progress``,
+    ``measures``).
     """
 
     path = Path(path)
@@ -276,6 +283,7 @@ def analyze_dask(
     lexicon=None,
     sentiment=None,
     vader=None,
+    voice=None,
     measures=None,
     keep=None,
 ):
@@ -291,7 +299,7 @@ def analyze_dask(
     check_columns(
         ddf.columns, path="the dask DataFrame", text_col=text_col, id_col=id_col, keep=keep
     )
-    options = _measure_options(lexicon, sentiment, vader, measures=measures)
+    options = _measure_options(lexicon, sentiment, vader, measures=measures, voice=voice)
     meta = _empty_table(options["measures"], ddf[list(keep)]._meta if keep else None)
     id_dtype = ddf[id_col].dtype if id_col is not None else ddf.index.dtype
     meta["doc_id"] = meta["doc_id"].astype(id_dtype)
@@ -356,6 +364,7 @@ def analyze(
     sentiment: SentimentScorer | None = None,
     vader: CompoundScorer | None = None,
     segmenter: Segmenter | None = None,
+    voice: VoiceDetector | None = None,
     n_jobs: int | None = None,
     progress: bool | None = None,
     measures: Iterable[str] | None = None,
@@ -367,8 +376,9 @@ def analyze(
     (its text in ``text_col``; its id in ``id_col``, else its index). A row whose text is
     missing, empty or not a string, or holds a lone surrogate, gets one row with the reason in
     ``error``; nothing is dropped.
-    A ``lexicon``, ``sentiment``, ``vader`` or ``segmenter`` given here is used for every
-    paragraph, an :class:`Article`'s included.
+    A ``lexicon``, ``sentiment``, ``vader``, ``segmenter`` or ``voice`` detector (any object
+    with ``detect(paragraphs) -> list[ParagraphVoice]``) given here is used for every paragraph,
+    an :class:`Article`'s included, in every worker process.
 
     A DataFrame is measured in pieces by ``n_jobs`` worker processes (``None``: every core; a
     DataFrame that fits in one piece, :data:`framing.table.engine.TASK_ROWS` rows, is measured
@@ -391,6 +401,8 @@ def analyze(
             "DataFrame with one article a row, or leave keep out"
         )
     options = {"sentiment": sentiment, "vader": vader, "segmenter": segmenter}
+    if voice is not None:
+        options["voice"] = check_detector(voice)
     if isinstance(data, Article):
         if lexicon is not None or any(value is not None for value in options.values()):
             data = data.with_options(lexicon=lexicon, **options)

@@ -1,0 +1,545 @@
+"""Attribution: the rules that find who a sentence says is speaking, and what text that covers.
+
+A sentence attributes what it says when a reporting verb or "according to" has a source:
+
+- "According to CBS News, ..." and "..., according to NPR’s Tom Bowman" (:func:`according_to`);
+- "NBC News reported that ...", "Officials insisted ...", "he said" (:func:`reported`, with the
+  subject before the verb, :func:`subject_before`);
+- "“...,” said Sen. Joe Manchin" and "..., CENTCOM said, ..." (:func:`reported`, with the
+  source after the verb, :func:`_inverted_subject`).
+
+Each rule is a function below, with the pattern it handles in its docstring. An attribution
+that opens its sentence also covers the sentences after it in its paragraph, up to the next
+one that has a quotation or an attribution of its own (:func:`cover`); a quotation's speaker is
+the attribution nearest to it (:func:`link_quotes`).
+
+>>> from framing.voice.sources import load_sources
+>>> from framing.voice.tokens import sentences
+>>> from framing.voice.verbs import VerbFinder, load_reporting_verbs
+>>> text = "NBC News reported that the city fell. Fighters hid."
+>>> reading = ArticleReading([text], [sentences(text)], load_sources(),
+...                          VerbFinder(load_reporting_verbs()))
+>>> [tag] = find_tags(text, [], reading.sentences[0], reading.verbs.positions(text), reading)
+>>> tag.verb, tag.sources, tag.leading
+('reported', (Source(name='NBC News', kind='outlet'),), True)
+>>> [(a.covers_start, a.covers_end) for a in cover([tag], [], reading.sentences[0], text)]
+[(0, 51)]
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from framing.voice.model import FOUND_KINDS, SOURCE_KINDS, Attribution, Quote, Source
+from framing.voice.names import (
+    CONNECTORS,
+    ROLES,
+    collect_names,
+    is_abbreviation,
+    is_name_word,
+    name_sources,
+    names_inside_sentences,
+)
+from framing.voice.quotes import QUOTE_CHARS
+from framing.voice.sources import SourceList
+from framing.voice.surnames import resolve
+from framing.voice.tokens import TOKEN, Token, sentences, tokens
+from framing.voice.verbs import VerbFinder, normal_form
+
+__all__ = [
+    "ArticleReading",
+    "Tag",
+    "find_tags",
+    "according_to",
+    "reported",
+    "subject_before",
+    "forward_source",
+    "resolve_tag",
+    "cover",
+    "link_quotes",
+]
+
+# --- words the rules read ------------------------------------------------------------------------
+
+#: Pronouns that can be the subject of a reporting verb: an attribution without a named source.
+PRONOUNS = frozenset("he she they it we i you who".split())
+
+#: Nouns for a source that is not named ("officials said", "the report states").
+GENERIC_SOURCES = frozenset(
+    """official officials spokesman spokeswoman spokesperson spokespeople police authorities
+    experts analysts source sources witnesses residents lawmakers critics supporters opponents
+    advocates prosecutors investigators researchers scientists doctors aides lawyers attorneys
+    statement report reports study survey poll data documents court judge company agency
+    department ministry government administration group organization organisation people
+    leaders members activists protesters observers estimates figures filing complaint lawsuit
+    ruling memo letter insiders person officers military troops website outlet newspaper network
+    monitor charity foundation release reporter reporters correspondent""".split()
+)
+
+#: Words that can stand between a subject and its reporting verb ("NPR also reported").
+FILLERS = frozenset(
+    """also has have had previously earlier later recently first then again once further
+    separately reportedly initially originally publicly repeatedly now just already often
+    frequently has would will could did does do since last this week month year night morning
+    afternoon evening today yesterday""".split()
+)
+
+#: Days, which can also stand between a subject and its verb ("Smith on Monday said").
+DAYS = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())
+
+#: Words right before a reporting verb that make it something other than an attribution
+#: ("refused to say", "was told", "did not say").
+BLOCKERS = frozenset("to was were is are be been being not n't never".split())
+
+#: Sentence openers that leave an attribution at the head of its sentence.
+OPENERS = frozenset("but and also so now meanwhile however still yet separately then".split())
+
+#: Words between a generic source and a named one ("a statement from the Pentagon").
+GENERIC_LINKS = frozenset("from by of at for with in".split())
+
+DETERMINERS = frozenset("the a an".split())
+
+#: A source named after "according to" that the rules cannot name is the words up to the next
+#: punctuation, at most this many ("according to estimates").
+UNNAMED_SOURCE_WORDS = 8
+
+
+# --- one call's reading of an article ------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class ArticleReading:
+    """What the rules know of the article being read: made for one call of a detector and
+    never shared, so that two threads reading two articles do not mix them up.
+
+    ``sentences`` are each paragraph's sentence spans, or ``None`` for a paragraph that was not
+    split (it has no reporting verb).
+    """
+
+    paragraphs: Sequence[str]
+    sentences: Sequence[list[tuple[int, int]] | None]
+    sources: SourceList
+    verbs: VerbFinder
+    _names: frozenset[str] | None = None
+
+    def names_inside_sentences(self) -> frozenset[str]:
+        """Return the words the article writes with a capital inside a sentence (read once,
+        when a rule first asks: most articles never need them)."""
+        if self._names is None:
+            all_sentences = [
+                sentences(text) if spans is None else spans
+                for text, spans in zip(self.paragraphs, self.sentences, strict=True)
+            ]
+            self._names = names_inside_sentences(self.paragraphs, all_sentences)
+        return self._names
+
+
+@dataclass(frozen=True)
+class Tag:
+    """An attribution found in a sentence, before the span it covers is known."""
+
+    start: int
+    end: int
+    verb: str
+    verb_lemma: str
+    verb_kind: str
+    verb_start: int
+    verb_end: int
+    source_start: int
+    source_end: int
+    sources: tuple[Source, ...]
+    leading: bool
+    sentence: int
+
+
+# --- finding the attributions of a paragraph -----------------------------------------------------
+
+
+def find_tags(
+    text: str,
+    quotes: Sequence[Quote],
+    spans: Sequence[tuple[int, int]],
+    positions: Sequence[int],
+    reading: ArticleReading,
+) -> list[Tag]:
+    """Return the attributions of a paragraph: each reporting verb or "according to" outside
+    its quotations whose rule finds a source. ``spans`` are its sentences, ``positions`` where a
+    verb can start (:meth:`VerbFinder.positions`)."""
+    tags = []
+    for number, (start, end) in enumerate(spans):
+        for match in reading.verbs.matches(text, start, end, positions):
+            if any(q.start <= match.start() < q.end for q in quotes):
+                continue  # a verb inside a quotation is the speaker's, not an attribution
+            if match.group()[0] in "Aa" and match.group().lower().startswith("according"):
+                tag = according_to(text, match, start, end, number, reading)
+            else:
+                tag = reported(text, match, start, end, number, reading)
+            if tag is not None:
+                tags.append(tag)
+    return tags
+
+
+def according_to(
+    text: str, match: re.Match[str], start: int, end: int, number: int, reading: ArticleReading
+) -> Tag:
+    """Return the attribution of "according to" in the sentence ``text[start:end]``.
+
+    "According to CBS News, ..." leads its sentence (and can cover the next ones); "..., according
+    to NPR’s Tom Bowman" covers its sentence only. The source is the names after it
+    (:func:`forward_source`), or else the words up to the next punctuation ("according to
+    estimates")."""
+    after = tokens(text, match.end(), end)
+    leading = _opens_sentence(tokens(text, start, match.start()))
+    sources, source_end = forward_source(after, reading.sources)
+    if source_end is None:
+        source_end = _unnamed_source_end(after, match.end())
+    source_start = after[0].start if after and source_end > match.end() else match.end()
+    return Tag(
+        match.start(),
+        source_end,
+        "according to",
+        "according to",
+        reading.verbs.according_to_kind,
+        match.start(),
+        match.end(),
+        source_start,
+        source_end,
+        tuple(sources),
+        leading,
+        number,
+    )
+
+
+def _opens_sentence(head: list[Token]) -> bool:
+    """Return whether only openers and commas stand before "according to" ("But, according to
+    ...")."""
+    return all(t.lower in OPENERS or t.text == "," for t in head)
+
+
+def _unnamed_source_end(after: list[Token], default: int) -> int:
+    """Return where an unnamed source after "according to" ends: its words up to the next
+    punctuation, at most :data:`UNNAMED_SOURCE_WORDS` (``default`` when there is none)."""
+    words = []
+    for token in after[:UNNAMED_SOURCE_WORDS]:
+        if not token.text[0].isalnum():
+            break
+        words.append(token)
+    return words[-1].end if words else default
+
+
+def forward_source(after: list[Token], known: SourceList) -> tuple[list[Source], int | None]:
+    """Return the sources named at the head of ``after`` and where their words end (``None``:
+    no name there).
+
+    Determiners are skipped ("the Pentagon"). A generic noun after the names keeps only the
+    known sources before it ("according to Pentagon officials"), and a named source after the
+    noun and a link word is the source ("according to a statement from the Pentagon")."""
+    index = 0
+    after_the = False
+    while index < len(after) and after[index].lower in DETERMINERS:
+        after_the = after_the or after[index].lower == "the"
+        index += 1
+    rest = after[index:]
+    groups = collect_names(rest, after_the)
+    consumed = [t for group in groups for t in group.tokens]
+    position = index + (rest.index(consumed[-1]) + 1 if consumed else 0)
+    if position < len(after) and after[position].lower in GENERIC_SOURCES:
+        generic_end = after[position].end
+        sources = [s for s in name_sources(groups, known) if s.kind in SOURCE_KINDS]
+        position += 1
+        if position < len(after) and after[position].lower in GENERIC_LINKS:
+            inner, inner_end = forward_source(after[position + 1 :], known)
+            if inner:
+                return sources + inner, inner_end
+        return sources, generic_end
+    if not consumed:
+        return [], None
+    return name_sources(groups, known), consumed[-1].end
+
+
+def reported(
+    text: str, match: re.Match[str], start: int, end: int, number: int, reading: ArticleReading
+) -> Tag | None:
+    """Return the attribution of a reporting verb in the sentence ``text[start:end]``, or
+    ``None`` when it is no attribution.
+
+    The source is the subject before the verb (:func:`subject_before`: "NBC News reported"), or
+    else, after a comma or a quotation mark, the name after it (:func:`_inverted_subject`:
+    "..., said Sen. Joe Manchin"). A word before the verb can block it (:func:`_blocked`)."""
+    form = normal_form(match.group())
+    verb = reading.verbs.by_form[form]
+    before = tokens(text, start, match.start())
+    if _blocked(before):
+        return None
+    subject = subject_before(before, strict=_may_be_noun(form, verb.lemma), reading=reading)
+    if subject is not None:
+        sources, source_span = subject
+        quote_before = any(t.text in QUOTE_CHARS for t in before)
+        leading = not quote_before and _clause_follows(text, match.end(), end)
+    else:
+        inverted = _inverted_subject(text, match, end, before, reading.sources)
+        if inverted is None:
+            return None
+        sources, source_span = inverted
+        leading = False
+    return Tag(
+        min(source_span[0], match.start()),
+        max(source_span[1], match.end()),
+        match.group(),
+        verb.lemma,
+        verb.kind,
+        match.start(),
+        match.end(),
+        source_span[0],
+        source_span[1],
+        tuple(sources),
+        leading,
+        number,
+    )
+
+
+def _blocked(before: list[Token]) -> bool:
+    """Return whether the word before the verb makes it no attribution ("refused to say", "was
+    told", "did not say")."""
+    return bool(before) and before[-1].lower in BLOCKERS
+
+
+def _may_be_noun(form: str, lemma: str) -> bool:
+    """Return whether a verb form can also be a noun, its base or -s form ("jobless claims",
+    "the reports"); a past form cannot."""
+    return form == lemma or form.endswith("s")
+
+
+def _clause_follows(text: str, start: int, end: int) -> bool:
+    """Return whether a clause follows a reporting verb that ends at ``start``, in a sentence
+    that ends at ``end``: two words or more, and no comma right after the verb. Such an
+    attribution (with nothing quoted before it) leads its sentence and can cover the ones after
+    it ("NBC News reported that ..."); one followed by a comma ("The strike, CENTCOM said,
+    killed dozens") or by one word ("..., officials said today.") covers its sentence only.
+
+    Only the tokens up to the second word are read."""
+    words = 0
+    for number, match in enumerate(TOKEN.finditer(text, start, end)):
+        token = match.group()
+        if number == 0 and token == ",":
+            return False
+        if token[0].isalnum():
+            words += 1
+            if words == 2:
+                return True
+    return False
+
+
+def _inverted_subject(
+    text: str, match: re.Match[str], end: int, before: list[Token], known: SourceList
+) -> tuple[list[Source], tuple[int, int]] | None:
+    """Return the sources and span of a subject after its verb, if any: after a comma or a
+    quotation mark, a name ("“We will win,” said Sen. Joe Manchin") or a pronoun ("..., said
+    he")."""
+    previous = before[-1].text if before else ""
+    if previous not in (",", *QUOTE_CHARS):
+        return None
+    after = tokens(text, match.end(), end)
+    found, source_end = forward_source(after, known)
+    if source_end is None:
+        words = after[:1]
+        if not words or words[0].lower not in PRONOUNS:
+            return None
+        source_end = words[0].end
+    return found, (after[0].start, source_end)
+
+
+def subject_before(
+    before: list[Token], *, strict: bool, reading: ArticleReading
+) -> tuple[list[Source], tuple[int, int]] | None:
+    """Return the sources and span of the subject right before a reporting verb, if any.
+
+    Fillers and days between them are skipped ("NPR also reported", "Smith on Monday said"). The
+    subject is a pronoun ("he said", no source named), a generic noun (:func:`_generic_subject`:
+    "officials said", "the Pentagon spokesman said") or a name (:func:`_named_subject`). A word
+    that blocks the verb or a possessive ("Trump's claims") is no subject. ``strict`` is for a
+    verb form that is also a noun ("claims", "reports"): its subject must be more clearly a
+    name."""
+    index = len(before) - 1
+    while index >= 0 and (
+        before[index].lower in FILLERS or before[index].lower == "on" or before[index].text in DAYS
+    ):
+        index -= 1
+    if index < 0:
+        return None
+    token = before[index]
+    if token.lower in BLOCKERS or token.possessive:
+        return None
+    if token.lower in PRONOUNS:
+        return [], (token.start, token.end)
+    if (
+        token.lower in GENERIC_SOURCES
+        or token.lower in ROLES
+        or (not token.cap and index > 0 and before[index - 1].lower in DETERMINERS)
+    ):
+        return _generic_subject(before, index, reading.sources)
+    if not is_name_word(token):
+        return None
+    return _named_subject(before, index, strict, reading)
+
+
+def _generic_subject(
+    before: list[Token], index: int, known: SourceList
+) -> tuple[list[Source], tuple[int, int]]:
+    """Return the subject that ends in the generic noun, role or noun after a determiner at
+    ``index``: its source is a known one named before the noun ("Pentagon officials said" is the
+    Pentagon), else none ("Officials insisted", "The governor admitted"). The span starts at
+    the determiners before it."""
+    first = index
+    while first > 0 and (
+        (before[first - 1].cap and before[first - 1].text[0].isalpha())
+        or (before[first - 1].text in CONNECTORS and first > 1 and before[first - 2].cap)
+    ):
+        first -= 1
+    groups = collect_names(before[first:index], after_the=_after_the(before, first))
+    sources = [s for s in name_sources(groups, known) if s.kind in SOURCE_KINDS]
+    start = first
+    while start > 0 and before[start - 1].lower in DETERMINERS:
+        start -= 1
+    return sources, (before[start].start, before[index].end)
+
+
+def _named_subject(
+    before: list[Token], index: int, strict: bool, reading: ArticleReading
+) -> tuple[list[Source], tuple[int, int]] | None:
+    """Return the subject that is the name ending at ``index``, read back over capitalised
+    words, connectors, roles and the points of abbreviations ("Pentagon spokesman John Kirby
+    told", "Sen. Joe Manchin said"), or ``None`` when the words name no source."""
+    first = index
+    while first > 0:
+        candidate = before[first - 1]
+        if candidate.cap and candidate.text[0].isalpha():
+            first -= 1
+        elif candidate.text in CONNECTORS and first > 1 and before[first - 2].cap:
+            first -= 1
+        elif candidate.lower in ROLES and first > 1 and before[first - 2].cap:
+            first -= 1
+        elif candidate.text == "." and first > 1 and is_abbreviation(before[first - 2].text):
+            first -= 1
+        else:
+            break
+    groups = collect_names(before[first : index + 1], after_the=_after_the(before, first))
+    sources = name_sources(groups, reading.sources)
+    if not sources:
+        return None
+    words = [t for g in groups for t in g.tokens]
+    if strict and _capitalised_only_as_opener(before, first, words, sources, reading):
+        return None
+    return sources, (words[0].start, before[index].end)
+
+
+def _capitalised_only_as_opener(
+    before: list[Token],
+    first: int,
+    words: list[Token],
+    sources: list[Source],
+    reading: ArticleReading,
+) -> bool:
+    """Return whether a one-word subject has its capital only from opening the sentence:
+    "Continuing claims rose" is no attribution unless the article also writes "Continuing"
+    with a capital inside a sentence. A known source or an all-capital word ("CENTCOM
+    describes") keeps its attribution."""
+    opening = all(t.lower in OPENERS or not t.text[0].isalnum() for t in before[:first])
+    return (
+        len(words) == 1
+        and opening
+        and not words[0].text.isupper()
+        and sources[0].kind in FOUND_KINDS
+        and words[0].base not in reading.names_inside_sentences()
+    )
+
+
+def _after_the(tokens: list[Token], index: int) -> bool:
+    """Return whether "the" stands right before ``tokens[index]``."""
+    return index > 0 and tokens[index - 1].lower == "the"
+
+
+# --- across the paragraph ------------------------------------------------------------------------
+
+
+def resolve_tag(tag: Tag, surnames: dict[str, str]) -> Tag:
+    """Return ``tag`` with its surnames used alone made full names (the same tag when nothing
+    changes)."""
+    sources = resolve(tag.sources, surnames)
+    return tag if sources == tag.sources else replace(tag, sources=sources)
+
+
+def cover(
+    tags: Sequence[Tag],
+    quotes: Sequence[Quote],
+    spans: Sequence[tuple[int, int]],
+    text: str,
+) -> tuple[Attribution, ...]:
+    """Return the attributions with the span each covers: its sentence, and for a leading one
+    the sentences after it up to the next one with a quotation or an attribution (news writing
+    carries an attribution through a paragraph without repeating it)."""
+    quote_spans = [(q.start, q.end) for q in quotes]
+    tagged = {tag.sentence for tag in tags}
+    attributions = []
+    for tag in tags:
+        start, end = spans[tag.sentence]
+        if tag.leading:
+            for number in range(tag.sentence + 1, len(spans)):
+                if number in tagged or _overlaps(*spans[number], quote_spans):
+                    break
+                end = spans[number][1]
+        attributions.append(
+            Attribution(
+                start=tag.start,
+                end=tag.end,
+                text=text[tag.start : tag.end],
+                verb=normal_form(tag.verb),
+                verb_lemma=tag.verb_lemma,
+                verb_kind=tag.verb_kind,
+                verb_start=tag.verb_start,
+                verb_end=tag.verb_end,
+                source_text=text[tag.source_start : tag.source_end],
+                source_start=tag.source_start,
+                source_end=tag.source_end,
+                sources=tag.sources,
+                covers_start=start,
+                covers_end=end,
+            )
+        )
+    return tuple(attributions)
+
+
+def _overlaps(start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:
+    return any(a < end and start < b for a, b in spans)
+
+
+def link_quotes(
+    quotes: Sequence[Quote],
+    tags: Sequence[Tag],
+    spans: Sequence[tuple[int, int]],
+    previous: Quote | None,
+) -> tuple[Quote, ...]:
+    """Return the quotes with their speakers: the nearest attribution with a source in the
+    quote's own sentences, else the speaker of the quotation it continues (``previous``, the
+    last quotation of the paragraph before), else the speaker of the quotation before it in the
+    paragraph (same mark), else the last attribution before it."""
+    linked: list[Quote] = []
+    for quote in quotes:
+        numbers = [n for n, (s, e) in enumerate(spans) if s < quote.end and quote.start < e]
+        nearby = [tag for tag in tags if tag.sentence in numbers and tag.sources]
+        if nearby:
+            nearest = min(
+                nearby, key=lambda tag: min(abs(tag.start - quote.end), abs(quote.start - tag.end))
+            )
+            sources = nearest.sources
+        elif quote.continued and previous is not None:
+            sources = previous.sources
+        elif linked and linked[-1].sources and linked[-1].mark == quote.mark:
+            sources = linked[-1].sources
+        else:
+            earlier = [tag for tag in tags if tag.start < quote.start and tag.sources]
+            sources = earlier[-1].sources if earlier else ()
+        linked.append(replace(quote, sources=sources))
+    return tuple(linked)

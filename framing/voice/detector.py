@@ -1,0 +1,152 @@
+"""Voice detectors: the one-method interface, the rule-based detector, and ``detect_voices``.
+
+Any object with ``detect(paragraphs) -> list[ParagraphVoice]`` is a :class:`VoiceDetector`;
+pass one as ``Article(text, voice=...)`` or ``framing.analyze(..., voice=...)``.
+
+>>> voices = detect_voices([
+...     "NPR also reported on the fighting. According to NPR’s Tom Bowman, “It’s some 150 miles.”",
+...     "“The camps are gone,” Bowman said.",
+... ])
+>>> [(v.voice, v.source_names) for v in voices]
+[('attributed', 'NPR;Tom Bowman'), ('quoted', 'Tom Bowman')]
+>>> attribution = voices[0].attributions[1]
+>>> attribution.text, attribution.verb, attribution.verb_kind
+('According to NPR’s Tom Bowman', 'according to', 'neutral')
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import cache
+from typing import Protocol, runtime_checkable
+
+from framing.errors import FramingError
+from framing.voice.attribution import ArticleReading, cover, find_tags, link_quotes, resolve_tag
+from framing.voice.labels import paragraph_voice
+from framing.voice.model import ParagraphVoice, Quote
+from framing.voice.quotes import find_quotes
+from framing.voice.sources import SourcesLike, load_sources
+from framing.voice.surnames import surnames
+from framing.voice.tokens import WORD_RUN, sentences
+from framing.voice.verbs import ReportingVerb, VerbFinder, load_reporting_verbs
+
+__all__ = [
+    "VoiceDetector",
+    "RuleVoiceDetector",
+    "check_detector",
+    "default_detector",
+    "detect_voices",
+]
+
+
+@runtime_checkable
+class VoiceDetector(Protocol):
+    """Anything that says who speaks in each paragraph of an article."""
+
+    def detect(self, paragraphs: Sequence[str]) -> list[ParagraphVoice]:
+        """Return one :class:`ParagraphVoice` per paragraph, in order."""
+        ...
+
+
+class RuleVoiceDetector:
+    """Finds quotations, attributions and sources with rules over the article's paragraphs.
+
+    ``sources`` is a :class:`~framing.voice.SourceList`, a path to a sources TSV, or ``None``
+    for the bundled list; ``verbs`` are :class:`~framing.voice.ReportingVerb` objects (default:
+    the bundled list). A detector keeps nothing of the articles it reads: one detector can
+    serve many threads at once.
+    """
+
+    def __init__(
+        self,
+        *,
+        sources: SourcesLike | None = None,
+        verbs: Sequence[ReportingVerb] | None = None,
+    ) -> None:
+        self.sources = load_sources(sources)
+        self.verbs = tuple(verbs) if verbs is not None else load_reporting_verbs()
+        self._finder = VerbFinder(self.verbs)
+
+    def detect(self, paragraphs: Sequence[str]) -> list[ParagraphVoice]:
+        """Return each paragraph's voice, with the quotes, attributions and sources found."""
+        paragraphs = list(paragraphs)
+        all_quotes = find_quotes(paragraphs)
+        all_runs = [WORD_RUN.findall(text) for text in paragraphs]
+        all_positions = [
+            self._finder.positions(text, runs)
+            for text, runs in zip(paragraphs, all_runs, strict=True)
+        ]
+        # A paragraph where no reporting verb can start has no attribution, so it is not split
+        # into sentences: with no attribution they change neither the coverage nor the quotes'
+        # speakers.
+        all_sentences = [
+            sentences(text) if positions else None
+            for text, positions in zip(paragraphs, all_positions, strict=True)
+        ]
+        reading = ArticleReading(paragraphs, all_sentences, self.sources, self._finder)
+        all_tags = [
+            find_tags(text, quotes, spans, positions, reading) if spans is not None else []
+            for text, quotes, spans, positions in zip(
+                paragraphs, all_quotes, all_sentences, all_positions, strict=True
+            )
+        ]
+        full_names = (
+            surnames(paragraphs, [tag.sources for tags in all_tags for tag in tags], all_runs)
+            if any(all_tags)
+            else {}
+        )
+        voices = []
+        previous_quote: Quote | None = None
+        for text, quotes, spans, tags in zip(
+            paragraphs, all_quotes, all_sentences, all_tags, strict=True
+        ):
+            tags = [resolve_tag(tag, full_names) for tag in tags]
+            attributions = cover(tags, quotes, spans, text) if tags else ()
+            linked = link_quotes(quotes, tags, spans or [], previous_quote)
+            if linked:
+                previous_quote = linked[-1]
+            voices.append(paragraph_voice(text, linked, attributions))
+        return voices
+
+
+def check_detector(voice: object) -> VoiceDetector:
+    """Return ``voice`` if it is a voice detector; else raise a :class:`FramingError` that says
+    what to pass.
+
+    >>> check_detector("rules")
+    Traceback (most recent call last):
+    ...
+    framing.errors.FramingError: voice= needs a voice detector, an object with a \
+.detect(paragraphs) method that returns one ParagraphVoice per paragraph, such as \
+framing.voice.RuleVoiceDetector(sources=...); not str
+    """
+    if isinstance(voice, VoiceDetector):
+        return voice
+    raise FramingError(
+        "voice= needs a voice detector, an object with a .detect(paragraphs) method that returns "
+        "one ParagraphVoice per paragraph, such as framing.voice.RuleVoiceDetector(sources=...); "
+        f"not {type(voice).__name__}"
+    )
+
+
+@cache
+def default_detector() -> RuleVoiceDetector:
+    """Return the rule-based detector with the bundled sources and verbs (made once)."""
+    return RuleVoiceDetector()
+
+
+def detect_voices(
+    paragraphs: Sequence[str], *, sources: SourcesLike | None = None
+) -> list[ParagraphVoice]:
+    """Return the voice of each paragraph of one article (a list of paragraph texts).
+
+    >>> [v.voice for v in detect_voices(["ISIS lost.", "“We won,” he said.", "He said we won."])]
+    ['own', 'quoted', 'attributed']
+    """
+    if isinstance(paragraphs, str):
+        raise FramingError(
+            "detect_voices needs the article's paragraphs as a list of str; for one text use "
+            "framing.Article(text).voices"
+        )
+    detector = default_detector() if sources is None else RuleVoiceDetector(sources=sources)
+    return detector.detect(paragraphs)

@@ -1,0 +1,141 @@
+"""What voice detection returns: sources, quotations, attributions, segments, a paragraph's voice.
+
+Every offset is relative to its paragraph, like :class:`framing.measures.lexicon.Match`.
+
+>>> voice = ParagraphVoice("mixed", words=10, quoted_words=4, attributed_words=0)
+>>> voice.quoted_share, voice.own_words, voice.source_names
+(0.4, 6, '')
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+__all__ = [
+    "VOICES",
+    "SOURCE_KINDS",
+    "FOUND_KINDS",
+    "VERB_KINDS",
+    "Source",
+    "Quote",
+    "Attribution",
+    "Segment",
+    "ParagraphVoice",
+]
+
+#: The voices a paragraph can have (see :mod:`framing.voice` for their definitions).
+VOICES = ("own", "attributed", "quoted", "mixed")
+
+#: Kinds of source in the data file.
+SOURCE_KINDS = ("outlet", "agency", "organisation")
+#: Kinds given to a name found in the text only: a person, an organisation (a name with a word
+#: such as "Department" or "Institute"), or unknown (a single word nobody is named by in full).
+FOUND_KINDS = ("person", "organisation", "unknown")
+
+#: Kinds of reporting verb.
+VERB_KINDS = ("neutral", "loaded")
+
+
+@dataclass(frozen=True)
+class Source:
+    """A named source with its canonical name and kind (outlet, agency, organisation, person,
+    or unknown for a name found only from the attribution pattern)."""
+
+    name: str
+    kind: str
+
+
+@dataclass(frozen=True)
+class Quote:
+    """A direct quotation in a paragraph: offsets (marks included) and who is quoted.
+
+    ``opened``/``closed`` say whether its opening/closing mark is in this paragraph;
+    ``continues`` that it goes on in the next paragraph and ``continued`` that it comes from the
+    previous one. A quote that lacks a mark for any other reason is ``unbalanced``.
+    """
+
+    start: int
+    end: int
+    text: str
+    mark: str
+    opened: bool = True
+    closed: bool = True
+    continued: bool = False
+    continues: bool = False
+    sources: tuple[Source, ...] = ()
+
+    @property
+    def unbalanced(self) -> bool:
+        """Return whether a mark is missing that multi-paragraph quoting does not explain."""
+        return (not self.opened and not self.continued) or (not self.closed and not self.continues)
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """A reporting verb and its source: offsets of the tag, the verb and the source's words,
+    the sources it names, and the span of text it covers (its sentence, or more)."""
+
+    start: int
+    end: int
+    text: str
+    verb: str
+    verb_lemma: str
+    verb_kind: str
+    verb_start: int
+    verb_end: int
+    source_text: str
+    source_start: int
+    source_end: int
+    sources: tuple[Source, ...]
+    covers_start: int
+    covers_end: int
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A run of words with one voice (own, attributed or quoted), with its offsets and text."""
+
+    voice: str
+    start: int
+    end: int
+    text: str
+    words: int
+
+
+@dataclass(frozen=True)
+class ParagraphVoice:
+    """Who speaks in one paragraph: its voice, word shares, sources and evidence."""
+
+    voice: str
+    words: int
+    quoted_words: int
+    attributed_words: int
+    quotes: tuple[Quote, ...] = ()
+    attributions: tuple[Attribution, ...] = ()
+    sources: tuple[Source, ...] = ()
+    segments: tuple[Segment, ...] = field(default=(), repr=False)
+
+    @property
+    def own_words(self) -> int:
+        """Return the number of the outlet's own words."""
+        return self.words - self.quoted_words - self.attributed_words
+
+    @property
+    def quoted_share(self) -> float:
+        """Return the share of words inside quotation marks (0 for a paragraph with no words)."""
+        return self.quoted_words / self.words if self.words else 0.0
+
+    @property
+    def attributed_share(self) -> float:
+        """Return the share of words attributed to a source outside quotation marks."""
+        return self.attributed_words / self.words if self.words else 0.0
+
+    @property
+    def own_share(self) -> float:
+        """Return the share of the outlet's own words."""
+        return self.own_words / self.words if self.words else 0.0
+
+    @property
+    def source_names(self) -> str:
+        """Return the canonical names of the sources, separated by ``;``."""
+        return ";".join(source.name for source in self.sources)

@@ -1,0 +1,190 @@
+"""Quotations: the spans inside quotation marks, found over a whole article.
+
+A quotation is inside straight ``"``, curly ``“ ”``, guillemets, or a paired single quotation
+mark ``‘ ’``. It can run over several paragraphs (each opened again, the earlier ones left
+without a closing mark); an unbalanced mark closes at the end of its paragraph (or before the
+next opening mark). Apostrophes ("who’s", "ISIS’ control", "’90s") are never quotation marks.
+
+>>> quotes = find_quotes(["He said: “We will stay.", "“We will win.”", 'Then "no" and ‘ok’.'])
+>>> [[(q.text, q.continued, q.continues, q.unbalanced) for q in p] for p in quotes[:2]]
+[[('“We will stay.', False, True, False)], [('“We will win.”', True, False, False)]]
+>>> [q.text for q in quotes[2]]
+['"no"', '‘ok’']
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+
+from framing.text.words import iter_words
+from framing.voice.model import Quote
+
+__all__ = ["find_quotes", "QUOTE_CHARS"]
+
+_DOUBLE_MARKS = '"\u201c\u201d\u201e\u00ab\u00bb'
+#: Every character that can be a quotation mark, double or single.
+QUOTE_CHARS = _DOUBLE_MARKS + "'\u2018\u2019"
+_OPENING_PUNCT = "([{\u2014\u2013-/"
+_CLOSING_PUNCT = ".,;:!?)]}\u2014\u2013-\u2026"
+
+_DOUBLE_MARK = re.compile(f"[{_DOUBLE_MARKS}]")
+#: A single mark that opens: at the start, or after white space, a bracket, a dash or a double
+#: mark, and before a word character.
+_SINGLE_OPEN = re.compile(r"(?:(?<=^)|(?<=[\s(\[\u2014\u2013\"\u201c]))['\u2018](?=\w)")
+#: A single mark that closes: after a word or its final punctuation, and before white space,
+#: punctuation, a double mark or the end.
+_SINGLE_CLOSE = re.compile(r"(?<=[\w.,!?\u2026])['\u2019](?=$|[\s.,;:!?)\]\u2014\u2013\"\u201d])")
+
+
+def _context(text: str, position: int) -> tuple[bool, bool]:
+    """Return (looks like an opening mark, looks like a closing mark) from the neighbours."""
+    before = text[position - 1] if position else " "
+    after = text[position + 1] if position + 1 < len(text) else " "
+    opening = (before.isspace() or before in _OPENING_PUNCT or before in _DOUBLE_MARKS) and not (
+        after.isspace()
+    )
+    closing = not before.isspace() and (
+        after.isspace() or after in _CLOSING_PUNCT or after in _DOUBLE_MARKS or after in "'\u2019"
+    )
+    return opening, closing
+
+
+def _is_opening(mark: str, text: str, position: int, is_open: bool) -> bool:
+    """Return whether a double mark opens a quotation (else it closes one).
+
+    A curly mark says which it is, unless its place clearly says the other: a curly opening mark
+    in a closing position while a quotation is open was turned the wrong way by a word
+    processor. A straight mark is read from its neighbours, and when they do not tell, it opens
+    a quotation if none is open."""
+    opening, closing = _context(text, position)
+    if mark in "\u201c\u201e\u00ab":
+        return not (is_open and closing and not opening)
+    if mark in "\u201d\u00bb":
+        return not is_open and opening and not closing
+    if opening and not closing:
+        return True
+    if closing and not opening:
+        return False
+    return not is_open
+
+
+def _single_quotes(text: str, taken: list[tuple[int, int]]) -> list[Quote]:
+    """Return the paired single-quoted spans of ``text`` that lie outside ``taken`` spans.
+
+    An opening single mark starts a word after a space; a closing one ends a word before a space
+    or punctuation, before the next opening mark. Anything else (who’s, ’90s) is an apostrophe,
+    and so is a closing-looking mark with no opening mark before it (ISIS’ control). A span
+    needs a word of two letters or more ("rock ’n’ roll" quotes nothing)."""
+    if "'" not in text and "\u2018" not in text:
+        return []  # neither mark that can open
+    openers = [m.start() for m in _SINGLE_OPEN.finditer(text)]
+    if not openers:
+        return []
+
+    def outside(position: int) -> bool:
+        return not any(start <= position < end for start, end in taken)
+
+    closers = [m.start() for m in _SINGLE_CLOSE.finditer(text) if outside(m.start())]
+    quotes = []
+    position = 0
+    for number, opener in enumerate(openers):
+        if opener < position or not outside(opener):
+            continue
+        next_opener = openers[number + 1] if number + 1 < len(openers) else len(text)
+        close = next((c for c in closers if opener + 1 < c < next_opener), None)
+        if close is None:
+            continue
+        if not any(len(word.group()) > 1 for word in iter_words(text[opener + 1 : close])):
+            continue
+        quotes.append(Quote(opener, close + 1, text[opener : close + 1], "single"))
+        position = close + 1
+    return quotes
+
+
+def _opens_again(text: str, marks: list[tuple[int, str]]) -> bool:
+    """Return whether ``text`` starts with an opening double mark: how a paragraph says that the
+    quotation left open at the end of the one before goes on."""
+    if not marks:
+        return False
+    first = marks[0][0]
+    return not text[:first].strip() and _is_opening(text[first], text, first, False)
+
+
+def _double_quotes(
+    text: str, marks: list[tuple[int, str]], carried: bool
+) -> tuple[list[Quote], bool]:
+    """Return the double-quoted spans of one paragraph, and whether one is left open at its end.
+
+    ``carried`` says that a quotation was open at the end of the previous paragraph: if this
+    paragraph opens with a mark, its first quotation is ``continued``. A closing mark with
+    nothing open closes a quotation that ran from the paragraph's start (or from the end of the
+    quotation before it); an opening mark while one is open closes that one before it."""
+    if not marks:
+        return [], False
+    quotes: list[Quote] = []
+    open_at: int | None = None
+    continued = False
+    first_mark = marks[0][0]
+    starts_with_mark = not text[:first_mark].strip()
+    for position, mark in marks:
+        if open_at is None:
+            if _is_opening(mark, text, position, False):
+                open_at = position
+                continued = carried and position == first_mark and starts_with_mark
+            else:
+                after = quotes[-1].end if quotes else 0
+                start = after + len(text[after:]) - len(text[after:].lstrip())
+                quotes.append(
+                    Quote(start, position + 1, text[start : position + 1], "double", opened=False)
+                )
+        elif _is_opening(mark, text, position, True):
+            end = len(text[:position].rstrip())
+            quotes.append(
+                Quote(open_at, end, text[open_at:end], "double", closed=False, continued=continued)
+            )
+            open_at, continued = position, False
+        else:
+            end = position + 1
+            quotes.append(Quote(open_at, end, text[open_at:end], "double", continued=continued))
+            open_at, continued = None, False
+    if open_at is None:
+        return quotes, False
+    quotes.append(
+        Quote(
+            open_at,
+            len(text),
+            text[open_at:],
+            "double",
+            closed=False,
+            continued=continued,
+            continues=True,
+        )
+    )
+    return quotes, True
+
+
+def find_quotes(paragraphs: Sequence[str]) -> list[list[Quote]]:
+    """Return the quotations of each paragraph, found over the whole article (in order of their
+    start in each paragraph)."""
+    result: list[list[Quote]] = []
+    carried = False  # a quotation is open at the end of the previous paragraph
+    for text in paragraphs:
+        marks = [(m.start(), m.group()) for m in _DOUBLE_MARK.finditer(text)]
+        if carried and not _opens_again(text, marks):
+            # The open quotation ended with its paragraph: nothing carries over.
+            _end_with_paragraph(result)
+        quotes, carried = _double_quotes(text, marks, carried)
+        quotes.extend(_single_quotes(text, [(q.start, q.end) for q in quotes]))
+        quotes.sort(key=lambda q: q.start)
+        result.append(quotes)
+    if carried:
+        _end_with_paragraph(result)  # the last paragraph has no next one to go on in
+    return result
+
+
+def _end_with_paragraph(result: list[list[Quote]]) -> None:
+    """Mark the last quotation found so far as not going on in the next paragraph."""
+    if result and result[-1]:
+        result[-1][-1] = replace(result[-1][-1], continues=False)

@@ -1,0 +1,160 @@
+"""What the attribution and name rules read: sentences, tokens, and runs of word characters.
+
+These are not the words that voice counts (those are :data:`framing.text.words.WORD`'s, in
+:mod:`framing.voice.labels`): the rules read punctuation too, and a name with its possessive.
+
+>>> text = "Sen. Joe Manchin said so. NPR’s Tom Bowman agreed."
+>>> [text[start:end] for start, end in sentences(text)]
+['Sen. Joe Manchin said so.', 'NPR’s Tom Bowman agreed.']
+>>> [(token.text, token.possessive, token.base) for token in tokens(text, 26, 31)]
+[('NPR’s', True, 'NPR')]
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import NamedTuple
+
+from framing.text.words import split_sentences
+
+__all__ = [
+    "Token",
+    "TOKEN",
+    "WORD_RUN",
+    "tokens",
+    "sentences",
+    "ends_in_abbreviation",
+    "run_positions",
+]
+
+# --- sentences ----------------------------------------------------------------------------------
+
+#: A sentence that ends in one of these did not end: a title or an abbreviation ("Sen.", "U.S.").
+_ABBREVIATION_END = re.compile(
+    r"(?:\b(?:[A-Z]\.)+|\b[A-Z]|\b(?:Sen|Rep|Gov|Gen|Mr|Mrs|Ms|Dr|St|Lt|Col|Sgt|Capt|Adm|Jr|Sr|"
+    r"Maj|Prof|Rev|Ft|Mt|No|vs|Inc|Co|Corp|Jan|Feb|Aug|Sept|Oct|Nov|Dec))\.[\"'\u201d\u2019]?$"
+)
+
+#: How far back from a text's end a match of ``_ABBREVIATION_END`` that ends it can start: the
+#: longest abbreviation ("Sept") with its point and a quotation mark is 6 characters, and an
+#: initialism's last letter and points are a match of their own. 12 leaves room to spare.
+_ABBREVIATION_REACH = 12
+
+
+def ends_in_abbreviation(text: str, start: int, end: int) -> bool:
+    """Return whether ``text[start:end]`` ends in a title or an abbreviation ("Sen.", "U.S.").
+
+    Only the last :data:`_ABBREVIATION_REACH` characters are searched (the pattern still sees
+    the characters before them, for its ``\\b``); :func:`_reference_ends_in_abbreviation` is the
+    plain search it must equal (tests/test_voice.py, on every real paragraph and sentence)."""
+    return _ABBREVIATION_END.search(text, max(start, end - _ABBREVIATION_REACH), end) is not None
+
+
+def _reference_ends_in_abbreviation(text: str, start: int, end: int) -> bool:
+    """Return what :func:`ends_in_abbreviation` returns, from a search of the whole span."""
+    return _ABBREVIATION_END.search(text, start, end) is not None
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    """Return the sentence spans of ``text``: those of :func:`framing.text.words.split_sentences`,
+    with a split after a title or an abbreviation joined again ("Sen. Joe Manchin said")."""
+    merged: list[tuple[int, int]] = []
+    for start, end in split_sentences(text):
+        if merged and ends_in_abbreviation(text, *merged[-1]):
+            merged[-1] = (merged[-1][0], end)
+        else:
+            merged.append((start, end))
+    return merged
+
+
+# --- tokens -------------------------------------------------------------------------------------
+
+#: A token: an initialism of capitals ("U.S."), a word with its inner hyphens, ampersands,
+#: apostrophes and points ("AT&T", "O'Brien") and a final apostrophe or "'s" ("ISIS’",
+#: "NPR’s"), or one mark of punctuation. It differs from :data:`framing.text.words.WORD`, the
+#: pattern of the words voice counts, because the name rules need what WORD leaves out: the
+#: punctuation between words (a comma before "said", a quotation mark, the point of "Sen."), and
+#: a possessive kept on its name ("NPR’s Tom Bowman" is NPR, then a person).
+TOKEN = re.compile(
+    r"(?:[A-Z]\.){2,}|\w+(?:[-\u2010\u2011&\u2019'.]\w+)*(?:[\u2019'](?:s\b)?)?|[^\w\s]"
+)
+
+
+class Token(NamedTuple):
+    """A word or punctuation mark of a sentence, with its offsets in the paragraph."""
+
+    text: str
+    start: int
+    end: int
+
+    @property
+    def possessive(self) -> bool:
+        """Return whether the word ends in "’s", or in "s’" ("Reuters’")."""
+        word = self.text
+        return len(word) > 2 and (
+            word[-2:] in ("\u2019s", "'s") or (word[-1] in "\u2019'" and word[-2] in "sS")
+        )
+
+    @property
+    def base(self) -> str:
+        """Return the word without a possessive "’s" or a final apostrophe."""
+        word = self.text
+        if word[-2:] in ("\u2019s", "'s"):
+            return word[:-2]
+        return word.rstrip("\u2019'")
+
+    @property
+    def cap(self) -> bool:
+        """Return whether the token starts with a capital."""
+        return self.text[0].isupper()
+
+    @property
+    def lower(self) -> str:
+        """Return the token in lower case."""
+        return self.text.lower()
+
+
+def tokens(text: str, start: int, end: int) -> list[Token]:
+    """Return the tokens of ``text[start:end]``, with offsets into ``text``."""
+    return [Token(m.group(), m.start(), m.end()) for m in TOKEN.finditer(text, start, end)]
+
+
+# --- runs of word characters --------------------------------------------------------------------
+
+#: A run of word characters. A reporting verb and a title each start where such a run starts
+#: (their patterns say so), so the runs of a paragraph tell where those patterns can match. They
+#: are not words: "re-told" is two runs and one WORD.
+WORD_RUN = re.compile(r"\w+")
+
+
+def run_positions(text: str, words: Iterable[str]) -> list[int]:
+    """Return where ``words`` stand in ``text`` as whole runs of word characters, in order.
+
+    Each word is found with ``str.find`` and kept when no word character touches it, instead of
+    a match object for every run of the text; :func:`_reference_run_positions` is the plain
+    search it must equal (tests/test_voice.py, on every real paragraph).
+
+    >>> run_positions("He said, she said; unsaid.", {"said", "He"})
+    [0, 3, 13]
+    """
+    positions = []
+    length = len(text)
+    for word in words:
+        size = len(word)
+        position = text.find(word)
+        while position >= 0:
+            # A whole run: no word character (``\w``: alphanumeric or "_") on either side.
+            before = text[position - 1] if position else " "
+            after = text[position + size] if position + size < length else " "
+            if not (before.isalnum() or before == "_" or after.isalnum() or after == "_"):
+                positions.append(position)
+            position = text.find(word, position + size)
+    positions.sort()
+    return positions
+
+
+def _reference_run_positions(text: str, words: Iterable[str]) -> list[int]:
+    """Return what :func:`run_positions` returns, from every run of the text."""
+    wanted = set(words)
+    return [run.start() for run in WORD_RUN.finditer(text) if run.group() in wanted]

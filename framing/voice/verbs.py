@@ -1,0 +1,149 @@
+"""Reporting verbs: the data file, and finding the verbs (and "according to") in a text.
+
+Each verb has a kind, neutral or loaded, after Wikipedia's MOS:SAID and the AP Stylebook
+(``framing/data/reporting_verbs.tsv``).
+
+>>> finder = VerbFinder(load_reporting_verbs())
+>>> text = "NPR reported that the city fell, according to officials."
+>>> [m.group() for m in finder.matches(text, 0, len(text), finder.positions(text))]
+['reported', 'according to']
+>>> finder.verb("reported").lemma, finder.verb("claims").kind
+('report', 'loaded')
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+from framing.errors import InputError
+from framing.io.tables import bundled_file, read_data_table
+from framing.voice.model import VERB_KINDS
+from framing.voice.tokens import WORD_RUN, run_positions
+
+__all__ = [
+    "ReportingVerb",
+    "read_reporting_verbs",
+    "load_reporting_verbs",
+    "normal_form",
+    "VerbFinder",
+]
+
+
+@dataclass(frozen=True)
+class ReportingVerb:
+    """A reporting verb: its lemma, kind (neutral or loaded), its forms, and why."""
+
+    lemma: str
+    kind: str
+    forms: tuple[str, ...]
+    reason: str = ""
+
+
+def read_reporting_verbs(path: str | Path) -> tuple[ReportingVerb, ...]:
+    """Return the reporting verbs in a TSV file with ``lemma``, ``kind``, ``forms`` (``|``-
+    separated) and ``reason`` columns."""
+    path = Path(path)
+    verbs = []
+    for row in read_data_table(path, required={"lemma", "kind", "forms"}):
+        verb = ReportingVerb(
+            lemma=row.text("lemma"),
+            kind=row.text("kind"),
+            forms=tuple(f.strip() for f in row.text("forms").split("|") if f.strip()),
+            reason=row.text("reason"),
+        )
+        if verb.kind not in VERB_KINDS:
+            raise InputError(
+                f"reporting verb {verb.lemma!r} in {path} has kind {verb.kind!r}; use one of: "
+                f"{', '.join(VERB_KINDS)}"
+            )
+        verbs.append(verb)
+    return tuple(verbs)
+
+
+@cache
+def load_reporting_verbs() -> tuple[ReportingVerb, ...]:
+    """Return the bundled reporting verbs (``framing/data/reporting_verbs.tsv``).
+
+    >>> {verb.lemma: verb.kind for verb in load_reporting_verbs()}["claim"]
+    'loaded'
+    """
+    with resources.as_file(bundled_file("reporting_verbs.tsv")) as path:
+        return read_reporting_verbs(path)
+
+
+_SPACES = re.compile(r"\s+")
+
+
+def normal_form(form: str) -> str:
+    """Return a matched form with its white space made one space ("according\\nto")."""
+    return _SPACES.sub(" ", form)
+
+
+class VerbFinder:
+    """The forms of some reporting verbs, and "according to", found in a text.
+
+    A form matches as a whole word, not inside a hyphenated word or after an apostrophe
+    ("ex-said", "said’s" are no verbs), with any white space between its words. The finder
+    holds nothing of the texts it reads, so one finder can serve many threads.
+    """
+
+    def __init__(self, verbs: Iterable[ReportingVerb]) -> None:
+        self.by_form: dict[str, ReportingVerb] = {}
+        for verb in verbs:
+            for form in verb.forms:
+                self.by_form[form] = verb
+        #: The kind of "according to": the verb list's, or neutral when it has none.
+        self.according_to_kind = (
+            self.by_form["according to"].kind if "according to" in self.by_form else "neutral"
+        )
+        forms = sorted(self.by_form, key=len, reverse=True)
+        pattern = "|".join(re.escape(form).replace(r"\ ", r"\s+") for form in forms)
+        self.pattern = re.compile(rf"(?<![\w\u2019'-])(?:{pattern})(?![\w-])|\b[Aa]ccording\s+to\b")
+        # A match of the pattern starts a run of word characters (nothing of a word stands
+        # before it), and that run is the first run of word characters of a form, or
+        # "according": a text without any of those runs has no match.
+        self.starts = frozenset(
+            [WORD_RUN.match(form).group() for form in forms] + ["according", "According"]
+        )
+
+    def verb(self, form: str) -> ReportingVerb:
+        """Return the verb of a matched form (white space in it made one space)."""
+        return self.by_form[normal_form(form)]
+
+    def positions(self, text: str, runs: Sequence[str] | None = None) -> list[int]:
+        """Return where the runs of word characters of ``text`` that can start a match begin,
+        in order: none, and the text certainly has no reporting verb. ``runs`` are the text's
+        runs of word characters (:data:`framing.voice.tokens.WORD_RUN`), when known."""
+        runs = WORD_RUN.findall(text) if runs is None else runs
+        return run_positions(text, self.starts.intersection(runs))
+
+    def matches(
+        self, text: str, start: int, end: int, positions: Sequence[int]
+    ) -> Iterator[re.Match[str]]:
+        """Yield the matches of the pattern in ``text[start:end]``, tried only at ``positions``.
+
+        ``positions`` are :meth:`positions` of the whole text, and ``start`` and ``end`` cut no
+        run of word characters (a sentence's span): the pattern is tried where a match can
+        begin instead of at every character, and after the end of the last match, as
+        ``finditer`` does. :meth:`_reference_matches` is the plain search it must equal
+        (tests/test_voice.py, on every real paragraph and sentence)."""
+        after = start
+        for position in positions[bisect_left(positions, start) :]:
+            if position >= end:
+                break
+            if position < after:
+                continue
+            match = self.pattern.match(text, position, end)
+            if match is not None:
+                after = match.end()
+                yield match
+
+    def _reference_matches(self, text: str, start: int, end: int) -> Iterator[re.Match[str]]:
+        """Yield what :meth:`matches` yields, from a search at every character."""
+        return self.pattern.finditer(text, start, end)
