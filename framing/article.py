@@ -16,7 +16,7 @@ True
 ...     def detect(self, paragraphs):
 ...         from framing.voice import ParagraphVoice
 ...         return [ParagraphVoice("own", len(p.split()), 0, 0) for p in paragraphs]
->>> Article(article.text, voice=AllOwn()).paragraphs[1].voice.voice
+>>> Article(article.text, voice=AllOwn()).paragraphs[1].voice.label
 'own'
 """
 

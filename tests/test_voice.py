@@ -23,7 +23,7 @@ from framing.voice import (
     load_reporting_verbs,
     load_sources,
 )
-from framing.voice.model import FOUND_KINDS
+from framing.voice.model import FOUND_KINDS, ParagraphVoice
 from framing.voice.quotes import find_quotes
 from framing.voice.sources import read_sources
 from tests.conftest import REPO, need, need_data
@@ -69,7 +69,7 @@ def test_seed_has_the_paragraphs_the_table_describes(seed_article):
 @pytest.mark.parametrize(("index", "voice", "sources"), SEED_VOICES)
 def test_seed_paragraph_voice_and_sources(seed_article, seed_table, index, voice, sources):
     paragraph_voice = seed_article.paragraphs[index].voice
-    assert (paragraph_voice.voice, paragraph_voice.source_names) == (voice, sources)
+    assert (paragraph_voice.label, paragraph_voice.source_names) == (voice, sources)
     row = seed_table.iloc[index]
     assert (row["voice"], row["sources"]) == (voice, sources)
     assert row["quoted_share"] == pytest.approx(paragraph_voice.quoted_share)
@@ -213,7 +213,7 @@ def test_attribution_patterns(text, sources, verb, kind):
     voice = detect_voices([text])[0]
     assert voice.source_names == sources
     assert [(a.verb, a.verb_kind) for a in voice.attributions] == [(verb, kind)]
-    assert voice.voice in ("attributed", "quoted")
+    assert voice.label in ("attributed", "quoted")
 
 
 @pytest.mark.parametrize(
@@ -229,7 +229,7 @@ def test_attribution_patterns(text, sources, verb, kind):
 )
 def test_not_attributions(text):
     voice = detect_voices([text])[0]
-    assert voice.attributions == () and voice.voice == "own"
+    assert voice.attributions == () and voice.label == "own"
 
 
 def test_reporter_named_once_is_recognised_by_surname():
@@ -253,13 +253,13 @@ def test_attribution_carries_through_its_paragraph_until_a_new_one():
         "According to CBS News, the city fell. Fighters hid.",
         "Analysts said it was over. We won.",
     ]
-    assert voice.voice == "attributed"
+    assert voice.label == "attributed"
 
 
 def test_trailing_attribution_covers_only_its_sentence():
     text = "The city fell, according to NPR. We won a massive victory."
     voice = detect_voices([text])[0]
-    assert voice.voice == "mixed"
+    assert voice.label == "mixed"
     assert [s.voice for s in voice.segments] == ["attributed", "own"]
     assert voice.own_words == 5
 
@@ -300,7 +300,7 @@ def test_multi_paragraph_quote_is_one_quotation():
     flags = [(q[0].continued, q[0].continues, q[0].unbalanced) for q in quotes]
     assert flags == [(False, True, False), (True, True, False), (True, False, False)]
     voices = detect_voices(paragraphs)
-    assert [v.voice for v in voices] == ["quoted", "quoted", "mixed"]
+    assert [v.label for v in voices] == ["quoted", "quoted", "mixed"]
     assert [v.source_names for v in voices] == ["Bowman", "Bowman", "Bowman"]
 
 
@@ -323,7 +323,7 @@ def test_quoted_share_counts_words_inside_quotes():
     voice = detect_voices(["Critics called the bill “a disaster for the country” on Monday."])[0]
     assert (voice.words, voice.quoted_words) == (11, 5)
     assert voice.quoted_share == pytest.approx(5 / 11)
-    assert voice.voice == "mixed"
+    assert voice.label == "mixed"
 
 
 def test_an_empty_paragraph_is_own_with_zero_shares():
@@ -425,7 +425,7 @@ def test_allsides_roundups_run_through_voice_detection():
             articles += 1
             assert len(voices) == len(body)
             for text, voice in zip(body, voices, strict=True):
-                assert voice.voice in VOICES
+                assert voice.label in VOICES
                 assert 0.0 <= voice.quoted_share <= 1.0
                 assert 0.0 <= voice.attributed_share <= 1.0
                 assert voice.quoted_share + voice.attributed_share <= 1.0 + 1e-9
@@ -745,7 +745,7 @@ SEED_LIKE = "Raqqa Falls\n\nISIS lost the city. According to CBS News, it is ove
 
 def test_an_article_uses_the_voice_detector_given():
     article = Article(SEED_LIKE, voice=EveryoneQuoted())
-    assert [p.voice.voice for p in article.paragraphs] == ["quoted", "quoted"]
+    assert [p.voice.label for p in article.paragraphs] == ["quoted", "quoted"]
     assert Article(SEED_LIKE).paragraphs[1].voice.source_names == "CBS News"  # the rules
     table = voice_contrast(article).set_index("voice")
     assert (table.loc["own", "words"], table.loc["quoted", "words"]) == (0, 13)
@@ -797,3 +797,8 @@ def test_a_detector_must_give_one_voice_per_paragraph():
 
     with pytest.raises(FramingError, match="returned 0 voices for 2 paragraphs"):
         Article(SEED_LIKE, voice=TooFew()).voices  # noqa: B018
+
+
+def test_a_paragraph_voice_still_answers_to_its_old_name():
+    voice = ParagraphVoice("quoted", 4, 4, 0)
+    assert voice.voice == voice.label == "quoted"

@@ -70,7 +70,7 @@ def article_rows(
             row["loaded_terms"] = paragraph.loaded_terms
         if voice_on:
             voice = paragraph.voice
-            row["voice"] = voice.voice
+            row["voice"] = voice.label
             row["sources"] = voice.source_names
             row["quoted_share"] = voice.quoted_share
         row["error"] = ""

@@ -30,7 +30,7 @@ The modules, in the order the detector (:mod:`framing.voice.detector`) uses them
 (what is returned), ``sources``, ``tokens`` (sentences and tokens the rules read), ``verbs``,
 ``quotes``, ``names``, ``surnames``, ``attribution``, ``labels``, ``detector``.
 
->>> [(v.voice, v.source_names) for v in detect_voices(["“We won,” Centcom said.", "We won."])]
+>>> [(v.label, v.source_names) for v in detect_voices(["“We won,” Centcom said.", "We won."])]
 [('quoted', 'CENTCOM'), ('own', '')]
 """
 

@@ -7,7 +7,7 @@ pass one as ``Article(text, voice=...)`` or ``framing.analyze(..., voice=...)``.
 ...     "NPR also reported on the fighting. According to NPR’s Tom Bowman, “It’s some 150 miles.”",
 ...     "“The camps are gone,” Bowman said.",
 ... ])
->>> [(v.voice, v.source_names) for v in voices]
+>>> [(v.label, v.source_names) for v in voices]
 [('attributed', 'NPR;Tom Bowman'), ('quoted', 'Tom Bowman')]
 >>> attribution = voices[0].attributions[1]
 >>> attribution.text, attribution.verb, attribution.verb_kind
@@ -140,7 +140,7 @@ def detect_voices(
 ) -> list[ParagraphVoice]:
     """Return the voice of each paragraph of one article (a list of paragraph texts).
 
-    >>> [v.voice for v in detect_voices(["ISIS lost.", "“We won,” he said.", "He said we won."])]
+    >>> [v.label for v in detect_voices(["ISIS lost.", "“We won,” he said.", "He said we won."])]
     ['own', 'quoted', 'attributed']
     """
     if isinstance(paragraphs, str):

@@ -9,7 +9,7 @@ attribution covers, else own.
 >>> from framing.voice.model import Quote
 >>> text = "Critics called it “a disaster” on Monday."
 >>> voice = paragraph_voice(text, (Quote(18, 30, "“a disaster”", "double"),), ())
->>> voice.voice, voice.words, voice.quoted_words
+>>> voice.label, voice.words, voice.quoted_words
 ('mixed', 7, 2)
 >>> [(segment.voice, segment.text) for segment in voice.segments]
 [('own', 'Critics called it'), ('quoted', 'a disaster'), ('own', 'on Monday')]
@@ -150,7 +150,7 @@ def paragraph_voice(
     quoted, attributed = labels.count("quoted"), labels.count("attributed")
     sources = [s for a in attributions for s in a.sources] + [s for q in quotes for s in q.sources]
     return ParagraphVoice(
-        voice=voice_of(len(labels), quoted, attributed),
+        label=voice_of(len(labels), quoted, attributed),
         words=len(labels),
         quoted_words=quoted,
         attributed_words=attributed,

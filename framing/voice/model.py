@@ -3,8 +3,8 @@
 Every offset is relative to its paragraph, like :class:`framing.measures.lexicon.Match`.
 
 >>> voice = ParagraphVoice("mixed", words=10, quoted_words=4, attributed_words=0)
->>> voice.quoted_share, voice.own_words, voice.source_names
-(0.4, 6, '')
+>>> voice.label, voice.quoted_share, voice.own_words, voice.source_names
+('mixed', 0.4, 6, '')
 """
 
 from __future__ import annotations
@@ -104,9 +104,12 @@ class Segment:
 
 @dataclass(frozen=True)
 class ParagraphVoice:
-    """Who speaks in one paragraph: its voice, word shares, sources and evidence."""
+    """Who speaks in one paragraph: its voice label, word shares, sources and evidence.
 
-    voice: str
+    ``label`` is one of :data:`VOICES` (``paragraph.voice.label``; ``.voice`` is its old name).
+    """
+
+    label: str
     words: int
     quoted_words: int
     attributed_words: int
@@ -114,6 +117,11 @@ class ParagraphVoice:
     attributions: tuple[Attribution, ...] = ()
     sources: tuple[Source, ...] = ()
     segments: tuple[Segment, ...] = field(default=(), repr=False)
+
+    @property
+    def voice(self) -> str:
+        """Return :attr:`label` (its name before 0.2, when ``paragraph.voice.voice`` read it)."""
+        return self.label
 
     @property
     def own_words(self) -> int:
