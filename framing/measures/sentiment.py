@@ -6,9 +6,16 @@ Each scorer is a small object with one method, so a user can pass their own to
 
 from __future__ import annotations
 
+import importlib.util
 import re
+import sys
 from functools import cache
+from pathlib import Path
+from types import ModuleType
 from typing import NamedTuple, Protocol, runtime_checkable
+
+from framing._cache import cached
+from framing.errors import FramingError
 
 __all__ = [
     "Sentiment",
@@ -99,7 +106,7 @@ def _loaded_pattern_sentiment():
     run time. This copy runs TextBlob's own scoring code over the same loaded dictionary with
     plain ``dict`` lookups, so its values are TextBlob's exactly (tests/test_sentiment.py).
     """
-    from textblob.en import sentiment as pattern_sentiment
+    pattern_sentiment = _textblob_en_sentiment()
 
     class LoadedSentiment(type(pattern_sentiment)):
         __contains__ = dict.__contains__
@@ -208,11 +215,83 @@ def _pattern_find_tokens(string: str) -> list[str]:
 
 
 @cache
-def _textblob_text():
-    """Return ``textblob._text`` (imported on first use: TextBlob is slow to import)."""
-    from textblob import _text
+def _textblob_text() -> ModuleType:
+    """Return TextBlob's ``textblob._text`` module, without importing the ``textblob`` package.
 
-    return _text
+    ``import textblob`` imports NLTK, and NLTK imports SciPy's statistics: about a second, most
+    of a one-article ``framing analyze``. ``_text.py`` itself needs only the standard library.
+    When TextBlob is already imported its module is used; else ``_text.py`` is run by itself,
+    as a private module: the same code and constants, from the same file.
+    """
+    imported = sys.modules.get("textblob._text")
+    if imported is not None:
+        return imported
+    package = importlib.util.find_spec("textblob")  # finds it; does not run its __init__
+    if package is None or not package.submodule_search_locations:
+        raise FramingError("TextBlob is not installed; install it with: pip install textblob")
+    path = Path(package.submodule_search_locations[0]) / "_text.py"
+    spec = importlib.util.spec_from_file_location("framing.measures._textblob_text", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+#: The English sentiment lexicon's options, as ``textblob.en`` (TextBlob 0.20.1) sets them.
+_EN_SENTIMENT_OPTIONS = {
+    "synset": "wordnet_id",
+    "negations": ("no", "not", "n't", "never"),
+    "modifiers": ("RB",),
+    "language": "en",
+}
+
+
+def _textblob_en_sentiment():
+    """Return ``textblob.en.sentiment`` with its lexicon loaded, without importing TextBlob.
+
+    When TextBlob is already imported, its own object. Otherwise a ``Sentiment`` of the same
+    file with the same options, whose lexicon (words, labels and synsets) is read from the user
+    cache when a copy made from this very XML file is there (:func:`framing._cache.cached`),
+    else from the XML, as ``textblob.en.Sentiment.load`` reads it.
+    """
+    imported = sys.modules.get("textblob.en")
+    if imported is not None:
+        len(imported.sentiment)  # loads its lexicon
+        return imported.sentiment
+    pattern_text = _textblob_text()
+    xml = Path(pattern_text.__file__).parent / "en" / "en-sentiment.xml"
+    sentiment = pattern_text.Sentiment(
+        path=str(xml), modifier=lambda w: w.endswith("ly"), **_EN_SENTIMENT_OPTIONS
+    )
+    words, labels, synsets, language = cached(
+        "textblob-en-sentiment",
+        sources=[xml, Path(pattern_text.__file__)],
+        code=[__name__],
+        build=lambda: _read_en_sentiment(pattern_text, xml),
+    )
+    dict.update(sentiment, words)
+    sentiment.labeler.update(labels)
+    sentiment._synsets.update(synsets)
+    sentiment._language = language
+    return sentiment
+
+
+def _read_en_sentiment(pattern_text: ModuleType, xml: Path) -> tuple[dict, dict, dict, str]:
+    """Return the words, labels, synsets and language of TextBlob's English sentiment XML.
+
+    ``textblob.en.Sentiment.load`` (TextBlob 0.20.1): the XML as ``_text.Sentiment`` reads it,
+    then an adverb in "-ly" for each adjective ("terrible" gives "terribly").
+    """
+    sentiment = pattern_text.Sentiment(path=str(xml), **_EN_SENTIMENT_OPTIONS)
+    pattern_text.Sentiment.load(sentiment)
+    for w, pos in list(dict.items(sentiment)):
+        if "JJ" in pos:
+            if w.endswith("y"):
+                w = w[:-1] + "i"
+            if w.endswith("le"):
+                w = w[:-2]
+            p, s, i = pos["JJ"]
+            sentiment.annotate(w + "ly", "RB", p, s, i)
+    return dict(dict.items(sentiment)), sentiment.labeler, sentiment._synsets, sentiment._language
 
 
 # TextBlob's find_tokens: the line breaks that end a sentence, and white space.
@@ -301,7 +380,7 @@ def _pattern_assessments(sentiment, words=None, negation=True):
 @cache
 def _pattern_emoticons() -> dict[str, float]:
     """Return TextBlob's emoticons, lower-cased, each with the polarity of its first mood."""
-    from textblob._text import EMOTICONS
+    EMOTICONS = _textblob_text().EMOTICONS
 
     polarities: dict[str, float] = {}
     for (_mood, polarity), emoticons in EMOTICONS.items():
