@@ -48,7 +48,7 @@ def test_an_unknown_name_is_an_attribute_error():
 
 def _imported_by(code: str) -> list[str]:
     """Return which heavy libraries a new Python process has imported after running ``code``."""
-    heavy = ("pandas", "matplotlib", "sklearn", "dask", "scipy", "textblob", "nltk")
+    heavy = ("pandas", "matplotlib", "sklearn", "dask", "scipy", "textblob", "nltk", "tqdm")
     script = (
         f"{code}\nimport json, sys\nprint(json.dumps([m for m in {heavy!r} if m in sys.modules]))"
     )
@@ -69,7 +69,7 @@ def test_a_front_door_name_imports_what_it_needs():
     assert _imported_by("import framing; framing.Article") == ["pandas"]
 
 
-def test_analyzing_a_file_imports_neither_textblob_nor_plots_nor_dask(tmp_path):
+def test_analyzing_a_file_imports_neither_textblob_nor_plots_nor_a_hidden_progress_bar(tmp_path):
     seed = REPO / "data" / "seed" / "000_40f3ba37e42615d7.txt"
     argv = ["analyze", str(seed), "-o", str(tmp_path / "seed.csv")]
     code = f"from framing.cli import main; main({argv!r})"
