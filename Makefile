@@ -8,7 +8,7 @@ OUT ?= out
 DATA_DIR ?= $(or $(FRAMING_DATA_DIR),../shared/data)
 FIGURES ?= figures
 
-.PHONY: install demo test lint format figures lab benchmarks bench-startup bench-cli \
+.PHONY: install compile demo test lint format figures lab benchmarks bench-startup bench-cli \
 	bench-memory clean
 
 install: $(STAMP)
@@ -17,7 +17,15 @@ $(STAMP): pyproject.toml constraints.txt
 	test -x $(PYTHON) || python3 -m venv $(VENV)
 	$(PYTHON) -m pip install --quiet --upgrade pip
 	$(PYTHON) -m pip install --quiet --constraint constraints.txt --editable '.[dev]'
+	$(MAKE) compile
 	touch $(STAMP)
+
+## Byte-compile the package, as a regular install does: an editable install leaves it to Python,
+## which compiles every module at every start where PYTHONDONTWRITEBYTECODE is set (about
+## 40 ms of `framing analyze`'s start-up on the seed). A module changed since is compiled again
+## in memory, as without this.
+compile:
+	$(PYTHON) -m compileall -q framing
 
 ## The main job on the embedded default: the seed article, measured and aligned with its source.
 demo: $(STAMP)
