@@ -14,14 +14,19 @@ needed: the corpus of benchmarks/throughput.py) and, in each repeat, times one a
 Before the timings, ``framing analyze`` runs once on ten paragraphs, so that the lexicons are in
 the user cache (framing/_cache.py) as after any earlier run; benchmarks/startup.py measures a
 cold cache. Each repeat prints its own line of ratios (naive seconds / framing seconds), so that
-on a shared machine every run is seen, not only the best. It checks that the output has one row per
-paragraph and that its polarity and subjectivity equal TextBlob's to 1e-12.
+on a shared machine every run is seen, not only the best, with the CPU seconds of framing's
+processes (the command and its workers) and the load average when the line is printed: on a
+machine whose cores are busy with other work, the CPU seconds show what the wall clock cannot.
+It checks that the output has one row per paragraph and that its polarity and subjectivity equal
+TextBlob's to 1e-12.
 """
 
 from __future__ import annotations
 
 import argparse
 import gc
+import os
+import resource
 import shutil
 import subprocess
 import sys
@@ -47,13 +52,20 @@ def framing_command() -> list[str]:
     return [script] if script else [sys.executable, "-m", "framing"]
 
 
-def run_cli(source: Path, output: Path, jobs: int) -> float:
-    """Return the wall-clock seconds of one ``framing analyze`` of ``source`` into ``output``."""
+def run_cli(source: Path, output: Path, jobs: int) -> tuple[float, float]:
+    """Return the wall-clock seconds of one ``framing analyze`` of ``source`` into ``output``,
+    and the CPU seconds of its processes (the command and its workers, user and system)."""
     command = [*framing_command(), "analyze", str(source), "--id-col", "id", "--no-progress"]
     command += ["-o", str(output), "--jobs", str(jobs)]
+    before = _children_cpu()
     start = time.perf_counter()
     subprocess.run(command, check=True, stdout=subprocess.DEVNULL)
-    return time.perf_counter() - start
+    return time.perf_counter() - start, _children_cpu() - before
+
+
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def check_output(output: Path, expected: pd.DataFrame) -> None:
@@ -88,26 +100,27 @@ def main() -> int:
         corpus.head(10).to_csv(source, index=False)
         run_cli(source, output, 1)  # fills the user cache, as any earlier run of framing has
         corpus.to_csv(source, index=False)
-        header = f"{'run':>4} {'naive s':>8}" + "".join(
-            f" {f'--jobs {jobs} s':>12} {'x naive':>8}" for jobs in args.jobs
+        header = f"{'run':>4} {'naive s':>8} {'CPU s':>6}" + "".join(
+            f" {f'--jobs {jobs} s':>12} {'x naive':>8} {'CPU s':>6}" for jobs in args.jobs
         )
-        print(header)
+        print(header + "  load (1 min)")
         expected = None
         for run in range(1, args.repeats + 1):
             gc.collect()
-            start = time.perf_counter()
+            start, start_cpu = time.perf_counter(), time.process_time()
             naive = [TextBlob(p).sentiment for p in paragraphs]
             naive_seconds = time.perf_counter() - start
+            naive_cpu = time.process_time() - start_cpu
             if expected is None:
                 expected = pd.DataFrame(naive, columns=["polarity", "subjectivity"])
-            del naive  # a namedtuple class per call, one per call: not kept through the next runs
+            del naive  # a namedtuple class per call: not kept through the next runs
             gc.collect()
-            line = f"{run:4} {naive_seconds:8.2f}"
+            line = f"{run:4} {naive_seconds:8.2f} {naive_cpu:6.2f}"
             for jobs in args.jobs:
-                seconds = run_cli(source, output, jobs)
+                seconds, cpu_seconds = run_cli(source, output, jobs)
                 check_output(output, expected)
-                line += f" {seconds:12.2f} {naive_seconds / seconds:8.2f}"
-            print(line, flush=True)
+                line += f" {seconds:12.2f} {naive_seconds / seconds:8.2f} {cpu_seconds:6.2f}"
+            print(f"{line}  {os.getloadavg()[0]:.2f}", flush=True)
     print(f"every output: a row per paragraph, polarity and subjectivity TextBlob's to {TOLERANCE}")
     return 0
 
