@@ -33,6 +33,7 @@ from framing.measures.sentiment import (
     default_sentiment,
     default_vader,
 )
+from framing.text.characters import INVISIBLE, surrogate_problem
 from framing.text.segment import BlankLineSegmenter, Segmenter
 from framing.text.words import count_words, per_100_words
 from framing.types import LexiconLike, SourcesLike
@@ -146,6 +147,9 @@ class Article:
       list).
     - ``headline``: ``None`` to detect it, ``True`` or ``False`` to say whether the first
       paragraph is one.
+
+    A text holding a lone surrogate (half of a UTF-16 pair, which no UTF-8 file can hold) is
+    refused with a :class:`~framing.errors.FramingError` that says how to repair it.
     """
 
     def __init__(
@@ -166,6 +170,13 @@ class Article:
             )
         if headline not in (None, True, False):
             raise choices_error("headline", headline, [None, True, False])
+        problem = surrogate_problem(text)
+        if problem:
+            raise FramingError(
+                f"the text holds a {problem}, half of a UTF-16 pair that no UTF-8 file can "
+                "hold; repair it first, e.g. "
+                "text.encode('utf-16', 'surrogatepass').decode('utf-16', 'replace')"
+            )
         self.text = text
         # isinstance against a Protocol is slow: a Lexicon, the usual case, is checked first.
         is_matcher = isinstance(lexicon, Lexicon) or isinstance(lexicon, LexiconMatcher)
@@ -200,9 +211,9 @@ class Article:
             # is the headline, and the rest of the block is a paragraph of its own.
             start, end = spans[0]
             line_break = _LINE_BREAK.search(self.text, start, end).start()
-            first_end = start + len(self.text[start:line_break].rstrip())
+            first_end = start + len(self.text[start:line_break].rstrip(INVISIBLE))
             rest = self.text[first_end:end]
-            rest_start = first_end + (len(rest) - len(rest.lstrip()))
+            rest_start = first_end + (len(rest) - len(rest.lstrip(INVISIBLE)))
             spans = [(start, first_end), (rest_start, end), *spans[1:]]
         return [
             Paragraph(
@@ -215,7 +226,8 @@ class Article:
         """Return whether the first line of the first span reads as a headline.
 
         A headline is a short first line that does not end like a sentence or a clause, with
-        more text after it. When the first paragraph holds more lines, its first line is a
+        more text after it; a line that shows nothing (zero-width or control characters) is
+        never one. When the first paragraph holds more lines, its first line is a
         headline only if the next line does not carry on the same sentence (starts in lower
         case, or the first line ends in a hyphen), as a hard-wrapped paragraph does.
         """
@@ -225,11 +237,11 @@ class Article:
             return self._headline_option
         start, end = spans[0]
         lines = _LINE_BREAK.split(self.text[start:end], maxsplit=1)
-        first_line = lines[0].strip()
-        if len(spans) < 2 and len(lines) < 2:
+        first_line = lines[0].strip(INVISIBLE)
+        if not first_line or (len(spans) < 2 and len(lines) < 2):
             return False
         if len(lines) == 2:
-            next_line = lines[1].lstrip()
+            next_line = lines[1].lstrip(INVISIBLE)
             if not next_line or next_line[0].islower() or first_line.endswith(_JOINING_HYPHENS):
                 return False
         ending = first_line.rstrip(_CLOSING_MARKS)

@@ -47,30 +47,21 @@ def _output_format(fmt: str | None, output: Path | None) -> str:
     return "table"
 
 
-def _records(table: pd.DataFrame) -> list[dict]:
-    """Return the table's rows as plain Python values (missing values as ``None``)."""
-    return [
-        {key: (None if _is_missing(value) else _plain(value)) for key, value in row.items()}
-        for row in table.to_dict("records")
-    ]
-
-
 def _is_missing(value: object) -> bool:
     import pandas as pd
 
     return value is None or value is pd.NA or (isinstance(value, float) and value != value)
 
 
-def _plain(value: object) -> object:
-    return value.item() if hasattr(value, "item") else value
-
-
 def write_table(table: pd.DataFrame, *, fmt: str, output: Path | None) -> None:
     """Write ``table`` in ``fmt`` to ``output`` (a file) or to standard output.
 
-    JSON and JSONL keep every float's full precision (``repr``), as CSV does.
+    JSON and JSONL keep every float's full precision (``repr``), as CSV does, and write
+    missing values as null and dates as ISO 8601 (:func:`framing.table.results.json_records`).
     """
     import pandas as pd
+
+    from framing.table.results import json_lines, json_records
 
     if fmt == "table":
         with pd.option_context("display.max_colwidth", 40, "display.width", 200):
@@ -78,11 +69,9 @@ def write_table(table: pd.DataFrame, *, fmt: str, output: Path | None) -> None:
     elif fmt == "csv":
         content = table.to_csv(index=False)
     elif fmt == "json":
-        content = json.dumps(_records(table), ensure_ascii=False, indent=2) + "\n"
+        content = json.dumps(json_records(table), ensure_ascii=False, indent=2) + "\n"
     elif fmt == "jsonl":
-        content = "".join(
-            json.dumps(record, ensure_ascii=False) + "\n" for record in _records(table)
-        )
+        content = "".join(json_lines(table))
     elif fmt == "parquet":
         if output is None:
             raise FramingError("parquet output needs a file; add -o FILE.parquet")
@@ -119,6 +108,13 @@ def _iter_tables(paths: Sequence[Path], args: argparse.Namespace):
     options = {"lexicon": load_lexicon(args.lexicon), "progress": args.progress}
     if args.measures is not None:
         options["measures"] = [name.strip() for name in args.measures.split(",") if name.strip()]
+    keep = [name.strip() for names in args.keep for name in names.split(",") if name.strip()]
+    documents_given = [path for path in paths if not is_corpus(path)]
+    if keep and documents_given:
+        raise FramingError(
+            f"--keep copies columns of a corpus file (.csv, .tsv, .jsonl, .parquet), and "
+            f"{documents_given[0]} is a document without columns; measure it without --keep"
+        )
     documents: list[tuple[str, str]] = []
 
     def measure_documents():
@@ -132,7 +128,12 @@ def _iter_tables(paths: Sequence[Path], args: argparse.Namespace):
             if documents:
                 yield from measure_documents()
             for table in analyze_file(
-                path, text_col=args.text_col, id_col=args.id_col, n_jobs=args.jobs, **options
+                path,
+                text_col=args.text_col,
+                id_col=args.id_col,
+                keep=keep,
+                n_jobs=args.jobs,
+                **options,
             ):
                 if len(paths) > 1 and args.id_col is None:
                     # Row numbers repeat from file to file; the path keeps the ids apart.
@@ -388,6 +389,14 @@ def build_parser() -> argparse.ArgumentParser:
         default=None,
         help="corpus column with the article id (default: the row number, as PATH:ROW when "
         "several PATHs are given)",
+    )
+    analyze.add_argument(
+        "--keep",
+        action="append",
+        default=[],
+        metavar="COL[,COL]",
+        help="corpus columns to copy onto each paragraph row, after doc_id (comma-separated; "
+        "repeat for more), e.g. --keep outlet,side,date",
     )
     analyze.add_argument(
         "--jobs",

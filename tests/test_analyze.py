@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import io
+
 import pandas as pd
 import pytest
 
+import framing
 from framing import Article, FramingError, analyze
 from framing.measures.lexicon import Entry, Lexicon
 from framing.measures.sentiment import Sentiment
@@ -197,3 +200,115 @@ def test_bad_measures_say_which_are_valid(measures, message):
     with pytest.raises(FramingError) as error:
         analyze("ISIS lost.", measures=measures)
     assert str(error.value).startswith(message)
+
+
+# --- characters that show nothing, and lone surrogates --------------------------------------------
+
+#: Rows with characters that show nothing or are not characters: (id, text, headline, body
+#: paragraphs, error). A line of only zero-width or control characters is blank; a paragraph is
+#: trimmed of them; a lone surrogate, which no UTF-8 file can hold, gets an error row.
+BAD_UNICODE_ROWS = [
+    # NUL ends the headline and makes a line of its own (blank); inside a line it stays.
+    ("nul", "Title\x00\n\x00\nBody\x00 one.", "Title", ["Body\x00 one."], ""),
+    # NEL is white space: trimmed, and a line of it is blank; inside a line it stays.
+    ("nel", "Title\x85\n\x85\nBody one.\x85Two.", "Title", ["Body one.\x85Two."], ""),
+    # Zero-width spaces: a line of them is blank, never a headline or a paragraph.
+    (
+        "zero-width",
+        "\u200b\u200b\nTitle\u200b\n\u200b\nBody\u200b one.",
+        "Title",
+        ["Body\u200b one."],
+        "",
+    ),
+    # U+FEFF as a byte-order mark at the start of lines, and inside one.
+    ("bom", "\ufeffTitle\n\n\ufeffBody \ufeffone.", "Title", ["Body \ufeffone."], ""),
+    # A first line of nothing visible, then a sentence: no headline.
+    ("no-headline", "\u200b\ufeff\x00\n\nISIS lost Raqqa.", None, ["ISIS lost Raqqa."], ""),
+    # Nothing visible at all: an empty text.
+    ("invisible", "\u200b\x00\n\ufeff\x85", None, [], "empty text"),
+    (
+        "surrogate",
+        "Title\ud83d\n\nBody \udc00 one.",
+        None,
+        [],
+        "text holds a lone surrogate U+D83D at character 5, half of a UTF-16 pair that no UTF-8 "
+        "file can hold; write the pair whole or drop it",
+    ),
+    ("after", "Last\n\nISIS lost Raqqa.", "Last", ["ISIS lost Raqqa."], ""),
+]
+BAD_UNICODE_IDS = [row[0] for row in BAD_UNICODE_ROWS]
+
+
+def bad_unicode_frame() -> pd.DataFrame:
+    """Return the rows as a corpus (object columns: pandas' strings cannot hold a surrogate)."""
+    return pd.DataFrame(
+        {
+            "id": pd.Series(BAD_UNICODE_IDS, dtype=object),
+            "text": pd.Series([row[1] for row in BAD_UNICODE_ROWS], dtype=object),
+        }
+    )
+
+
+def check_bad_unicode_table(table: pd.DataFrame, rows: list[tuple] = BAD_UNICODE_ROWS) -> None:
+    """Assert every row is there, each with its paragraphs or its error, offsets exact."""
+    assert list(table.columns) == COLUMNS
+    assert table["doc_id"].drop_duplicates().tolist() == [row[0] for row in rows]
+    for doc_id, text, headline, body, error in rows:
+        rows = table[table["doc_id"] == doc_id]
+        if error:
+            assert rows["error"].tolist() == [error]
+            assert rows[["paragraph", "start", "end", "text", "polarity"]].isna().all().all()
+            continue
+        assert (rows["error"] == "").all()
+        assert rows["text"].tolist() == ([headline] if headline else []) + body
+        assert rows["role"].tolist() == ["headline"] * bool(headline) + ["body"] * len(body)
+        for start, end, paragraph in zip(rows["start"], rows["end"], rows["text"], strict=True):
+            assert text[int(start) : int(end)] == paragraph
+
+
+def test_rows_with_control_zero_width_or_surrogate_characters_keep_their_rows():
+    check_bad_unicode_table(analyze(bad_unicode_frame(), id_col="id"))
+
+
+@pytest.mark.parametrize(
+    ("doc_id", "text", "headline", "body", "error"), BAD_UNICODE_ROWS, ids=BAD_UNICODE_IDS
+)
+def test_a_text_alone_gives_the_same_rows_as_in_a_corpus(doc_id, text, headline, body, error):
+    alone = analyze(text)
+    in_corpus = analyze(bad_unicode_frame(), id_col="id")
+    in_corpus = in_corpus[in_corpus["doc_id"] == doc_id].reset_index(drop=True)
+    # An error row's missing values are None alone and NaN among other rows: compare as values.
+    assert _records(alone.drop(columns="doc_id")) == _records(in_corpus.drop(columns="doc_id"))
+    assert alone["error"].tolist()[0] == error
+
+
+def _records(table: pd.DataFrame) -> list[dict]:
+    return table.astype(object).where(table.notna(), None).to_dict("records")
+
+
+@pytest.mark.parametrize("suffix", [".parquet", ".csv", ".jsonl"])
+def test_a_table_with_such_rows_saves_and_reads_back_the_same(tmp_path, suffix):
+    table = analyze(bad_unicode_frame(), id_col="id")
+    path = framing.save_table(table, tmp_path / f"table{suffix}")
+    if suffix == ".parquet":
+        back = pd.read_parquet(path)
+    elif suffix == ".csv":
+        back = pd.read_csv(path, keep_default_na=False, na_values=[""])
+    else:
+        back = pd.read_json(path, lines=True, dtype=False)
+    check_bad_unicode_table(back.fillna({"error": ""}))
+    assert back["text"].dropna().tolist() == table["text"].dropna().tolist()
+
+
+def test_an_id_with_a_lone_surrogate_gets_an_error_row_with_the_id_shown():
+    frame = pd.DataFrame(
+        {"id": pd.Series(["a\ud83d", "b"], dtype=object), "text": ["One.", "Two."]}
+    )
+    table = analyze(frame, id_col="id")
+    assert table["doc_id"].tolist() == ["a\ufffd", "b"]
+    assert table["error"].tolist() == [
+        "id holds a lone surrogate U+D83D at character 1 (shown as U+FFFD), half of a UTF-16 "
+        "pair that no UTF-8 file can hold; write the pair whole or drop it",
+        "",
+    ]
+    table.to_parquet(io.BytesIO())  # nothing left that Arrow cannot hold

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from framing import Article, FramingError
 from framing.measures.lexicon import Entry, Lexicon
 from framing.measures.sentiment import Sentiment
 from framing.text.segment import LineSegmenter
-from tests.test_segment import ARBITRARY_TEXT, check_spans
+from tests.test_segment import ARBITRARY_TEXT, INVISIBLE_CASES, check_spans
 
 SEED_HEADLINE = "ALERT: Trump Wins Massive Military Victory, Obama Never Did This"
 
@@ -95,6 +98,63 @@ def test_headline_detection(text, headline, paragraphs):
         assert text[paragraph.start : paragraph.end] == paragraph.text
 
 
+@pytest.mark.parametrize("char", INVISIBLE_CASES.values(), ids=INVISIBLE_CASES.keys())
+@pytest.mark.parametrize(
+    ("template", "headline", "paragraphs"),
+    [
+        # A first line that shows nothing is blank: never the headline, never a paragraph.
+        ("{c}\nTitle\n\nBody.", "Title", ["Title", "Body."]),
+        ("{c}{c}\n\nISIS lost Raqqa.", None, ["ISIS lost Raqqa."]),
+        # A byte-order mark (or any of them) at the start of a line is not part of the text.
+        ("{c}Title\n\n{c}Body.", "Title", ["Title", "Body."]),
+        # Behind a sentence's full stop, it does not make the line a headline.
+        ("ISIS lost Raqqa.{c}\n\nMore.", None, ["ISIS lost Raqqa.", "More."]),
+        # Under the headline, a line of it is the blank line; the headline is still the title.
+        ("Title\n{c}\nBody\ntext.", "Title", ["Title", "Body\ntext."]),
+        # A byline after it in the headline's block: the byline starts at its first letter,
+        # and its lower-case start still says the line is wrapped, not a headline.
+        ("Title\n{c}By Jane Doe\n\nBody.", "Title", ["Title", "By Jane Doe", "Body."]),
+        ("The first line of a\n{c}wrapped one.\n\nMore.", None, None),
+    ],
+)
+def test_headline_rule_sees_through_what_shows_nothing(char, template, headline, paragraphs):
+    text = template.format(c=char)
+    article = Article(text)
+    assert (article.headline.text if article.headline else None) == headline
+    if paragraphs is None:  # the wrapped paragraph, with the character inside it
+        paragraphs = [text[: text.index("\n\n")], "More."]
+    assert [p.text for p in article.paragraphs] == paragraphs
+    for paragraph in article.paragraphs:
+        assert text[paragraph.start : paragraph.end] == paragraph.text
+
+
+class _BlankFirstSpan:
+    """A segmenter whose first span shows nothing (the default ones never give such a span)."""
+
+    def split(self, text: str) -> list[tuple[int, int]]:
+        return [(0, 1), (2, len(text))]
+
+
+def test_a_paragraph_that_shows_nothing_is_never_the_headline():
+    article = Article("\u200b\nISIS lost Raqqa", segmenter=_BlankFirstSpan())
+    assert article.headline is None
+    assert [p.role for p in article.paragraphs] == ["body", "body"]
+
+
+@pytest.mark.parametrize(
+    ("text", "where"),
+    [
+        ("Title\ud83d\n\nBody \udc00 one.", "U+D83D at character 5"),
+        ("\udc00", "U+DC00 at character 0"),
+    ],
+)
+def test_a_lone_surrogate_is_refused_with_how_to_repair_it(text, where):
+    with pytest.raises(FramingError, match=rf"lone surrogate {re.escape(where)}.*surrogatepass"):
+        Article(text)
+    repaired = text.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
+    assert Article(repaired).text == text.replace("\ud83d", "\ufffd").replace("\udc00", "\ufffd")
+
+
 @pytest.mark.parametrize(("option", "headline"), [(True, "ISIS lost Raqqa."), (False, None)])
 def test_headline_option_overrides_detection(option, headline):
     article = Article("ISIS lost Raqqa.\n\nMore.", headline=option)
@@ -112,6 +172,28 @@ def test_paragraph_offsets_are_exact_on_arbitrary_text(text):
         assert paragraph.index == index
         assert paragraph.text == text[paragraph.start : paragraph.end]
         assert paragraph.role == ("headline" if index == 0 and article.headline else "body")
+
+
+#: Text with lone surrogates among the tricky characters.
+TEXT_WITH_SURROGATES = st.lists(
+    st.one_of(
+        ARBITRARY_TEXT,
+        st.characters(min_codepoint=0xD800, max_codepoint=0xDFFF),
+    ),
+    min_size=1,
+    max_size=4,
+).map("".join)
+
+
+@settings(max_examples=100, deadline=None)
+@given(text=TEXT_WITH_SURROGATES)
+def test_a_text_with_a_lone_surrogate_is_refused_and_any_other_has_exact_offsets(text):
+    if any("\ud800" <= char <= "\udfff" for char in text):
+        with pytest.raises(FramingError, match="lone surrogate"):
+            Article(text)
+    else:
+        article = Article(text)
+        check_spans(text, [(p.start, p.end) for p in article.paragraphs])
 
 
 class FixedSentiment:

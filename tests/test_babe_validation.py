@@ -14,15 +14,18 @@ from benchmarks.babe_lexicon import MPQA_FILE
 from framing.comparisons.validation import precision_recall, sentence_scores, word_agreement
 from framing.datasets.loaders import load_babe
 from framing.measures.lexicon import Entry, Lexicon, load_lexicon, read_mpqa
+from tests.conftest import need_data
 
 
 @pytest.fixture(scope="module")
-def babe(shared_data):
+def babe():
+    shared_data = need_data("babe")
     return load_babe(shared_data)
 
 
 @pytest.fixture(scope="module")
-def figures(babe, shared_data):
+def figures(babe):
+    shared_data = need_data("mpqa")
     result = {}
     for name, lexicon in {
         "loaded": load_lexicon("loaded"),

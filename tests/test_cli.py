@@ -16,6 +16,7 @@ from framing.cli import main
 from framing.datasets.loaders import seed_path
 from framing.table.schema import COLUMNS
 from tests.conftest import REPO
+from tests.test_analyze import BAD_UNICODE_ROWS, bad_unicode_frame, check_bad_unicode_table
 from tests.test_io import BAD_ROWS, CORPUS_ROWS, GOOD_PARAGRAPHS, write_corpus
 
 
@@ -30,7 +31,8 @@ def _read(fmt: str, content: str) -> pd.DataFrame:
         return pd.read_csv(io.StringIO(content), keep_default_na=False, na_values=[""])
     if fmt == "json":
         return pd.DataFrame(json.loads(content))
-    return pd.DataFrame([json.loads(line) for line in content.splitlines()])
+    # Lines end at "\n" only: a paragraph may hold NEL or U+2028, which splitlines() breaks at.
+    return pd.DataFrame([json.loads(line) for line in content.split("\n") if line])
 
 
 @pytest.mark.parametrize("fmt", ["csv", "json", "jsonl"])
@@ -279,3 +281,82 @@ def test_compare_and_fetch_sources_options_keep_their_defaults(capsys):
     assert f"(default: {CONTAINMENT_THRESHOLD})" in " ".join(capsys.readouterr().out.split())
     assert main(["fetch-sources"]) == 2
     assert "the following arguments are required: MANIFEST" in capsys.readouterr().err
+
+
+# --- characters that show nothing, and lone surrogates --------------------------------------------
+
+
+def _write_bad_unicode_jsonl(path) -> None:
+    # json.dumps writes a lone surrogate as the escape "\ud83d": valid JSON, as found in corpora.
+    path.write_text(
+        "".join(json.dumps({"id": row[0], "text": row[1]}) + "\n" for row in BAD_UNICODE_ROWS),
+        encoding="utf-8",
+    )
+
+
+@pytest.mark.parametrize("fmt", ["csv", "json", "jsonl"])
+def test_a_corpus_with_bad_unicode_keeps_every_row_on_standard_output(capsys, tmp_path, fmt):
+    path = tmp_path / "corpus.jsonl"
+    _write_bad_unicode_jsonl(path)
+    code, out, err = _run(capsys, path, "--id-col", "id", "--format", fmt)
+    assert (code, err) == (0, "")
+    check_bad_unicode_table(_read(fmt, out).fillna({"error": ""}))
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".json", ".jsonl", ".parquet"])
+def test_a_corpus_with_bad_unicode_keeps_every_row_in_a_file(capsys, tmp_path, suffix):
+    path, output = tmp_path / "corpus.jsonl", tmp_path / f"out{suffix}"
+    _write_bad_unicode_jsonl(path)
+    code, out, err = _run(capsys, path, "--id-col", "id", "-o", output)
+    assert (code, err) == (0, "")
+    assert out == f"wrote 13 rows to {output}\n"
+    if suffix == ".parquet":
+        table = pd.read_parquet(output)
+    else:
+        table = _read(suffix[1:], output.read_text(encoding="utf-8"))
+    check_bad_unicode_table(table.fillna({"error": ""}))
+    expected = analyze(bad_unicode_frame(), id_col="id")
+    assert table["text"].dropna().tolist() == expected["text"].dropna().tolist()
+
+
+def test_a_corpus_with_bad_unicode_prints_as_a_table(capsys, tmp_path):
+    path = tmp_path / "corpus.jsonl"
+    _write_bad_unicode_jsonl(path)
+    code, out, err = _run(capsys, path, "--id-col", "id")
+    assert (code, err) == (0, "")
+    lines = out.split("\n")  # not splitlines(): NEL in a paragraph is no line break here
+    assert len(lines) == 1 + 13 + 1  # the header, a line per row, and the final newline
+    assert "text holds a lone surrogate U+D83D" in out
+
+
+def test_a_csv_corpus_with_control_and_zero_width_characters(capsys, tmp_path):
+    # A UTF-8 file cannot hold a lone surrogate: every other row, from a CSV corpus.
+    rows = [row for row in BAD_UNICODE_ROWS if row[0] != "surrogate"]
+    path = tmp_path / "corpus.csv"
+    pd.DataFrame([{"id": row[0], "text": row[1]} for row in rows]).to_csv(path, index=False)
+    code, out, err = _run(capsys, path, "--id-col", "id", "--format", "jsonl")
+    assert (code, err) == (0, "")
+    check_bad_unicode_table(_read("jsonl", out), rows)
+
+
+def test_a_text_file_with_marks_and_blank_lines_of_zero_width_characters(capsys, tmp_path):
+    path = tmp_path / "article.txt"
+    path.write_bytes("\ufeffTitle\u200b\r\n\u200b\ufeff\r\n\ufeffBody\x85 one.\r\n".encode())
+    code, out, err = _run(capsys, path, "--format", "json")
+    assert (code, err) == (0, "")
+    table = _read("json", out)
+    assert table[["role", "text"]].values.tolist() == [
+        ["headline", "Title"],
+        ["body", "Body\x85 one."],
+    ]
+
+
+def test_a_real_process_measures_a_row_with_a_lone_surrogate(tmp_path):
+    (tmp_path / "s.jsonl").write_text(
+        '{"text": "Title \\ud83d\\n\\nBody one."}\n{"text": "Two."}\n'
+    )
+    result = _subprocess("analyze", "s.jsonl", "--format", "jsonl", cwd=tmp_path)
+    assert (result.returncode, result.stderr) == (0, "")
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [(row["doc_id"], row["text"]) for row in rows] == [(0, None), (1, "Two.")]
+    assert rows[0]["error"].startswith("text holds a lone surrogate U+D83D at character 6")

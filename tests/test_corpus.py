@@ -17,11 +17,13 @@ from framing.table import engine as corpus
 from framing.table.results import read_metadata
 from framing.table.rows import rows_for_documents, to_table
 from framing.table.schema import COLUMNS
+from tests.conftest import need_data
 
 
 @pytest.fixture(scope="module")
-def real_corpus(shared_data) -> pd.DataFrame:
+def real_corpus() -> pd.DataFrame:
     """1,300 real documents: BABE sentences and AllSides articles, with bad rows mixed in."""
+    shared_data = need_data("babe", "allsides-roundups")
     babe = load_babe(data_dir=shared_data)[["text"]].head(900)
     babe["doc_id"] = "babe-" + babe.index.astype(str)
     sides = load_allsides(data_dir=shared_data).head(400)
@@ -210,6 +212,56 @@ def test_dask_on_a_local_cluster_gives_the_serial_table(real_corpus, serial_tabl
         table = client.compute(lazy).result().reset_index(drop=True)
     assert_frame_equal(_plain(table), _plain(serial_table), check_dtype=False)
     assert table["vader_compound"].equals(serial_table["vader_compound"])
+
+
+@pytest.fixture(scope="module")
+def real_paragraphs_corpus() -> pd.DataFrame:
+    """About 400 real paragraphs: 200 BABE sentences and whole AllSides articles."""
+    shared_data = need_data("babe", "allsides-roundups")
+    babe = load_babe(data_dir=shared_data)["text"].head(200)
+    sides = load_allsides(data_dir=shared_data)
+    paragraphs = sides["paragraphs"].map(len).cumsum()
+    sides = sides[paragraphs.shift(fill_value=0) < 200]
+    table = pd.DataFrame(
+        {
+            "doc_id": ("babe-" + babe.index.astype(str)).tolist()
+            + (sides["story_id"].astype(str) + "-" + sides["side"]).tolist(),
+            "text": babe.tolist() + sides["text"].tolist(),
+        }
+    )
+    return table.astype(object)
+
+
+def test_dask_on_threads_gives_the_serial_table(real_paragraphs_corpus):
+    """Four threads of one worker share the default scorers and voice detector: per-call state
+    kept on a shared object would show here as another thread's values."""
+    import dask
+    import dask.dataframe as dd
+    from distributed import Client, LocalCluster
+
+    assert real_paragraphs_corpus["doc_id"].is_unique  # so that sorting puts rows in one order
+    serial = framing.analyze(real_paragraphs_corpus, id_col="doc_id", n_jobs=1)
+    assert 380 <= len(serial) <= 460
+    with dask.config.set({"dataframe.convert-string": False}):
+        ddf = dd.from_pandas(real_paragraphs_corpus, npartitions=16)
+        with (
+            LocalCluster(
+                n_workers=1,
+                threads_per_worker=4,
+                processes=False,
+                protocol="tcp://",
+                host="127.0.0.1",
+                dashboard_address=None,
+            ) as cluster,
+            Client(cluster) as client,
+        ):
+            lazy = corpus.analyze_dask(ddf, id_col="doc_id")
+            threaded = client.compute(lazy).result()
+    order = ["doc_id", "paragraph"]
+    assert_frame_equal(
+        threaded.sort_values(order, ignore_index=True),
+        serial.sort_values(order, ignore_index=True),
+    )
 
 
 def test_jsonl_corpus_rows_keep_their_line_numbers_as_ids(tmp_path):

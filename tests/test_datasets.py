@@ -9,6 +9,7 @@ import pytest
 
 from framing.datasets import loaders as datasets
 from framing.errors import FramingError, InputError, MissingDataError
+from tests.conftest import need_data
 
 
 def test_load_seed_holds_the_article_and_its_source(seed_text):
@@ -22,7 +23,8 @@ def test_load_seed_holds_the_article_and_its_source(seed_text):
     assert seed.attrs["dataset"]["name"] == "seed"
 
 
-def test_babe_sg2_has_the_counts_of_its_provenance(shared_data):
+def test_babe_sg2_has_the_counts_of_its_provenance():
+    shared_data = need_data("babe")
     babe = datasets.load_babe(data_dir=shared_data)
     assert len(babe) == 3674
     assert babe["label_bias"].value_counts().to_dict() == {
@@ -41,7 +43,8 @@ def test_babe_sg2_has_the_counts_of_its_provenance(shared_data):
     assert len(info["downloads"][1]["sha256"]) == 64
 
 
-def test_babe_both_subgroups(shared_data):
+def test_babe_both_subgroups():
+    shared_data = need_data("babe")
     babe = datasets.load_babe(data_dir=shared_data, subgroup=["SG1", "SG2"])
     assert babe["subgroup"].value_counts().to_dict() == {"SG2": 3674, "SG1": 1700}
     sg1 = babe[babe["subgroup"] == "SG1"]
@@ -53,12 +56,14 @@ def test_babe_both_subgroups(shared_data):
     }
 
 
-def test_babe_rejects_an_unknown_subgroup(shared_data):
+def test_babe_rejects_an_unknown_subgroup():
+    shared_data = need_data("babe")
     with pytest.raises(FramingError, match="subgroup='SG3' is not valid; use one of: SG1, SG2"):
         datasets.load_babe(data_dir=shared_data, subgroup="SG3")
 
 
-def test_allsides_has_one_row_per_side_per_story(shared_data):
+def test_allsides_has_one_row_per_side_per_story():
+    shared_data = need_data("allsides-roundups")
     sides = datasets.load_allsides(data_dir=shared_data)
     assert len(sides) == 1479
     assert sides["story_id"].nunique() == 505  # one story of 506 has no side at all
@@ -77,7 +82,8 @@ def test_allsides_has_one_row_per_side_per_story(shared_data):
     )
 
 
-def test_allsides_complete_stories_and_roundups(shared_data):
+def test_allsides_complete_stories_and_roundups():
+    shared_data = need_data("allsides-roundups")
     complete = datasets.load_allsides(data_dir=shared_data, complete_only=True)
     assert len(complete) == 469 * 3
     assert complete["story_id"].nunique() == 469
@@ -106,7 +112,8 @@ def test_data_folder_order_argument_then_environment_then_cache(tmp_path, monkey
     assert datasets.data_home() == tmp_path / "cache" / "framing" / "datasets"
 
 
-def test_loaders_read_the_environment_folder(shared_data, monkeypatch):
+def test_loaders_read_the_environment_folder(monkeypatch):
+    shared_data = need_data("babe")
     monkeypatch.setenv(datasets.DATA_DIR_ENV, str(shared_data))
     assert len(datasets.load_babe()) == 3674
 

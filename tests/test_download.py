@@ -15,6 +15,7 @@ from framing import cli
 from framing.datasets import loaders as datasets
 from framing.datasets.download import DownloadError, download
 from framing.datasets.loaders import DatasetInfo, DownloadFile
+from tests.conftest import need_data
 
 ISOT_FAKE = 'title,text,subject,date\nA,B body,News,"December 31, 2017"\n'
 ISOT_TRUE = 'title,text,subject,date\nC,D body,politicsNews,"December 30, 2017"\n'
@@ -106,7 +107,8 @@ def test_cli_download_of_a_manual_dataset_says_how(tmp_path, capsys):
     assert str(tmp_path / "semeval2020-task11") in error
 
 
-def test_published_checksums_match_the_shared_copies(shared_data):
+def test_published_checksums_match_the_shared_copies():
+    shared_data = need_data("babe", "allsides-roundups")
     from framing.datasets.download import sha256_of
 
     for name in ("babe", "allsides-roundups"):

@@ -8,14 +8,15 @@ import pytest
 
 from framing.cli import main
 from framing.report.figures import FIGURES, build_figures, save
-from tests.conftest import REPO
+from tests.conftest import REPO, need_data
 
 
 def _digests(folder):
     return {path.name: hashlib.sha256(path.read_bytes()).hexdigest() for path in folder.iterdir()}
 
 
-def test_every_figure_is_built_twice_byte_identically(shared_data, tmp_path):
+def test_every_figure_is_built_twice_byte_identically(tmp_path):
+    shared_data = need_data("babe", "allsides-roundups")
     first = build_figures(tmp_path / "first", data_dir=shared_data, sample=20)
     second = build_figures(tmp_path / "second", data_dir=shared_data, sample=20)
     names = sorted(path.name for path in first)
@@ -49,3 +50,24 @@ def test_readme_maps_each_figure_to_its_notebook_and_data(recipe):
     assert (REPO / "notebooks" / f"{recipe.notebook}.py").is_file()
     row = f"| `figures/{recipe.name}.pdf`, `.png` | `notebooks/{recipe.notebook}.py` |"
     assert row in readme
+
+
+def test_allsides_measures_carry_each_articles_side_and_outlet():
+    from framing.report.figures import allsides_articles, allsides_measures
+
+    shared_data = need_data("allsides-roundups")
+    articles = allsides_articles(shared_data, sample=5)
+    measures = allsides_measures(articles)
+    assert len(measures) == len(articles)  # every article has text: none is left out
+    by_id = articles.assign(
+        article_id=articles["story_id"].astype(str) + ":" + articles["side"]
+    ).set_index("article_id")
+    for row in measures.itertuples(index=False):
+        article = by_id.loc[row.article_id]
+        assert (row.story_id, row.side, row.source, row.title) == (
+            article["story_id"],
+            article["side"],
+            article["source"],
+            article["title"],
+        )
+    assert list(measures.columns[:5]) == ["article_id", "story_id", "side", "source", "title"]

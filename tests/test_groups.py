@@ -19,6 +19,7 @@ from framing.comparisons.groups import (
 )
 from framing.datasets import loaders as datasets
 from framing.errors import FramingError, InputError
+from tests.conftest import need_data
 
 A = np.array([0.1, 0.4, 0.35, 0.8, 0.55])
 B = np.array([0.2, 0.05, 0.3, 0.15])
@@ -90,7 +91,8 @@ def test_bootstrap_interval_is_reproducible_and_agrees_with_scipy():
     assert ours[0] < values.mean() < ours[1]
 
 
-def test_compare_groups_tables(shared_data):
+def test_compare_groups_tables():
+    shared_data = need_data("allsides-roundups")
     sides = datasets.load_allsides(data_dir=shared_data, complete_only=True)
     sides["title_words"] = sides["title"].str.split().str.len()
     result = framing.compare_groups(
@@ -158,7 +160,8 @@ def test_keyness_hand_computed_log_odds():
     assert list(result.index[:2]) == ["rich", "the"] and result.index[-1] == "relief"
 
 
-def test_keyness_on_babe_separates_biased_sentences(shared_data):
+def test_keyness_on_babe_separates_biased_sentences():
+    shared_data = need_data("babe")
     babe = datasets.load_babe(data_dir=shared_data)
     result = keyness(
         babe, group_col="label_bias", groups=["Biased", "Non-biased"], min_count=20

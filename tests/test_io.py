@@ -9,6 +9,7 @@ import pytest
 
 from framing.errors import InputError
 from framing.io.documents import RowProblem, iter_corpus, read_document
+from tests.conftest import need_data
 
 #: One corpus, written as CSV, JSONL and Parquet by the fixtures below: two good articles
 #: (three paragraphs and one) and rows that cannot be measured.
@@ -95,7 +96,8 @@ def test_a_jsonl_line_that_is_not_an_object_keeps_its_row(tmp_path):
     assert texts[4] is None
 
 
-def test_the_real_babe_corpus_reads_every_sentence(shared_data):
+def test_the_real_babe_corpus_reads_every_sentence():
+    shared_data = need_data("babe")
     path = shared_data / "babe" / "final_labels_SG2.csv"
     table = _read_all(path, text_col="text", id_col="news_link", chunk_rows=1000)
     expected = pd.read_csv(path, sep=";", dtype=str, keep_default_na=False)

@@ -2,14 +2,24 @@
 
 from __future__ import annotations
 
+import datetime
 import json
+from decimal import Decimal
 
+import numpy as np
 import pandas as pd
 import pytest
 
 import framing
 from framing.errors import FramingError
-from framing.table.results import TableWriter, read_metadata, save_table, sidecar_path
+from framing.table.results import (
+    TableWriter,
+    json_lines,
+    json_value,
+    read_metadata,
+    save_table,
+    sidecar_path,
+)
 from framing.table.schema import MEASURE_DEFINITIONS
 
 
@@ -63,3 +73,82 @@ def test_chunks_written_one_by_one_equal_the_whole(seed_table, tmp_path):
 def test_unknown_suffix_lists_the_formats(seed_table, tmp_path):
     with pytest.raises(FramingError, match="use one of: .csv, .jsonl, .ndjson, .parquet"):
         save_table(seed_table, tmp_path / "seed.xlsx")
+
+
+@pytest.mark.parametrize("suffix", [".parquet", ".csv", ".jsonl"])
+def test_a_table_of_ones_own_with_a_lone_surrogate_is_refused_in_one_line(tmp_path, suffix):
+    # framing's tables never hold one (analyze gives such a text an error row); a table built
+    # elsewhere may, and UTF-8 cannot write it.
+    table = pd.DataFrame({"doc_id": ["a", "b"], "text": pd.Series(["x", "y \udc00"], dtype=object)})
+    path = tmp_path / f"table{suffix}"
+    message = (
+        f"{path}: column 'text', row 1 holds a lone surrogate U+DC00 at character 2, which "
+        "UTF-8 cannot hold; replace it first, e.g. with framing.text.characters.replace_surrogates"
+    )
+    with pytest.raises(FramingError) as raised:
+        save_table(table, path)
+    assert str(raised.value) == message
+
+
+@pytest.fixture
+def awkward_table() -> pd.DataFrame:
+    """Values JSON has no word for, or that pandas and NumPy hold in their own types."""
+    return pd.DataFrame(
+        {
+            "doc_id": np.array([7, 8], dtype=np.int64),
+            "outlet": ["Le Monde «à la une»", None],
+            "date": pd.to_datetime(["2021-05-01 12:30", None]),
+            "day": [datetime.date(2021, 5, 1), None],
+            "words": pd.array([3, None], dtype="Int64"),
+            "polarity": [0.1 + 0.2, np.nan],
+            "loaded": np.array([True, False]),
+        }
+    )
+
+
+# Each line: the row as the command line and result files write it.
+AWKWARD_JSONL = (
+    '{"doc_id": 7, "outlet": "Le Monde «à la une»", "date": "2021-05-01T12:30:00", '
+    '"day": "2021-05-01", "words": 3, "polarity": 0.30000000000000004, "loaded": true}\n'
+    '{"doc_id": 8, "outlet": null, "date": null, "day": null, "words": null, '
+    '"polarity": null, "loaded": false}\n'
+)
+
+
+def test_json_lines_write_plain_values(awkward_table):
+    assert "".join(json_lines(awkward_table)) == AWKWARD_JSONL
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        (np.int64(3), 3),  # a NumPy int: a Python int
+        (np.float32(0.5), 0.5),
+        (float("nan"), None),
+        (np.float32("nan"), None),  # NaN of another width is still missing
+        (pd.NA, None),
+        (pd.NaT, None),
+        (np.datetime64("NaT"), None),
+        (np.datetime64("2021-05-01T00:00:00"), "2021-05-01T00:00:00"),
+        (pd.Timestamp("2021-05-01", tz="UTC"), "2021-05-01T00:00:00+00:00"),
+        (datetime.date(2021, 5, 1), "2021-05-01"),
+        (np.array([1, 2]), [1, 2]),  # a Parquet list column
+        ({"a": np.int8(1)}, {"a": 1}),
+        (Decimal("1.50"), "1.50"),  # JSON has no decimals: its text, exactly
+        ("“curly” é", "“curly” é"),
+    ],
+)
+def test_json_value(value, expected):
+    assert json_value(value) == expected
+
+
+def test_saved_jsonl_and_the_command_line_write_the_same_lines(awkward_table, tmp_path, capsys):
+    from framing.cli import write_table
+
+    saved = save_table(awkward_table, tmp_path / "t.jsonl")
+    write_table(awkward_table, fmt="jsonl", output=None)
+    assert capsys.readouterr().out == saved.read_text(encoding="utf-8") == AWKWARD_JSONL
+    write_table(awkward_table, fmt="json", output=None)
+    as_json = capsys.readouterr().out
+    assert json.loads(as_json) == [json.loads(line) for line in AWKWARD_JSONL.splitlines()]
+    assert as_json.startswith('[\n  {\n    "doc_id": 7,\n    "outlet": "Le Monde «à la une»",')

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import os
 import pickle
 import subprocess
 import sys
+import tomllib
+from importlib import metadata
 from pathlib import Path
 
 import pandas as pd
@@ -16,6 +19,8 @@ from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 from framing import Article, analyze
 from framing.datasets.loaders import load_allsides, load_babe
+from framing.errors import VersionError
+from framing.measures import _textblob_fast, _vader_fast
 from framing.measures.sentiment import (
     CompoundScorer,
     SentimentScorer,
@@ -25,7 +30,7 @@ from framing.measures.sentiment import (
     default_vader,
 )
 from framing.table.engine import score_sentiment
-from tests.conftest import REPO
+from tests.conftest import REPO, need_data
 
 #: TextBlob's values are matched to this, as the issue asks (they are in fact identical).
 TOLERANCE = 1e-12
@@ -34,7 +39,8 @@ BABE_STEP = 12
 
 
 @pytest.fixture(scope="module")
-def babe_sentences(shared_data) -> list[str]:
+def babe_sentences() -> list[str]:
+    shared_data = need_data("babe")
     table = pd.read_csv(shared_data / "babe" / "final_labels_SG2.csv", sep=";", dtype=str)
     sentences = table["text"].dropna().tolist()[::BABE_STEP]
     assert len(sentences) >= 300
@@ -129,7 +135,8 @@ EDGE_CASES = [
 
 
 @pytest.fixture(scope="module")
-def every_real_text(shared_data) -> list[str]:
+def every_real_text() -> list[str]:
+    shared_data = need_data("babe", "allsides-roundups")
     babe = load_babe(data_dir=shared_data, subgroup=["SG1", "SG2"])["text"].tolist()
     sides = load_allsides(data_dir=shared_data, include_roundup=True)
     paragraphs = [part for parts in sides["paragraphs"] for part in parts]
@@ -139,13 +146,18 @@ def every_real_text(shared_data) -> list[str]:
 def test_textblob_values_are_textblobs_exactly(every_real_text):
     scorer = TextBlobSentiment()
     for text in every_real_text:
-        expected = TextBlob(text).sentiment
-        assert tuple(scorer.score(text)) == (expected.polarity, expected.subjectivity), text
+        assert tuple(scorer.score(text)) == _textblob_fast.reference_sentiment(text), text
 
 
-def test_vader_values_are_vaders_exactly(every_real_text):
-    ours, theirs = VaderSentiment(), SentimentIntensityAnalyzer()
+def test_vader_scores_are_vaders_exactly(every_real_text):
+    fast = _vader_fast.FastAnalyzer()
     for text in every_real_text:
+        assert fast.polarity_scores(text) == _vader_fast.reference_polarity_scores(text), text
+
+
+def test_vader_compound_is_vaders(every_real_text):
+    ours, theirs = VaderSentiment(), SentimentIntensityAnalyzer()
+    for text in every_real_text[::10]:
         assert ours.compound(text) == theirs.polarity_scores(text)["compound"], text
 
 
@@ -157,12 +169,55 @@ def test_parallel_sentiment_equals_textblob(every_real_text):
 
 
 def test_tokenizer_gives_textblobs_tokens_exactly(every_real_text):
-    from textblob.en import parser
-
-    from framing.measures.sentiment import _pattern_find_tokens
-
     for text in every_real_text:
-        assert _pattern_find_tokens(text) == parser.find_tokens(text), text
+        assert _textblob_fast.find_tokens(text) == _textblob_fast.reference_find_tokens(text), text
+
+
+# -- the copies of TextBlob's and VADER's internals run only on the version they copy -----------
+
+COPIES = [
+    # module, its distribution, the version it copies, who copies it (in the message)
+    (_textblob_fast, "textblob", "0.20.1", "framing's fast TextBlob sentiment"),
+    (_vader_fast, "vaderSentiment", "3.3.2", "framing's fast VADER sentiment"),
+]
+
+
+@pytest.mark.parametrize(("module", "distribution", "copied", "who"), COPIES)
+def test_each_copy_names_the_version_that_pyproject_pins(module, distribution, copied, who):
+    constant = {"textblob": "TEXTBLOB_VERSION", "vaderSentiment": "VADER_VERSION"}[distribution]
+    assert getattr(module, constant) == copied
+    assert copied in module.__doc__
+    dependencies = tomllib.loads((REPO / "pyproject.toml").read_text())["project"]["dependencies"]
+    assert f"{distribution}=={copied}" in dependencies
+    assert metadata.version(distribution) == copied
+
+
+@pytest.mark.parametrize(
+    ("installed", "found"), [("9.9.9", "9.9.9 is installed"), (None, "is not installed")]
+)
+@pytest.mark.parametrize(("module", "distribution", "copied", "who"), COPIES)
+def test_a_copy_refuses_to_import_beside_another_version(
+    module, distribution, copied, who, installed, found, monkeypatch
+):
+    real_version = metadata.version
+
+    def version(name: str) -> str:
+        if name != distribution:
+            return real_version(name)
+        if installed is None:
+            raise metadata.PackageNotFoundError(name)
+        return installed
+
+    monkeypatch.setattr(metadata, "version", version)
+    # A fresh copy of the module, imported as if for the first time; the real one is untouched.
+    spec = importlib.util.spec_from_file_location(f"{module.__name__}_again", module.__file__)
+    with pytest.raises(VersionError) as raised:
+        spec.loader.exec_module(importlib.util.module_from_spec(spec))
+    assert str(raised.value) == (
+        f"{who} copies {distribution} {copied}, but {distribution} {found}; "
+        f"install that version: pip install {distribution}=={copied}"
+    )
+    assert isinstance(raised.value, ImportError)
 
 
 #: Run in a new process that never imports TextBlob: framing's TextBlob scorer on each text of
@@ -170,10 +225,11 @@ def test_tokenizer_gives_textblobs_tokens_exactly(every_real_text):
 #: imported, and pickles the English lexicon it loaded into the file named by argv[1].
 _WITHOUT_TEXTBLOB = """
 import json, pickle, sys
-from framing.measures.sentiment import TextBlobSentiment, _textblob_en_sentiment
+from framing.measures._textblob_fast import english_sentiment
+from framing.measures.sentiment import TextBlobSentiment
 scorer = TextBlobSentiment()
 scores = [tuple(scorer.score(text)) for text in json.load(sys.stdin)]
-lexicon = _textblob_en_sentiment()
+lexicon = english_sentiment()
 with open(sys.argv[1], "wb") as stream:
     pickle.dump((dict(dict.items(lexicon)), lexicon.labeler, lexicon._synsets), stream)
 imported = sorted(name for name in ("textblob", "nltk", "scipy") if name in sys.modules)

@@ -4,7 +4,16 @@ from __future__ import annotations
 
 import pytest
 
-from framing.text.words import count_words, iter_words, normalize_apostrophes, split_sentences
+from framing.datasets.loaders import load_allsides, load_babe
+from framing.text.words import (
+    WORD,
+    WORD_PART,
+    count_words,
+    iter_words,
+    normalize_apostrophes,
+    split_sentences,
+)
+from tests.conftest import need_data
 
 
 @pytest.mark.parametrize(
@@ -43,6 +52,42 @@ def test_word_offsets_point_into_the_text():
     text = "Raqqa\u2013a hospital\u2013and who\u2019s"
     for match in iter_words(text):
         assert text[match.start() : match.end()] == match.group()
+
+
+@pytest.mark.parametrize(
+    ("text", "parts"),
+    [
+        # A hyphenated word is read part by part; its apostrophes stay inside a part.
+        ("the de-facto capital", ["the", "de", "facto", "capital"]),
+        ("anti\u2011ISIS who\u2019s", ["anti", "ISIS", "who\u2019s"]),
+        ("rock-'n'-roll", ["rock", "n", "roll"]),
+        # Initialisms and numbers split at their dots and commas.
+        ("the U.S.'s 270,000 and 3.5", ["the", "U", "S", "s", "270", "000", "and", "3", "5"]),
+        ("\u2013 \u2014 ...", []),
+    ],
+)
+def test_word_parts(text, parts):
+    assert WORD_PART.findall(text) == parts
+
+
+def _parts_of_words(text: str) -> list[tuple[int, int]]:
+    return [
+        part.span()
+        for word in iter_words(text)
+        for part in WORD_PART.finditer(text, word.start(), word.end())
+    ]
+
+
+def test_the_word_parts_of_every_real_text_are_the_parts_of_its_words():
+    shared_data = need_data("babe", "allsides-roundups")
+    babe = load_babe(data_dir=shared_data, subgroup=["SG1", "SG2"])["text"].tolist()
+    sides = load_allsides(data_dir=shared_data, include_roundup=True)
+    texts = babe + [part for parts in sides["paragraphs"] for part in parts]
+    assert len(texts) > 10_000
+    for text in texts:
+        assert [part.span() for part in WORD_PART.finditer(text)] == _parts_of_words(text), text
+    # Words and parts differ on real text: the hyphens and separators are there.
+    assert sum(len(WORD.findall(text)) != len(WORD_PART.findall(text)) for text in texts) > 1000
 
 
 def test_normalize_apostrophes_keeps_the_length():

@@ -13,6 +13,7 @@ from framing.comparisons.validation import (
 )
 from framing.errors import FramingError
 from framing.measures.lexicon import Entry, Lexicon
+from tests.conftest import need_data
 
 LEXICON = Lexicon([Entry("massive", "hyperbole"), Entry("root out", "eradication-violence")])
 
@@ -45,7 +46,8 @@ def test_precision_and_recall_are_pooled_over_sentences():
     assert summary["f1"] == pytest.approx(0.5)
 
 
-def test_on_babe_the_scores_cover_every_labelled_sentence(shared_data):
+def test_on_babe_the_scores_cover_every_labelled_sentence():
+    shared_data = need_data("babe")
     from framing.datasets.loaders import load_babe
 
     babe = load_babe(shared_data).head(400)

@@ -23,6 +23,7 @@ from framing.voice.detect import (
     load_sources,
     read_sources,
 )
+from tests.conftest import need_data
 
 # --- the seed, paragraph by paragraph (0 is the headline) ----------------------------------------
 
@@ -403,7 +404,8 @@ def test_missing_sources_file():
 # --- the AllSides roundups: every side's article ----------------------------------------------
 
 
-def test_allsides_roundups_run_through_voice_detection(shared_data):
+def test_allsides_roundups_run_through_voice_detection():
+    shared_data = need_data("allsides-roundups")
     files = sorted((shared_data / "allsides-roundups").glob("*.jsonl"))
     stories = [json.loads(line) for path in files for line in path.open(encoding="utf-8")]
     assert len(stories) == 506
@@ -463,7 +465,8 @@ def test_demo_prints_and_writes_the_voice_contrast(tmp_path, capsys):
 
 
 @pytest.fixture(scope="module")
-def real_paragraphs(shared_data) -> list[str]:
+def real_paragraphs() -> list[str]:
+    shared_data = need_data("babe", "allsides-roundups")
     from framing.datasets.loaders import load_allsides, load_babe
 
     babe = load_babe(data_dir=shared_data, subgroup=["SG1", "SG2"])["text"].tolist()

@@ -12,6 +12,7 @@ from framing.cli import main
 from framing.datasets.loaders import seed_path, source_path
 from framing.report.highlight import category_class
 from framing.report.worksheet import discussion_questions, sentiment_svg, worksheet_html
+from tests.conftest import need
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -38,11 +39,7 @@ Centcom describes it thusly: "ISIS used the camps to train militants to conduct 
 
 @pytest.fixture(scope="module")
 def browser():
-    if not CHROMIUM.is_file():
-        pytest.fail(
-            f"{CHROMIUM} is missing: run the apt-get step of .ci/run "
-            "(apt-get update && apt-get install -y chromium) and test again"
-        )
+    need(CHROMIUM.is_file(), f"needs Debian's chromium at {CHROMIUM}: apt-get install chromium")
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:

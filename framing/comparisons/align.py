@@ -43,7 +43,7 @@ from framing.errors import FramingError
 from framing.measures.hedges import HedgeList, load_hedges
 from framing.measures.lexicon import LexiconMatcher, load_lexicon
 from framing.measures.sentiment import SentimentScorer
-from framing.text.words import WORD, normalize_apostrophes
+from framing.text.words import iter_words, normalize_apostrophes
 from framing.types import LexiconLike
 from framing.voice.detect import find_quotes
 
@@ -146,8 +146,6 @@ _TEXT_COLUMNS = (
     "quote_fidelity",
 )
 
-# Abbreviations with dots ("U.S.") are one word, the same word as "US".
-_MATCH_WORD = re.compile(rf"(?:[A-Za-z]\.){{2,}}|{WORD.pattern}")
 #: Quotation marks, stripped from a quote before it is looked up in the sources.
 _QUOTE_MARKS = "\"'\u201c\u201d\u201e\u00ab\u00bb\u2018\u2019"
 _ELLIPSIS = re.compile(r"\.\s?\.\s?\.|\u2026")
@@ -169,8 +167,9 @@ class _Word:
 
 def _words(text: str, offset: int = 0) -> list[_Word]:
     words = []
-    for match in _MATCH_WORD.finditer(text):
+    for match in iter_words(text):
         word = normalize_apostrophes(match.group())
+        # An initialism's dots are dropped: "U.S." is the same word as "US".
         if word.endswith(".") and len(word) > 1 and word[-2].isalpha():
             word = word.replace(".", "")
         words.append(_Word(word, offset + match.start(), offset + match.end()))
@@ -193,6 +192,7 @@ def _similarity(partisan: list[str], sources: list[str]) -> np.ndarray:
     documents = partisan + sources
     scores = np.zeros((len(partisan), len(sources)))
     analyzers = (
+        # The documents are the words of _words joined by spaces: split again at the spaces.
         TfidfVectorizer(
             analyzer="word", token_pattern=r"\S+", ngram_range=WORD_NGRAM_RANGE, sublinear_tf=True
         ),

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import csv
 import json
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 import pandas as pd
@@ -76,13 +76,20 @@ def read_document(path: Path) -> str:
     return text
 
 
-def check_columns(columns, *, path: object, text_col: str, id_col: str | None) -> None:
-    """Raise :class:`InputError` when the text or id column is not among ``columns``."""
+def check_columns(
+    columns, *, path: object, text_col: str, id_col: str | None, keep: Sequence[str] = ()
+) -> None:
+    """Raise :class:`InputError` when the text, id or a kept column is not among ``columns``."""
+    available = ", ".join(map(str, columns)) or "none"
     for role, column in (("text", text_col), ("id", id_col)):
         if column is not None and column not in columns:
-            available = ", ".join(map(str, columns)) or "none"
             raise InputError(
                 f"{path} has no column {column!r}; name its {role} column, one of: {available}"
+            )
+    for column in keep:
+        if column not in columns:
+            raise InputError(
+                f"{path} has no column {column!r} to keep; keep only columns it has: {available}"
             )
 
 
@@ -102,25 +109,28 @@ def iter_corpus(
     text_col: str = "text",
     id_col: str | None = None,
     chunk_rows: int = DEFAULT_CHUNK_ROWS,
+    keep: Sequence[str] = (),
 ) -> Iterator[pd.DataFrame]:
     """Yield a corpus file's rows in chunks of at most ``chunk_rows``, in file order.
 
-    Only the text and id columns are kept. The row numbers of the whole file are the chunks'
-    index, so that a corpus without an id column still has a stable id per row. A JSONL line
-    that is not a JSON object keeps its row, with a :class:`RowProblem` as its text.
+    Only the id, text and ``keep`` columns are kept (a Parquet file reads no other). The row
+    numbers of the whole file are the chunks' index, so that a corpus without an id column still
+    has a stable id per row. A JSONL line that is not a JSON object keeps its row, with a
+    :class:`RowProblem` as its text.
     Raises :class:`InputError` for a file that cannot be read, that lacks the named columns, or
     that has no rows.
     """
     _check_file(path)
     suffix = path.suffix.lower()
-    columns = [text_col] if id_col is None else list(dict.fromkeys([id_col, text_col]))
+    columns = [column for column in dict.fromkeys([id_col, text_col, *keep]) if column is not None]
+    names = {"text_col": text_col, "id_col": id_col, "keep": tuple(keep)}
     try:
         if suffix in (".csv", ".tsv"):
-            chunks = _iter_csv(path, columns, chunk_rows, text_col=text_col, id_col=id_col)
+            chunks = _iter_csv(path, columns, chunk_rows, **names)
         elif suffix in (".jsonl", ".ndjson"):
-            chunks = _iter_jsonl(path, columns, chunk_rows, text_col=text_col, id_col=id_col)
+            chunks = _iter_jsonl(path, columns, chunk_rows, **names)
         elif suffix == ".parquet":
-            chunks = _iter_parquet(path, columns, chunk_rows, text_col=text_col, id_col=id_col)
+            chunks = _iter_parquet(path, columns, chunk_rows, **names)
         else:
             raise InputError(
                 f"{path}: unknown corpus format; use one of {', '.join(CORPUS_SUFFIXES)}"
@@ -260,8 +270,22 @@ def _iter_parquet(
     except pa.ArrowInvalid as error:
         raise InputError(f"{path} is not a Parquet file ({error}); check the file") from None
     check_columns(parquet.schema_arrow.names, path=path, **names)
+    # A kept column keeps the file's Arrow type (pandas.ArrowDtype): converted the default way,
+    # a chunk where it is all null would get another dtype than the chunks where it is not
+    # (object instead of a date), and the chunks could not be written into one Parquet file.
+    typed = [
+        column for column in names["keep"] if column not in (names["text_col"], names["id_col"])
+    ]
+    plain = [column for column in columns if column not in typed]
     for batch in parquet.iter_batches(batch_size=chunk_rows, columns=columns):
-        yield batch.to_pandas()
+        if not typed:
+            yield batch.to_pandas()
+            continue
+        frames = [
+            batch.select(plain).to_pandas(),
+            batch.select(typed).to_pandas(types_mapper=pd.ArrowDtype),
+        ]
+        yield pd.concat(frames, axis=1)[columns]
 
 
 def corpus_rows(path: Path) -> int | None:

@@ -20,6 +20,7 @@ from functools import cache
 from framing.errors import FramingError
 from framing.io.tables import bundled_file, read_data_table
 from framing.measures.lexicon import Entry, Lexicon, LexiconInfo, Match
+from framing.text.words import WORD_PART
 
 __all__ = ["Hedge", "HedgeList", "load_hedges", "find_hedges", "CONTEXTS", "HEDGES_FILE"]
 
@@ -39,8 +40,14 @@ _NUMBER_WORDS = frozenset(
     "hundred hundreds thousand thousands million millions billion billions dozen dozens "
     "half third quarter score scores".split()
 )
+#: What follows an approximator when it hedges a number: a currency sign, "a" or "an", then
+#: digits (with their dots and commas) or a word that may spell a number. Not a word count's
+#: notion of a word: it finds the number that the hedge covers ("about 80", "some $5").
 _NEXT_WORD = re.compile(r"\s*[$£€]?\s*(?:(?:a|an)\s+)?(\d[\d,.]*|[A-Za-z]+)")
+#: The end of a text before the start of a sentence (where a capitalised "May" may be the verb).
 _SENTENCE_START = re.compile(r"(?:^|[.!?\u2026][\"'\u201d\u2019)\]]*\s+)$")
+#: The word before a hedge, as the lexicon matcher that found the hedge splits words.
+_WORD_BEFORE = re.compile(rf"({WORD_PART.pattern})\W*$")
 
 
 @dataclass(frozen=True)
@@ -106,7 +113,7 @@ def _number_after(text: str, position: int) -> int | None:
 
 
 def _is_modal_verb(text: str, match: Match) -> bool:
-    previous = re.search(r"(\w+)\W*$", text[: match.start])
+    previous = _WORD_BEFORE.search(text, 0, match.start)
     if previous is not None and previous.group(1).lower() in _DETERMINERS:
         return False
     if not match.text[0].isupper():

@@ -31,7 +31,7 @@ from typing import Protocol, runtime_checkable
 from framing._cache import cached
 from framing.errors import FramingError, InputError, choices_error
 from framing.io.tables import bundled_file, read_data_table
-from framing.text.words import APOSTROPHES, normalize_apostrophes
+from framing.text.words import WORD_PART, normalize_apostrophes
 
 __all__ = [
     "Entry",
@@ -51,10 +51,6 @@ __all__ = [
     "DEFAULT_LEXICON",
 ]
 
-#: Tokens the matcher walks over: words, with inner apostrophes but split at hyphens, so that a
-#: phrase entry can match a hyphenated compound part by part.
-_TOKEN = re.compile(rf"\w+(?:[{APOSTROPHES}]\w+)*")
-
 #: What may stand between two words of a phrase: white space, or one hyphen that joins them
 #: ("far-left"). Any other punctuation (a comma, a dash, a full stop) ends the phrase.
 _PHRASE_GAP = re.compile(r"\s+|[-\u2010\u2011]")
@@ -70,7 +66,10 @@ NEGATION_WINDOW = 3
 #: Punctuation that ends a clause, so a negator before it does not reach past it.
 _CLAUSE_BREAK = re.compile(r"[.,;:!?()\[\]\"\u201c\u201d\u2013\u2014]")
 
-#: A valid term: words (with a trailing ``*`` glob allowed) separated by spaces or hyphens.
+#: A valid term: words (with a trailing ``*`` glob allowed) separated by spaces or hyphens. This
+#: checks how a lexicon's term is written (its apostrophes already made straight), not what a
+#: word of a text is: each word of a term is matched against one word part of the text
+#: (:data:`~framing.text.words.WORD_PART`).
 _TERM = re.compile(r"^\w+(?:'\w+)*\*?(?:[ \-]+\w+(?:'\w+)*\*?)*$")
 
 #: Bundled lexicons, by name: file under ``framing/data/lexicons/``.
@@ -85,7 +84,6 @@ class Entry:
     term: str
     category: str
     reason: str = ""
-    weight: float = 1.0
 
 
 @dataclass(frozen=True)
@@ -177,7 +175,7 @@ def _offsets(text: str, lowered: str | None, words: list[str]) -> tuple[list[int
     with ``str.find``, without building a match object per word.
     """
     if lowered is None:
-        tokens = list(_TOKEN.finditer(text))
+        tokens = list(WORD_PART.finditer(text))
         return [token.start() for token in tokens], [token.end() for token in tokens]
     starts = []
     ends = []
@@ -270,6 +268,9 @@ class Lexicon:
             else:
                 self._exact.setdefault(first, []).append((parts, rank, entry))
         self._glob_lengths = sorted(self._globs)
+        # Caches that every call shares, never the state of one call: a plan depends on its
+        # word (or pair of words) alone, so threads that fill or clear them at the same time
+        # still each read a right plan (tests/test_measures.py).
         self._plans: dict[str, _Plan] = _PlanCache(self._plan)
         self._pairs: dict[tuple[str, str], tuple] = {}
 
@@ -331,9 +332,9 @@ class Lexicon:
         """
         lowered = _lowered_in_place(text)
         if lowered is not None:
-            words = _TOKEN.findall(lowered)
+            words = WORD_PART.findall(lowered)
         else:
-            words = [normalize_apostrophes(token).lower() for token in _TOKEN.findall(text)]
+            words = [normalize_apostrophes(token).lower() for token in WORD_PART.findall(text)]
         if len(self._plans) > _PLAN_CACHE_WORDS or len(self._pairs) > _PLAN_CACHE_WORDS:
             self._plans.clear()  # bounds memory over a corpus with an open vocabulary
             self._pairs.clear()
@@ -378,7 +379,7 @@ class Lexicon:
     def _reference_match(self, text: str) -> list[Match]:
         """Return what :meth:`match` returns, found the plain way: every entry that starts at a
         word is tried in full. Slower; kept as the definition the fast path is tested against."""
-        tokens = list(_TOKEN.finditer(text))
+        tokens = list(WORD_PART.finditer(text))
         starts = [token.start() for token in tokens]
         ends = [token.end() for token in tokens]
         words = [normalize_apostrophes(token.group()).lower() for token in tokens]
@@ -495,9 +496,9 @@ def _prefix_term(term: str) -> str:
 def read_table(path: str | Path, *, name: str | None = None) -> Lexicon:
     """Return a lexicon read from a CSV or TSV file with ``term`` and ``category`` columns.
 
-    Optional columns: ``reason`` and ``weight``. The delimiter follows the file's suffix
-    (``.tsv`` is tab-separated); lines starting with ``#`` are comments. A row with a term but
-    no category, or a weight that is not a number, is an error that names its line.
+    Optional column: ``reason``; other columns (a published lexicon's ``weight``, say) are not
+    read. The delimiter follows the file's suffix (``.tsv`` is tab-separated); lines starting
+    with ``#`` are comments. A row with a term but no category is an error that names its line.
     """
     path = Path(path)
     delimiter = "\t" if path.suffix.lower() == ".tsv" else ","
@@ -512,22 +513,7 @@ def read_table(path: str | Path, *, name: str | None = None) -> Lexicon:
                 f"{path}:{row.line} needs both a term and a category; fill in the empty one "
                 "or delete the line"
             )
-        weight_text = row.text("weight")
-        try:
-            weight = float(weight_text) if weight_text else 1.0
-        except ValueError:
-            raise InputError(
-                f"{path}:{row.line} has weight {weight_text!r}, which is not a number; "
-                "write a number such as 1 or 0.5, or leave it empty"
-            ) from None
-        entries.append(
-            Entry(
-                term=term,
-                category=category,
-                reason=row.text("reason"),
-                weight=weight,
-            )
-        )
+        entries.append(Entry(term=term, category=category, reason=row.text("reason")))
     return Lexicon(entries, info=LexiconInfo(name=name or path.stem, source=str(path)))
 
 
@@ -579,8 +565,8 @@ def read_liwc_dic(path: str | Path, *, name: str | None = None) -> Lexicon:
 
 def read_yaml(path: str | Path, *, name: str | None = None) -> Lexicon:
     """Return a lexicon read from YAML: either ``{category: [term, ...]}`` or a list of
-    ``{term:, category:, reason:, weight:}`` mappings (optionally under an ``entries`` key, with
-    ``name``, ``source``, ``citation``, ``license`` beside it).
+    ``{term:, category:, reason:}`` mappings (optionally under an ``entries`` key, with
+    ``name``, ``source``, ``citation``, ``license`` beside it); other keys are not read.
     """
     import yaml
 
@@ -614,19 +600,11 @@ def read_yaml(path: str | Path, *, name: str | None = None) -> Lexicon:
                 raise InputError(
                     f"{path}: entry {number} ({dict(item)}) needs both 'term' and 'category'"
                 )
-            try:
-                weight = float(item.get("weight", 1.0))
-            except (TypeError, ValueError):
-                raise InputError(
-                    f"{path}: entry {number} has weight {item.get('weight')!r}, which is not a "
-                    "number; write a number or leave it out"
-                ) from None
             entries.append(
                 Entry(
                     term=str(item["term"]),
                     category=str(item["category"]),
                     reason=str(item.get("reason", "")),
-                    weight=weight,
                 )
             )
     else:
@@ -709,7 +687,7 @@ def _bundled(name: str) -> Lexicon:
         lexicon = cached(
             f"lexicon-{name}",
             sources=[path],
-            code=[__name__, read_data_table.__module__],
+            code=[__name__, read_data_table.__module__, normalize_apostrophes.__module__],
             build=lambda: read_table(path, name=name),
         )
     lexicon.info = LexiconInfo(

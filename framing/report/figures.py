@@ -139,24 +139,25 @@ def allsides_measures(articles: pd.DataFrame) -> pd.DataFrame:
     ``loaded_per_100_words`` is pooled (all loaded terms over all words); polarity and
     subjectivity are means over the article's paragraphs.
     """
+    info = ["story_id", "side", "source", "title"]
     keyed = articles.assign(
         article_id=[
             f"{s}:{side}" for s, side in zip(articles["story_id"], articles["side"], strict=True)
         ]
     )
-    table = analyze(keyed, text_col="text", id_col="article_id")
+    table = analyze(keyed, text_col="text", id_col="article_id", keep=info)
     table = table[table["error"] == ""]
     grouped = table.groupby("doc_id", sort=False)
-    measures = grouped.agg(
+    result = grouped.agg(
+        **{column: (column, "first") for column in info},
         paragraphs=("paragraph", "size"),
         words=("words", "sum"),
         loaded_count=("loaded_count", "sum"),
         polarity=("polarity", "mean"),
         subjectivity=("subjectivity", "mean"),
     )
-    measures["loaded_per_100_words"] = per_100_words(measures["loaded_count"], measures["words"])
-    info = keyed.set_index("article_id")[["story_id", "side", "source", "title"]]
-    result = info.join(measures, how="inner").reset_index(names="article_id")
+    result["loaded_per_100_words"] = per_100_words(result["loaded_count"], result["words"])
+    result = result.reset_index(names="article_id")
     for column in ("words", "loaded_count", "paragraphs"):
         result[column] = result[column].astype("int64")
     return result

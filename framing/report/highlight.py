@@ -22,6 +22,7 @@ from dataclasses import dataclass
 
 from framing.errors import choices_error
 from framing.measures.lexicon import Match
+from framing.report.palette import CATEGORY_TINTS, VOICE_COLORS
 
 __all__ = [
     "VoiceSpan",
@@ -45,29 +46,6 @@ VOICE_KINDS = ("quoted", "attributed")
 
 #: A paragraph's voice as :mod:`framing.voice` labels it.
 PARAGRAPH_VOICES = ("own", "attributed", "quoted", "mixed")
-
-#: Light tints behind loaded terms, one per category in lexicon order, and a strong border in
-#: the matching Okabe-Ito colour (Okabe and Ito 2008, "Color Universal Design"), so that the
-#: categories stay distinguishable with colour blindness and, through the border style, in
-#: greyscale print.
-CATEGORY_TINTS = (
-    ("#FBE3B0", "#E69F00", "solid"),  # orange
-    ("#CDE8F8", "#56B4E9", "solid"),  # sky blue
-    ("#BFE8DB", "#009E73", "solid"),  # bluish green
-    ("#F5D5C0", "#D55E00", "double"),  # vermillion
-    ("#F1D9E8", "#CC79A7", "double"),  # reddish purple
-    ("#C6DDF0", "#0072B2", "double"),  # blue
-    ("#F9F5C4", "#B8A800", "dotted"),  # yellow, darkened border so it prints
-    ("#E2E2E2", "#000000", "dotted"),  # grey and black
-)
-
-#: Paragraph voice: a left rule in these Okabe-Ito colours, with the voice also written out.
-VOICE_COLORS = {
-    "own": "#E69F00",
-    "attributed": "#0072B2",
-    "quoted": "#009E73",
-    "mixed": "#CC79A7",
-}
 
 _NOT_CLASS = re.compile(r"[^a-z0-9]+")
 
@@ -262,12 +240,14 @@ def stylesheet(categories: Sequence[str]) -> str:
     rules += [
         ".voice-quoted { font-style: italic; background-image: linear-gradient(#ececec, #ececec);"
         " -webkit-print-color-adjust: exact; print-color-adjust: exact; }",
-        ".voice-attributed { text-decoration: underline dotted #0072B2;"
+        f".voice-attributed {{ text-decoration: underline dotted {VOICE_COLORS['attributed']};"
         " text-underline-offset: .2em; }",
         ".paragraph[class*=paragraph-voice-] { border-left: 4px solid #999; padding-left: .6em; }",
     ]
-    for label, color in VOICE_COLORS.items():
-        rules.append(f".paragraph-voice-{label} {{ border-left-color: {color} !important; }}")
+    for label in PARAGRAPH_VOICES:
+        rules.append(
+            f".paragraph-voice-{label} {{ border-left-color: {VOICE_COLORS[label]} !important; }}"
+        )
     rules += [
         ".legend { font-size: .9em; margin: .5em 0 1em; }",
         ".legend-title { font-weight: bold; margin: .3em 0; }",

@@ -17,6 +17,7 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
 from framing.errors import FramingError
+from framing.report.palette import OKABE_ITO, VOICE_COLORS
 
 __all__ = [
     "OKABE_ITO",
@@ -33,19 +34,6 @@ __all__ = [
     "save_figure",
     "figure_style",
 ]
-
-#: Okabe and Ito (2008) "Color Universal Design": distinguishable with every common form of
-#: colour blindness.
-OKABE_ITO = {
-    "orange": "#E69F00",
-    "sky blue": "#56B4E9",
-    "bluish green": "#009E73",
-    "yellow": "#F0E442",
-    "blue": "#0072B2",
-    "vermillion": "#D55E00",
-    "reddish purple": "#CC79A7",
-    "black": "#000000",
-}
 
 #: matplotlib settings shared by every figure: readable sizes, no chart junk, fixed fonts and a
 #: fixed hash salt so that SVG/PDF output does not vary between runs.
@@ -106,14 +94,8 @@ def sentiment_strip(table: pd.DataFrame, *, title: str | None = None) -> Figure:
     return figure
 
 
-#: Colours of a paragraph's voice, shared with the HTML shading in :mod:`framing.highlight`.
-VOICE_PALETTE = {
-    "own": OKABE_ITO["orange"],
-    "attributed": OKABE_ITO["blue"],
-    "quoted": OKABE_ITO["bluish green"],
-    "mixed": OKABE_ITO["reddish purple"],
-    "cited": OKABE_ITO["sky blue"],
-}
+#: Colours of a paragraph's voice (the palette's, shared with the HTML shading).
+VOICE_PALETTE = VOICE_COLORS
 
 #: Seed of the jitter that spreads points sideways in :func:`group_distributions`: fixed so that
 #: a figure is byte-identical from one run to the next.

@@ -28,6 +28,7 @@ from framing.report.highlight import (
     paragraph_voice,
     stylesheet,
 )
+from framing.report.palette import LOADED_COLOR, NEGATIVE_COLOR, POSITIVE_COLOR
 
 __all__ = [
     "SourceDocument",
@@ -173,7 +174,7 @@ def sentiment_svg(article) -> str:
         polarity = paragraph.polarity
         height = abs(polarity) * (row_height / 2 - 2)
         y = middle - height if polarity >= 0 else middle
-        color = "#0072B2" if polarity >= 0 else "#D55E00"
+        color = POSITIVE_COLOR if polarity >= 0 else NEGATIVE_COLOR
         parts.append(
             f'<rect x="{x:.1f}" y="{y:.1f}" width="{bar:.1f}" height="{height:.1f}" '
             f'fill="{color}"><title>paragraph {paragraph.index}: polarity {polarity:+.2f}'
@@ -185,7 +186,7 @@ def sentiment_svg(article) -> str:
         label = f"{rate:.1f} loaded terms per 100 words" if paragraph.words else "no words"
         parts.append(
             f'<rect x="{x:.1f}" y="{base - height:.1f}" width="{bar:.1f}" height="{height:.1f}" '
-            f'fill="#E69F00"><title>paragraph {paragraph.index}: {label}</title></rect>'
+            f'fill="{LOADED_COLOR}"><title>paragraph {paragraph.index}: {label}</title></rect>'
         )
         parts.append(
             f'<text x="{x + bar / 2:.1f}" y="{base + 13:.1f}" text-anchor="middle">'

@@ -36,8 +36,14 @@ from framing.measures.sentiment import (
     default_sentiment,
     default_vader,
 )
-from framing.table.rows import article_rows, rows_for_documents, to_table
-from framing.table.schema import DEFAULT_DOC_ID, check_measures
+from framing.table.rows import (
+    article_rows,
+    copy_kept,
+    document_rows,
+    rows_for_documents,
+    to_table,
+)
+from framing.table.schema import DEFAULT_DOC_ID, check_keep, check_measures
 from framing.text.segment import Segmenter
 from framing.types import LexiconLike
 
@@ -99,23 +105,42 @@ def _init_worker(options: dict) -> None:
     gc.freeze()
 
 
-def _measure_piece(ids: list, texts: list, options: dict | None = None) -> pd.DataFrame:
-    """Return the table of one piece of documents (in a worker, with its preset options)."""
+def _measure_piece(
+    ids: list, texts: list, kept: pd.DataFrame | None = None, options: dict | None = None
+) -> pd.DataFrame:
+    """Return the table of one piece of documents (in a worker, with its preset options), with
+    the ``kept`` columns (one row per document) copied onto its rows."""
 
     options = dict(_worker_options if options is None else options)
     measures = options.pop("measures")
-    return to_table(
-        rows_for_documents(zip(ids, texts, strict=True), measures=measures, **options), measures
-    )
+    per_document = document_rows(zip(ids, texts, strict=True), measures=measures, **options)
+    table = to_table([row for rows in per_document for row in rows], measures)
+    if kept is None:
+        return table
+    return copy_kept(table, kept, [len(rows) for rows in per_document])
 
 
-def _pieces(chunk: pd.DataFrame, text_col: str, id_col: str | None) -> list[tuple[list, list]]:
+def _pieces(
+    chunk: pd.DataFrame, text_col: str, id_col: str | None, keep: Sequence[str] = ()
+) -> list[tuple[list, list, pd.DataFrame | None]]:
+    check_columns(chunk.columns, path="a chunk", text_col=text_col, id_col=id_col, keep=keep)
     ids = (chunk[id_col] if id_col is not None else chunk.index.to_series()).tolist()
     texts = chunk[text_col].tolist()
+    kept = chunk[list(keep)] if keep else None
     return [
-        (ids[start : start + TASK_ROWS], texts[start : start + TASK_ROWS])
+        (
+            ids[start : start + TASK_ROWS],
+            texts[start : start + TASK_ROWS],
+            None if kept is None else kept.iloc[start : start + TASK_ROWS],
+        )
         for start in range(0, len(texts), TASK_ROWS)
     ]
+
+
+def _empty_table(measures: Sequence[str], kept: pd.DataFrame | None) -> pd.DataFrame:
+    """Return the table of no documents: its columns, the kept ones with their dtypes."""
+    table = to_table([], measures)
+    return table if kept is None else copy_kept(table, kept.iloc[:0], [])
 
 
 def _join(tables: list[pd.DataFrame]) -> pd.DataFrame:
@@ -156,31 +181,33 @@ def analyze_chunks(
     progress: bool | None = None,
     total: int | None = None,
     measures=None,
+    keep=None,
 ) -> Iterator[pd.DataFrame]:
     """Yield the paragraph table of each chunk of a corpus, in order, measured on ``n_jobs`` cores.
 
-    ``chunks`` are DataFrames with the text in ``text_col`` and the id in ``id_col`` (else the
-    index). ``n_jobs`` is the number of worker processes (``None``: every core; ``1``: no
-    worker, measured here). ``progress`` shows a tqdm bar on standard error (``None``: only
-    when it is a terminal); ``total`` is the number of documents, when known. Whatever
-    ``n_jobs`` is, the tables are identical. ``measures`` chooses the measures, as in
-    :func:`framing.analyze`.
+    ``chunks`` are DataFrames with the text in ``text_col``, the id in ``id_col`` (else the
+    index) and the columns to ``keep`` (copied onto each paragraph row). ``n_jobs`` is the
+    number of worker processes (``None``: every core; ``1``: no worker, measured here).
+    ``progress`` shows a tqdm bar on standard error (``None``: only when it is a terminal);
+    ``total`` is the number of documents, when known. Whatever ``n_jobs`` is, the tables are
+    identical. ``measures`` chooses the measures, as in :func:`framing.analyze`.
     """
     jobs = resolve_jobs(n_jobs)
     options = _measure_options(lexicon, sentiment, vader, segmenter, measures)
+    keep = check_keep(keep)
     if total is None and isinstance(chunks, Sequence):
         total = sum(len(chunk) for chunk in chunks)
     with _progress_bar(progress, total) as bar:
         if jobs == 1:
             for chunk in chunks:
                 tables = []
-                for ids, texts in _pieces(chunk, text_col, id_col):
-                    tables.append(_measure_piece(ids, texts, options))
+                for ids, texts, kept in _pieces(chunk, text_col, id_col, keep):
+                    tables.append(_measure_piece(ids, texts, kept, options))
                     bar.update(len(ids))
                 if tables:
                     yield _join(tables)
             return
-        yield from _analyze_parallel(chunks, text_col, id_col, options, jobs, bar)
+        yield from _analyze_parallel(chunks, (text_col, id_col, keep), options, jobs, bar)
 
 
 def _warm_defaults(options: dict) -> None:
@@ -193,7 +220,7 @@ def _warm_defaults(options: dict) -> None:
         default_vader()
 
 
-def _analyze_parallel(chunks, text_col, id_col, options, jobs, bar) -> Iterator[pd.DataFrame]:
+def _analyze_parallel(chunks, columns, options, jobs, bar) -> Iterator[pd.DataFrame]:
     _warm_defaults(options)
     in_flight: deque[tuple[Future, int, bool]] = deque()
     done: list[pd.DataFrame] = []
@@ -212,13 +239,13 @@ def _analyze_parallel(chunks, text_col, id_col, options, jobs, bar) -> Iterator[
         max_workers=jobs, initializer=_init_worker, initargs=(options,)
     ) as executor:
         for chunk in chunks:
-            pieces = _pieces(chunk, text_col, id_col)
-            for number, (ids, texts) in enumerate(pieces):
+            pieces = _pieces(chunk, *columns)
+            for number, (ids, texts, kept) in enumerate(pieces):
                 while len(in_flight) >= jobs * PIECES_IN_FLIGHT_PER_JOB:
                     table = collect()
                     if table is not None:
                         yield table
-                future = executor.submit(_measure_piece, ids, texts)
+                future = executor.submit(_measure_piece, ids, texts, kept)
                 in_flight.append((future, len(ids), number == len(pieces) - 1))
         while in_flight:
             table = collect()
@@ -231,21 +258,28 @@ def analyze_file(
     *,
     text_col: str = "text",
     id_col: str | None = None,
+    keep: Iterable[str] | None = None,
     chunk_rows: int | None = None,
     **options,
 ) -> Iterator[pd.DataFrame]:
     """Yield the paragraph tables of a CSV, JSONL or Parquet corpus, chunk by chunk, in order.
 
-    Only the text and id columns are read. ``options`` are those of :func:`analyze_chunks`
+    Only the text, id and ``keep`` columns are read; the kept ones are copied onto each
+    paragraph row, after ``doc_id``. ``options`` are those of :func:`analyze_chunks`
     (``lexicon``, ``sentiment``, ``vader``, ``n_jobs``, ``progress``, ``measures``).
     """
 
     path = Path(path)
+    keep = check_keep(keep)
     chunks = iter_corpus(
-        path, text_col=text_col, id_col=id_col, chunk_rows=chunk_rows or DEFAULT_CHUNK_ROWS
+        path,
+        text_col=text_col,
+        id_col=id_col,
+        chunk_rows=chunk_rows or DEFAULT_CHUNK_ROWS,
+        keep=keep,
     )
     options.setdefault("total", corpus_rows(path))
-    yield from analyze_chunks(chunks, text_col=text_col, id_col=id_col, **options)
+    yield from analyze_chunks(chunks, text_col=text_col, id_col=id_col, keep=keep, **options)
 
 
 def analyze_dask(
@@ -257,32 +291,45 @@ def analyze_dask(
     sentiment=None,
     vader=None,
     measures=None,
+    keep=None,
 ):
     """Return a lazy ``dask.dataframe`` of the paragraph table of ``ddf`` (one article a row).
 
     Each partition is measured where it lives, with ``map_partitions``; ``.compute()`` gives
     the rows of :func:`framing.analyze` in the same order (the index restarts in every
-    partition: use ``.reset_index(drop=True)`` for one running index).
+    partition: use ``.reset_index(drop=True)`` for one running index). The ``keep`` columns
+    are copied onto each paragraph row, as in :func:`framing.analyze`.
     """
 
-    check_columns(ddf.columns, path="the dask DataFrame", text_col=text_col, id_col=id_col)
+    keep = check_keep(keep)
+    check_columns(
+        ddf.columns, path="the dask DataFrame", text_col=text_col, id_col=id_col, keep=keep
+    )
     options = _measure_options(lexicon, sentiment, vader, measures=measures)
-    meta = to_table([], options["measures"])
+    meta = _empty_table(options["measures"], ddf[list(keep)]._meta if keep else None)
     id_dtype = ddf[id_col].dtype if id_col is not None else ddf.index.dtype
     meta["doc_id"] = meta["doc_id"].astype(id_dtype)
     return ddf.map_partitions(
-        _analyze_partition, text_col=text_col, id_col=id_col, options=options, meta=meta
+        _analyze_partition,
+        text_col=text_col,
+        id_col=id_col,
+        keep=keep,
+        options=options,
+        meta=meta,
     )
 
 
 def _analyze_partition(
-    partition: pd.DataFrame, *, text_col: str, id_col: str | None, options: dict
+    partition: pd.DataFrame, *, text_col: str, id_col: str | None, keep: tuple, options: dict
 ) -> pd.DataFrame:
 
     tables = [
-        _measure_piece(ids, texts, options) for ids, texts in _pieces(partition, text_col, id_col)
+        _measure_piece(ids, texts, kept, options)
+        for ids, texts, kept in _pieces(partition, text_col, id_col, keep)
     ]
-    return _join(tables) if tables else to_table([], options["measures"])
+    if tables:
+        return _join(tables)
+    return _empty_table(options["measures"], partition[list(keep)] if keep else None)
 
 
 def _score_piece(texts: list[str], scorer=None) -> list[tuple[float, float]]:
@@ -326,12 +373,14 @@ def analyze(
     n_jobs: int | None = None,
     progress: bool | None = None,
     measures: Iterable[str] | None = None,
+    keep: Iterable[str] | None = None,
 ) -> pd.DataFrame:
     """Return one row per paragraph with its sentiment and loaded-language measures.
 
     ``data`` is one article's text, an :class:`Article`, or a DataFrame with one article a row
     (its text in ``text_col``; its id in ``id_col``, else its index). A row whose text is
-    missing, empty or not a string gets one row with the reason in ``error``; nothing is dropped.
+    missing, empty or not a string, or holds a lone surrogate, gets one row with the reason in
+    ``error``; nothing is dropped.
     A ``lexicon``, ``sentiment``, ``vader`` or ``segmenter`` given here is used for every
     paragraph, an :class:`Article`'s included.
 
@@ -341,12 +390,20 @@ def analyze(
     table is the same whatever ``n_jobs`` is. For files, see :func:`analyze_file`.
 
     ``measures`` chooses the measures to compute, from :data:`MEASURE_GROUPS` (``None``: all);
-    the columns of the others are left out of the table.
+    the columns of the others are left out of the table. ``keep`` names columns of a DataFrame
+    (say ``["outlet", "date"]``) to copy onto each of its paragraph rows, after ``doc_id``,
+    with their dtypes; error rows keep them too.
 
     >>> list(analyze("ISIS lost the city.", measures=["sentiment"]).columns)[7:]
     ['polarity', 'subjectivity', 'error']
     """
     chosen = check_measures(measures)
+    keep = check_keep(keep)
+    if keep and not isinstance(data, pd.DataFrame):
+        raise FramingError(
+            f"keep= copies columns of a corpus, and a {type(data).__name__} has none; pass a "
+            "DataFrame with one article a row, or leave keep out"
+        )
     options = {"sentiment": sentiment, "vader": vader, "segmenter": segmenter}
     if isinstance(data, Article):
         if lexicon is not None or any(value is not None for value in options.values()):
@@ -360,7 +417,9 @@ def analyze(
         )
     if isinstance(data, pd.DataFrame):
         resolve_jobs(n_jobs)  # a bad value is reported even when one process will do
-        check_columns(data.columns, path="the DataFrame", text_col=text_col, id_col=id_col)
+        check_columns(
+            data.columns, path="the DataFrame", text_col=text_col, id_col=id_col, keep=keep
+        )
         tables = list(
             analyze_chunks(
                 [data],
@@ -370,11 +429,12 @@ def analyze(
                 progress=progress,
                 total=len(data),
                 measures=chosen,
+                keep=keep,
                 **options,
             )
         )
         if not tables:
-            return to_table([], chosen)
+            return _empty_table(chosen, data[list(keep)] if keep else None)
         return tables[0]
     raise FramingError(
         f"analyze() takes an article's text (str), an Article or a DataFrame, not "

@@ -5,7 +5,8 @@
   table itself stays plain and any CSV reader opens it (a commented header would not be).
 
 The metadata is JSON: ``{"framing_version": ..., "columns": {column: definition}, ...}`` plus
-what the caller adds (for example the dataset a table came from). It holds no time stamp, so
+what the caller adds (for example the dataset a table came from). A column copied from the
+corpus with ``keep=`` is defined as :data:`KEPT_DEFINITION`. It holds no time stamp, so
 the same table saved twice gives byte-identical files.
 
 >>> import pandas as pd, tempfile, pathlib
@@ -17,23 +18,30 @@ the same table saved twice gives byte-identical files.
 
 from __future__ import annotations
 
+import datetime
 import json
-from collections.abc import Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from framing._version import __version__
-from framing.errors import choices_error
+from framing.errors import FramingError, choices_error
 from framing.table.rows import to_table
-from framing.table.schema import MEASURE_DEFINITIONS
+from framing.table.schema import KEPT_ATTR, MEASURE_DEFINITIONS
+from framing.text.characters import surrogate_problem
 
 __all__ = [
     "save_table",
     "read_metadata",
     "table_metadata",
     "TableWriter",
+    "json_records",
+    "json_lines",
+    "json_value",
     "SAVE_FORMATS",
+    "KEPT_DEFINITION",
     "METADATA_KEY",
     "SIDECAR_SUFFIX",
 ]
@@ -42,28 +50,32 @@ __all__ = [
 SAVE_FORMATS = {".parquet": "parquet", ".csv": "csv", ".jsonl": "jsonl", ".ndjson": "jsonl"}
 #: The Parquet schema-metadata key that holds framing's metadata.
 METADATA_KEY = b"framing"
+#: The definition saved for each column that ``keep=`` copied from the corpus onto the rows.
+KEPT_DEFINITION = "copied from the corpus"
 #: Appended to a CSV or JSONL file's name for its metadata file.
 SIDECAR_SUFFIX = ".meta.json"
 
 
-def table_metadata(columns, extra: Mapping | None = None) -> dict:
+def table_metadata(columns, extra: Mapping | None = None, *, kept: Iterable[str] = ()) -> dict:
     """Return the metadata saved with a table of these columns: definitions and version.
 
-    >>> metadata = table_metadata(["role", "not a measure"])
+    ``kept`` names the columns copied from the corpus (``keep=``).
+
+    >>> metadata = table_metadata(["role", "outlet", "not a measure"], kept=["outlet"])
     >>> metadata["columns"]
-    {'role': 'headline or body'}
+    {'role': 'headline or body', 'outlet': 'copied from the corpus'}
     >>> sorted(metadata)
     ['columns', 'framing_version']
     """
 
-    metadata = {
-        "framing_version": __version__,
-        "columns": {
-            str(column): MEASURE_DEFINITIONS[column]
-            for column in columns
-            if column in MEASURE_DEFINITIONS
-        },
-    }
+    kept = {str(column) for column in kept}
+    definitions = {}
+    for column in map(str, columns):
+        if column in MEASURE_DEFINITIONS:
+            definitions[column] = MEASURE_DEFINITIONS[column]
+        elif column in kept:
+            definitions[column] = KEPT_DEFINITION
+    metadata = {"framing_version": __version__, "columns": definitions}
     metadata.update(extra or {})
     return metadata
 
@@ -79,17 +91,64 @@ def _format_of(path: Path, fmt: str | None) -> str:
         raise choices_error("file suffix", path.suffix, sorted(SAVE_FORMATS)) from None
 
 
-def _json_lines(table: pd.DataFrame):
-    """Yield one JSON line per row, floats at full precision, missing values as null."""
-    for row in table.to_dict("records"):
-        record = {}
-        for key, value in row.items():
-            if value is None or value is pd.NA or (isinstance(value, float) and value != value):
-                value = None
-            elif hasattr(value, "item"):
-                value = value.item()
-            record[str(key)] = value
+def json_value(value: object) -> object:
+    """Return a cell as a plain JSON value: ``None`` when missing, ISO 8601 for dates and times.
+
+    NumPy scalars become Python numbers, floats keep full precision, lists, arrays and dicts
+    are converted item by item, and what JSON cannot hold (a Decimal) becomes its text.
+
+    >>> import numpy as np, datetime
+    >>> [json_value(v) for v in (np.int64(3), float("nan"), pd.NaT, datetime.date(2021, 5, 1))]
+    [3, None, None, '2021-05-01']
+    """
+    if value is None or value is pd.NA or value is pd.NaT:
+        return None
+    if isinstance(value, np.datetime64):
+        value = pd.Timestamp(value)
+        return None if value is pd.NaT else value.isoformat()
+    if isinstance(value, datetime.date | datetime.time):  # pd.Timestamp is a datetime
+        return value.isoformat()
+    if isinstance(value, np.ndarray | list | tuple):
+        return [json_value(item) for item in value]
+    if isinstance(value, dict):
+        return {str(key): json_value(item) for key, item in value.items()}
+    if isinstance(value, np.generic):
+        value = value.item()
+    if isinstance(value, float) and value != value:
+        return None
+    if isinstance(value, str | int | float):  # bool is an int
+        return value
+    return str(value)  # what JSON cannot hold (a Decimal, a Timedelta) as its text
+
+
+def json_records(table: pd.DataFrame) -> list[dict]:
+    """Return the table's rows as dicts of plain JSON values (see :func:`json_value`).
+
+    The one conversion behind JSON and JSONL output, in files and on the command line.
+
+    >>> json_records(pd.DataFrame({"doc_id": ["é"], "polarity": [float("nan")]}))
+    [{'doc_id': 'é', 'polarity': None}]
+    """
+    return [
+        {str(key): json_value(value) for key, value in row.items()}
+        for row in table.to_dict("records")
+    ]
+
+
+def json_lines(table: pd.DataFrame) -> Iterator[str]:
+    """Yield one JSON line per row: non-ASCII text as it is, floats at full precision."""
+    for record in json_records(table):
         yield json.dumps(record, ensure_ascii=False) + "\n"
+
+
+def _first_surrogate(table: pd.DataFrame) -> str:
+    """Return which cell of ``table`` holds a lone surrogate, and where in it."""
+    for column in table.columns:
+        for row, value in enumerate(table[column]):
+            problem = surrogate_problem(value) if isinstance(value, str) else None
+            if problem:
+                return f"column {column!r}, row {row} holds a {problem}"
+    return "a text holds a lone surrogate"
 
 
 def sidecar_path(path: Path) -> Path:
@@ -101,7 +160,8 @@ class TableWriter:
     """Write a table chunk by chunk to Parquet, CSV or JSONL, then its metadata on close.
 
     Use it as a context manager; every chunk must have the same columns. Only the current
-    chunk is in memory, so a table of any length can be written.
+    chunk is in memory, so a table of any length can be written. The columns that the first
+    chunk copied from its corpus (``keep=``, listed in its ``attrs``) are defined as such.
     """
 
     def __init__(
@@ -112,6 +172,7 @@ class TableWriter:
         self.extra = dict(metadata or {})
         self.rows = 0
         self._columns: list[str] | None = None
+        self._kept: list[str] = []
         self._parquet = None
         self._schema = None
         self._stream = None
@@ -126,12 +187,20 @@ class TableWriter:
         """Append the rows of ``table``."""
         if self._columns is None:
             self._columns = [str(column) for column in table.columns]
-        if self.fmt == "parquet":
-            self._write_parquet(table)
-        elif self.fmt == "csv":
-            table.to_csv(self._stream, index=False, header=self.rows == 0)
-        else:
-            self._stream.writelines(_json_lines(table))
+            self._kept = list(table.attrs.get(KEPT_ATTR, []))
+        try:
+            if self.fmt == "parquet":
+                self._write_parquet(table)
+            elif self.fmt == "csv":
+                table.to_csv(self._stream, index=False, header=self.rows == 0)
+            else:
+                self._stream.writelines(json_lines(table))
+        except UnicodeEncodeError:
+            # framing's own tables never hold one (such a text gets an error row instead).
+            raise FramingError(
+                f"{self.path}: {_first_surrogate(table)}, which UTF-8 cannot hold; replace "
+                "it first, e.g. with framing.text.characters.replace_surrogates"
+            ) from None
         self.rows += len(table)
 
     def _write_parquet(self, table: pd.DataFrame) -> None:
@@ -147,7 +216,7 @@ class TableWriter:
                     schema = schema.set(index, schema_field.with_type(pa.string()))
             metadata = dict(schema.metadata or {})
             metadata[METADATA_KEY] = json.dumps(
-                table_metadata(self._columns, self.extra), sort_keys=True
+                table_metadata(self._columns, self.extra, kept=self._kept), sort_keys=True
             ).encode("utf-8")
             self._schema = schema.with_metadata(metadata)
             self._parquet = pq.ParquetWriter(self.path, self._schema)
@@ -161,7 +230,7 @@ class TableWriter:
             self._parquet.close()
             return
         self._stream.close()
-        metadata = table_metadata(self._columns or [], self.extra)
+        metadata = table_metadata(self._columns or [], self.extra, kept=self._kept)
         sidecar_path(self.path).write_text(
             json.dumps(metadata, indent=2, sort_keys=True, ensure_ascii=False) + "\n",
             encoding="utf-8",

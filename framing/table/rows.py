@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
+import numpy as np
 import pandas as pd
 
 from framing.article import Article
@@ -23,10 +24,20 @@ from framing.table.schema import (
     _INTEGER_COLUMNS,
     ALL_MEASURES,
     COLUMNS,
+    KEPT_ATTR,
     table_columns,
 )
+from framing.text.characters import is_blank, replace_surrogates, surrogate_problem
 
-__all__ = ["article_rows", "error_row", "rows_for_documents", "text_problem", "to_table"]
+__all__ = [
+    "article_rows",
+    "copy_kept",
+    "document_rows",
+    "error_row",
+    "rows_for_documents",
+    "text_problem",
+    "to_table",
+]
 
 
 def article_rows(
@@ -82,9 +93,24 @@ def text_problem(value: object) -> str | None:
         return value.message
     if not isinstance(value, str):
         return f"not text ({type(value).__name__})"
-    if not value.strip():
+    if is_blank(value):  # white space, controls and zero-width characters only
         return "empty text"
+    problem = surrogate_problem(value)
+    if problem:
+        return f"text holds a {problem}, {_SURROGATE_FIX}"
     return None
+
+
+#: What to do about a lone surrogate (``json.loads`` reads one from ``"\ud83d"`` alone).
+_SURROGATE_FIX = (
+    "half of a UTF-16 pair that no UTF-8 file can hold; write the pair whole or drop it"
+)
+
+
+def _id_problem(doc_id: object) -> str | None:
+    """Return why ``doc_id`` cannot be saved as it is, or ``None`` if it can."""
+    problem = surrogate_problem(doc_id) if isinstance(doc_id, str) else None
+    return f"id holds a {problem} (shown as U+FFFD), {_SURROGATE_FIX}" if problem else None
 
 
 def rows_for_documents(
@@ -93,9 +119,27 @@ def rows_for_documents(
     measures: Sequence[str] = ALL_MEASURES,
     **options,
 ) -> list[dict]:
-    """Return the rows for ``(doc_id, text)`` pairs; a bad text gets an error row."""
+    """Return the rows for ``(doc_id, text)`` pairs; a bad text or id gets an error row."""
+    return [row for rows in document_rows(documents, measures=measures, **options) for row in rows]
+
+
+def document_rows(
+    documents: Iterable[tuple[object, object]],
+    *,
+    measures: Sequence[str] = ALL_MEASURES,
+    **options,
+) -> list[list[dict]]:
+    """Return the rows of each ``(doc_id, text)`` pair, one list per document (never empty).
+
+    A bad text or id gets one error row; the articles are measured together (see
+    :func:`rows_for_documents`, which joins the lists).
+    """
     measured: list[tuple[object, Article | str]] = []
     for doc_id, text in documents:
+        problem = _id_problem(doc_id)
+        if problem:
+            measured.append((replace_surrogates(doc_id), problem))
+            continue
         problem = text_problem(text)
         if not problem:
             article = Article(text, **options)
@@ -105,13 +149,12 @@ def rows_for_documents(
             problem = "no paragraphs"
         measured.append((doc_id, problem))
     _measure_each([article for _, article in measured if isinstance(article, Article)], measures)
-    rows: list[dict] = []
-    for doc_id, article in measured:
-        if isinstance(article, Article):
-            rows.extend(article_rows(article, doc_id, measures))
-        else:
-            rows.append(error_row(doc_id, article))
-    return rows
+    return [
+        article_rows(article, doc_id, measures)
+        if isinstance(article, Article)
+        else [error_row(doc_id, article)]
+        for doc_id, article in measured
+    ]
 
 
 def _measure_each(articles: list[Article], measures: Sequence[str]) -> None:
@@ -153,3 +196,29 @@ def to_table(rows: list[dict], measures: Sequence[str] = ALL_MEASURES) -> pd.Dat
         if column in table:
             table[column] = table[column].astype("object")
     return table
+
+
+def copy_kept(
+    table: pd.DataFrame, kept: pd.DataFrame, rows_per_document: Sequence[int]
+) -> pd.DataFrame:
+    """Return ``table`` with each document's ``kept`` columns copied onto its rows, after doc_id.
+
+    ``kept`` has one row per document, in the table's order; ``rows_per_document`` says how
+    many rows of the table each has. The columns keep their dtypes (dates stay dates), and the
+    table lists them in ``attrs[KEPT_ATTR]``.
+
+    >>> table = to_table([{"doc_id": "a", "paragraph": 0}, {"doc_id": "a", "paragraph": 1}])
+    >>> kept = pd.DataFrame({"outlet": ["Le Monde"]})
+    >>> copy_kept(table, kept, [2])[["doc_id", "outlet", "paragraph"]].to_dict("list")
+    {'doc_id': ['a', 'a'], 'outlet': ['Le Monde', 'Le Monde'], 'paragraph': [0, 1]}
+    """
+    if len(kept) != len(rows_per_document) or sum(rows_per_document) != len(table):
+        raise ValueError(
+            f"{len(kept)} documents with {sum(rows_per_document)} rows do not match a table of "
+            f"{len(table)} rows"
+        )
+    copied = kept.take(np.repeat(np.arange(len(kept)), rows_per_document))
+    copied.index = table.index
+    joined = pd.concat([table[["doc_id"]], copied, table.drop(columns="doc_id")], axis=1)
+    joined.attrs[KEPT_ATTR] = [str(column) for column in kept.columns]
+    return joined

@@ -16,7 +16,9 @@ __all__ = [
     "DEFAULT_DOC_ID",
     "MEASURE_DEFINITIONS",
     "MEASURE_GROUPS",
+    "KEPT_ATTR",
     "check_measures",
+    "check_keep",
     "table_columns",
 ]
 
@@ -59,6 +61,10 @@ MEASURE_GROUPS = {
 }
 ALL_MEASURES = tuple(MEASURE_GROUPS)
 
+#: The key of ``DataFrame.attrs`` under which a table lists the columns it copied from its
+#: corpus with ``keep=``, so that saving it can say where they came from.
+KEPT_ATTR = "framing_kept"
+
 _INTEGER_COLUMNS = ("paragraph", "start", "end", "words", "loaded_count")
 _FLOAT_COLUMNS = (
     "polarity",
@@ -87,6 +93,26 @@ def check_measures(measures: Iterable[str] | None) -> tuple[str, ...]:
             "(or None for all)"
         )
     return tuple(name for name in ALL_MEASURES if name in chosen)
+
+
+def check_keep(keep: Iterable[str] | str | None) -> tuple[str, ...]:
+    """Return the corpus columns to copy onto the paragraph rows, in order, once each.
+
+    A name that the table itself uses (:data:`COLUMNS`, whatever the measures) cannot be kept.
+
+    >>> check_keep(["outlet", "date", "outlet"])
+    ('outlet', 'date')
+    """
+    if keep is None:
+        return ()
+    chosen = [keep] if isinstance(keep, str) else list(keep)
+    for column in chosen:
+        if column in MEASURE_DEFINITIONS:
+            raise FramingError(
+                f"cannot keep the corpus column {column!r}: the paragraph table has a column of "
+                f"that name; rename it in the corpus (e.g. to 'corpus_{column}') and keep that"
+            )
+    return tuple(dict.fromkeys(chosen))
 
 
 def table_columns(measures: Sequence[str] = ALL_MEASURES) -> list[str]:

@@ -5,10 +5,14 @@ The default :class:`BlankLineSegmenter` reads a text the way a person does:
 - when paragraphs are separated by blank lines, a single line break inside a block is a wrapped
   line and stays inside its paragraph;
 - when the text has no blank lines at all, every line is a paragraph;
-- ``\\r\\n``, ``\\r``, U+2028 and U+2029 are line breaks too; lines holding only white space
-  (non-breaking spaces included) count as blank.
+- ``\\r\\n``, ``\\r``, U+2028 and U+2029 are line breaks too (NEL, U+0085, is not: in text
+  decoded from Windows-1252 as Latin-1 it stands for an ellipsis);
+- a line that shows nothing is blank: a line of white space (non-breaking spaces included),
+  control characters (NUL, NEL) and zero-width characters (U+200B, U+FEFF) only, see
+  :mod:`framing.text.characters`.
 
-Every span is trimmed of surrounding white space, so ``text[start:end]`` is the paragraph.
+Every span is trimmed of those characters, so ``text[start:end]`` is the paragraph, from its
+first visible character to its last.
 """
 
 from __future__ import annotations
@@ -16,6 +20,8 @@ from __future__ import annotations
 import itertools
 import re
 from typing import Protocol, runtime_checkable
+
+from framing.text.characters import INVISIBLE
 
 __all__ = ["Segmenter", "BlankLineSegmenter", "LineSegmenter"]
 
@@ -38,9 +44,9 @@ def _nonblank_lines(text: str) -> list[Span]:
     lines = []
     for match in _LINE.finditer(text):
         chunk = match.group()
-        stripped = chunk.strip()
+        stripped = chunk.strip(INVISIBLE)
         if stripped:
-            start = match.start() + (len(chunk) - len(chunk.lstrip()))
+            start = match.start() + (len(chunk) - len(chunk.lstrip(INVISIBLE)))
             lines.append((start, start + len(stripped)))
     return lines
 

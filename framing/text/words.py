@@ -11,6 +11,7 @@ from collections.abc import Iterator
 
 __all__ = [
     "WORD",
+    "WORD_PART",
     "iter_words",
     "count_words",
     "per_100_words",
@@ -32,6 +33,13 @@ WORD = re.compile(
     rf"(?:[^\W\d_]\.){{2,}}"
     rf"|\w+(?:(?:[{WORD_HYPHENS}{APOSTROPHES}]|(?<=\d)[.,](?=\d))\w+)*"
 )
+
+#: The parts of a :data:`WORD` that the lexicon matcher walks: the word split at its hyphens and
+#: at the dots and commas inside initialisms and numbers, its inner apostrophes kept ("who’s",
+#: "anti", "ISIS", "270", "000"). Read part by part, a phrase entry matches a hyphenated
+#: compound ("far left" in "far-left"), and ``terror*`` the "terror" of "anti-terror". Every
+#: word is one or more whole parts, and no part reaches outside a word (tests/test_text.py).
+WORD_PART = re.compile(rf"\w+(?:[{APOSTROPHES}]\w+)*")
 
 _APOSTROPHE_TABLE = str.maketrans({"\u2019": "'", "\u02bc": "'", "\u2010": "-", "\u2011": "-"})
 _APOSTROPHE_REPLACEMENTS = tuple((chr(code), new) for code, new in _APOSTROPHE_TABLE.items())

@@ -1,0 +1,222 @@
+"""A copy of vaderSentiment 3.3.2's scoring path, made faster, its values unchanged.
+
+The pieces copied, all from ``vaderSentiment/vaderSentiment.py`` of vaderSentiment 3.3.2,
+exactly that version (pyproject.toml pins it, and importing this module checks that it is the one
+installed):
+
+- :meth:`FastAnalyzer.polarity_scores` copies ``SentimentIntensityAnalyzer.polarity_scores``
+  after its emoji pass (a text with an emoji is scored by VADER's own ``polarity_scores``);
+- :func:`_sentiment_valence` copies ``SentimentIntensityAnalyzer.sentiment_valence``;
+- :func:`_least_check`, :func:`_negation_check`, :func:`_special_idioms_check` and
+  :func:`_but_check` copy the analyzer's methods of those names, and :func:`_negated` copies
+  ``negated`` for the one word it is given.
+
+What changes: the emoji pass, which rebuilds the text character by character, is skipped for a
+text without emoji (it would give the text back); the words are lower-cased once per text, not
+again in each check; a word outside VADER's lexicon gets its valence of 0 without a call to
+``sentiment_valence``. The lower-cased words are a local of each call, passed to the checks: a
+:class:`FastAnalyzer` keeps nothing of one call, so one analyzer serves any number of threads.
+
+Beside it, its plain twin :func:`reference_polarity_scores` calls VADER's public
+``SentimentIntensityAnalyzer().polarity_scores``; tests/test_sentiment.py checks that both give
+the same scores on every BABE sentence and AllSides paragraph.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from framing.errors import require_version
+
+#: The vaderSentiment release copied here; pyproject.toml pins the same.
+VADER_VERSION = "3.3.2"
+
+require_version("vaderSentiment", VADER_VERSION, copied_by="framing's fast VADER sentiment")
+
+from vaderSentiment.vaderSentiment import (  # noqa: E402  (only the copied version)
+    BOOSTER_DICT,
+    C_INCR,
+    N_SCALAR,
+    NEGATE,
+    SPECIAL_CASES,
+    SentimentIntensityAnalyzer,
+    SentiText,
+    scalar_inc_dec,
+)
+
+__all__ = ["VADER_VERSION", "FastAnalyzer", "reference_polarity_scores"]
+
+_NEGATIONS = frozenset(NEGATE)
+
+
+class FastAnalyzer:
+    """VADER's analyzer with two of its loops made cheaper: the scores of ``polarity_scores``.
+
+    >>> FastAnalyzer().polarity_scores("not a horrible movie")["compound"]
+    0.431
+    """
+
+    def __init__(self) -> None:
+        self._vader = SentimentIntensityAnalyzer()
+        self.lexicon: dict[str, float] = self._vader.lexicon
+        # The emoji pass replaces single characters only: a text with none of them is unchanged.
+        self._emoji_characters = frozenset(key for key in self._vader.emojis if len(key) == 1)
+
+    def polarity_scores(self, text: str) -> dict[str, float]:
+        """Return VADER's ``neg``, ``neu``, ``pos`` and ``compound`` scores of ``text``."""
+        if not self._emoji_characters.isdisjoint(text):
+            return self._vader.polarity_scores(text)
+        # VADER's own steps after the emoji pass.
+        text = text.strip()
+        sentitext = SentiText(text)
+        words = sentitext.words_and_emoticons
+        is_cap_diff = sentitext.is_cap_diff
+        lower = [word.lower() for word in words]
+        lexicon = self.lexicon
+        last = len(words) - 1
+        sentiments = []
+        for i, word in enumerate(lower):
+            if word in BOOSTER_DICT:
+                sentiments.append(0)
+            elif i < last and word == "kind" and lower[i + 1] == "of":
+                sentiments.append(0)
+            elif word not in lexicon:
+                # What sentiment_valence gives a word outside the lexicon.
+                sentiments.append(0)
+            else:
+                sentiments.append(_sentiment_valence(words, lower, is_cap_diff, lexicon, i))
+        sentiments = _but_check(lower, sentiments)
+        return self._vader.score_valence(sentiments, text)
+
+
+def _sentiment_valence(
+    words: list[str], lower: list[str], is_cap_diff: bool, lexicon: dict[str, float], i: int
+) -> float:
+    """VADER 3.3.2's ``sentiment_valence`` of word ``i``, a word of the lexicon; ``lower`` holds
+    ``words`` lower-cased."""
+    item, item_lowercase = words[i], lower[i]
+    valence = lexicon[item_lowercase]
+    if item_lowercase == "no" and i != len(words) - 1 and lower[i + 1] in lexicon:
+        valence = 0.0
+    if (
+        (i > 0 and lower[i - 1] == "no")
+        or (i > 1 and lower[i - 2] == "no")
+        or (i > 2 and lower[i - 3] == "no" and lower[i - 1] in ["or", "nor"])
+    ):
+        valence = lexicon[item_lowercase] * N_SCALAR
+    if item.isupper() and is_cap_diff:
+        if valence > 0:
+            valence += C_INCR
+        else:
+            valence -= C_INCR
+    for start_i in range(0, 3):
+        if i > start_i and lower[i - (start_i + 1)] not in lexicon:
+            s = scalar_inc_dec(words[i - (start_i + 1)], valence, is_cap_diff)
+            if start_i == 1 and s != 0:
+                s = s * 0.95
+            if start_i == 2 and s != 0:
+                s = s * 0.9
+            valence = valence + s
+            valence = _negation_check(valence, lower, start_i, i)
+            if start_i == 2:
+                valence = _special_idioms_check(valence, lower, i)
+    return _least_check(valence, lower, i, lexicon)
+
+
+def _least_check(valence: float, lower: list[str], i: int, lexicon: dict[str, float]) -> float:
+    """VADER 3.3.2's ``_least_check``, given the words already lower-cased."""
+    if i > 1 and lower[i - 1] not in lexicon and lower[i - 1] == "least":
+        if lower[i - 2] != "at" and lower[i - 2] != "very":
+            valence = valence * N_SCALAR
+    elif i > 0 and lower[i - 1] not in lexicon and lower[i - 1] == "least":
+        valence = valence * N_SCALAR
+    return valence
+
+
+def _negated(word: str) -> bool:
+    """VADER 3.3.2's ``negated([word])``, given the word lower-cased: a negation or an "n't"."""
+    return word in _NEGATIONS or "n't" in word
+
+
+def _special_idioms_check(valence: float, lower: list[str], i: int) -> float:
+    """VADER 3.3.2's ``_special_idioms_check``, given the words already lower-cased."""
+    onezero = f"{lower[i - 1]} {lower[i]}"
+    twoonezero = f"{lower[i - 2]} {lower[i - 1]} {lower[i]}"
+    twoone = f"{lower[i - 2]} {lower[i - 1]}"
+    threetwoone = f"{lower[i - 3]} {lower[i - 2]} {lower[i - 1]}"
+    threetwo = f"{lower[i - 3]} {lower[i - 2]}"
+    for sequence in (onezero, twoonezero, twoone, threetwoone, threetwo):
+        if sequence in SPECIAL_CASES:
+            valence = SPECIAL_CASES[sequence]
+            break
+    if len(lower) - 1 > i:
+        zeroone = f"{lower[i]} {lower[i + 1]}"
+        if zeroone in SPECIAL_CASES:
+            valence = SPECIAL_CASES[zeroone]
+    if len(lower) - 1 > i + 1:
+        zeroonetwo = f"{lower[i]} {lower[i + 1]} {lower[i + 2]}"
+        if zeroonetwo in SPECIAL_CASES:
+            valence = SPECIAL_CASES[zeroonetwo]
+    # Booster and dampener bi-grams such as "sort of" or "kind of".
+    for n_gram in (threetwoone, threetwo, twoone):
+        if n_gram in BOOSTER_DICT:
+            valence = valence + BOOSTER_DICT[n_gram]
+    return valence
+
+
+def _negation_check(valence: float, lower: list[str], start_i: int, i: int) -> float:
+    """VADER 3.3.2's ``_negation_check``, given the words already lower-cased."""
+    if start_i == 0:
+        if _negated(lower[i - (start_i + 1)]):
+            valence = valence * N_SCALAR
+    if start_i == 1:
+        if lower[i - 2] == "never" and (lower[i - 1] == "so" or lower[i - 1] == "this"):
+            valence = valence * 1.25
+        elif lower[i - 2] == "without" and lower[i - 1] == "doubt":
+            valence = valence
+        elif _negated(lower[i - (start_i + 1)]):
+            valence = valence * N_SCALAR
+    if start_i == 2:
+        if (
+            lower[i - 3] == "never"
+            and (lower[i - 2] == "so" or lower[i - 2] == "this")
+            or (lower[i - 1] == "so" or lower[i - 1] == "this")
+        ):
+            valence = valence * 1.25
+        elif lower[i - 3] == "without" and (lower[i - 2] == "doubt" or lower[i - 1] == "doubt"):
+            valence = valence
+        elif _negated(lower[i - (start_i + 1)]):
+            valence = valence * N_SCALAR
+    return valence
+
+
+def _but_check(lower: list[str], sentiments: list[float]) -> list[float]:
+    """VADER 3.3.2's ``_but_check``, given the words already lower-cased.
+
+    Kept as VADER wrote it, ``sentiments.index`` included: a valence that also stands earlier
+    in the list is scaled at that earlier place, and scores must be VADER's.
+    """
+    if "but" in lower:
+        bi = lower.index("but")
+        for sentiment in sentiments:
+            si = sentiments.index(sentiment)
+            if si < bi:
+                sentiments.pop(si)
+                sentiments.insert(si, sentiment * 0.5)
+            elif si > bi:
+                sentiments.pop(si)
+                sentiments.insert(si, sentiment * 1.5)
+    return sentiments
+
+
+# --- the plain twin: VADER's public API ---------------------------------------------------------
+
+
+@cache
+def _reference_analyzer() -> SentimentIntensityAnalyzer:
+    return SentimentIntensityAnalyzer()
+
+
+def reference_polarity_scores(text: str) -> dict[str, float]:
+    """Return ``SentimentIntensityAnalyzer().polarity_scores(text)``: what the copy must give."""
+    return _reference_analyzer().polarity_scores(text)
