@@ -15,16 +15,23 @@ The data path runs through the subpackages in this order (README, "Architecture"
 -> cli``.
 """
 
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING
+
 from framing import _moved
 from framing._version import __version__
-from framing.article import Article, Paragraph
-from framing.comparisons.align import compare
-from framing.comparisons.contrast import voice_contrast
-from framing.comparisons.groups import compare_groups
 from framing.errors import FramingError
-from framing.measures.lexicon import Lexicon, load_lexicon
-from framing.table.engine import analyze
-from framing.table.results import save_table
+
+if TYPE_CHECKING:  # the names below are imported on first use (see __getattr__)
+    from framing.article import Article, Paragraph
+    from framing.comparisons.align import compare
+    from framing.comparisons.contrast import voice_contrast
+    from framing.comparisons.groups import compare_groups
+    from framing.measures.lexicon import Lexicon, load_lexicon
+    from framing.table.engine import analyze
+    from framing.table.results import save_table
 
 _moved.install()
 
@@ -41,3 +48,32 @@ __all__ = [
     "voice_contrast",
     "__version__",
 ]
+
+#: The module that defines each name of the front door. A name is imported when it is first
+#: used, so that ``import framing`` (and the ``framing`` command) starts without importing
+#: pandas, NumPy and every step of the data path.
+_LAZY = {
+    "Article": "framing.article",
+    "Paragraph": "framing.article",
+    "analyze": "framing.table.engine",
+    "compare": "framing.comparisons.align",
+    "load_lexicon": "framing.measures.lexicon",
+    "Lexicon": "framing.measures.lexicon",
+    "compare_groups": "framing.comparisons.groups",
+    "save_table": "framing.table.results",
+    "voice_contrast": "framing.comparisons.contrast",
+}
+
+
+def __getattr__(name: str) -> object:
+    """Return a front-door name, importing its module on first use."""
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'framing' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value  # the next look-up does not come here
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_LAZY})

@@ -10,14 +10,15 @@ import argparse
 import json
 import logging
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import NoReturn
-
-import pandas as pd
+from typing import TYPE_CHECKING, NoReturn
 
 from framing._version import __version__
 from framing.errors import FramingError, choices_error
+
+if TYPE_CHECKING:  # pandas is imported by the commands that make a table, not by `--help`
+    import pandas as pd
 
 __all__ = ["main", "write_table", "TABLE_FORMATS"]
 
@@ -47,6 +48,8 @@ def _output_format(fmt: str | None, output: Path | None) -> str:
 
 
 def _is_missing(value: object) -> bool:
+    import pandas as pd
+
     return value is None or value is pd.NA or (isinstance(value, float) and value != value)
 
 
@@ -56,6 +59,8 @@ def write_table(table: pd.DataFrame, *, fmt: str, output: Path | None) -> None:
     JSON and JSONL keep every float's full precision (``repr``), as CSV does, and write
     missing values as null and dates as ISO 8601 (:func:`framing.table.results.json_records`).
     """
+    import pandas as pd
+
     from framing.table.results import json_lines, json_records
 
     if fmt == "table":
@@ -94,6 +99,8 @@ def _parquet_safe(table: pd.DataFrame) -> pd.DataFrame:
 
 def _iter_tables(paths: Sequence[Path], args: argparse.Namespace):
     """Yield the paragraph tables of ``paths`` in order: corpus files chunk by chunk."""
+    import pandas as pd
+
     from framing.io.documents import is_corpus, read_document
     from framing.measures.lexicon import load_lexicon
     from framing.table.engine import TASK_ROWS, analyze_chunks, analyze_file
@@ -139,6 +146,8 @@ def _iter_tables(paths: Sequence[Path], args: argparse.Namespace):
 
 
 def _run_analyze(args: argparse.Namespace) -> int:
+    import pandas as pd
+
     from framing.table.results import TableWriter
 
     fmt = _output_format(args.format, args.output)
@@ -187,6 +196,8 @@ def _run_download(args: argparse.Namespace) -> int:
 
 
 def _run_demo(args: argparse.Namespace) -> int:
+    import pandas as pd
+
     from framing.article import Article
     from framing.comparisons.contrast import voice_contrast
     from framing.datasets.loaders import load_seed_text, seed_path
@@ -490,16 +501,29 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _add_compare_commands(commands) -> None:
-    from framing.comparisons.align import CONTAINMENT_THRESHOLD, SIMILARITY_THRESHOLD
-    from framing.datasets.fetch import DEFAULT_TIMEOUT
-
-    compare = commands.add_parser(
+    # Their options show defaults from framing.comparisons and framing.datasets: the arguments
+    # are added (and those modules imported) only when one of these commands is used.
+    commands.add_parser(
         "compare",
         help="align a partisan article with the reports it cites",
         description="Align each paragraph of PARTISAN with the source paragraph it draws on, "
         "and measure the framing delta, added loaded terms, dropped hedges and quote fidelity. "
         "Source paragraphs that nothing draws on are listed as omitted.",
+        arguments=_compare_arguments,
     )
+    commands.add_parser(
+        "fetch-sources",
+        help="download and cache the sources of a manifest",
+        description="Download each URL of MANIFEST, extract the article text and cache it, and "
+        "report a status per entry. Exit code 0 when no entry failed, 1 when some did (the "
+        "others still complete).",
+        arguments=_fetch_arguments,
+    )
+
+
+def _compare_arguments(compare: argparse.ArgumentParser) -> None:
+    from framing.comparisons.align import CONTAINMENT_THRESHOLD, SIMILARITY_THRESHOLD
+
     compare.add_argument("partisan", type=Path, metavar="PARTISAN")
     compare.add_argument(
         "--source",
@@ -541,13 +565,10 @@ def _add_compare_commands(commands) -> None:
     compare.add_argument("-o", "--output", type=Path, default=None, metavar="FILE")
     compare.set_defaults(run=_run_compare)
 
-    fetch = commands.add_parser(
-        "fetch-sources",
-        help="download and cache the sources of a manifest",
-        description="Download each URL of MANIFEST, extract the article text and cache it, and "
-        "report a status per entry. Exit code 0 when no entry failed, 1 when some did (the "
-        "others still complete).",
-    )
+
+def _fetch_arguments(fetch: argparse.ArgumentParser) -> None:
+    from framing.datasets.fetch import DEFAULT_TIMEOUT
+
     fetch.add_argument("manifest", type=Path, metavar="MANIFEST")
     fetch.add_argument(
         "--cache",
@@ -570,7 +591,32 @@ def _add_compare_commands(commands) -> None:
 
 
 class _Parser(argparse.ArgumentParser):
-    """An argument parser whose usage errors are one line, like every other error."""
+    """An argument parser whose usage errors are one line, like every other error.
+
+    ``arguments``, a function given the parser, adds its arguments the first time it parses or
+    shows its usage or help.
+    """
+
+    def __init__(self, *args, arguments: Callable[[_Parser], None] | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._pending_arguments = arguments
+
+    def _add_pending_arguments(self) -> None:
+        if self._pending_arguments is not None:
+            add, self._pending_arguments = self._pending_arguments, None
+            add(self)
+
+    def parse_known_args(self, args=None, namespace=None):
+        self._add_pending_arguments()
+        return super().parse_known_args(args, namespace)
+
+    def format_usage(self) -> str:
+        self._add_pending_arguments()
+        return super().format_usage()
+
+    def format_help(self) -> str:
+        self._add_pending_arguments()
+        return super().format_help()
 
     def error(self, message: str) -> NoReturn:
         self.exit(2, f"framing: error: {message}; see {self.prog} --help\n")

@@ -81,6 +81,19 @@ def need_data(*names: str) -> Path:
     return SHARED_DATA
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _cache_folder(tmp_path_factory):
+    """Keep the cache files that the tests write (framing/_cache.py) out of the user's home."""
+    folder = tmp_path_factory.mktemp("framing-cache")
+    previous = os.environ.get("FRAMING_CACHE_DIR")
+    os.environ["FRAMING_CACHE_DIR"] = str(folder)
+    yield folder
+    if previous is None:
+        del os.environ["FRAMING_CACHE_DIR"]
+    else:
+        os.environ["FRAMING_CACHE_DIR"] = previous
+
+
 @pytest.fixture(scope="session")
 def seed_text() -> str:
     from framing.datasets.loaders import load_seed_text

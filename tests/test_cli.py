@@ -264,6 +264,25 @@ def test_unknown_measure_is_a_one_line_error(capsys):
     )
 
 
+def test_compare_and_fetch_sources_options_keep_their_defaults(capsys):
+    """Their options are added when the command is used; defaults and help are unchanged."""
+    from framing.cli import build_parser
+    from framing.comparisons.align import CONTAINMENT_THRESHOLD, SIMILARITY_THRESHOLD
+    from framing.datasets.fetch import DEFAULT_TIMEOUT
+
+    compare = build_parser().parse_args(["compare", "partisan.txt"])
+    assert (compare.containment_threshold, compare.similarity_threshold) == (
+        CONTAINMENT_THRESHOLD,
+        SIMILARITY_THRESHOLD,
+    )
+    assert build_parser().parse_args(["fetch-sources", "m.tsv"]).timeout == DEFAULT_TIMEOUT
+    with pytest.raises(SystemExit):
+        build_parser().parse_args(["compare", "--help"])
+    assert f"(default: {CONTAINMENT_THRESHOLD})" in " ".join(capsys.readouterr().out.split())
+    assert main(["fetch-sources"]) == 2
+    assert "the following arguments are required: MANIFEST" in capsys.readouterr().err
+
+
 # --- characters that show nothing, and lone surrogates --------------------------------------------
 
 

@@ -602,3 +602,29 @@ def test_pickled_lexicon_matches_the_same_without_its_caches():
     copy = pickle.loads(pickle.dumps(lexicon))
     assert copy._plans == {} and copy._pairs == {}
     assert copy.match(text) == expected
+
+
+def test_the_bundled_lexicon_read_back_from_the_cache_is_the_one_read_from_its_file(
+    tmp_path, monkeypatch, real_paragraphs
+):
+    """The first load writes the indexed lexicon to the cache (framing/_cache.py), the second
+    reads it back: both equal the lexicon read from the TSV, entries, metadata and matches."""
+    from framing.measures.lexicon import _bundled
+
+    monkeypatch.setenv("FRAMING_CACHE_DIR", str(tmp_path))
+    with resources.as_file(
+        resources.files("framing").joinpath("data", "lexicons", "loaded_language.tsv")
+    ) as path:
+        from_file = read_table(path, name="loaded")
+    loaded = []
+    for _ in ("cold", "warm"):
+        _bundled.cache_clear()
+        loaded.append(load_lexicon("loaded"))
+    _bundled.cache_clear()
+    assert [path.name.split("-")[0] for path in tmp_path.iterdir()] == ["lexicon"]
+    for lexicon in loaded:
+        assert lexicon.entries == from_file.entries
+        assert lexicon.info == load_lexicon("loaded").info
+        assert [lexicon.match(text) for text in real_paragraphs[::10]] == [
+            from_file.match(text) for text in real_paragraphs[::10]
+        ]

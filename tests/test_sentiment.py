@@ -3,8 +3,14 @@
 from __future__ import annotations
 
 import importlib.util
+import json
+import os
+import pickle
+import subprocess
+import sys
 import tomllib
 from importlib import metadata
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -212,3 +218,55 @@ def test_a_copy_refuses_to_import_beside_another_version(
         f"install that version: pip install {distribution}=={copied}"
     )
     assert isinstance(raised.value, ImportError)
+
+
+#: Run in a new process that never imports TextBlob: framing's TextBlob scorer on each text of
+#: a JSON list read from standard input; it prints the scores and which heavy modules got
+#: imported, and pickles the English lexicon it loaded into the file named by argv[1].
+_WITHOUT_TEXTBLOB = """
+import json, pickle, sys
+from framing.measures._textblob_fast import english_sentiment
+from framing.measures.sentiment import TextBlobSentiment
+scorer = TextBlobSentiment()
+scores = [tuple(scorer.score(text)) for text in json.load(sys.stdin)]
+lexicon = english_sentiment()
+with open(sys.argv[1], "wb") as stream:
+    pickle.dump((dict(dict.items(lexicon)), lexicon.labeler, lexicon._synsets), stream)
+imported = sorted(name for name in ("textblob", "nltk", "scipy") if name in sys.modules)
+json.dump({"scores": scores, "imported": imported}, sys.stdout)
+"""
+
+
+def _score_in_new_process(texts: list[str], cache: Path, lexicon: Path) -> dict:
+    env = {**os.environ, "PYTHONPATH": str(REPO), "FRAMING_CACHE_DIR": str(cache)}
+    result = subprocess.run(
+        [sys.executable, "-c", _WITHOUT_TEXTBLOB, str(lexicon)],
+        input=json.dumps(texts),
+        capture_output=True,
+        text=True,
+        env=env,
+        check=True,
+        timeout=300,
+    )
+    return json.loads(result.stdout)
+
+
+def test_without_textblob_imported_the_values_are_textblobs(every_real_text, tmp_path):
+    """TextBlob's module is loaded without its package (NLTK, SciPy); its lexicon is read from
+    the XML (cold cache), then from the cache file (warm): the same values, every real text."""
+    from textblob.en import sentiment as textblob_lexicon
+
+    expected = [list(TextBlob(text).sentiment) for text in every_real_text]
+    textblob_state = (
+        dict(dict.items(textblob_lexicon)),
+        textblob_lexicon.labeler,
+        textblob_lexicon._synsets,
+    )
+    cache = tmp_path / "cache"
+    for run in ("cold", "warm"):
+        lexicon = tmp_path / f"lexicon-{run}.pickle"
+        output = _score_in_new_process(every_real_text, cache, lexicon)
+        assert output["imported"] == [], run
+        assert output["scores"] == expected, run
+        assert pickle.loads(lexicon.read_bytes()) == textblob_state, run
+        assert [path.name.split("-")[0] for path in cache.iterdir()] == ["textblob"], run

@@ -8,7 +8,10 @@ The pieces copied, all from ``textblob/_text.py`` of TextBlob 0.20.1, exactly th
 - :func:`loaded_sentiment` gives ``textblob.en.sentiment`` (a ``textblob.en.Sentiment``) with
   the look-ups of ``textblob._text.lazydict`` replaced by plain ``dict`` ones, so that
   ``textblob._text.Sentiment.__call__`` runs unchanged over the same lexicon with the two
-  functions above.
+  functions above;
+- :func:`english_sentiment` copies ``textblob.en.sentiment`` and its ``load`` (the "-ly"
+  adverbs), so that TextBlob's package, which imports NLTK and SciPy, is not imported: its
+  ``_text.py`` is loaded by itself, and the loaded lexicon is kept in the user cache.
 
 Beside them, their plain twins call TextBlob's public API: :func:`reference_sentiment` is
 ``TextBlob(text).sentiment`` and :func:`reference_find_tokens` is
@@ -19,8 +22,13 @@ on a shared object: the loaded lexicon is only read, so one scorer serves any nu
 
 from __future__ import annotations
 
+import importlib.util
 import re
+import sys
+from pathlib import Path
+from types import ModuleType
 
+from framing._cache import cached
 from framing.errors import require_version
 
 #: The TextBlob release copied here; pyproject.toml pins the same.
@@ -28,7 +36,27 @@ TEXTBLOB_VERSION = "0.20.1"
 
 require_version("textblob", TEXTBLOB_VERSION, copied_by="framing's fast TextBlob sentiment")
 
-from textblob import _text as pattern_text  # noqa: E402  (only the copied version)
+
+def _textblob_text() -> ModuleType:
+    """Return TextBlob's ``textblob._text`` module, without importing the ``textblob`` package.
+
+    ``import textblob`` imports NLTK, and NLTK imports SciPy's statistics: about a second, most
+    of a one-article ``framing analyze``. ``_text.py`` itself needs only the standard library.
+    When TextBlob is already imported its module is used; else ``_text.py`` is run by itself,
+    as a private module: the same code and constants, from the same file.
+    """
+    imported = sys.modules.get("textblob._text")
+    if imported is not None:
+        return imported
+    package = importlib.util.find_spec("textblob")  # finds it; does not run its __init__
+    path = Path(package.submodule_search_locations[0]) / "_text.py"
+    spec = importlib.util.spec_from_file_location("framing.measures._textblob_text", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+pattern_text = _textblob_text()
 
 __all__ = [
     "TEXTBLOB_VERSION",
@@ -70,7 +98,7 @@ def loaded_sentiment():
     plain ``dict`` look-ups, :func:`find_tokens` and :func:`assessments`. Calling it gives
     TextBlob's ``(polarity, subjectivity, assessments)``.
     """
-    from textblob.en import sentiment as pattern_sentiment
+    pattern_sentiment = english_sentiment()
 
     class LoadedSentiment(type(pattern_sentiment)):
         __contains__ = dict.__contains__
@@ -88,6 +116,63 @@ def loaded_sentiment():
         loaded.__dict__.pop(name, None)  # methods lazydict bound on the instance
     loaded.tokenizer = find_tokens
     return loaded
+
+
+#: The English sentiment lexicon's options, as ``textblob.en`` (TextBlob 0.20.1) sets them.
+_EN_SENTIMENT_OPTIONS = {
+    "synset": "wordnet_id",
+    "negations": ("no", "not", "n't", "never"),
+    "modifiers": ("RB",),
+    "language": "en",
+}
+
+
+def english_sentiment():
+    """Return ``textblob.en.sentiment`` with its lexicon loaded, without importing TextBlob.
+
+    When TextBlob is already imported, its own object. Otherwise a ``Sentiment`` of the same
+    file with the same options, whose lexicon (words, labels and synsets) is read from the user
+    cache when a copy made from this very XML file is there (:func:`framing._cache.cached`),
+    else from the XML, as ``textblob.en.Sentiment.load`` reads it.
+    """
+    imported = sys.modules.get("textblob.en")
+    if imported is not None:
+        len(imported.sentiment)  # loads its lexicon
+        return imported.sentiment
+    xml = Path(pattern_text.__file__).parent / "en" / "en-sentiment.xml"
+    sentiment = pattern_text.Sentiment(
+        path=str(xml), modifier=lambda w: w.endswith("ly"), **_EN_SENTIMENT_OPTIONS
+    )
+    words, labels, synsets, language = cached(
+        "textblob-en-sentiment",
+        sources=[xml, Path(pattern_text.__file__)],
+        code=[__name__],
+        build=lambda: _read_english_sentiment(xml),
+    )
+    dict.update(sentiment, words)
+    sentiment.labeler.update(labels)
+    sentiment._synsets.update(synsets)
+    sentiment._language = language
+    return sentiment
+
+
+def _read_english_sentiment(xml: Path) -> tuple[dict, dict, dict, str]:
+    """Return the words, labels, synsets and language of TextBlob's English sentiment XML.
+
+    ``textblob.en.Sentiment.load`` (TextBlob 0.20.1): the XML as ``_text.Sentiment`` reads it,
+    then an adverb in "-ly" for each adjective ("terrible" gives "terribly").
+    """
+    sentiment = pattern_text.Sentiment(path=str(xml), **_EN_SENTIMENT_OPTIONS)
+    pattern_text.Sentiment.load(sentiment)
+    for w, pos in list(dict.items(sentiment)):
+        if "JJ" in pos:
+            if w.endswith("y"):
+                w = w[:-1] + "i"
+            if w.endswith("le"):
+                w = w[:-2]
+            p, s, i = pos["JJ"]
+            sentiment.annotate(w + "ly", "RB", p, s, i)
+    return dict(dict.items(sentiment)), sentiment.labeler, sentiment._synsets, sentiment._language
 
 
 def find_tokens(string: str) -> list[str]:

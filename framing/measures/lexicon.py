@@ -28,6 +28,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Protocol, runtime_checkable
 
+from framing._cache import cached
 from framing.errors import FramingError, InputError, choices_error
 from framing.io.tables import bundled_file, read_data_table
 from framing.text.words import WORD_PART, normalize_apostrophes
@@ -682,7 +683,13 @@ _READERS = {
 def _bundled(name: str) -> Lexicon:
     filename = BUNDLED_LEXICONS[name]
     with resources.as_file(bundled_file("lexicons", filename)) as path:
-        lexicon = read_table(path, name=name)
+        # Reading, checking and indexing its entries costs a few times reading them back.
+        lexicon = cached(
+            f"lexicon-{name}",
+            sources=[path],
+            code=[__name__, read_data_table.__module__, normalize_apostrophes.__module__],
+            build=lambda: read_table(path, name=name),
+        )
     lexicon.info = LexiconInfo(
         name=name,
         source=f"framing/data/lexicons/{filename}",

@@ -152,10 +152,24 @@ def _join(tables: list[pd.DataFrame]) -> pd.DataFrame:
 
 
 def _progress_bar(progress: bool | None, total: int | None):
+    if not (sys.stderr.isatty() if progress is None else progress):
+        return _NoProgressBar()
     from tqdm.auto import tqdm
 
-    disable = not sys.stderr.isatty() if progress is None else not progress
-    return tqdm(total=total, unit="doc", desc="framing", disable=disable, file=sys.stderr)
+    return tqdm(total=total, unit="doc", desc="framing", file=sys.stderr)
+
+
+class _NoProgressBar:
+    """What a disabled tqdm bar does, without importing tqdm (and asyncio with it)."""
+
+    def update(self, n: int = 1) -> None:
+        pass
+
+    def __enter__(self) -> _NoProgressBar:
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        return None
 
 
 def analyze_chunks(
