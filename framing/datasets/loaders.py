@@ -716,8 +716,10 @@ def _brat_span(field: str, where: str) -> list[tuple[int, int]]:
     except ValueError:
         pieces = []
     if not pieces or any(len(piece) != 2 or piece[0] > piece[1] for piece in pieces):
-        raise InputError(f"{where}: {field!r} is not a brat span (TYPE START END[;START END]); "
-                         "fix the line or copy the original file")
+        raise InputError(
+            f"{where}: {field!r} is not a brat span (TYPE START END[;START END]); "
+            "fix the line or copy the original file"
+        )
     return [(start, end) for start, end in pieces]
 
 
@@ -734,8 +736,10 @@ def _read_brat(path: Path, text: str) -> list[dict]:
         if _BRAT_SPAN_ID.fullmatch(fields[0]) and len(fields) >= 2:
             pieces = _brat_span(fields[1], where)
             if pieces[-1][1] > len(text):
-                raise InputError(f"{where}: span ends past the text ({len(text)} characters); "
-                                 "the .ann and .txt files do not belong together")
+                raise InputError(
+                    f"{where}: span ends past the text ({len(text)} characters); "
+                    "the .ann and .txt files do not belong together"
+                )
             spans[fields[0]] = (fields[1].split(" ", 1)[0], pieces)
         elif _BRAT_EVENT_ID.fullmatch(fields[0]) and len(fields) >= 2:
             events.append((fields[0], fields[1].split(), where))
@@ -788,8 +792,10 @@ def load_polnear_attributions(
     for doc_id, paths in sorted(by_doc.items()):
         text_path = split_dir / "text" / f"{doc_id}.txt"
         if not text_path.is_file():
-            raise InputError(f"{paths[0]} annotates {doc_id}, but {text_path} is missing; "
-                             "copy the text files of the same compartment")
+            raise InputError(
+                f"{paths[0]} annotates {doc_id}, but {text_path} is missing; "
+                "copy the text files of the same compartment"
+            )
         listed = str(metadata.get(doc_id, {}).get("annotators", "")).replace(",", " ").split()
         chosen = next(
             (path for name in listed for path in paths if path.stem.endswith("_" + name)),
