@@ -120,3 +120,14 @@ def test_train_has_840_articles_and_every_offset_slices_its_text():
 
 #: Attributions (E lines) in the one annotation file read per text of PolNeAR train.
 ATTRIBUTIONS_IN_TRAIN = 19_868
+
+
+def test_framing_download_lists_polnear_and_says_where_to_get_it(tmp_path, capsys):
+    from framing import cli
+
+    assert cli.main(["download"]) == 0
+    listing = capsys.readouterr().out
+    assert "polnear" in listing and "by hand" in listing
+    assert cli.main(["download", "polnear", "--data-dir", str(tmp_path)]) == 2
+    error = capsys.readouterr().err
+    assert "github.com/networkdynamics/PolNeAR" in error and str(tmp_path / "polnear") in error
