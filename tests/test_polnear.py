@@ -51,6 +51,7 @@ def test_dev_split_is_read_like_train(tmp_path):
         "AP",
     )
     assert row["date"] == pd.Timestamp("2016-01-02") and pd.isna(row["credit"])
+    assert pd.isna(row["dateline_wire"])
     assert articles.attrs["dataset"]["split"] == "dev"
 
 
@@ -91,6 +92,10 @@ def test_train_has_840_articles_and_every_offset_slices_its_text():
     assert articles["publisher"].nunique() == 7
     assert articles["publisher"].notna().all() and articles["date"].notna().all()
     assert (articles["wire"] == "AP").sum() > 0
+    # every wire dateline in a text ("DALLAS (AP) —") agrees with the metadata's wire credit
+    dated = articles[articles["dateline_wire"].notna()]
+    assert len(dated) == 30
+    assert (dated["dateline_wire"].str.lower() == dated["wire"].str.lower()).all()
     table = load_polnear_attributions(data_dir=shared)
     assert len(table) == ATTRIBUTIONS_IN_TRAIN
     assert table["doc_id"].isin(set(articles["doc_id"])).all()

@@ -644,6 +644,13 @@ POLNEAR_SPLITS = ("train", "dev", "test")
 POLNEAR_ROLES = ("Source", "Cue", "Content")
 #: How metadata.tsv writes "no value" (NA: the wire column of Western Journalism rows).
 _POLNEAR_NONE = ("", "None", "NA")
+#: A wire dateline at an article's start, "DALLAS (AP) —": the agency in parentheses after
+#: a place in capitals, then a dash.
+_DATELINE_WIRE = re.compile(
+    r"^[A-Z][A-Z .,'’-]*\((AP|Reuters|AFP|UPI|Associated Press)\)\s*[—–-]", re.MULTILINE
+)
+#: How far into a text a dateline is looked for (after a headline line).
+_DATELINE_WITHIN = 1000
 _BRAT_SPAN_ID = re.compile(r"T\d+")
 _BRAT_EVENT_ID = re.compile(r"E\d+")
 
@@ -676,6 +683,18 @@ def _none_to_na(value: str | None):
     return pd.NA if value is None or value in _POLNEAR_NONE else value
 
 
+def dateline_wire(text: str):
+    """Return the agency of a wire dateline near a text's start, else ``pd.NA``.
+
+    >>> dateline_wire("Title.\\n\\nDALLAS (AP) — A candidate said ...")
+    'AP'
+    >>> dateline_wire("He told the AP (AP) - nothing.")
+    <NA>
+    """
+    found = _DATELINE_WIRE.search(text[:_DATELINE_WITHIN])
+    return found.group(1) if found else pd.NA
+
+
 def load_polnear(split: str = "train", data_dir: str | Path | None = None) -> pd.DataFrame:
     """Return PolNeAR's articles of one compartment: one row per article, sorted by ``doc_id``.
 
@@ -683,7 +702,9 @@ def load_polnear(split: str = "train", data_dir: str | Path | None = None) -> pd
     so the attributions' character offsets index into it), ``publisher``, ``date``
     (``publication_date`` of ``metadata.tsv``, a datetime), ``author``, ``title``, ``credit``
     and ``wire`` (the agency the story is credited to, e.g. AP; missing when the metadata says
-    ``None``). ``split`` is ``train`` (the one in the project's shared data), ``dev`` or
+    ``None``), and ``dateline_wire``: the agency of a wire dateline such as "DALLAS (AP) —" at
+    the start of a line in the first 1,000 characters of the text, else missing. ``split`` is
+    ``train`` (the one in the project's shared data), ``dev`` or
     ``test``; ``data_dir`` is the folder that holds ``polnear/`` (see :func:`data_home`).
     """
     split_dir = _polnear_split(split, data_dir)
@@ -691,16 +712,18 @@ def load_polnear(split: str = "train", data_dir: str | Path | None = None) -> pd
     rows = []
     for path in sorted((split_dir / "text").glob("*.txt")):
         meta = metadata.get(path.stem, {})
+        text = path.read_bytes().decode("utf-8")
         rows.append(
             {
                 "doc_id": path.stem,
-                "text": path.read_bytes().decode("utf-8"),
+                "text": text,
                 "publisher": _none_to_na(meta.get("publisher")),
                 "date": _none_to_na(meta.get("publication_date")),
                 "author": _none_to_na(meta.get("author")),
                 "title": _none_to_na(meta.get("title")),
                 "credit": _none_to_na(meta.get("credit")),
                 "wire": _none_to_na(meta.get("wire")),
+                "dateline_wire": dateline_wire(text),
             }
         )
     table = pd.DataFrame(rows)
