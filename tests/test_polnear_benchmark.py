@@ -82,3 +82,12 @@ def test_errors_are_counted_where_they_are():
 def test_a_prediction_with_the_wrong_number_of_words_is_refused():
     with pytest.raises(ValueError, match="one voice per word"):
         score_article(TEXT, PARAGRAPHS, [Prediction(("own",), ()), Prediction((), ())], GOLD, FORMS)
+
+
+def test_the_benchmarks_doctests_hold():
+    import doctest
+
+    import benchmarks.polnear_voice
+
+    result = doctest.testmod(benchmarks.polnear_voice)
+    assert result.attempted >= 10 and result.failed == 0
