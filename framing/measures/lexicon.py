@@ -14,8 +14,9 @@ finds them in a text in one pass over its words. Terms are matched
 - longest first: where entries nest ("massive" and "massive military victory"), the longest
   match wins and the shorter one is not counted again.
 
-Loaders read LIWC ``.dic`` files (with ``*`` wildcards and multi-word entries), CSV/TSV, YAML,
-MPQA subjectivity clues (``.tff``) and plain word lists.
+Loaders read LIWC ``.dic``, WordStat ``.cat``, Yoshikoder/Lexicoder ``.ykd``/``.lcd``/``.lc3``
+(:mod:`framing.measures.dictionaries`), CSV/TSV, YAML, MPQA subjectivity clues (``.tff``) and
+plain word lists.
 """
 
 from __future__ import annotations
