@@ -41,6 +41,24 @@ SHARED_DATASETS = {
         "copy mfd2.0.dic and mft_original.dic from github.com/medianeuroscience/emfd "
         "(dictionaries/) into {folder}/lexicons",
     ),
+    "quanteda-dictionaries": (
+        [
+            f"dictionaries/{name}"
+            for name in (
+                "mary.cat",
+                "mary.dic",
+                "mary.lc3",
+                "mary.lcd",
+                "mary.ykd",
+                "mary.yml",
+                "mary_doubleterm.dic",
+                "mary_multipletabs.dic",
+            )
+        ],
+        "quanteda's dictionary test files",
+        "copy the mary.* files of quanteda's tests/data/dictionaries/ (GitHub "
+        "quanteda/quanteda) into {folder}/dictionaries",
+    ),
     "mpqa": (
         ["lexicons/subjclueslen1-HLTEMNLP05.tff"],
         "the MPQA subjectivity clues",

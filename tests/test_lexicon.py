@@ -497,7 +497,6 @@ MALFORMED = [
     ("no_category.yaml", "- {term: evil}\n", "entry 1 .* needs both 'term' and 'category'"),
     ("terms_not_list.yaml", "glorifying: heroic\n", "is not a lexicon"),
     ("no_header.dic", "evil\t1\n", "needs a category header between two '%' lines"),
-    ("unknown_id.dic", "%\n1\tcare\n%\nevil\t7\n", r"dic:4: entry 'evil' names category 7"),
     ("no_ids.dic", "%\n1\tcare\n%\nevil\n", r"dic:4 should be a term followed by category ids"),
     ("not_mpqa.tff", "word1=evil\n", r"not_mpqa.tff:1 is not an MPQA clue line"),
 ]

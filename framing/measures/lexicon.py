@@ -14,13 +14,15 @@ finds them in a text in one pass over its words. Terms are matched
 - longest first: where entries nest ("massive" and "massive military victory"), the longest
   match wins and the shorter one is not counted again.
 
-Loaders read LIWC ``.dic`` files (with ``*`` wildcards and multi-word entries), CSV/TSV, YAML,
-MPQA subjectivity clues (``.tff``) and plain word lists.
+Loaders read LIWC ``.dic``, WordStat ``.cat``, Yoshikoder/Lexicoder ``.ykd``/``.lcd``/``.lc3``
+(:mod:`framing.measures.dictionaries`), CSV/TSV, YAML, MPQA subjectivity clues (``.tff``) and
+plain word lists.
 """
 
 from __future__ import annotations
 
 import re
+import warnings
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
@@ -31,6 +33,12 @@ from typing import Protocol, runtime_checkable
 from framing._cache import cached
 from framing.errors import FramingError, InputError, choices_error
 from framing.io.tables import bundled_file, read_data_table
+from framing.measures.dictionaries import (
+    DICTIONARY_FORMATS,
+    DictionaryWarning,
+    flatten_mapping,
+    read_dictionary,
+)
 from framing.text.words import WORD_PART, normalize_apostrophes
 
 __all__ = [
@@ -45,6 +53,8 @@ __all__ = [
     "read_yaml",
     "read_mpqa",
     "read_wordlist",
+    "read_dictionary_file",
+    "LEXICON_FORMATS",
     "NEGATORS",
     "MPQA_TYPES",
     "BUNDLED_LEXICONS",
@@ -517,54 +527,60 @@ def read_table(path: str | Path, *, name: str | None = None) -> Lexicon:
     return Lexicon(entries, info=LexiconInfo(name=name or path.stem, source=str(path)))
 
 
-def read_liwc_dic(path: str | Path, *, name: str | None = None) -> Lexicon:
+def read_liwc_dic(
+    path: str | Path, *, name: str | None = None, levels: int | None = None, encoding=None
+) -> Lexicon:
     """Return a lexicon read from a LIWC ``.dic`` file: a ``%``-delimited category header, then
     ``term<TAB>category ids``.
 
     Wildcards (``safe*``) and multi-word entries (``civil rights``) are kept; a prefix entry
     (``fair-*``) becomes its first part; an entry in several categories becomes one entry per
-    category. Tabs or runs of spaces may separate the fields.
+    category. Tabs or runs of spaces may separate the fields. What quanteda skips with a note
+    (``<of>`` tags, parenthetical codes, undefined categories, empty keys) is skipped with a
+    warning (:mod:`framing.measures.dictionaries`).
+    """
+    return read_dictionary_file(path, format="liwc", name=name, levels=levels, encoding=encoding)
+
+
+def read_dictionary_file(
+    path: str | Path,
+    *,
+    format: str | None = None,
+    name: str | None = None,
+    levels: int | None = None,
+    encoding: str | None = None,
+) -> Lexicon:
+    """Return a lexicon read from a WordStat, Yoshikoder, Lexicoder or LIWC dictionary file;
+    each (flattened) key is a category.
+
+    A term that is not words and ``*`` globs (an emoticon such as ``:)``, a ``?`` wildcard) can
+    never match a word of a text: it is skipped with a warning that names it.
     """
     path = Path(path)
-    lines = path.read_text(encoding="utf-8-sig").splitlines()
-    markers = [index for index, line in enumerate(lines) if line.strip() == "%"]
-    if len(markers) < 2:
-        raise InputError(
-            f"{path} is not a LIWC .dic file: it needs a category header between two '%' lines"
+    keys = read_dictionary(path, format=format, levels=levels, encoding=encoding)
+    entries, unmatchable = [], []
+    for key, terms in keys.items():
+        for term in terms:
+            entry = Entry(term=_prefix_term(term), category=key)
+            if _TERM.match(_normal_term(entry.term)):
+                entries.append(entry)
+            else:
+                unmatchable.append(term)
+    if unmatchable:
+        warnings.warn(
+            f"{path}: {len(unmatchable)} terms are not words or '*' globs and cannot match a "
+            f"word of a text; skipped: {unmatchable[:10]}",
+            DictionaryWarning,
+            stacklevel=2,
         )
-    categories = {}
-    for line in lines[markers[0] + 1 : markers[1]]:
-        fields = line.split()
-        if len(fields) >= 2:
-            categories[fields[0].lstrip("0") or "0"] = fields[1]
-    entries = []
-    for number, line in enumerate(lines[markers[1] + 1 :], markers[1] + 2):
-        fields = line.split()
-        if not fields:
-            continue
-        # The ids are the trailing numeric fields; everything before them is the term, which
-        # may be several words ("levels the playing field").
-        split = len(fields)
-        while split > 0 and fields[split - 1].isdigit():
-            split -= 1
-        term, ids = " ".join(fields[:split]), fields[split:]
-        if not term or not ids:
-            raise InputError(
-                f"{path}:{number} should be a term followed by category ids, not {line.strip()!r}"
-            )
-        for category_id in ids:
-            category = categories.get(category_id.lstrip("0") or "0")
-            if category is None:
-                raise InputError(
-                    f"{path}:{number}: entry {term!r} names category {category_id}, which the "
-                    "header does not define; fix the entry or add the category to the header"
-                )
-            entries.append(Entry(term=_prefix_term(term), category=category))
     return Lexicon(entries, info=LexiconInfo(name=name or path.stem, source=str(path)))
 
 
-def read_yaml(path: str | Path, *, name: str | None = None) -> Lexicon:
-    """Return a lexicon read from YAML: either ``{category: [term, ...]}`` or a list of
+def read_yaml(
+    path: str | Path, *, name: str | None = None, levels: int | None = None, encoding=None
+) -> Lexicon:
+    """Return a lexicon read from YAML: either ``{category: [term, ...]}`` (nested mappings
+    flattened to ``PARENT.CHILD`` categories, ``levels=`` keeping the top ones) or a list of
     ``{term:, category:, reason:}`` mappings (optionally under an ``entries`` key, with
     ``name``, ``source``, ``citation``, ``license`` beside it); other keys are not read.
     """
@@ -572,7 +588,7 @@ def read_yaml(path: str | Path, *, name: str | None = None) -> Lexicon:
 
     path = Path(path)
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8-sig"))
+        data = yaml.safe_load(path.read_text(encoding=encoding or "utf-8-sig"))
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         where = f":{mark.line + 1}" if mark is not None else ""
@@ -588,11 +604,13 @@ def read_yaml(path: str | Path, *, name: str | None = None) -> Lexicon:
         "{term, category} mappings"
     )
     if isinstance(data, Mapping):
-        entries = []
-        for category, terms in data.items():
-            if isinstance(terms, str) or not isinstance(terms, list | type(None)):
-                raise shape_error
-            entries.extend(Entry(term=str(term), category=str(category)) for term in terms or ())
+        if any(isinstance(terms, str) for terms in data.values()):
+            raise shape_error
+        entries = [
+            Entry(term=str(term), category=category)
+            for category, terms in flatten_mapping(data, path=path, levels=levels).items()
+            for term in terms
+        ]
     elif isinstance(data, list) and all(isinstance(item, Mapping) for item in data):
         entries = []
         for number, item in enumerate(data, 1):
@@ -668,17 +686,6 @@ def read_wordlist(
     return Lexicon(entries, info=LexiconInfo(name=name or path.stem, source=str(path)))
 
 
-_READERS = {
-    ".dic": read_liwc_dic,
-    ".csv": read_table,
-    ".tsv": read_table,
-    ".yaml": read_yaml,
-    ".yml": read_yaml,
-    ".tff": read_mpqa,
-    ".txt": read_wordlist,
-}
-
-
 @cache
 def _bundled(name: str) -> Lexicon:
     filename = BUNDLED_LEXICONS[name]
@@ -705,12 +712,47 @@ def _bundled(name: str) -> Lexicon:
     return lexicon
 
 
-def load_lexicon(source: str | Path | Lexicon | None = None) -> Lexicon:
+#: Format names for ``load_lexicon(format=)``, beside :data:`DICTIONARY_FORMATS`.
+_OTHER_FORMATS = {
+    "table": (".csv", ".tsv"),
+    "yaml": (".yaml", ".yml"),
+    "mpqa": (".tff",),
+    "wordlist": (".txt",),
+}
+#: Every format name and the suffixes that choose it.
+LEXICON_FORMATS = {**DICTIONARY_FORMATS, **_OTHER_FORMATS}
+#: The formats that read nested keys (``levels=``) and a declared ``encoding=``.
+_NESTED_FORMATS = (*DICTIONARY_FORMATS, "yaml")
+
+
+def _read(path: Path, chosen: str, levels: int | None, encoding: str | None) -> Lexicon:
+    if chosen in DICTIONARY_FORMATS:
+        return read_dictionary_file(path, format=chosen, levels=levels, encoding=encoding)
+    if chosen == "yaml":
+        return read_yaml(path, levels=levels, encoding=encoding)
+    if levels is not None or encoding is not None:
+        raise FramingError(
+            f"levels= and encoding= apply to the formats {', '.join(_NESTED_FORMATS)}, not "
+            f"{chosen!r}; leave them out or re-save {str(path)!r} in one of those formats"
+        )
+    return {"table": read_table, "mpqa": read_mpqa, "wordlist": read_wordlist}[chosen](path)
+
+
+def load_lexicon(
+    source: str | Path | Lexicon | None = None,
+    *,
+    format: str | None = None,
+    levels: int | None = None,
+    encoding: str | None = None,
+) -> Lexicon:
     """Return a lexicon: a bundled one by name, a file by path, or the one given.
 
     A ``str`` is a bundled name when it is one (``"loaded"``), else a path. Files are read by
-    their suffix: ``.dic`` (LIWC), ``.csv``/``.tsv``, ``.yaml``/``.yml``, ``.tff`` (MPQA),
-    ``.txt`` (one term per line).
+    their suffix, or by ``format=`` (see :data:`LEXICON_FORMATS`): ``.dic`` (LIWC), ``.cat``
+    (WordStat), ``.ykd``/``.lcd`` (Yoshikoder, Lexicoder XML), ``.lc3`` (Lexicoder),
+    ``.yaml``/``.yml``, ``.csv``/``.tsv``, ``.tff`` (MPQA), ``.txt`` (one term per line). Nested
+    keys become ``PARENT.CHILD`` categories; ``levels=2`` keeps the top two levels. ``encoding=``
+    names a dictionary file's encoding (``"cp1252"`` for many WordStat files).
 
     >>> lexicon = load_lexicon("loaded")
     >>> lexicon.info.name, "glorifying" in lexicon.categories
@@ -720,20 +762,33 @@ def load_lexicon(source: str | Path | Lexicon | None = None) -> Lexicon:
         source = DEFAULT_LEXICON
     if isinstance(source, Lexicon):
         return source
-    if isinstance(source, str) and source in BUNDLED_LEXICONS:
+    if isinstance(source, str) and source in BUNDLED_LEXICONS and format is None:
         return _bundled(source)
     path = Path(source)
-    reader = _READERS.get(path.suffix.lower())
-    if reader is None:
+    if format is not None and format not in LEXICON_FORMATS:
+        raise choices_error("format", format, sorted(LEXICON_FORMATS))
+    chosen = format or next(
+        (name for name, suffixes in LEXICON_FORMATS.items() if path.suffix.lower() in suffixes),
+        None,
+    )
+    if chosen is None:
+        suffixes = sorted(suffix for group in LEXICON_FORMATS.values() for suffix in group)
         raise FramingError(
             f"cannot load lexicon {str(source)!r}: name one of {sorted(BUNDLED_LEXICONS)} or "
-            f"give a file ending in {', '.join(sorted(_READERS))}"
+            f"give a file ending in {', '.join(suffixes)} (or pass format=)"
         )
     if not path.is_file():
         raise InputError(f"lexicon file {str(path)!r} does not exist; check the path")
     try:
-        return reader(path)
+        return _read(path, chosen, levels, encoding)
     except UnicodeDecodeError as error:
+        declared = encoding or "UTF-8"
         raise InputError(
-            f"lexicon file {str(path)!r} is not UTF-8 text ({error.reason}); re-save it as UTF-8"
+            f"lexicon file {str(path)!r} is not {declared} text ({error.reason}); re-save it as "
+            "UTF-8 or name its encoding, e.g. encoding='cp1252'"
+        ) from None
+    except LookupError as error:
+        raise InputError(
+            f"encoding={encoding!r} is not an encoding Python knows ({error}); use a name "
+            "such as 'utf-8', 'latin-1' or 'cp1252'"
         ) from None
