@@ -9,7 +9,7 @@ DATA_DIR ?= $(or $(FRAMING_DATA_DIR),../shared/data)
 FIGURES ?= figures
 
 .PHONY: install compile demo test lint format figures lab benchmarks bench-startup bench-cli \
-	bench-memory clean
+	bench-memory wheel-check clean
 
 install: $(STAMP)
 
@@ -44,6 +44,12 @@ lint: $(STAMP)
 format: $(STAMP)
 	$(PYTHON) -m ruff format .
 	$(PYTHON) -m ruff check --fix .
+
+## The sdist and the wheel built and checked (twine), the wheel installed with the notebooks
+## extra into a fresh virtual environment and used from outside the repository: framing demo,
+## framing analyze, framing worksheet and notebook 01 through papermill (.ci/wheel-check).
+wheel-check: $(STAMP)
+	.ci/wheel-check $(PYTHON)
 
 ## Throughput of framing against the naive TextBlob loop, on real paragraphs (shared data).
 benchmarks: $(STAMP)

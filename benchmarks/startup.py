@@ -35,7 +35,7 @@ from end_to_end import framing_command
 
 REPO = Path(__file__).resolve().parent.parent
 #: The seed article, the one ``framing demo`` measures.
-SEED = REPO / "data" / "seed" / "000_40f3ba37e42615d7.txt"
+SEED = REPO / "framing" / "data" / "seed" / "000_40f3ba37e42615d7.txt"
 
 
 def timed(command: list[str], env: dict) -> float:

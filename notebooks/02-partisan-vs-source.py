@@ -12,10 +12,10 @@
 # # 02 · The partisan article against the report it quotes
 #
 # The seed quotes the U.S. Department of Defense / CENTCOM release of 2017-10-16 (public
-# domain, embedded in `data/sources/`). This notebook aligns each seed paragraph with the
+# domain, embedded in `framing/data/sources/`). This notebook aligns each seed paragraph with the
 # release paragraph it draws on, measures how it reframes it (the framing delta), checks its
 # quotes, and lists what it left out. The CBS and NPR reports cannot be shipped: fetch them on
-# your machine with `framing fetch-sources data/sources/manifest.csv --cache DIR` and set
+# your machine with `framing fetch-sources framing/data/sources/manifest.csv --cache DIR` and set
 # `sources_cache` below to add them.
 
 # %% tags=["parameters"]

@@ -401,7 +401,7 @@ def test_framing_compare_writes_the_table(tmp_path, capsys):
     code = main(
         [
             "compare",
-            "data/seed/000_40f3ba37e42615d7.txt",
+            "framing/data/seed/000_40f3ba37e42615d7.txt",
             "--source",
             str(source_path()),
             "-o",
@@ -424,7 +424,7 @@ def test_framing_compare_json_carries_the_records_and_the_evidence(tmp_path, cap
     code = main(
         [
             "compare",
-            "data/seed/000_40f3ba37e42615d7.txt",
+            "framing/data/seed/000_40f3ba37e42615d7.txt",
             "--source",
             str(source_path()),
             "--format",
@@ -444,9 +444,9 @@ def test_framing_compare_with_the_manifest_reads_the_shipped_release(capsys):
     code = main(
         [
             "compare",
-            "data/seed/000_40f3ba37e42615d7.txt",
+            "framing/data/seed/000_40f3ba37e42615d7.txt",
             "--manifest",
-            "data/sources/manifest.csv",
+            "framing/data/sources/manifest.csv",
             "--format",
             "csv",
         ]
@@ -461,12 +461,15 @@ def test_framing_compare_with_the_manifest_reads_the_shipped_release(capsys):
     [
         (["--source", "no/such/file.txt"], "no such file"),
         ([], "no source text to compare with"),
-        (["--source", "data/sources/PROVENANCE.md", "--similarity-threshold", "2"], "not valid"),
+        (
+            ["--source", "framing/data/sources/PROVENANCE.md", "--similarity-threshold", "2"],
+            "not valid",
+        ),
         (["--cache", "somewhere"], "--cache needs --manifest"),
     ],
 )
 def test_framing_compare_errors_are_one_line_with_exit_code_2(arguments, message, capsys):
-    assert main(["compare", "data/seed/000_40f3ba37e42615d7.txt", *arguments]) == 2
+    assert main(["compare", "framing/data/seed/000_40f3ba37e42615d7.txt", *arguments]) == 2
     error = capsys.readouterr().err
     assert error.startswith("framing: error:") and message in error
     assert "Traceback" not in error

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import shutil
+from importlib import resources
 
 import pandas as pd
 import pytest
@@ -21,6 +23,33 @@ def test_load_seed_holds_the_article_and_its_source(seed_text):
     )
     assert seed.loc[1, "title"] == "US Forces Conduct Strike against ISIS Training Camps in Yemen"
     assert seed.attrs["dataset"]["name"] == "seed"
+
+
+def test_the_embedded_examples_are_read_through_importlib_resources(monkeypatch, tmp_path):
+    # A package installed elsewhere (site-packages, from a wheel): importlib.resources finds
+    # its data, wherever the repository is.
+    package = tmp_path / "site-packages" / "framing"
+    shutil.copytree(resources.files("framing") / "data", package / "data")
+    (package / "data" / "seed" / datasets.SEED_FILE.split("/")[-1]).write_text(
+        "Installed headline\n\nInstalled paragraph.\n", encoding="utf-8"
+    )
+    monkeypatch.setattr(
+        datasets.resources, "files", lambda name: package if name == "framing" else None
+    )
+    assert datasets.embedded_data_dir() == package / "data"
+    assert datasets.seed_path() == package / "data" / datasets.SEED_FILE
+    assert datasets.load_seed_text() == "Installed headline\n\nInstalled paragraph.\n"
+    assert (
+        datasets.source_path().read_bytes()
+        == (resources.files("framing") / "data" / datasets.DOD_RELEASE_FILE).read_bytes()
+    )
+
+
+def test_embedded_examples_missing_from_the_package_say_how_to_reinstall(monkeypatch, tmp_path):
+    (tmp_path / "framing" / "data").mkdir(parents=True)
+    monkeypatch.setattr(datasets.resources, "files", lambda name: tmp_path / "framing")
+    with pytest.raises(MissingDataError, match="pip install --force-reinstall framing-wire"):
+        datasets.seed_path()
 
 
 def test_babe_sg2_has_the_counts_of_its_provenance():

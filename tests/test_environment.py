@@ -13,7 +13,11 @@ from pytest_socket import SocketConnectBlockedError
 from tests.conftest import REPO
 
 # conda-forge spells some PyPI names differently.
-CONDA_NAMES = {"vadersentiment": "vadersentiment", "dask[dataframe]": "dask"}
+CONDA_NAMES = {
+    "vadersentiment": "vadersentiment",
+    "dask[dataframe]": "dask",
+    "build": "python-build",
+}
 
 
 def _name_and_bound(requirement: str) -> tuple[str, str]:
@@ -25,15 +29,20 @@ def _name_and_bound(requirement: str) -> tuple[str, str]:
 def test_environment_yml_lists_the_same_packages_as_pyproject():
     pyproject = tomllib.loads((REPO / "pyproject.toml").read_text())
     project = pyproject["project"]
-    wanted = dict(
-        _name_and_bound(r)
-        for r in project["dependencies"] + project["optional-dependencies"]["dev"]
-    )
+    # The conda environment is the development one: the core, every extra and the test tools
+    # (dev names the extras by the package's own name, which conda does not need).
+    requirements = project["dependencies"] + [
+        requirement
+        for extra in project["optional-dependencies"].values()
+        for requirement in extra
+        if not requirement.startswith(project["name"] + "[")
+    ]
+    wanted = dict(_name_and_bound(r) for r in requirements)
     environment = yaml.safe_load((REPO / "environment.yml").read_text())
     listed = dict(
         _name_and_bound(d)
         for d in environment["dependencies"]
-        if isinstance(d, str) and not d.startswith(("python", "pip"))
+        if isinstance(d, str) and _name_and_bound(d)[0] not in ("python", "pip")
     )
     assert listed == wanted
 

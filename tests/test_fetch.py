@@ -223,7 +223,7 @@ def test_the_command_exits_1_when_some_entries_failed_and_0_when_none_did(tmp_pa
     code = main(
         [
             "compare",
-            str(REPO / "data/seed/000_40f3ba37e42615d7.txt"),
+            str(REPO / "framing/data/seed/000_40f3ba37e42615d7.txt"),
             "--manifest",
             str(good),
             "--cache",
@@ -236,12 +236,12 @@ def test_the_command_exits_1_when_some_entries_failed_and_0_when_none_did(tmp_pa
 
 
 def test_the_shipped_manifest_records_the_cited_reports():
-    manifest = read_manifest(REPO / "data/sources/manifest.csv")
+    manifest = read_manifest(REPO / "framing/data/sources/manifest.csv")
     assert list(manifest.columns[:7]) == ["id", *MANIFEST_COLUMNS]
     shipped = manifest[manifest["local_path"] != ""]
     # Only the public-domain DoD release may be shipped.
     assert shipped["id"].tolist() == ["dod-centcom-2017-10-16-yemen-isis-camps"]
-    assert (REPO / "data/sources" / shipped["local_path"].item()).is_file()
+    assert (REPO / "framing/data/sources" / shipped["local_path"].item()).is_file()
     outlets = " ".join(manifest["outlet"])
     assert all(name in outlets for name in ("CBS", "NPR", "NBC", "Central Command"))
     assert manifest.loc[manifest["outlet"].str.startswith("CBS"), "url"].item().startswith("http")

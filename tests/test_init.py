@@ -70,7 +70,7 @@ def test_a_front_door_name_imports_what_it_needs():
 
 
 def test_analyzing_a_file_imports_neither_textblob_nor_plots_nor_a_hidden_progress_bar(tmp_path):
-    seed = REPO / "data" / "seed" / "000_40f3ba37e42615d7.txt"
+    seed = REPO / "framing" / "data" / "seed" / "000_40f3ba37e42615d7.txt"
     argv = ["analyze", str(seed), "-o", str(tmp_path / "seed.csv")]
     code = f"from framing.cli import main; main({argv!r})"
     assert _imported_by(code) == ["pandas"]

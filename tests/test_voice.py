@@ -520,7 +520,9 @@ def real_articles() -> list[list[str]]:
     babe = load_babe(data_dir=shared_data, subgroup=["SG1", "SG2"])["text"].tolist()
     sides = load_allsides(data_dir=shared_data, include_roundup=True)["paragraphs"]
     texts = [path.read_text(encoding="utf-8") for path in sorted(polnear.glob("*.txt"))]
-    texts += [path.read_text(encoding="utf-8") for path in sorted(REPO.glob("data/seed/*.txt"))]
+    texts += [
+        path.read_text(encoding="utf-8") for path in sorted(REPO.glob("framing/data/seed/*.txt"))
+    ]
     return [
         *([sentence] for sentence in babe),
         *(list(paragraphs) for paragraphs in sides),

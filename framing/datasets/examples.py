@@ -34,7 +34,7 @@ def dod_release() -> Article:
 def seed_sources(cache: str | Path | None = None, *, fetched: bool = True) -> dict[str, Article]:
     """Return ``{name: Article}``: the DoD release, and the seed's other sources where fetched.
 
-    The other sources are the entries of ``data/sources/manifest.csv`` whose text
+    The other sources are the entries of ``framing/data/sources/manifest.csv`` whose text
     ``framing fetch-sources`` has cached in ``cache`` (default: the user's cache folder), named
     by their manifest id. Nothing is fetched here; ``fetched=False`` gives the DoD release only.
     """

@@ -25,6 +25,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from framing._optional import require
 from framing._version import __version__
 from framing.errors import InputError
 from framing.io.html import html_to_text, looks_like_html
@@ -134,8 +135,7 @@ def extract_article_text(html: str | bytes, *, url: str | None = None) -> str:
     >>> extract_article_text(page).split("\\n\\n")[0]
     'Strike in Yemen'
     """
-    import trafilatura
-
+    trafilatura = require("trafilatura", extra="fetch")
     text = trafilatura.extract(html, url=url, include_comments=False, include_tables=False)
     paragraphs = [line.strip() for line in (text or "").splitlines() if line.strip()]
     metadata = trafilatura.extract_metadata(html)

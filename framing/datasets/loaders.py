@@ -10,9 +10,10 @@ Each loader returns a tidy DataFrame whose ``attrs["dataset"]`` holds where it c
 >>> seed.attrs["dataset"]["name"]
 'seed'
 
-The seed article and the public-domain DoD/CENTCOM release it quotes are committed under the
-repository's ``data/`` folder. The research corpora are not: they live in a data folder, found
-in this order (:func:`data_home`):
+The seed article and the public-domain DoD/CENTCOM release it quotes ship inside the package,
+in ``framing/data/seed/`` and ``framing/data/sources/``, read with :mod:`importlib.resources`.
+The research corpora are not: they live in a data folder, found in this order
+(:func:`data_home`):
 
 1. the ``data_dir=`` argument of a loader;
 2. the folder named by the ``FRAMING_DATA_DIR`` environment variable;
@@ -32,6 +33,7 @@ import os
 import re
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
+from importlib import resources
 from pathlib import Path
 
 import pandas as pd
@@ -115,7 +117,7 @@ DATASETS: dict[str, DatasetInfo] = {
             citation="'ALERT: Trump Wins Massive Military Victory, Obama Never Did This' (2017); "
             "U.S. Department of Defense release of 2017-10-16",
             license="quoted for research and teaching; the DoD release is public domain",
-            homepage="data/seed/PROVENANCE.md",
+            homepage="framing/data/seed/PROVENANCE.md",
             files=(SEED_FILE, DOD_RELEASE_FILE),
             how_to_get="it is embedded in the repository's data/ folder",
         ),
@@ -274,12 +276,20 @@ def _with_info(table: pd.DataFrame, name: str, **extra) -> pd.DataFrame:
 
 
 def embedded_data_dir() -> Path:
-    """Return the repository's ``data/`` folder, which holds the embedded examples."""
-    folder = Path(__file__).resolve().parents[2] / "data"
-    if not (folder / SEED_FILE).is_file():
+    """Return the package's data folder, ``framing/data/``, which holds the embedded examples.
+
+    It is read with :mod:`importlib.resources`, so a wheel installed into ``site-packages`` finds
+    the examples as an editable install does.
+
+    >>> (embedded_data_dir() / SEED_FILE).is_file()
+    True
+    """
+    folder = resources.files("framing").joinpath("data")
+    if not isinstance(folder, Path) or not folder.joinpath(SEED_FILE).is_file():
         raise MissingDataError(
-            f"the embedded examples are not at {folder}; install framing from a clone of its "
-            "repository with `make install` (pip install -e .), which keeps data/ beside it"
+            f"the embedded examples are not in {folder}; reinstall framing from its wheel or "
+            "sdist (pip install --force-reinstall framing-wire), which ships them inside the "
+            "package"
         )
     return folder
 

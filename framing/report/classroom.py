@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from framing._optional import require
 from framing.article import Article
 from framing.comparisons.align import compare
 from framing.datasets.examples import DOD_NAME, dod_release, seed_article
@@ -82,7 +83,7 @@ def controls(text: str | None = None):
 
     The widgets need a live kernel; the cells above them carry the static lesson.
     """
-    import ipywidgets as widgets
+    widgets = require("ipywidgets", extra="notebooks")
 
     box = widgets.Textarea(
         value=text if text is not None else load_seed_text(),

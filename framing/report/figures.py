@@ -296,19 +296,19 @@ FIGURES = (
     FigureRecipe(
         "seed-sentiment",
         "01-seed-walkthrough",
-        "data/seed/",
+        "framing/data/seed/",
         lambda inputs: seed_sentiment_figure(inputs.seed()),
     ),
     FigureRecipe(
         "seed-voice",
         "01-seed-walkthrough",
-        "data/seed/",
+        "framing/data/seed/",
         lambda inputs: seed_voice_figure(inputs.seed()),
     ),
     FigureRecipe(
         "seed-alignment",
         "02-partisan-vs-source",
-        "data/seed/, data/sources/",
+        "framing/data/seed/, framing/data/sources/",
         lambda inputs: seed_alignment_figure(inputs.seed(), inputs.comparison()),
     ),
     FigureRecipe(
