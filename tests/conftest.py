@@ -35,6 +35,12 @@ SHARED_DATASETS = {
         "the AllSides roundups",
         "run `framing download allsides-roundups --data-dir {folder}`",
     ),
+    "polnear": (
+        ["polnear/metadata.tsv", "polnear/train/text", "polnear/train/attributions"],
+        "PolNeAR's training compartment",
+        "copy data/metadata.tsv and data/train/{{text,attributions}} of "
+        "github.com/networkdynamics/PolNeAR into {folder}/polnear",
+    ),
     "mfd": (
         ["lexicons/mfd2.0.dic", "lexicons/mft_original.dic"],
         "the Moral Foundations Dictionaries",
@@ -90,7 +96,7 @@ def need_data(*names: str) -> Path:
     else skip the test with how to get them (fail where ``FRAMING_REQUIRE_ALL`` is set)."""
     for name in names:
         files, title, how = SHARED_DATASETS[name]
-        missing = [file for file in files if not (SHARED_DATA / file).is_file()]
+        missing = [file for file in files if not (SHARED_DATA / file).exists()]
         need(
             not missing,
             f"needs {SHARED_DATA}/{missing[0] if missing else ''} ({title}): "

@@ -30,6 +30,7 @@ from __future__ import annotations
 import ast
 import json
 import os
+import re
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from importlib import resources
@@ -58,6 +59,8 @@ __all__ = [
     "load_semeval_spans",
     "load_isot",
     "load_article_bias",
+    "load_polnear",
+    "load_polnear_attributions",
     "SEED_FILE",
 ]
 
@@ -194,6 +197,20 @@ DATASETS: dict[str, DatasetInfo] = {
             license="Apache-2.0 (the repository's)",
             homepage="https://github.com/ramybaly/Article-Bias-Prediction",
             how_to_get="clone the repository and copy its data/jsons/*.json files into the folder",
+        ),
+        DatasetInfo(
+            name="polnear",
+            title="PolNeAR: Political News Attribution Relations (7 US publishers, 2016 "
+            "campaign; source, cue and content of every attribution)",
+            folder="polnear",
+            citation="Edward Newell, Drew Margolin and Derek Ruths (2018). An Attribution "
+            "Relations Corpus for Political News. Proceedings of LREC 2018.",
+            license="none stated by the repository; published as a research dataset: research "
+            "use only",
+            homepage="https://github.com/networkdynamics/PolNeAR",
+            files=("metadata.tsv",),
+            how_to_get="clone the repository (commit c3eee83) and copy data/metadata.tsv and "
+            "data/SPLIT/{text,attributions} (SPLIT: train, dev, test) into the folder",
         ),
     )
 }
@@ -627,3 +644,207 @@ def load_article_bias(data_dir: str | Path | None = None) -> pd.DataFrame:
     table["bias"] = table["bias"].astype("int64")
     table = table.sort_values("ID", kind="stable", ignore_index=True)
     return _with_info(table, "article-bias-prediction")
+
+
+# -- PolNeAR -------------------------------------------------------------------------------------
+
+#: PolNeAR's compartments; only ``train`` may be viewed while developing (the corpus's README).
+POLNEAR_SPLITS = ("train", "dev", "test")
+#: The roles of a PolNeAR attribution's spans, as its brat files name them.
+POLNEAR_ROLES = ("Source", "Cue", "Content")
+#: How metadata.tsv writes "no value" (NA: the wire column of Western Journalism rows).
+_POLNEAR_NONE = ("", "None", "NA")
+#: A wire dateline at an article's start, "DALLAS (AP) —": the agency in parentheses after
+#: a place in capitals, then a dash.
+_DATELINE_WIRE = re.compile(
+    r"^[A-Z][A-Z .,'’-]*\((AP|Reuters|AFP|UPI|Associated Press)\)\s*[—–-]", re.MULTILINE
+)
+#: How far into a text a dateline is looked for (after a headline line).
+_DATELINE_WITHIN = 1000
+_BRAT_SPAN_ID = re.compile(r"T\d+")
+_BRAT_EVENT_ID = re.compile(r"E\d+")
+
+
+def _polnear_split(split: str, data_dir: str | Path | None) -> Path:
+    if split not in POLNEAR_SPLITS:
+        raise choices_error("split", split, POLNEAR_SPLITS)
+    folder = dataset_dir("polnear", data_dir)
+    texts = folder / split / "text"
+    if not texts.is_dir() or not any(texts.glob("*.txt")):
+        info = dataset_info("polnear")
+        raise MissingDataError(
+            f"PolNeAR's {split!r} compartment is not in {folder / split}; "
+            f"{how_to_get(info, folder)}"
+        )
+    return folder / split
+
+
+def _polnear_metadata(folder: Path, split: str) -> dict[str, dict[str, str]]:
+    table = pd.read_csv(
+        folder / "metadata.tsv", sep="\t", dtype=str, keep_default_na=False, na_values=[]
+    )
+    if "compartment" in table.columns:
+        table = table[table["compartment"] == split]
+    return {row["filename"]: row for row in table.to_dict("records")}
+
+
+def _none_to_na(value: str | None):
+    value = None if value is None else value.strip()
+    return pd.NA if value is None or value in _POLNEAR_NONE else value
+
+
+def dateline_wire(text: str):
+    """Return the agency of a wire dateline near a text's start, else ``pd.NA``.
+
+    >>> dateline_wire("Title.\\n\\nDALLAS (AP) — A candidate said ...")
+    'AP'
+    >>> dateline_wire("He told the AP (AP) - nothing.")
+    <NA>
+    """
+    found = _DATELINE_WIRE.search(text[:_DATELINE_WITHIN])
+    return found.group(1) if found else pd.NA
+
+
+def load_polnear(split: str = "train", data_dir: str | Path | None = None) -> pd.DataFrame:
+    """Return PolNeAR's articles of one compartment: one row per article, sorted by ``doc_id``.
+
+    Columns: ``doc_id`` (the file name without ``.txt``), ``text`` (the file's content exactly,
+    so the attributions' character offsets index into it), ``publisher``, ``date``
+    (``publication_date`` of ``metadata.tsv``, a datetime), ``author``, ``title``, ``credit``
+    and ``wire`` (the agency the story is credited to, e.g. AP; missing when the metadata says
+    ``None``), and ``dateline_wire``: the agency of a wire dateline such as "DALLAS (AP) —" at
+    the start of a line in the first 1,000 characters of the text, else missing. ``split`` is
+    ``train`` (the one in the project's shared data), ``dev`` or
+    ``test``; ``data_dir`` is the folder that holds ``polnear/`` (see :func:`data_home`).
+    """
+    split_dir = _polnear_split(split, data_dir)
+    metadata = _polnear_metadata(split_dir.parent, split)
+    rows = []
+    for path in sorted((split_dir / "text").glob("*.txt")):
+        meta = metadata.get(path.stem, {})
+        text = path.read_bytes().decode("utf-8")
+        rows.append(
+            {
+                "doc_id": path.stem,
+                "text": text,
+                "publisher": _none_to_na(meta.get("publisher")),
+                "date": _none_to_na(meta.get("publication_date")),
+                "author": _none_to_na(meta.get("author")),
+                "title": _none_to_na(meta.get("title")),
+                "credit": _none_to_na(meta.get("credit")),
+                "wire": _none_to_na(meta.get("wire")),
+                "dateline_wire": dateline_wire(text),
+            }
+        )
+    table = pd.DataFrame(rows)
+    table["date"] = pd.to_datetime(table["date"], errors="coerce")
+    return _with_info(table, "polnear", split=split)
+
+
+def _brat_span(field: str, where: str) -> list[tuple[int, int]]:
+    """Return the pieces of a brat span field such as ``Cue 10 14;20 25``."""
+    try:
+        _, offsets = field.split(" ", 1)
+        pieces = [tuple(int(n) for n in piece.split()) for piece in offsets.split(";")]
+    except ValueError:
+        pieces = []
+    if not pieces or any(len(piece) != 2 or piece[0] > piece[1] for piece in pieces):
+        raise InputError(
+            f"{where}: {field!r} is not a brat span (TYPE START END[;START END]); "
+            "fix the line or copy the original file"
+        )
+    return [(start, end) for start, end in pieces]
+
+
+def _read_brat(path: Path, text: str) -> list[dict]:
+    """Return one record per attribution (``E`` line) of a brat ``.ann`` file."""
+    spans: dict[str, tuple[str, list[tuple[int, int]]]] = {}
+    events = []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        where = f"{path} line {number}"
+        fields = line.rstrip("\r").split("\t")
+        if not line.strip():
+            continue
+        # a span's text may hold a line break, so a line is read only by its T or E id
+        if _BRAT_SPAN_ID.fullmatch(fields[0]) and len(fields) >= 2:
+            pieces = _brat_span(fields[1], where)
+            if pieces[-1][1] > len(text):
+                raise InputError(
+                    f"{where}: span ends past the text ({len(text)} characters); "
+                    "the .ann and .txt files do not belong together"
+                )
+            spans[fields[0]] = (fields[1].split(" ", 1)[0], pieces)
+        elif _BRAT_EVENT_ID.fullmatch(fields[0]) and len(fields) >= 2:
+            events.append((fields[0], fields[1].split(), where))
+    records = []
+    for event_id, arguments, where in events:
+        record: dict = {"attribution_id": event_id}
+        for role in POLNEAR_ROLES:
+            record[role.lower()] = []
+        for argument in arguments:
+            role, _, span_id = argument.partition(":")
+            role = role.rstrip("0123456789")
+            if role not in POLNEAR_ROLES:
+                continue
+            if span_id not in spans:
+                raise InputError(f"{where}: {span_id} is not a span of the file; fix the line")
+            record[role.lower()].extend(spans[span_id][1])
+        for role in POLNEAR_ROLES:
+            pieces = sorted(record.pop(role.lower()))
+            key = role.lower()
+            record[f"{key}_spans"] = pieces
+            record[f"{key}_start"] = pieces[0][0] if pieces else pd.NA
+            record[f"{key}_end"] = pieces[-1][1] if pieces else pd.NA
+            record[f"{key}_text"] = " ".join(text[start:end] for start, end in pieces)
+        records.append(record)
+    return records
+
+
+def load_polnear_attributions(
+    split: str = "train", data_dir: str | Path | None = None
+) -> pd.DataFrame:
+    """Return PolNeAR's annotated attributions: one row per attribution.
+
+    Columns: ``doc_id`` (as in :func:`load_polnear`), ``annotator`` (from the file name
+    ``DOC_ANNOTATOR.ann``), ``attribution_id`` (the brat ``E`` id), and for each role,
+    ``source``, ``cue`` and ``content``: ``ROLE_spans`` (a list of ``(start, end)`` character
+    offsets into the article's text; brat spans may be discontinuous, and every piece is kept),
+    ``ROLE_start`` and ``ROLE_end`` (of the first and last piece; missing when the role is not
+    annotated) and ``ROLE_text`` (the pieces' texts joined by one space).
+
+    Some texts were annotated by several annotators; one file is read per text, the first of
+    the annotators listed for it in ``metadata.tsv`` that has a file, else the first by name.
+    """
+    split_dir = _polnear_split(split, data_dir)
+    metadata = _polnear_metadata(split_dir.parent, split)
+    by_doc: dict[str, list[Path]] = {}
+    for path in sorted((split_dir / "attributions").glob("*.ann")):
+        doc_id, _, annotator = path.stem.rpartition("_")
+        by_doc.setdefault(doc_id, []).append(path)
+    rows = []
+    for doc_id, paths in sorted(by_doc.items()):
+        text_path = split_dir / "text" / f"{doc_id}.txt"
+        if not text_path.is_file():
+            raise InputError(
+                f"{paths[0]} annotates {doc_id}, but {text_path} is missing; "
+                "copy the text files of the same compartment"
+            )
+        listed = str(metadata.get(doc_id, {}).get("annotators", "")).replace(",", " ").split()
+        chosen = next(
+            (path for name in listed for path in paths if path.stem.endswith("_" + name)),
+            paths[0],
+        )
+        text = text_path.read_bytes().decode("utf-8")
+        annotator = chosen.stem.rpartition("_")[2]
+        for record in _read_brat(chosen, text):
+            rows.append({"doc_id": doc_id, "annotator": annotator, **record})
+    columns = ["doc_id", "annotator", "attribution_id"] + [
+        f"{role.lower()}_{part}"
+        for role in POLNEAR_ROLES
+        for part in ("spans", "start", "end", "text")
+    ]
+    table = pd.DataFrame(rows, columns=columns)
+    for role in POLNEAR_ROLES:
+        for part in ("start", "end"):
+            table[f"{role.lower()}_{part}"] = table[f"{role.lower()}_{part}"].astype("Int64")
+    return _with_info(table, "polnear", split=split)

@@ -1,0 +1,377 @@
+"""Who speaks, measured against PolNeAR's human annotators (training compartment).
+
+Reads PolNeAR (:func:`framing.datasets.load_polnear` and
+:func:`framing.datasets.load_polnear_attributions`), splits each article into paragraphs with
+:class:`framing.text.segment.BlankLineSegmenter`, runs the rule-based voice detector
+(:func:`framing.voice.detect_voices`, one call per article) and two baselines, and prints, for
+all articles and per publisher:
+
+``aoq`` (attributed-or-quoted words), token level over the words of
+:data:`framing.text.words.WORD` in each paragraph. A word is *inside* a set of character
+spans when its first and its last character are. Gold: the word is inside the content span of
+some attribution (every piece of a discontinuous span counts). Detected: the detector's segment
+that covers the word's first character has voice ``attributed`` or ``quoted``. Precision,
+recall and F1 over the words of all articles (micro-averaged).
+
+``quoted`` (words inside quotation marks), token level over the same words. A *reference
+quotation* is a stretch between paired marks found by :func:`reference_quotes`: a curly
+“…”, a straight "…" (marks paired left to right within the paragraph), a PTB ``…'' or two
+apostrophes ''…''. Gold: the word is inside a reference quotation and inside a content span (so
+scare quotes around a word nobody said are not gold). Detected: the covering segment's voice is
+``quoted``.
+
+``named`` (named source of a speech verb): the attributions whose cue holds a speech verb (a
+form of :func:`framing.voice.verbs.load_reporting_verbs`, or "according to") and whose source
+span holds a *name word*: a word that starts with a capital letter and is neither a pronoun nor
+a title (:data:`PRONOUNS`, :data:`TITLES`), possessive "'s" removed. The key of such a source
+is its last name word ("Sen. Lindsey Graham (R-S.C.)" -> "Graham"). It is *found* when the
+key is one of the words of one of the source names that the method reports for the paragraph
+that holds the cue's first character. Printed as the share found, with the counts.
+
+``speaker_precision``: over every (paragraph, source name) that the method reports, the share
+that the annotators also name: some word of the reported name is a word of the source span
+of an attribution whose cue starts in that paragraph.
+
+Baselines, in the same run:
+
+- ``quotes-only``: the words inside reference quotations are quoted (so attributed-or-quoted),
+  nothing else; it names no source.
+- ``verb-sentence``: every sentence (:func:`framing.text.words.split_sentences`) holding a
+  reporting-verb form or "according to" is attributed, all its words; its reported sources are
+  the sentence's name words that do not begin it.
+
+    python benchmarks/polnear_voice.py [--data-dir ../shared/data]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import sys
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from framing.datasets import load_polnear, load_polnear_attributions
+from framing.text.segment import BlankLineSegmenter
+from framing.text.words import WORD, split_sentences
+from framing.voice import detect_voices
+from framing.voice.verbs import load_reporting_verbs
+
+REPO = Path(__file__).resolve().parent.parent
+DEFAULT_DATA = Path(os.environ.get("FRAMING_SHARED_DATA", REPO.parent / "shared" / "data"))
+
+#: Words that stand for a person already named, never a name themselves.
+PRONOUNS = frozenset(
+    "I We You He She It They Me Us Him Her Them His Hers Its Their Theirs Our Ours My Mine "
+    "Your Yours Who Whom This That These Those Some Many Most Others One".split()
+)
+#: Titles and honorifics written before a name ("Sen.", "President"): not the name itself.
+TITLES = frozenset(
+    "Mr Mrs Ms Miss Dr Sen Senator Rep Representative Gov Governor President Vice Secretary "
+    "Gen General Adm Col Lt Capt Sgt Judge Justice Mayor Speaker Chairman Chairwoman Prof "
+    "Professor Rev Sir Lord Lady Former The A An Republican Democrat Democratic Candidate".split()
+)
+SPEECH_PHRASES = ("according to",)
+_QUOTE = re.compile(r"“[^“”]*”|``.*?''|''.*?''|\"[^\"]*\"", re.S)
+_PARENTHESES = re.compile(r"\([^()]*\)")
+_METHODS = ("framing", "quotes-only", "verb-sentence")
+
+
+def reference_quotes(text: str) -> list[tuple[int, int]]:
+    r"""Return the spans of the reference quotations of a paragraph (marks included).
+
+    >>> text = 'He said “we won” and \'\'yes\'\' and "no".'
+    >>> [text[s:e] for s, e in reference_quotes(text)]
+    ['“we won”', "''yes''", '"no"']
+    """
+    return [match.span() for match in _QUOTE.finditer(text)]
+
+
+def inside(start: int, end: int, spans: Iterable[tuple[int, int]]) -> bool:
+    """Return whether the word at ``start:end`` has its first and last character in ``spans``.
+
+    >>> inside(3, 6, [(0, 4), (4, 10)]), inside(3, 6, [(0, 5)])
+    (True, False)
+    """
+    spans = list(spans)
+    return any(a <= start < b for a, b in spans) and any(a <= end - 1 < b for a, b in spans)
+
+
+def name_words(text: str) -> list[str]:
+    """Return the name words of a source text: capitalised, not a pronoun nor a title, and not
+    inside parentheses (a party and state such as "(R-S.C.)").
+
+    >>> name_words("Sen. Lindsey Graham (R-S.C.)'s office")
+    ['Lindsey', 'Graham']
+    >>> name_words("he"), name_words("Police")
+    ([], ['Police'])
+    """
+    found = []
+    for match in WORD.finditer(_PARENTHESES.sub(" ", text)):
+        word = re.sub(r"['’]s$", "", match.group()).rstrip(".")
+        if word[:1].isupper() and word not in PRONOUNS and word not in TITLES:
+            found.append(word)
+    return found
+
+
+def source_key(text: str) -> str | None:
+    """Return the key of a source span: its last name word, or None when it has none.
+
+    >>> source_key("Sen. Lindsey Graham"), source_key("he"), source_key("Mr. Schultz")
+    ('Graham', None, 'Schultz')
+    """
+    words = name_words(text)
+    return words[-1] if words else None
+
+
+def speech_forms() -> frozenset[str]:
+    """Return the lower-case forms of the package's reporting verbs."""
+    return frozenset(form for verb in load_reporting_verbs() for form in verb.forms)
+
+
+def is_speech_cue(cue: str, forms: frozenset[str]) -> bool:
+    """Return whether a cue holds a speech verb form or "according to".
+
+    >>> forms = frozenset({"said", "told"})
+    >>> is_speech_cue("told reporters", forms), is_speech_cue("believes", forms)
+    (True, False)
+    >>> is_speech_cue("According to", forms)
+    True
+    """
+    lowered = cue.lower()
+    if any(phrase in lowered for phrase in SPEECH_PHRASES):
+        return True
+    return any(match.group() in forms for match in WORD.finditer(lowered))
+
+
+@dataclass
+class Counts:
+    """Running counts of one method on one group of articles."""
+
+    aoq_tp: int = 0
+    aoq_fp: int = 0
+    aoq_fn: int = 0
+    quoted_tp: int = 0
+    quoted_fp: int = 0
+    quoted_fn: int = 0
+    named_found: int = 0
+    named_total: int = 0
+    reported: int = 0
+    confirmed: int = 0
+
+    def add(self, other: Counts) -> None:
+        for name in self.__dataclass_fields__:
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+
+
+def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
+    """Return precision, recall and F1 (0 where undefined).
+
+    >>> prf(3, 1, 1)
+    (0.75, 0.75, 0.75)
+    >>> prf(0, 0, 0)
+    (0.0, 0.0, 0.0)
+    """
+    precision = tp / (tp + fp) if tp + fp else 0.0
+    recall = tp / (tp + fn) if tp + fn else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return precision, recall, f1
+
+
+@dataclass(frozen=True)
+class Gold:
+    """The annotators' attributions of one article, in article offsets."""
+
+    content: tuple[tuple[int, int], ...]
+    #: (cue start, source text, cue text) per attribution
+    attributions: tuple[tuple[int, str, str], ...] = field(default=())
+
+
+@dataclass(frozen=True)
+class Prediction:
+    """One method's answer for one paragraph: each word's voice, and the source names."""
+
+    voices: tuple[str, ...]
+    sources: tuple[str, ...]
+
+
+def score_article(
+    text: str,
+    paragraphs: Sequence[tuple[int, int]],
+    predictions: Sequence[Prediction],
+    gold: Gold,
+    forms: frozenset[str],
+) -> Counts:
+    """Return the counts of one method on one article (see the module's definitions)."""
+    counts = Counts()
+    bounds = list(paragraphs)
+    for (start, end), prediction in zip(bounds, predictions, strict=True):
+        paragraph = text[start:end]
+        quotes = [(start + a, start + b) for a, b in reference_quotes(paragraph)]
+        words = [(start + m.start(), start + m.end()) for m in WORD.finditer(paragraph)]
+        if len(words) != len(prediction.voices):
+            raise ValueError("a prediction needs one voice per word of its paragraph")
+        for (a, b), voice in zip(words, prediction.voices, strict=True):
+            gold_aoq = inside(a, b, gold.content)
+            gold_quoted = gold_aoq and inside(a, b, quotes)
+            detected_aoq = voice in ("attributed", "quoted")
+            detected_quoted = voice == "quoted"
+            counts.aoq_tp += gold_aoq and detected_aoq
+            counts.aoq_fp += detected_aoq and not gold_aoq
+            counts.aoq_fn += gold_aoq and not detected_aoq
+            counts.quoted_tp += gold_quoted and detected_quoted
+            counts.quoted_fp += detected_quoted and not gold_quoted
+            counts.quoted_fn += gold_quoted and not detected_quoted
+        reported_words = {
+            word.group() for name in prediction.sources for word in WORD.finditer(name)
+        }
+        here = [item for item in gold.attributions if start <= item[0] < end]
+        for _, source, cue in here:
+            key = source_key(source)
+            if key is None or not is_speech_cue(cue, forms):
+                continue
+            counts.named_total += 1
+            counts.named_found += key in reported_words
+        gold_words = {word.group() for _, source, _ in here for word in WORD.finditer(source)}
+        for name in prediction.sources:
+            counts.reported += 1
+            counts.confirmed += any(w.group() in gold_words for w in WORD.finditer(name))
+    return counts
+
+
+def predict_framing(paragraph_texts: Sequence[str]) -> list[Prediction]:
+    """Return the rule-based detector's prediction for each paragraph of one article."""
+    predictions = []
+    for paragraph, voice in zip(paragraph_texts, detect_voices(paragraph_texts), strict=True):
+        segments = voice.segments
+        labels = []
+        for match in WORD.finditer(paragraph):
+            covering = next((s.voice for s in segments if s.start <= match.start() < s.end), "own")
+            labels.append(covering)
+        predictions.append(Prediction(tuple(labels), tuple(s.name for s in voice.sources)))
+    return predictions
+
+
+def predict_quotes_only(paragraph_texts: Sequence[str]) -> list[Prediction]:
+    """Return the quotation-marks-only baseline: words inside reference quotations are quoted.
+
+    >>> predict_quotes_only(['He said “we won” today.'])[0].voices
+    ('own', 'own', 'quoted', 'quoted', 'own')
+    """
+    predictions = []
+    for paragraph in paragraph_texts:
+        quotes = reference_quotes(paragraph)
+        labels = tuple(
+            "quoted" if inside(m.start(), m.end(), quotes) else "own"
+            for m in WORD.finditer(paragraph)
+        )
+        predictions.append(Prediction(labels, ()))
+    return predictions
+
+
+def predict_verb_sentence(
+    paragraph_texts: Sequence[str], forms: frozenset[str]
+) -> list[Prediction]:
+    """Return the baseline that attributes every sentence holding a reporting verb.
+
+    >>> p = predict_verb_sentence(["ISIS lost. Officials in Iraq said so."], frozenset({"said"}))
+    >>> p[0].voices, p[0].sources
+    (('own', 'own', 'attributed', 'attributed', 'attributed', 'attributed', 'attributed'), \
+('Iraq',))
+    """
+    predictions = []
+    for paragraph in paragraph_texts:
+        attributed = [
+            (a, b) for a, b in split_sentences(paragraph) if is_speech_cue(paragraph[a:b], forms)
+        ]
+        labels = tuple(
+            "attributed" if inside(m.start(), m.end(), attributed) else "own"
+            for m in WORD.finditer(paragraph)
+        )
+        names: list[str] = []
+        for a, b in attributed:
+            for word in name_words(paragraph[a:b])[0 if paragraph[a].islower() else 1 :]:
+                if word not in names and not paragraph[a:b].startswith(word):
+                    names.append(word)
+        predictions.append(Prediction(labels, tuple(names)))
+    return predictions
+
+
+def gold_of(attributions) -> dict[str, Gold]:
+    """Return each article's gold attributions from ``load_polnear_attributions``'s table."""
+    gold: dict[str, Gold] = {}
+    for doc_id, rows in attributions.groupby("doc_id", sort=True):
+        content = tuple(piece for spans in rows["content_spans"] for piece in spans)
+        items = tuple(
+            (int(start), source, cue)
+            for start, source, cue in zip(
+                rows["cue_start"], rows["source_text"], rows["cue_text"], strict=True
+            )
+            if start is not None and str(start) != "<NA>"
+        )
+        gold[doc_id] = Gold(content, items)
+    return gold
+
+
+def run(data_dir: Path) -> dict[str, dict[str, Counts]]:
+    """Return the counts of every method, for ``all`` and for each publisher."""
+    articles = load_polnear("train", data_dir=data_dir)
+    gold = gold_of(load_polnear_attributions("train", data_dir=data_dir))
+    forms = speech_forms()
+    segmenter = BlankLineSegmenter()
+    results: dict[str, dict[str, Counts]] = {method: {} for method in _METHODS}
+    for doc_id, text, publisher in zip(
+        articles["doc_id"], articles["text"], articles["publisher"], strict=True
+    ):
+        paragraphs = segmenter.split(text)
+        paragraph_texts = [text[a:b] for a, b in paragraphs]
+        article_gold = gold.get(doc_id, Gold(()))
+        answers = {
+            "framing": predict_framing(paragraph_texts),
+            "quotes-only": predict_quotes_only(paragraph_texts),
+            "verb-sentence": predict_verb_sentence(paragraph_texts, forms),
+        }
+        for method, predictions in answers.items():
+            counts = score_article(text, paragraphs, predictions, article_gold, forms)
+            for group in ("all", str(publisher)):
+                results[method].setdefault(group, Counts()).add(counts)
+    return results
+
+
+def table(results: dict[str, dict[str, Counts]]) -> str:
+    """Return the printed table of the figures."""
+    header = (
+        f"{'method':<14}{'publisher':<18}{'aoq P':>7}{'R':>7}{'F1':>7}"
+        f"{'quoted P':>10}{'R':>7}{'F1':>7}{'named':>8}{'found/total':>14}{'spk P':>7}"
+    )
+    lines = [header]
+    for method in _METHODS:
+        groups = results[method]
+        for group in ["all", *sorted(name for name in groups if name != "all")]:
+            c = groups[group]
+            aoq = prf(c.aoq_tp, c.aoq_fp, c.aoq_fn)
+            quoted = prf(c.quoted_tp, c.quoted_fp, c.quoted_fn)
+            named = c.named_found / c.named_total if c.named_total else 0.0
+            speaker = f"{c.confirmed / c.reported:7.3f}" if c.reported else f"{'-':>7}"
+            lines.append(
+                f"{method:<14}{group:<18}{aoq[0]:7.3f}{aoq[1]:7.3f}{aoq[2]:7.3f}"
+                f"{quoted[0]:10.3f}{quoted[1]:7.3f}{quoted[2]:7.3f}{named:8.3f}"
+                f"{f'{c.named_found}/{c.named_total}':>14}{speaker}"
+            )
+    return "\n".join(lines)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data-dir", type=Path, default=DEFAULT_DATA)
+    args = parser.parse_args(argv)
+    results = run(args.data_dir)
+    print("PolNeAR train: words attributed-or-quoted (aoq), quoted words, named sources")
+    print(table(results))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,93 @@
+"""The metric functions of benchmarks/polnear_voice.py on a constructed article."""
+
+from __future__ import annotations
+
+import pytest
+
+from benchmarks.polnear_voice import (
+    Gold,
+    Prediction,
+    is_speech_cue,
+    prf,
+    score_article,
+    source_key,
+)
+
+FORMS = frozenset({"said", "told"})
+#:           0         1         2         3         4
+#:           0123456789012345678901234567890123456789012345
+TEXT = "ISIS lost. Sen. Bo Lee said “we won” today.\n\nHe told us so."
+PARAGRAPHS = [(0, 43), (45, 59)]
+#: Gold: Lee said "we won" (content 28:36, quotes included); "He told us so" has content "so".
+GOLD = Gold(
+    content=((28, 36), (56, 58)),
+    attributions=((23, "Sen. Bo Lee", "said"), (48, "He", "told")),
+)
+
+
+@pytest.mark.parametrize(
+    ("source", "key"),
+    [
+        ("Sen. Lindsey Graham (R-S.C.)", "Graham"),  # title and party-state dropped
+        ("Mr. Schultz", "Schultz"),  # honorific dropped
+        ("he", None),  # pronoun: not a named source
+        ("Federal officials", "Federal"),  # capitalised first word of a common noun source
+        ("NPR's Tom Bowman", "Bowman"),
+    ],
+)
+def test_source_key(source, key):
+    assert source_key(source) == key
+
+
+def test_speech_cues():
+    assert is_speech_cue("said", FORMS) and is_speech_cue("according to", FORMS)
+    assert not is_speech_cue("believes", FORMS)
+
+
+def test_a_perfect_prediction_scores_one():
+    words1 = ("own", "own", "own", "own", "own", "own", "quoted", "quoted", "own")
+    words2 = ("own", "own", "own", "attributed")
+    counts = score_article(
+        TEXT,
+        PARAGRAPHS,
+        [Prediction(words1, ("Bo Lee",)), Prediction(words2, ())],
+        GOLD,
+        FORMS,
+    )
+    assert prf(counts.aoq_tp, counts.aoq_fp, counts.aoq_fn) == (1.0, 1.0, 1.0)
+    assert (counts.quoted_tp, counts.quoted_fp, counts.quoted_fn) == (2, 0, 0)
+    # only Lee is a named source of a speech verb ("He" is a pronoun); found
+    assert (counts.named_found, counts.named_total) == (1, 1)
+    assert (counts.confirmed, counts.reported) == (1, 1)
+
+
+def test_errors_are_counted_where_they_are():
+    # "today" wrongly quoted; "so" missed; a source nobody annotated is reported
+    words1 = ("own", "own", "own", "own", "own", "own", "quoted", "quoted", "quoted")
+    words2 = ("own", "own", "own", "own")
+    counts = score_article(
+        TEXT,
+        PARAGRAPHS,
+        [Prediction(words1, ("ISIS",)), Prediction(words2, ())],
+        GOLD,
+        FORMS,
+    )
+    assert (counts.aoq_tp, counts.aoq_fp, counts.aoq_fn) == (2, 1, 1)
+    assert (counts.quoted_tp, counts.quoted_fp, counts.quoted_fn) == (2, 1, 0)
+    assert prf(counts.aoq_tp, counts.aoq_fp, counts.aoq_fn) == pytest.approx((2 / 3, 2 / 3, 2 / 3))
+    assert (counts.named_found, counts.named_total) == (0, 1)
+    assert (counts.confirmed, counts.reported) == (0, 1)
+
+
+def test_a_prediction_with_the_wrong_number_of_words_is_refused():
+    with pytest.raises(ValueError, match="one voice per word"):
+        score_article(TEXT, PARAGRAPHS, [Prediction(("own",), ()), Prediction((), ())], GOLD, FORMS)
+
+
+def test_the_benchmarks_doctests_hold():
+    import doctest
+
+    import benchmarks.polnear_voice
+
+    result = doctest.testmod(benchmarks.polnear_voice)
+    assert result.attempted >= 10 and result.failed == 0
