@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 
 import pandas as pd
@@ -191,15 +192,15 @@ def test_a_missing_column_in_a_parquet_corpus_is_reported(tmp_path):
         list(iter_corpus(path))
 
 
-def test_dask_on_a_local_cluster_gives_the_serial_table(real_corpus, serial_table):
-    import dask.dataframe as dd
+@contextlib.contextmanager
+def _loopback_client(*, threads: int):
+    """Yield a client of a one-worker, in-process Dask cluster on 127.0.0.1, no dashboard."""
     from distributed import Client, LocalCluster
 
-    ddf = dd.from_pandas(real_corpus, npartitions=3)
     with (
         LocalCluster(
             n_workers=1,
-            threads_per_worker=2,
+            threads_per_worker=threads,
             processes=False,
             protocol="tcp://",
             host="127.0.0.1",
@@ -207,6 +208,14 @@ def test_dask_on_a_local_cluster_gives_the_serial_table(real_corpus, serial_tabl
         ) as cluster,
         Client(cluster) as client,
     ):
+        yield client
+
+
+def test_dask_on_a_local_cluster_gives_the_serial_table(real_corpus, serial_table):
+    import dask.dataframe as dd
+
+    ddf = dd.from_pandas(real_corpus, npartitions=3)
+    with _loopback_client(threads=2) as client:
         lazy = corpus.analyze_dask(ddf, id_col="doc_id")
         assert list(lazy.columns) == COLUMNS
         table = client.compute(lazy).result().reset_index(drop=True)
@@ -237,24 +246,13 @@ def test_dask_on_threads_gives_the_serial_table(real_paragraphs_corpus):
     kept on a shared object would show here as another thread's values."""
     import dask
     import dask.dataframe as dd
-    from distributed import Client, LocalCluster
 
     assert real_paragraphs_corpus["doc_id"].is_unique  # so that sorting puts rows in one order
     serial = framing.analyze(real_paragraphs_corpus, id_col="doc_id", n_jobs=1)
     assert 380 <= len(serial) <= 460
     with dask.config.set({"dataframe.convert-string": False}):
         ddf = dd.from_pandas(real_paragraphs_corpus, npartitions=16)
-        with (
-            LocalCluster(
-                n_workers=1,
-                threads_per_worker=4,
-                processes=False,
-                protocol="tcp://",
-                host="127.0.0.1",
-                dashboard_address=None,
-            ) as cluster,
-            Client(cluster) as client,
-        ):
+        with _loopback_client(threads=4) as client:
             lazy = corpus.analyze_dask(ddf, id_col="doc_id")
             threaded = client.compute(lazy).result()
     order = ["doc_id", "paragraph"]
