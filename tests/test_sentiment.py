@@ -131,6 +131,9 @@ EDGE_CASES = [
     'Mr. Smith of the U.S. said "great..." and left.\r\n\r\nIt\'s not bad (!) :-) ;) :( <3',
     "He'd say I'm sure they've won't... 'Very good!' Wonderful?!\n\n\nTerrible :D 8-) xD :-/",
     "( ! ) [good] {bad} #awful @great *nice* ~ok~ 2017 3.5% $5 U.K. e.g. etc. :-P :$",
+    # letters whose lower case depends on their neighbours or grows (final sigma, dotted I),
+    # white space other than spaces, and a modifier before a negation
+    "ΟΔΟΣ good; İSTANBUL GOOD,\tnot\u00a0bad\u2003at all. Really not good, truly never bad",
 ]
 
 
