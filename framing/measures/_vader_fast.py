@@ -5,7 +5,10 @@ exactly that version (pyproject.toml pins it, and importing this module checks t
 installed):
 
 - :meth:`FastAnalyzer.polarity_scores` copies ``SentimentIntensityAnalyzer.polarity_scores``
-  after its emoji pass (a text with an emoji is scored by VADER's own ``polarity_scores``);
+  after its emoji pass (a text with an emoji is scored by VADER's own ``polarity_scores``),
+  with ``SentiText`` (its words and ``allcap_differential``) inline;
+- :meth:`FastAnalyzer.compound` is the same up to ``score_valence``, of which
+  :func:`_compound` copies the compound score alone;
 - :func:`_sentiment_valence` copies ``SentimentIntensityAnalyzer.sentiment_valence``;
 - :func:`_least_check`, :func:`_negation_check`, :func:`_special_idioms_check` and
   :func:`_but_check` copy the analyzer's methods of those names, and :func:`_negated` copies
@@ -14,8 +17,10 @@ installed):
 What changes: the emoji pass, which rebuilds the text character by character, is skipped for a
 text without emoji (it would give the text back); the words are lower-cased once per text, not
 again in each check; a word outside VADER's lexicon gets its valence of 0 without a call to
-``sentiment_valence``. The lower-cased words are a local of each call, passed to the checks: a
-:class:`FastAnalyzer` keeps nothing of one call, so one analyzer serves any number of threads.
+``sentiment_valence``; the punctuation is stripped off the words without a call per word; the
+compound score is computed without the three others. The lower-cased words are a local of
+each call, passed to the checks: a :class:`FastAnalyzer` keeps nothing of one call, so one
+analyzer serves any number of threads.
 
 Beside it, its plain twin :func:`reference_polarity_scores` calls VADER's public
 ``SentimentIntensityAnalyzer().polarity_scores``; tests/test_sentiment.py checks that both give
@@ -24,6 +29,7 @@ the same scores on every BABE sentence and AllSides paragraph.
 
 from __future__ import annotations
 
+import string
 from functools import cache
 
 from framing.errors import require_version
@@ -40,13 +46,15 @@ from vaderSentiment.vaderSentiment import (  # noqa: E402  (only the copied vers
     NEGATE,
     SPECIAL_CASES,
     SentimentIntensityAnalyzer,
-    SentiText,
+    normalize,
     scalar_inc_dec,
 )
 
 __all__ = ["VADER_VERSION", "FastAnalyzer", "reference_polarity_scores"]
 
 _NEGATIONS = frozenset(NEGATE)
+#: What VADER strips off a word's ends (SentiText._strip_punc_if_word).
+_PUNCTUATION = string.punctuation
 
 
 class FastAnalyzer:
@@ -66,27 +74,58 @@ class FastAnalyzer:
         """Return VADER's ``neg``, ``neu``, ``pos`` and ``compound`` scores of ``text``."""
         if not self._emoji_characters.isdisjoint(text):
             return self._vader.polarity_scores(text)
-        # VADER's own steps after the emoji pass.
+        text, sentiments = self._sentiments(text)
+        return self._vader.score_valence(sentiments, text)
+
+    def compound(self, text: str) -> float:
+        """Return VADER's ``compound`` score of ``text``: ``polarity_scores(text)["compound"]``,
+        without the ``neg``, ``neu`` and ``pos`` scores.
+
+        >>> FastAnalyzer().compound("not a horrible movie")
+        0.431
+        """
+        if not self._emoji_characters.isdisjoint(text):
+            return self._vader.polarity_scores(text)["compound"]
+        text, sentiments = self._sentiments(text)
+        return _compound(sentiments, text, self._vader)
+
+    def _sentiments(self, text: str) -> tuple[str, list[float]]:
+        """Return the text stripped and the valence of each of its words, as VADER's
+        ``polarity_scores`` finds them after its emoji pass."""
         text = text.strip()
-        sentitext = SentiText(text)
-        words = sentitext.words_and_emoticons
-        is_cap_diff = sentitext.is_cap_diff
+        # SentiText(text): the words with their punctuation stripped (unless that leaves two
+        # characters or fewer, an emoticon), and whether only some of them are in capitals.
+        words = [
+            token if len(stripped := token.strip(_PUNCTUATION)) <= 2 else stripped
+            for token in text.split()
+        ]
+        capitals = sum(map(str.isupper, words))
+        is_cap_diff = 0 < len(words) - capitals < len(words)
         lower = [word.lower() for word in words]
         lexicon = self.lexicon
         last = len(words) - 1
-        sentiments = []
-        for i, word in enumerate(lower):
-            if word in BOOSTER_DICT:
-                sentiments.append(0)
-            elif i < last and word == "kind" and lower[i + 1] == "of":
-                sentiments.append(0)
-            elif word not in lexicon:
-                # What sentiment_valence gives a word outside the lexicon.
-                sentiments.append(0)
-            else:
-                sentiments.append(_sentiment_valence(words, lower, is_cap_diff, lexicon, i))
-        sentiments = _but_check(lower, sentiments)
-        return self._vader.score_valence(sentiments, text)
+        # A word outside the lexicon, a booster ("very") or the "kind" of "kind of" gets 0, as
+        # VADER gives it; a word of the lexicon gets its valence.
+        sentiments = [0] * len(words)
+        for i in [i for i, word in enumerate(lower) if word in lexicon]:
+            word = lower[i]
+            if word in BOOSTER_DICT or (i < last and word == "kind" and lower[i + 1] == "of"):
+                continue
+            sentiments[i] = _sentiment_valence(words, lower, is_cap_diff, lexicon, i)
+        return text, _but_check(lower, sentiments)
+
+
+def _compound(sentiments: list[float], text: str, vader: SentimentIntensityAnalyzer) -> float:
+    """VADER 3.3.2's ``score_valence(sentiments, text)["compound"]``."""
+    if not sentiments:
+        return round(0.0, 4)
+    sum_s = float(sum(sentiments))
+    punct_emph_amplifier = vader._punctuation_emphasis(text)
+    if sum_s > 0:
+        sum_s += punct_emph_amplifier
+    elif sum_s < 0:
+        sum_s -= punct_emph_amplifier
+    return round(normalize(sum_s), 4)
 
 
 def _sentiment_valence(

@@ -88,7 +88,7 @@ class VaderSentiment:
         self._analyzer = FastAnalyzer()
 
     def compound(self, text: str) -> float:
-        return self._analyzer.polarity_scores(text)["compound"]
+        return self._analyzer.compound(text)
 
 
 @cache
