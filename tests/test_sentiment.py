@@ -172,6 +172,12 @@ def test_parallel_sentiment_equals_textblob(every_real_text):
     assert list(zip(table["polarity"], table["subjectivity"], strict=True)) == expected
 
 
+def test_scored_words_are_those_textblob_scores(every_real_text):
+    for text in every_real_text:
+        words = _textblob_fast._lower_words(text)
+        assert words == _textblob_fast._reference_lower_words(text), text
+
+
 def test_tokenizer_gives_textblobs_tokens_exactly(every_real_text):
     for text in every_real_text:
         assert _textblob_fast.find_tokens(text) == _textblob_fast.reference_find_tokens(text), text

@@ -185,6 +185,12 @@ def find_tokens(string: str) -> list[str]:
     without the loops that split punctuation off, and the loop over the tokens jumps from one
     sentence end to the next.
     """
+    return _sentences(_tokens(string))
+
+
+def _tokens(string: str) -> list[str]:
+    """Return the tokens that TextBlob 0.20.1's ``find_tokens`` splits ``string`` into, before it
+    groups them into sentences."""
     for a, b in _REPLACEMENTS:
         if a in string:
             string = string.replace(a, b)
@@ -230,6 +236,11 @@ def find_tokens(string: str) -> list[str]:
         if t != "":
             tokens.append(t)
         tokens.extend(reversed(tail))
+    return tokens
+
+
+def _sentences(tokens: list[str]) -> list[str]:
+    """Return the sentences that TextBlob 0.20.1's ``find_tokens`` makes of its ``tokens``."""
     # TextBlob's loop over every token, jumping from one sentence end to the next.
     ends = [index for index, token in enumerate(tokens) if token in _ENDERS]
     next_end = 0
@@ -349,6 +360,32 @@ def assessments(sentiment, words=None, negation=True):
     return a
 
 
+def _lower_words(text: str) -> list[str]:
+    """Return the words that ``Sentiment.__call__`` scores: ``" ".join(find_tokens(text))``
+    split at white space, each lower-cased.
+
+    Without a paragraph break (TextBlob's end-of-sentence marker) and without a sarcasm mark or
+    an emoticon to join again, those words are find_tokens's tokens themselves (grouping them
+    into sentences, joining and splitting again gives them back): the grouping is skipped. A
+    match of either pattern in a sentence is a match in the tokens joined with spaces (neither
+    pattern looks before a match, and the emoticons' ``$`` is a space there), so where the
+    joined tokens have none, no sentence has one. :func:`_reference_lower_words` is the plain
+    way; tests/test_sentiment.py checks the two equal on every real paragraph.
+    """
+    tokens = _tokens(text)
+    joined = " ".join(tokens)
+    if _EOS in tokens or _SARCASM.search(joined) or _EMOTICONS.search(joined):
+        joined = " ".join(_sentences(tokens))
+    # No character lower-cases to white space, nor white space to anything else: lower-casing
+    # the text at once gives the words lower-cased one by one.
+    return joined.lower().split()
+
+
+def _reference_lower_words(text: str) -> list[str]:
+    """Return what :func:`_lower_words` returns, as ``Sentiment.__call__`` finds them."""
+    return [w.lower() for w in " ".join(find_tokens(text)).split()]
+
+
 def polarity_subjectivity(sentiment, text: str) -> tuple[float, float]:
     """Return the polarity and subjectivity that TextBlob 0.20.1's ``Sentiment.__call__`` gives
     for the string ``text``, with ``sentiment`` from :func:`loaded_sentiment`.
@@ -356,14 +393,13 @@ def polarity_subjectivity(sentiment, text: str) -> tuple[float, float]:
     ``__call__`` scores the lower-cased words of the tokens (``(w.lower(), None)`` for each),
     averaging the polarity and subjectivity of the assessments. This copy does the same steps
     without what the two numbers do not read: each assessment is a list ``[p, s, i, n]``
-    instead of a dict that also keeps its words and label, and the text of the tokens is
-    lower-cased at once, not word by word (no character lower-cases to white space, nor white
-    space to anything else, so the words are the same).
+    instead of a dict that also keeps its words and label, and the words come from
+    :func:`_lower_words`.
 
     >>> polarity_subjectivity(loaded_sentiment(), "Not a very good movie!")
     (-0.33653846153846145, 0.46153846153846156)
     """
-    words = " ".join(find_tokens(text)).lower().split()
+    words = _lower_words(text)
     get, negations, modifiers = sentiment.get, sentiment.negations, sentiment.modifiers
     a: list[list[float]] = []  # [p, s, i, n] of each assessment, in TextBlob's order
     m = None  # Preceding modifier (i.e., adverb or adjective).
