@@ -181,37 +181,9 @@ def _measure_each(articles: list[Article], measures: Sequence[str]) -> None:
             article.voices  # noqa: B018
 
 
-#: The columns of text, kept as Python objects (not pandas' string dtype).
-_OBJECT_COLUMNS = ("role", "text", "loaded_terms", "voice", "sources", "error")
-
-
 def to_table(rows: list[dict], measures: Sequence[str] = ALL_MEASURES) -> pd.DataFrame:
     """Return the rows as a DataFrame with the table's columns (those of ``measures``) and
-    dtypes.
-
-    Each column is built from its values with its dtype, where ``DataFrame.from_records`` would
-    infer every column's dtype and then convert it: the same table
-    (:func:`_reference_to_table`; tests/test_rows.py checks them equal), in about half the
-    time. A row without a column's key has a missing value there, as with ``from_records``.
-    """
-    data = {}
-    for column in table_columns(measures):
-        values = [row.get(column) for row in rows]
-        if column in _INTEGER_COLUMNS:
-            data[column] = pd.array(values, dtype="Int64")
-        elif column in _FLOAT_COLUMNS:
-            data[column] = pd.Series(values, dtype="float64")
-        elif column in _OBJECT_COLUMNS:
-            data[column] = pd.Series(values, dtype="object")
-        else:  # doc_id and any other column: its dtype inferred as from_records infers it
-            records = pd.DataFrame.from_records([(value,) for value in values], columns=[column])
-            data[column] = records[column]
-    return pd.DataFrame(data, columns=table_columns(measures))
-
-
-def _reference_to_table(rows: list[dict], measures: Sequence[str] = ALL_MEASURES) -> pd.DataFrame:
-    """Return what :func:`to_table` returns, the plain way: ``from_records``, then each column
-    converted to its dtype."""
+    dtypes."""
     columns = table_columns(measures)
     table = pd.DataFrame.from_records(rows, columns=columns)
     for column in _INTEGER_COLUMNS:
@@ -220,7 +192,7 @@ def _reference_to_table(rows: list[dict], measures: Sequence[str] = ALL_MEASURES
     for column in _FLOAT_COLUMNS:
         if column in table:
             table[column] = table[column].astype("float64")
-    for column in _OBJECT_COLUMNS:
+    for column in ("role", "text", "loaded_terms", "voice", "sources", "error"):
         if column in table:
             table[column] = table[column].astype("object")
     return table
