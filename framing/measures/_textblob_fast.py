@@ -424,6 +424,10 @@ def polarity_subjectivity(sentiment, text: str) -> tuple[float, float]:
                 m = w
             if w in negations:
                 n = w
+        elif m is None and n is None and w.isalpha() and w not in negations:
+            # Most words: an unknown word of letters after no modifier and no negation changes
+            # nothing below (it is no negation, no "!" or "(!)", and no emoticon).
+            continue
         else:
             if w in negations:
                 n = w
