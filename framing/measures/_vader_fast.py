@@ -15,12 +15,13 @@ installed):
   ``negated`` for the one word it is given.
 
 What changes: the emoji pass, which rebuilds the text character by character, is skipped for a
-text without emoji (it would give the text back); the words are lower-cased once per text, not
-again in each check; a word outside VADER's lexicon gets its valence of 0 without a call to
-``sentiment_valence``; the punctuation is stripped off the words without a call per word; the
-compound score is computed without the three others. The lower-cased words are a local of
-each call, passed to the checks: a :class:`FastAnalyzer` keeps nothing of one call, so one
-analyzer serves any number of threads.
+text without emoji (it would give the text back; an ASCII text has none); the words are
+lower-cased once per text, not again in each check; a word outside VADER's lexicon gets its
+valence of 0 without a call to ``sentiment_valence``, and a word before it that is no booster
+its scalar of 0.0 without a call to ``scalar_inc_dec``; the punctuation is stripped off the
+words without a call per word; the compound score is computed without the three others. The
+lower-cased words are a local of each call, passed to the checks: a :class:`FastAnalyzer`
+keeps nothing of one call, so one analyzer serves any number of threads.
 
 Beside it, its plain twin :func:`reference_polarity_scores` calls VADER's public
 ``SentimentIntensityAnalyzer().polarity_scores``; tests/test_sentiment.py checks that both give
@@ -69,10 +70,19 @@ class FastAnalyzer:
         self.lexicon: dict[str, float] = self._vader.lexicon
         # The emoji pass replaces single characters only: a text with none of them is unchanged.
         self._emoji_characters = frozenset(key for key in self._vader.emojis if len(key) == 1)
+        # None of them is ASCII (in vaderSentiment 3.3.2): an ASCII text has none of them, and
+        # str.isascii() answers at once, where a look-up of every character takes microseconds.
+        self._ascii_emoji = any(character.isascii() for character in self._emoji_characters)
+
+    def _may_hold_emoji(self, text: str) -> bool:
+        """Return whether ``text`` holds a character that VADER's emoji pass replaces."""
+        if text.isascii() and not self._ascii_emoji:
+            return False
+        return not self._emoji_characters.isdisjoint(text)
 
     def polarity_scores(self, text: str) -> dict[str, float]:
         """Return VADER's ``neg``, ``neu``, ``pos`` and ``compound`` scores of ``text``."""
-        if not self._emoji_characters.isdisjoint(text):
+        if self._may_hold_emoji(text):
             return self._vader.polarity_scores(text)
         text, sentiments = self._sentiments(text)
         return self._vader.score_valence(sentiments, text)
@@ -84,7 +94,7 @@ class FastAnalyzer:
         >>> FastAnalyzer().compound("not a horrible movie")
         0.431
         """
-        if not self._emoji_characters.isdisjoint(text):
+        if self._may_hold_emoji(text):
             return self._vader.polarity_scores(text)["compound"]
         text, sentiments = self._sentiments(text)
         return _compound(sentiments, text, self._vader)
@@ -150,7 +160,13 @@ def _sentiment_valence(
             valence -= C_INCR
     for start_i in range(0, 3):
         if i > start_i and lower[i - (start_i + 1)] not in lexicon:
-            s = scalar_inc_dec(words[i - (start_i + 1)], valence, is_cap_diff)
+            # scalar_inc_dec gives 0.0 for a word that is no booster: called only for one.
+            before = i - (start_i + 1)
+            s = (
+                scalar_inc_dec(words[before], valence, is_cap_diff)
+                if lower[before] in BOOSTER_DICT
+                else 0.0
+            )
             if start_i == 1 and s != 0:
                 s = s * 0.95
             if start_i == 2 and s != 0:
