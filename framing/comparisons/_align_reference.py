@@ -330,7 +330,8 @@ def reference_align(
                     containment=float(containment.max()),
                     similarity=float(similarity[i].max()),
                     quote_fidelity=fidelity,
-                    nearest=(source_paragraphs[nearest][0], source_paragraphs[nearest][1].index),
+                    nearest_source_doc=source_paragraphs[nearest][0],
+                    nearest_source_paragraph=source_paragraphs[nearest][1].index,
                     quotes=quotes,
                 )
             )
@@ -398,8 +399,6 @@ def _aligned_row(
         also_draws_on=also,
         quotes=quotes,
     )
-
-
 
 
 def reference_scores(partisan: Article, source: Article) -> tuple[np.ndarray, np.ndarray]:
