@@ -2,12 +2,13 @@
 
 Builds long texts from real reporting: the left and right articles of the AllSides stories,
 joined in story order, as the "partisan" article, and the center articles with AllSides' own
-summaries of the stories as its "source" (a blank line between paragraphs). The full pair has the lengths of the case that took 367 s
-(a 45,821-word article against a 42,918-word source); the first alignment
-(``framing.comparisons._align_reference``) is timed on a smaller pair cut from the same texts
-(``--reference-words``), and the indexed one on both, so that the ratio comes from one run on
-one machine. Both must give the same containment for every pair and the same quote checks; the
-tests check that on every AllSides story.
+summaries of the stories as its "source" (a blank line between paragraphs). The full pair has
+the lengths of the case that took 367 s (a 45,821-word article against a 42,918-word source);
+the first alignment (``framing.comparisons._align_reference``) is timed on a smaller pair cut
+from the same texts (``--reference-words``), and the indexed one on both, so that the ratio
+comes from one run on one machine. The two must check every quote alike (asserted here on the
+small pair; tests/test_align.py checks that and the containment of every pair on every
+AllSides story).
 
     python benchmarks/alignment_speed.py [--data-dir ../shared/data] [--reference-words 4000]
 """
