@@ -115,9 +115,9 @@ def main(argv: list[str] | None = None) -> int:
                 # containment of every pair, on every AllSides story).
                 fast = align(partisan, {"source": source}).rows
                 quotes = [q for r in fast for q in r.quotes]
-                assert all(
-                    map(same_check, quotes, [q for r in result.rows for q in r.quotes])
-                ), "quotes differ"
+                assert all(map(same_check, quotes, [q for r in result.rows for q in r.quotes])), (
+                    "quotes differ"
+                )
     ratio = seconds["small", "reference"] / seconds["small", "indexed"]
     print(f"reference / indexed on the small pair: {ratio:.1f}x")
     return 0
