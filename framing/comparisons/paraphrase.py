@@ -27,7 +27,6 @@ import re
 from functools import lru_cache
 
 import numpy as np
-from scipy import sparse
 
 from framing.text.words import iter_words, normalize_apostrophes
 
@@ -79,13 +78,14 @@ def paraphrase_terms(text: str) -> list[str]:
     return [term for match in iter_words(text) if (term := _term(match.group())) is not None]
 
 
-def paraphrase_matrix(partisan: list[list[str]], sources: list[list[str]]) -> sparse.csr_matrix:
+def paraphrase_matrix(partisan: list[list[str]], sources: list[list[str]]):
     """Return the paraphrase score of every partisan paragraph with every source paragraph.
 
     ``partisan`` and ``sources`` are each paragraph's :func:`paraphrase_terms`. The result is
     sparse: a pair that shares no term is not stored (its score is 0), so the work grows with the
     pairs that share a term, as with an inverted index, not with all pairs.
     """
+    from scipy import sparse
     from sklearn.feature_extraction.text import TfidfVectorizer
 
     if not any(partisan) or not any(sources):
