@@ -45,6 +45,7 @@ import re
 import sys
 from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass, field
+from typing import NamedTuple
 
 import numpy as np
 import pandas as pd
@@ -188,8 +189,7 @@ _ELLIPSIS = re.compile(r"\.\s?\.\s?\.|\u2026")
 # --- words and n-grams --------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class _Word:
+class _Word(NamedTuple):
     text: str  # as written, apostrophes made straight, abbreviation dots removed
     start: int
     end: int

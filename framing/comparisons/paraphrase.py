@@ -56,6 +56,7 @@ def _stem(word: str) -> str:
     return _stemmer().stem(word)
 
 
+@lru_cache(maxsize=200_000)
 def _term(word: str) -> str | None:
     word = normalize_apostrophes(word)
     if _NUMBER.fullmatch(word):
