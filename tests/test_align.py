@@ -437,6 +437,7 @@ def test_a_zero_similarity_threshold_aligns_every_paragraph_with_a_word_in_commo
         (7, {}, "sources must be a list"),
         (["text"], {"similarity_threshold": 1.5}, "similarity_threshold=1.5 is not valid"),
         (["text"], {"containment_threshold": -0.1}, "containment_threshold=-0.1 is not valid"),
+        (["text"], {"progress": "yes"}, "progress"),
     ],
 )
 def test_bad_input_raises_a_framing_error_that_says_what_to_do(sources, options, message):

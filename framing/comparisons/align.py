@@ -52,7 +52,7 @@ import pandas as pd
 
 from framing.article import Article, Paragraph
 from framing.comparisons.paraphrase import paraphrase_matrix, paraphrase_terms
-from framing.errors import FramingError
+from framing.errors import FramingError, choices_error
 from framing.measures.hedges import HedgeList, load_hedges
 from framing.measures.lexicon import LexiconMatcher, load_lexicon
 from framing.measures.sentiment import SentimentScorer
@@ -819,6 +819,8 @@ def align(
     """
     containment_threshold = _check_threshold("containment_threshold", containment_threshold)
     similarity_threshold = _check_threshold("similarity_threshold", similarity_threshold)
+    if progress not in (None, True, False):
+        raise choices_error("progress", progress, [None, True, False])
     if lexicon is None and isinstance(partisan, Article):
         lexicon = partisan.lexicon
     if sentiment is None and isinstance(partisan, Article):
