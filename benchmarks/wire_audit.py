@@ -218,17 +218,18 @@ def _rate_line(label: str, sizes: dict[str, int], suffix: str) -> str:
 
 def print_table(rows: Sequence[dict], sizes: dict[str, int], *, markdown: bool) -> None:
     """Print the audit table, plain or as Markdown."""
+    bullet = "- " if markdown else ""
     print(
-        f"reference (wire) words: {sizes['wire_words']:,}, of them own words: "
+        f"{bullet}reference (wire) words: {sizes['wire_words']:,}, of them own words: "
         f"{sizes['wire_own_words']:,}; partisan own words: {sizes['partisan_own_words']:,}"
     )
-    print(_rate_line("every entry ever, no context rule", sizes, ""))
-    print(_rate_line("bundled lexicon", sizes, "_after"))
+    print(bullet + _rate_line("every entry ever, no context rule", sizes, ""))
+    print(bullet + _rate_line("bundled lexicon", sizes, "_after"))
     if markdown:
         print()
         print(
-            "| entry | wire n | wire own n (articles) | wire own /100k | partisan own n | partisan own "
-            "/100k | ratio | decision | after: wire own n | after: partisan own n |"
+            "| entry | wire n | wire own n (articles) | wire own /100k | partisan own n "
+            "| partisan own /100k | ratio | decision | after: wire own n | after: partisan own n |"
         )
         print("|---|---:|---:|---:|---:|---:|---:|---|---:|---:|")
         for row in rows:
@@ -241,8 +242,8 @@ def print_table(rows: Sequence[dict], sizes: dict[str, int], *, markdown: bool) 
             )
         return
     header = (
-        f"{'entry':<28} {'wire n':>6} {'own n':>6} {'arts':>4} {'/100k':>7} {'part n':>6} {'/100k':>7} "
-        f"{'ratio':>6} {'decision':<9} {'after':>5} {'after':>5}"
+        f"{'entry':<28} {'wire n':>6} {'own n':>6} {'arts':>4} {'/100k':>7} {'part n':>6} "
+        f"{'/100k':>7} {'ratio':>6} {'decision':<9} {'after':>5} {'after':>5}"
     )
     print(header)
     print("-" * len(header))

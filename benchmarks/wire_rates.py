@@ -93,8 +93,8 @@ def polnear_rows(data_dir: Path) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def print_means(title: str, rows: pd.DataFrame, groups: Sequence[str]) -> pd.DataFrame:
-    """Print the group means of both rates with their intervals; return them."""
+def print_means(title: str, rows: pd.DataFrame, groups: Sequence[str]) -> None:
+    """Print the group means of both rates with their intervals."""
     result = compare_groups(
         rows,
         group_col="group",
@@ -106,7 +106,8 @@ def print_means(title: str, rows: pd.DataFrame, groups: Sequence[str]) -> pd.Dat
     means = result.means
     print(title)
     print(
-        f"{'group':<18} {'articles':>8} {'own rate':>9} {'95% CI':>15} {'all rate':>9} {'95% CI':>15}"
+        f"{'group':<18} {'articles':>8} {'own rate':>9} {'95% CI':>15} {'all rate':>9} "
+        f"{'95% CI':>15}"
     )
     for group in groups:
         own = means[(means["measure"] == "own_rate") & (means["group"] == group)].iloc[0]
@@ -118,10 +119,9 @@ def print_means(title: str, rows: pd.DataFrame, groups: Sequence[str]) -> pd.Dat
             f"{every['ci_high']:.3f}]"
         )
     print()
-    return means
 
 
-def _mean(means: pd.DataFrame, measure: str, groups: Sequence[str], rows: pd.DataFrame) -> float:
+def _mean(measure: str, groups: Sequence[str], rows: pd.DataFrame) -> float:
     """Return the mean of ``measure`` over the articles of ``groups`` together."""
     chosen = rows[rows["group"].isin(groups)]
     return float(chosen[measure].mean())
@@ -135,18 +135,16 @@ def main(argv: Sequence[str] | None = None) -> None:
     print()
     allsides = allsides_rows(args.data_dir)
     wires = list(ALLSIDES_WIRES.values())
-    allsides_means = print_means("AllSides", allsides, [*wires, "left", "right"])
+    print_means("AllSides", allsides, [*wires, "left", "right"])
     polnear = polnear_rows(args.data_dir)
-    polnear_means = print_means(
-        "PolNeAR (train)", polnear, [WIRE_GROUP, *POLNEAR_PARTISAN, *POLNEAR_OTHERS]
-    )
-    for name, rows, means, wire, partisan in (
-        ("AllSides", allsides, allsides_means, wires, ["left", "right"]),
-        ("PolNeAR", polnear, polnear_means, [WIRE_GROUP], list(POLNEAR_PARTISAN)),
+    print_means("PolNeAR (train)", polnear, [WIRE_GROUP, *POLNEAR_PARTISAN, *POLNEAR_OTHERS])
+    for name, rows, wire, partisan in (
+        ("AllSides", allsides, wires, ["left", "right"]),
+        ("PolNeAR", polnear, [WIRE_GROUP], list(POLNEAR_PARTISAN)),
     ):
-        partisan_own = _mean(means, "own_rate", partisan, rows)
+        partisan_own = _mean("own_rate", partisan, rows)
         for measure, label in (("own_rate", "own words"), ("all_rate", "all words")):
-            wire_mean = _mean(means, measure, wire, rows)
+            wire_mean = _mean(measure, wire, rows)
             print(
                 f"{name}: wire copy ({label}) {wire_mean:.3f} against partisan own words "
                 f"{partisan_own:.3f}: {1 - wire_mean / partisan_own:.0%} below"

@@ -400,7 +400,8 @@ def test_bundled_entries_match_themselves(bundled_rows):
 
 
 def test_lexicons_md_lists_every_category_with_its_count(bundled_rows, lexicons_md):
-    table = dict(re.findall(r"^\| `([a-z-]+)` \| (\d+) \|", lexicons_md, flags=re.M))
+    found = re.findall(r"^\| `([a-z-]+)` \| (\d+) \|", lexicons_md, flags=re.M)
+    table = {name: n for name, n in found if name in KNOWN_CATEGORIES}  # not the audit's rows
     counts = {}
     loaded = [row for row in bundled_rows if row["context"] != "term-of-art"]
     for row in loaded:
@@ -413,7 +414,8 @@ def test_lexicons_md_lists_every_category_with_its_count(bundled_rows, lexicons_
 
 def test_lexicons_md_examples_are_entries_of_their_category(bundled_rows, lexicons_md):
     category_of = {row["term"]: row["category"] for row in bundled_rows}
-    rows = re.findall(r"^\| `([a-z-]+)` \| \d+ \| .* \| (.*) \|$", lexicons_md, flags=re.M)
+    found = re.findall(r"^\| `([a-z-]+)` \| \d+ \| .* \| (.*) \|$", lexicons_md, flags=re.M)
+    rows = [(category, examples) for category, examples in found if category in KNOWN_CATEGORIES]
     assert len(rows) == len(KNOWN_CATEGORIES)
     for category, examples in rows:
         for example in examples.split(", "):
