@@ -17,7 +17,10 @@ The last lines print how far below the partisan outlets' own words the wire copy
 ``1 - wire mean / partisan mean`` (the target is at least 30%), for the wire's own words and
 for all of its words.
 
-    python benchmarks/wire_rates.py [--data-dir ../shared/data]
+    python benchmarks/wire_rates.py [--data-dir ../shared/data] [--lexicon FILE]
+
+``--lexicon`` measures another lexicon file, e.g. the lexicon before the audit
+(``git show 7692d01:framing/data/lexicons/loaded_language.tsv > before.tsv``).
 """
 
 from __future__ import annotations
@@ -32,6 +35,7 @@ import pandas as pd
 from framing import compare_groups
 from framing.article import Article
 from framing.datasets.loaders import load_allsides, load_polnear
+from framing.measures.lexicon import Lexicon, load_lexicon
 from framing.text.words import per_100_words
 
 REPO = Path(__file__).resolve().parent.parent
@@ -49,9 +53,9 @@ RESAMPLES = 10_000
 PERMUTATIONS = 2_000
 
 
-def article_row(text: str, group: str) -> dict:
+def article_row(text: str, group: str, lexicon: Lexicon) -> dict:
     """Return an article's words, own words, matches and own matches, and their rates."""
-    article = Article(text)
+    article = Article(text, lexicon=lexicon)
     words = own_words = matches = own_matches = 0
     for paragraph in article.paragraphs:
         words += paragraph.words
@@ -69,23 +73,25 @@ def article_row(text: str, group: str) -> dict:
     }
 
 
-def allsides_rows(data_dir: Path) -> pd.DataFrame:
+def allsides_rows(data_dir: Path, lexicon: Lexicon | None = None) -> pd.DataFrame:
     """Return the AllSides articles of the wire (center AP, Reuters) and of the left and right."""
+    lexicon = load_lexicon(lexicon)
     sides = load_allsides(data_dir)
     rows = []
     for side, source, text in zip(sides["side"], sides["source"], sides["text"], strict=True):
         if side == "center" and source in ALLSIDES_WIRES:
-            rows.append(article_row(text, ALLSIDES_WIRES[source]))
+            rows.append(article_row(text, ALLSIDES_WIRES[source], lexicon))
         elif side in ("left", "right"):
-            rows.append(article_row(text, side))
+            rows.append(article_row(text, side, lexicon))
     return pd.DataFrame(rows)
 
 
-def polnear_rows(data_dir: Path) -> pd.DataFrame:
+def polnear_rows(data_dir: Path, lexicon: Lexicon | None = None) -> pd.DataFrame:
     """Return the PolNeAR articles, wire-credited ones in one group, the rest by publisher."""
+    lexicon = load_lexicon(lexicon)
     table = load_polnear("train", data_dir)
     rows = [
-        article_row(text, WIRE_GROUP if pd.notna(wire) else publisher)
+        article_row(text, WIRE_GROUP if pd.notna(wire) else publisher, lexicon)
         for text, wire, publisher in zip(
             table["text"], table["wire"], table["publisher"], strict=True
         )
@@ -130,13 +136,17 @@ def _mean(measure: str, groups: Sequence[str], rows: pd.DataFrame) -> float:
 def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data-dir", type=Path, default=DEFAULT_DATA)
+    parser.add_argument(
+        "--lexicon", help="a lexicon file to measure instead of the bundled one (e.g. an older one)"
+    )
     args = parser.parse_args(argv)
+    lexicon = load_lexicon(args.lexicon)
     print("loaded-language matches per 100 words, mean over articles (own rate: own words only)")
     print()
-    allsides = allsides_rows(args.data_dir)
+    allsides = allsides_rows(args.data_dir, lexicon)
     wires = list(ALLSIDES_WIRES.values())
     print_means("AllSides", allsides, [*wires, "left", "right"])
-    polnear = polnear_rows(args.data_dir)
+    polnear = polnear_rows(args.data_dir, lexicon)
     print_means("PolNeAR (train)", polnear, [WIRE_GROUP, *POLNEAR_PARTISAN, *POLNEAR_OTHERS])
     for name, rows, wire, partisan in (
         ("AllSides", allsides, wires, ["left", "right"]),

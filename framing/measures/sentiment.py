@@ -108,9 +108,11 @@ def default_vader() -> VaderSentiment:
     return VaderSentiment()
 
 
-def sentence_compounds(scorer: CompoundScorer, text: str) -> list[float]:
+def sentence_compounds(
+    scorer: CompoundScorer, text: str, *, spans: list[tuple[int, int]] | None = None
+) -> list[float]:
     """Return ``scorer``'s compound score of each sentence of ``text``
-    (:func:`~framing.text.words.split_sentences`).
+    (:func:`~framing.text.words.split_sentences`, or the ``spans`` given).
 
     VADER's compound saturates on long texts (the seed's own words, joined, score -0.985); the
     mean over sentences, with their count, does not.
@@ -118,7 +120,9 @@ def sentence_compounds(scorer: CompoundScorer, text: str) -> list[float]:
     >>> sentence_compounds(default_vader(), "A horrible movie. A fine cast.")
     [-0.5423, 0.2023]
     """
-    return [scorer.compound(text[start:end]) for start, end in split_sentences(text)]
+    if spans is None:
+        spans = split_sentences(text)
+    return [scorer.compound(text[start:end]) for start, end in spans]
 
 
 def mean_or_nan(values: list[float]) -> float:
