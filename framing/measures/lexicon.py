@@ -12,7 +12,13 @@ finds them in a text in one pass over its words. Terms are matched
 - word by word inside a hyphenated word: ``terror*`` matches the "terror" of "anti-terror";
 - with curly apostrophes read as straight ones, and a possessive ``'s`` read as its noun;
 - longest first: where entries nest ("massive" and "massive military victory"), the longest
-  match wins and the shorter one is not counted again.
+  match wins and the shorter one is not counted again;
+- where an entry's ``context`` says so (:data:`CONTEXTS`), not inside a proper name, and never
+  as a term of art: a ``term-of-art`` phrase ("terror attack*") is matched like any entry, so
+  that it wins over the shorter entries inside it, and then not counted.
+
+Each entry carries an ``intensity`` (1 to 3), which its matches carry on into the weighted
+score ``loaded_score_per_100_words``.
 
 Loaders read LIWC ``.dic``, WordStat ``.cat``, Yoshikoder/Lexicoder ``.ykd``/``.lcd``/``.lc3``
 (:mod:`framing.measures.dictionaries`), CSV/TSV, YAML, MPQA subjectivity clues (``.tff``) and
