@@ -23,12 +23,10 @@ def voice_contrast(article: Article) -> pd.DataFrame:
     ``vader_compound`` of the voice's spans joined into one text (with the article's scorers;
     VADER's compound saturates on such long texts), ``vader_mean``, the mean VADER compound of
     the sentences of the voice's spans (a span cut from a sentence counts as one), and
-    ``sentences``, their number,
-    ``loaded_count`` (the paragraphs' loaded-language matches that start in the voice's words)
-    and ``loaded_per_100_words``. A voice with no words has empty scores.
+    ``sentences``, their number, ``loaded_count`` (the paragraphs' loaded-language matches that
+    start in the voice's words) and ``loaded_per_100_words``. A voice with no words has empty scores.
 
     >>> from framing.article import Article
-from framing.measures.sentiment import mean_or_nan, sentence_compounds
     >>> article = Article("Raqqa Falls\\n\\nA massive win. “The city is calm,” an official said.")
     >>> voice_contrast(article)[["voice", "words", "loaded_count"]].to_dict("records")[:3]
     [{'voice': 'own', 'words': 5, 'loaded_count': 1}, \
