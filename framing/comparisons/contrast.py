@@ -24,7 +24,8 @@ def voice_contrast(article: Article) -> pd.DataFrame:
     VADER's compound saturates on such long texts), ``vader_mean``, the mean VADER compound of
     the sentences of the voice's spans (a span cut from a sentence counts as one), and
     ``sentences``, their number, ``loaded_count`` (the paragraphs' loaded-language matches that
-    start in the voice's words) and ``loaded_per_100_words``. A voice with no words has empty scores.
+    start in the voice's words) and ``loaded_per_100_words``. A voice with no words has empty
+    scores.
 
     >>> from framing.article import Article
     >>> article = Article("Raqqa Falls\\n\\nA massive win. “The city is calm,” an official said.")
