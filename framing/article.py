@@ -49,7 +49,7 @@ from framing.measures.sentiment import (
 )
 from framing.text.characters import INVISIBLE, surrogate_problem
 from framing.text.segment import BlankLineSegmenter, Segmenter
-from framing.text.words import count_words, per_100_words, split_sentences
+from framing.text.words import count_words, per_100_words
 from framing.types import LexiconLike, SourcesLike
 from framing.voice.detector import (
     RuleVoiceDetector,
@@ -159,11 +159,7 @@ class Paragraph:
     def vader_sentences(self) -> list[float]:
         """Return the VADER compound score of each sentence
         (:func:`~framing.text.words.split_sentences`)."""
-        text = self.text
-        spans = split_sentences(text)
-        if spans == [(0, len(text))]:  # one sentence: the paragraph's own score, computed once
-            return [self.vader_compound]
-        return sentence_compounds(self.article.vader, text, spans=spans)
+        return sentence_compounds(self.article.vader, self.text, whole=self.vader_compound)
 
     @property
     def sentences(self) -> int:

@@ -109,19 +109,21 @@ def default_vader() -> VaderSentiment:
 
 
 def sentence_compounds(
-    scorer: CompoundScorer, text: str, *, spans: list[tuple[int, int]] | None = None
+    scorer: CompoundScorer, text: str, *, whole: float | None = None
 ) -> list[float]:
     """Return ``scorer``'s compound score of each sentence of ``text``
-    (:func:`~framing.text.words.split_sentences`, or the ``spans`` given).
+    (:func:`~framing.text.words.split_sentences`).
 
     VADER's compound saturates on long texts (the seed's own words, joined, score -0.985); the
-    mean over sentences, with their count, does not.
+    mean over sentences, with their count, does not. ``whole`` is the score of all of ``text``
+    when it is known already: a text of one sentence then is not scored again.
 
     >>> sentence_compounds(default_vader(), "A horrible movie. A fine cast.")
     [-0.5423, 0.2023]
     """
-    if spans is None:
-        spans = split_sentences(text)
+    spans = split_sentences(text)
+    if whole is not None and spans == [(0, len(text))]:
+        return [whole]
     return [scorer.compound(text[start:end]) for start, end in spans]
 
 
