@@ -811,6 +811,7 @@ def _bundled(name: str) -> Lexicon:
             code=[__name__, read_data_table.__module__, normalize_apostrophes.__module__],
             build=lambda: read_table(path, name=name),
         )
+    terms_of_art = sum(1 for entry in lexicon.entries if entry.context == "term-of-art")
     lexicon.info = LexiconInfo(
         name=name,
         source=f"framing/data/lexicons/{filename}",
@@ -819,8 +820,8 @@ def _bundled(name: str) -> Lexicon:
         description=(
             "Loaded language after SemEval-2020 Task 11: words and phrases with strong "
             "emotional implications, used to influence an audience. "
-            f"{len(lexicon)} entries in {len(lexicon.categories)} categories; "
-            "see framing/data/lexicons/LEXICONS.md."
+            f"{len(lexicon) - terms_of_art} entries in {len(lexicon.categories)} categories "
+            f"and {terms_of_art} terms of art; see framing/data/lexicons/LEXICONS.md."
         ),
     )
     return lexicon
