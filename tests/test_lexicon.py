@@ -282,6 +282,8 @@ WIRE_PLAIN_TERMS = [
     # term of art: the DoD release's "terror attacks", and its kin, count nothing
     ("ISIS used the camps to train militants to conduct terror attacks.", []),
     ("The FBI arrested a terror suspect tied to a terror group.", []),
+    ("The State Department lists it as a terrorist organization.", []),
+    ("Critics warned against regime change in Iran.", []),
     ("Prosecutors charged him with a hate crime.", []),
     ("Protests over police brutality spread.", []),
     ("Christie looked shell-shocked on stage.", []),
