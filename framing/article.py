@@ -143,10 +143,20 @@ class Paragraph:
         return per_100_words(score, self.words)
 
     @property
-    def loaded_own_count(self) -> int:
+    def loaded_own_count(self) -> int | None:
         """Return the number of loaded-language matches that start in the outlet's own words
-        (voice ``own``; see :mod:`framing.voice`)."""
-        own = [(s.start, s.end) for s in self.voice.segments if s.voice == "own"]
+        (voice ``own``; see :mod:`framing.voice`).
+
+        A voice detector of one's own that gives no segments says only how many words are
+        own: then every match is own when all words are, none when no word is, and the count
+        is ``None`` (missing) when some are.
+        """
+        voice = self.voice
+        if not voice.segments:
+            if voice.own_words == voice.words:
+                return self.loaded_count
+            return 0 if voice.own_words == 0 else None
+        own = [(s.start, s.end) for s in voice.segments if s.voice == "own"]
         return sum(1 for m in self.loaded_matches if any(a <= m.start < b for a, b in own))
 
     @property

@@ -104,6 +104,37 @@ def test_loaded_own_count_counts_the_outlets_own_words(text, count, own):
     assert "vile" in table["loaded_terms"][0] or count == 1  # quotes stay in loaded_terms
 
 
+class CountsOnly:
+    """A voice detector that gives word counts and no segments."""
+
+    def __init__(self, own_share):
+        self.own_share = own_share
+
+    def detect(self, paragraphs):
+        from framing.voice import ParagraphVoice
+
+        voices = []
+        for text in paragraphs:
+            words = len(text.split())
+            cited = words - round(self.own_share * words)
+            voices.append(ParagraphVoice("own" if not cited else "mixed", words, cited, 0))
+        return voices
+
+
+@pytest.mark.parametrize(("own_share", "expected"), [(1.0, [2]), (0.0, [0]), (0.5, [None])])
+def test_loaded_own_count_from_a_detector_without_segments(own_share, expected):
+    article = Article("An evil and vile plan.", headline=False, voice=CountsOnly(own_share))
+    table = analyze(article)
+    assert table["loaded_count"].tolist() == [2]
+    assert (
+        table["loaded_own_count"]
+        .astype(object)
+        .where(table["loaded_own_count"].notna(), None)
+        .tolist()
+        == expected
+    )
+
+
 def test_loaded_own_count_needs_the_voice_measure():
     table = analyze("The evil plan failed.", measures=["loaded"])
     assert "loaded_count" in table and "loaded_own_count" not in table

@@ -44,7 +44,8 @@ MEASURE_DEFINITIONS = {
     "sentences": "number of sentences (split at . ! ? or an ellipsis before white space)",
     "loaded_count": "number of loaded-language lexicon matches (longest match where they nest)",
     "loaded_own_count": "loaded_count of the matches that start in the outlet's own words (voice "
-    "own); present when the loaded and voice measures both are",
+    "own); present when the loaded and voice measures both are (missing where a voice detector "
+    "gives no segments and the paragraph is mixed)",
     "loaded_per_100_words": "loaded_count per 100 words (NaN for a paragraph with no words)",
     "loaded_score_per_100_words": "the matches' intensities (1 mild to 3 strong, from the "
     "lexicon; 1 where it has none) summed, per 100 words (NaN for a paragraph with no words)",
