@@ -16,6 +16,7 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
+from framing._files import atomic_path
 from framing.errors import FramingError
 from framing.report.palette import OKABE_ITO, VOICE_COLORS
 
@@ -549,7 +550,6 @@ def save_figure(figure: Figure, path: str | Path) -> Path:
     so saving the same figure twice gives byte-identical files.
     """
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
     suffix = path.suffix.lower()
     metadata = {
         ".png": {"Software": None},
@@ -558,6 +558,7 @@ def save_figure(figure: Figure, path: str | Path) -> Path:
     }.get(suffix)
     if metadata is None:
         raise ValueError(f"cannot save a figure as {suffix!r}; use .png, .pdf or .svg")
-    with figure_style():
-        figure.savefig(path, metadata=metadata)
+    # Through a temporary file beside it: a figure that fails to draw leaves the old file.
+    with figure_style(), atomic_path(path) as temporary:
+        figure.savefig(temporary, metadata=metadata)
     return path
