@@ -49,7 +49,7 @@ from framing.voice.detector import (
     check_detector,
     default_detector,
 )
-from framing.voice.model import ParagraphVoice
+from framing.voice.model import SEGMENT_VOICES, ParagraphVoice
 
 __all__ = ["Article", "Paragraph", "HEADLINE_MAX_WORDS"]
 
@@ -137,6 +137,33 @@ class Paragraph:
         """Return who speaks here: voice, quoted share, sources, and the quote and attribution
         spans (offsets relative to this paragraph); see :mod:`framing.voice`."""
         return self.article.voices[self.index]
+
+    @cached_property
+    def words_by_voice(self) -> dict[str, int]:
+        """Return the number of words of each voice: ``own``, ``attributed``, ``quoted``.
+
+        Counted over the voice's segments (:attr:`ParagraphVoice.segments`), as
+        :func:`framing.comparisons.contrast.voice_contrast` counts them.
+        """
+        counts = dict.fromkeys(SEGMENT_VOICES, 0)
+        for segment in self.voice.segments:
+            counts[segment.voice] += segment.words
+        return counts
+
+    @cached_property
+    def loaded_by_voice(self) -> dict[str, int]:
+        """Return the loaded-language matches that start in each voice's words.
+
+        A match belongs to the segment that holds its first character (``own``, ``attributed``
+        or ``quoted``); a match outside every segment (between words) counts for none.
+        """
+        counts = dict.fromkeys(SEGMENT_VOICES, 0)
+        segments = self.voice.segments
+        for match in self.loaded_matches:
+            segment = next((s for s in segments if s.start <= match.start < s.end), None)
+            if segment is not None:
+                counts[segment.voice] += 1
+        return counts
 
     def __repr__(self) -> str:
         preview = self.text if len(self.text) <= 40 else self.text[:37] + "..."

@@ -73,6 +73,10 @@ def article_rows(
             row["voice"] = voice.label
             row["sources"] = voice.source_names
             row["quoted_share"] = voice.quoted_share
+            for name, count in paragraph.words_by_voice.items():
+                row[f"{name}_words"] = count
+            for name, count in paragraph.loaded_by_voice.items():
+                row[f"{name}_loaded_count"] = count
         row["error"] = ""
         rows.append(row)
     return rows

@@ -16,6 +16,7 @@ __all__ = [
     "DEFAULT_DOC_ID",
     "MEASURE_DEFINITIONS",
     "MEASURE_GROUPS",
+    "VOICE_COUNT_COLUMNS",
     "KEPT_ATTR",
     "check_measures",
     "check_keep",
@@ -46,9 +47,27 @@ MEASURE_DEFINITIONS = {
     "quoted) or mixed (own words beside quoted or attributed ones); see framing.voice",
     "sources": "canonical names of the sources quoted or attributed, separated by ';'",
     "quoted_share": "share of the paragraph's words inside quotation marks, 0 to 1",
+    "own_words": "words of the outlet's own voice (neither quoted nor attributed)",
+    "attributed_words": "words attributed to a source outside quotation marks",
+    "quoted_words": "words inside quotation marks; own, attributed and quoted words add up "
+    "to the paragraph's voice segments' words",
+    "own_loaded_count": "loaded-language matches that start in the outlet's own words",
+    "attributed_loaded_count": "loaded-language matches that start in attributed words",
+    "quoted_loaded_count": "loaded-language matches that start in quoted words",
     "error": "why a corpus row could not be measured (empty where it was)",
 }
 COLUMNS = list(MEASURE_DEFINITIONS)
+
+#: Per paragraph, each voice's words and the loaded-language matches in them: what a grouped
+#: own-versus-cited contrast over a table adds up (:func:`framing.voice_contrast`).
+VOICE_COUNT_COLUMNS = (
+    "own_words",
+    "attributed_words",
+    "quoted_words",
+    "own_loaded_count",
+    "attributed_loaded_count",
+    "quoted_loaded_count",
+)
 
 #: The measures that ``measures=`` chooses from, with their columns. A table has the other
 #: columns whatever is chosen; leaving out a measure saves its time (voice detection is the
@@ -57,7 +76,12 @@ MEASURE_GROUPS = {
     "sentiment": ("polarity", "subjectivity"),
     "vader": ("vader_compound",),
     "loaded": ("loaded_count", "loaded_per_100_words", "loaded_terms"),
-    "voice": ("voice", "sources", "quoted_share"),
+    "voice": (
+        "voice",
+        "sources",
+        "quoted_share",
+        *VOICE_COUNT_COLUMNS,
+    ),
 }
 ALL_MEASURES = tuple(MEASURE_GROUPS)
 
@@ -65,7 +89,7 @@ ALL_MEASURES = tuple(MEASURE_GROUPS)
 #: corpus with ``keep=``, so that saving it can say where they came from.
 KEPT_ATTR = "framing_kept"
 
-_INTEGER_COLUMNS = ("paragraph", "start", "end", "words", "loaded_count")
+_INTEGER_COLUMNS = ("paragraph", "start", "end", "words", "loaded_count", *VOICE_COUNT_COLUMNS)
 _FLOAT_COLUMNS = (
     "polarity",
     "subjectivity",

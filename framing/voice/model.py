@@ -21,10 +21,13 @@ __all__ = [
     "Attribution",
     "Segment",
     "ParagraphVoice",
+    "SEGMENT_VOICES",
 ]
 
 #: The voices a paragraph can have (see :mod:`framing.voice` for their definitions).
 VOICES = ("own", "attributed", "quoted", "mixed")
+#: The voices a word (a segment) can have: every word of a paragraph is one of these.
+SEGMENT_VOICES = ("own", "attributed", "quoted")
 
 #: Kinds of source in the data file.
 SOURCE_KINDS = ("outlet", "agency", "organisation")
