@@ -39,6 +39,7 @@ from framing.measures.sentiment import (
     default_sentiment,
     default_vader,
 )
+from framing.text.archive import is_archive_metadata
 from framing.text.characters import INVISIBLE, surrogate_problem
 from framing.text.segment import BlankLineSegmenter, Segmenter
 from framing.text.words import count_words, per_100_words
@@ -49,7 +50,7 @@ from framing.voice.detector import (
     check_detector,
     default_detector,
 )
-from framing.voice.model import SEGMENT_VOICES, ParagraphVoice
+from framing.voice.model import NO_VOICE, SEGMENT_VOICES, ParagraphVoice
 
 __all__ = ["Article", "Paragraph", "HEADLINE_MAX_WORDS"]
 
@@ -266,11 +267,16 @@ class Article:
             rest_start = first_end + (len(rest) - len(rest.lstrip(INVISIBLE)))
             spans = [(start, first_end), (rest_start, end), *spans[1:]]
         return [
-            Paragraph(
-                self, index, start, end, "headline" if has_headline and index == 0 else "body"
-            )
+            Paragraph(self, index, start, end, self._role(index, start, end, has_headline))
             for index, (start, end) in enumerate(spans)
         ]
+
+    def _role(self, index: int, start: int, end: int, has_headline: bool) -> str:
+        if has_headline and index == 0:
+            return "headline"
+        if is_archive_metadata(self.text[start:end]):
+            return "metadata"
+        return "body"
 
     def _detect_headline(self, spans: list[tuple[int, int]]) -> bool:
         """Return whether the first line of the first span reads as a headline.
@@ -323,7 +329,12 @@ class Article:
                 f"{len(voices)} voices for {len(texts)} paragraphs; its detect() must return one "
                 "ParagraphVoice per paragraph, in order"
             )
-        return voices
+        # An archive's metadata line is no one's words: no voice, no segments. The detector
+        # still reads it, so the other paragraphs get the voices they would get without it.
+        return [
+            ParagraphVoice(NO_VOICE, voice.words, 0, 0) if paragraph.role == "metadata" else voice
+            for paragraph, voice in zip(self.paragraphs, voices, strict=True)
+        ]
 
     @property
     def headline(self) -> Paragraph | None:

@@ -24,6 +24,8 @@ if TYPE_CHECKING:  # pandas is imported by the commands that make a table, not b
 __all__ = ["main", "write_table", "TABLE_FORMATS"]
 
 TABLE_FORMATS = ("table", "csv", "json", "jsonl")
+#: ``--headline``'s values and the ``headline=`` each stands for.
+HEADLINE_CHOICES = {"auto": None, "yes": True, "no": False}
 _SUFFIX_FORMATS = {
     ".csv": "csv",
     ".json": "json",
@@ -122,7 +124,11 @@ def _iter_tables(paths: Sequence[Path], args: argparse.Namespace):
     from framing.measures.lexicon import load_lexicon
     from framing.table.engine import TASK_ROWS, analyze_chunks, analyze_file
 
-    options = {"lexicon": load_lexicon(args.lexicon), "progress": args.progress}
+    options = {
+        "lexicon": load_lexicon(args.lexicon),
+        "progress": args.progress,
+        "headline": HEADLINE_CHOICES[args.headline],
+    }
     if args.measures is not None:
         options["measures"] = [name.strip() for name in args.measures.split(",") if name.strip()]
     keep = [name.strip() for names in args.keep for name in names.split(",") if name.strip()]
@@ -427,6 +433,14 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="NAMES",
         help="comma-separated measures to compute, from sentiment, vader, loaded, voice "
         "(default: all); leaving out voice is the biggest saving",
+    )
+    analyze.add_argument(
+        "--headline",
+        choices=tuple(HEADLINE_CHOICES),
+        default="auto",
+        help="whether each text's first paragraph is its headline: yes (e.g. titles that end "
+        "with a full stop), no, or auto (a short first line that does not end like a "
+        "sentence; the default)",
     )
     analyze.add_argument(
         "--progress",

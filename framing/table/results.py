@@ -62,9 +62,9 @@ def table_metadata(columns, extra: Mapping | None = None, *, kept: Iterable[str]
 
     ``kept`` names the columns copied from the corpus (``keep=``).
 
-    >>> metadata = table_metadata(["role", "outlet", "not a measure"], kept=["outlet"])
-    >>> metadata["columns"]
-    {'role': 'headline or body', 'outlet': 'copied from the corpus'}
+    >>> metadata = table_metadata(["words", "outlet", "not a measure"], kept=["outlet"])
+    >>> list(metadata["columns"].items())[1]
+    ('outlet', 'copied from the corpus')
     >>> sorted(metadata)
     ['columns', 'framing_version']
     """

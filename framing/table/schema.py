@@ -30,7 +30,8 @@ DEFAULT_DOC_ID = "doc"
 MEASURE_DEFINITIONS = {
     "doc_id": "the article's id (the id column, the file name, or the row number)",
     "paragraph": "paragraph number within the article, from 0 (the headline, when there is one)",
-    "role": "headline or body",
+    "role": "headline, body, or metadata (a news archive's section line or record field, "
+    "such as 'FULL TEXT.' or 'LENGTH: 845 words': no one's words)",
     "start": "character offset where the paragraph starts in the article's text",
     "end": "character offset where it ends: text[start:end] is the paragraph",
     "text": "the paragraph's text",
@@ -44,7 +45,8 @@ MEASURE_DEFINITIONS = {
     "loaded_terms": "the matches as term:category, separated by ';'",
     "voice": "who speaks: own (no word quoted or attributed), attributed (every word quoted or "
     "attributed, under half quoted), quoted (every word quoted or attributed, at least half "
-    "quoted) or mixed (own words beside quoted or attributed ones); see framing.voice",
+    "quoted) or mixed (own words beside quoted or attributed ones), or none for a metadata "
+    "paragraph; see framing.voice",
     "sources": "canonical names of the sources quoted or attributed, separated by ';'",
     "quoted_share": "share of the paragraph's words inside quotation marks, 0 to 1",
     "own_words": "words of the outlet's own voice (neither quoted nor attributed)",
