@@ -29,8 +29,22 @@ def _temporary_beside(target: Path) -> Path:
     handle, name = tempfile.mkstemp(
         dir=target.parent, prefix=f".{target.stem}.", suffix=f".partial{target.suffix}"
     )
-    os.close(handle)
+    try:
+        # mkstemp makes the file private (0600); give it the mode a plain open() would.
+        os.fchmod(handle, _mode_for(target))
+    finally:
+        os.close(handle)
     return Path(name)
+
+
+def _mode_for(target: Path) -> int:
+    """Return the permission bits the new file gets: the target's, else what umask allows."""
+    try:
+        return target.stat().st_mode & 0o777
+    except FileNotFoundError:
+        mask = os.umask(0o022)
+        os.umask(mask)
+        return 0o666 & ~mask
 
 
 @contextlib.contextmanager

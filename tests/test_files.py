@@ -122,3 +122,20 @@ def test_a_failed_figure_leaves_the_earlier_file(tmp_path):
     plt.close(figure)
     assert path.read_bytes() == before
     assert [p.name for p in tmp_path.iterdir()] == ["f.pdf"]
+
+
+def test_a_written_file_has_the_mode_a_plain_write_gives(tmp_path):
+    import os
+    import stat
+
+    plain = tmp_path / "plain.txt"
+    plain.write_text("x")
+    with atomic_path(tmp_path / "new.txt") as temporary:
+        temporary.write_text("x")
+    assert stat.S_IMODE(os.stat(tmp_path / "new.txt").st_mode) == stat.S_IMODE(
+        os.stat(plain).st_mode
+    )
+    os.chmod(plain, 0o640)
+    with atomic_path(plain) as temporary:
+        temporary.write_text("y")
+    assert stat.S_IMODE(os.stat(plain).st_mode) == 0o640
