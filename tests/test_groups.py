@@ -280,3 +280,13 @@ def test_clusters_that_cannot_be_resampled_whole_are_refused():
     assert framing.compare_groups(table, group_col="g", measures="m", cluster=None).unit == "row"
     with pytest.raises(InputError, match="no column 'url'"):
         framing.compare_groups(table, group_col="g", measures="m", cluster="url")
+
+
+def test_the_benchmarks_baseline_gives_the_same_means_and_differences():
+    from benchmarks.groups import compare_groups_before
+
+    table = _paragraph_table()
+    means, pairs = compare_groups_before(table, group_col="outlet", measures=["m"])
+    now = framing.compare_groups(table, group_col="outlet", measures="m")
+    assert [row[2] for row in means] == pytest.approx(now.means["mean"].tolist(), rel=1e-12)
+    assert [row[3] for row in pairs] == pytest.approx(now.pairs["difference"].tolist(), rel=1e-12)
