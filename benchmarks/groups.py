@@ -11,11 +11,11 @@ with :func:`framing.analyze` (16,325 paragraphs), then times, in the same run,
 
 each on ``quoted_share`` by ``publisher`` with 2,000 resamples and 10,000 permutations, and
 prints the seconds and the ratio to ``before``. It then prints the Breitbart minus New York
-Times difference in quoted share three ways: by paragraph with paragraphs as units, by
-paragraph with articles as units, and over a table of one row per article (the mean of its
-paragraphs' shares).
+Times and Breitbart minus HuffPost differences in quoted share three ways: by paragraph with
+paragraphs as units, by paragraph with articles as units, and over a table of one row per
+article (the mean of its paragraphs' shares). ``--no-timing`` prints only these.
 
-    python benchmarks/groups.py [--data-dir ../shared/data] [--repeats 3]
+    python benchmarks/groups.py [--data-dir ../shared/data] [--repeats 3] [--no-timing]
 """
 
 from __future__ import annotations
@@ -90,43 +90,51 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--data-dir", type=Path, default=DEFAULT_DATA)
     parser.add_argument("--repeats", type=int, default=3)
+    parser.add_argument("--no-timing", action="store_true", help="only the differences")
     args = parser.parse_args()
     table = paragraph_table(args.data_dir)
     print(
         f"{len(table):,} paragraphs, {table['doc_id'].nunique()} articles, "
-        f"{table['publisher'].nunique()} publishers; {MEASURE}; best of {args.repeats}"
+        f"{table['publisher'].nunique()} publishers; {MEASURE}"
+        + ("" if args.no_timing else f"; best of {args.repeats}")
     )
     options = {"group_col": "publisher", "measures": [MEASURE]}
-    before = best_of(args.repeats, lambda: compare_groups_before(table, **options))
-    documents = best_of(args.repeats, lambda: framing.compare_groups(table, **options))
-    rows = best_of(args.repeats, lambda: framing.compare_groups(table, cluster=None, **options))
+    if not args.no_timing:
+        print_timings(table, options, args.repeats)
+    articles = table.groupby(["doc_id", "publisher"], as_index=False)[MEASURE].mean()
+    for other, name in (("nyt", "New York Times"), ("huff-post", "HuffPost")):
+        print(f"\nBreitbart minus {name}, {MEASURE}")
+        for label, frame, cluster in (
+            ("by paragraph, paragraphs resampled", table, None),
+            ("by paragraph, articles resampled", table, "doc_id"),
+            ("by article (mean of its paragraphs)", articles, "doc_id"),
+        ):
+            result = framing.compare_groups(
+                frame, cluster=cluster, groups=["breitbart", other], **options
+            )
+            pair = result.pairs.iloc[0]
+            means = result.means.set_index("group")
+            intervals = "  ".join(
+                f"{group} {means.loc[group, 'mean']:.3f} "
+                f"[{means.loc[group, 'ci_low']:.3f}, {means.loc[group, 'ci_high']:.3f}]"
+                for group in ("breitbart", other)
+            )
+            print(
+                f"  {label:<38} {pair['difference']:+.3f}  p = {pair['p_value']:.4f}  "
+                f"{intervals}  units {pair['units_a']}/{pair['units_b']}"
+            )
+
+
+def print_timings(table: pd.DataFrame, options: dict, repeats: int) -> None:
+    before = best_of(repeats, lambda: compare_groups_before(table, **options))
+    documents = best_of(repeats, lambda: framing.compare_groups(table, **options))
+    rows = best_of(repeats, lambda: framing.compare_groups(table, cluster=None, **options))
     print(f"{'before (rows, one generator)':<34} {before:7.2f} s  x1.00")
     for name, seconds in (
         ("documents (cluster='doc_id')", documents),
         ("rows (cluster=None)", rows),
     ):
         print(f"{name:<34} {seconds:7.2f} s  x{before / seconds:.2f}")
-
-    print("\nBreitbart minus New York Times, quoted_share")
-    articles = table.groupby(["doc_id", "publisher"], as_index=False)[MEASURE].mean()
-    for label, frame, cluster in (
-        ("by paragraph, paragraphs resampled", table, None),
-        ("by paragraph, articles resampled", table, "doc_id"),
-        ("by article (mean of its paragraphs)", articles, "doc_id"),
-    ):
-        result = framing.compare_groups(
-            frame, cluster=cluster, groups=["breitbart", "nyt"], **options
-        )
-        pair = result.pairs.iloc[0]
-        means = result.means.set_index("group")
-        print(
-            f"  {label:<38} {pair['difference']:+.3f}  p = {pair['p_value']:.4f}  "
-            f"breitbart {means.loc['breitbart', 'mean']:.3f} "
-            f"[{means.loc['breitbart', 'ci_low']:.3f}, {means.loc['breitbart', 'ci_high']:.3f}]  "
-            f"nyt {means.loc['nyt', 'mean']:.3f} "
-            f"[{means.loc['nyt', 'ci_low']:.3f}, {means.loc['nyt', 'ci_high']:.3f}]  "
-            f"units {pair['units_a']}/{pair['units_b']}"
-        )
 
 
 if __name__ == "__main__":
