@@ -3,12 +3,14 @@ VENV ?= .venv
 PYTHON := $(VENV)/bin/python
 FRAMING := $(VENV)/bin/framing
 STAMP := $(VENV)/.installed-stamp
+# axe-core, which the browser tests load into the pages they check (package-lock.json pins it).
+NODE_STAMP := node_modules/.installed-stamp
 OUT ?= out
 # Where the shared datasets (BABE, the AllSides roundups) live: beside the repository by default.
 DATA_DIR ?= $(or $(FRAMING_DATA_DIR),../shared/data)
 FIGURES ?= figures
 
-.PHONY: install compile demo test lint format figures lab benchmarks bench-startup bench-cli \
+.PHONY: install browser-tools compile demo test lint format figures lab benchmarks bench-startup bench-cli \
 	bench-memory wheel-check clean
 
 install: $(STAMP)
@@ -19,6 +21,13 @@ $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m pip install --quiet --constraint constraints.txt --editable '.[dev]'
 	$(MAKE) compile
 	touch $(STAMP)
+
+## What the browser tests load from the npm registry: axe-core, exactly as package-lock.json says.
+browser-tools: $(NODE_STAMP)
+
+$(NODE_STAMP): package.json package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund
+	touch $(NODE_STAMP)
 
 ## Byte-compile the package, as a regular install does: an editable install leaves it to Python,
 ## which compiles every module at every start where PYTHONDONTWRITEBYTECODE is set (about
@@ -32,7 +41,7 @@ demo: $(STAMP)
 	$(FRAMING) demo --out $(OUT)
 
 ## Lint, format check and the whole test suite (the network is blocked inside pytest).
-test: $(STAMP)
+test: $(STAMP) $(NODE_STAMP)
 	$(PYTHON) -m ruff check .
 	$(PYTHON) -m ruff format --check .
 	$(PYTHON) -m pytest
@@ -90,4 +99,4 @@ lab: $(STAMP)
 	$(VENV)/bin/jupyter lab notebooks
 
 clean:
-	rm -rf $(OUT) figures .cache/figures-again .pytest_cache
+	rm -rf $(OUT) figures node_modules .cache/figures-again .pytest_cache
