@@ -252,6 +252,28 @@ def _run_worksheet(args: argparse.Namespace) -> int:
     return 0
 
 
+def _run_lesson(args: argparse.Namespace) -> int:
+    from framing.datasets.loaders import load_allsides
+    from framing.report.lesson import lesson_html, story_choices, story_from_table
+
+    if args.list == (args.story is not None):
+        raise FramingError(
+            "give --story ID to write a lesson sheet, or --list to see the stories and their ids"
+        )
+    table = load_allsides(args.data_dir)
+    if args.list:
+        write_table(
+            story_choices(table), fmt=_output_format(args.format, args.output), output=args.output
+        )
+        return 0
+    page = lesson_html(story_from_table(table, args.story))
+    output = args.output or Path(f"lesson-{args.story}.html")
+    output.parent.mkdir(parents=True, exist_ok=True)
+    output.write_text(page, encoding="utf-8")
+    _say(f"wrote the lesson sheet to {output}")
+    return 0
+
+
 def _run_figures(args: argparse.Namespace) -> int:
     from framing.report.figures import build_figures
 
@@ -472,6 +494,37 @@ def build_parser() -> argparse.ArgumentParser:
     )
     worksheet.add_argument("--title", default=None, help="title (default: the headline)")
     worksheet.set_defaults(run=_run_worksheet)
+
+    lesson = commands.add_parser(
+        "lesson",
+        help="write a printable sheet: one story's left, center and right articles side by side",
+        description="Write one self-contained HTML page from an AllSides headline roundup in "
+        "your data folder: the left, center and right articles of one story in three columns, "
+        "loaded language highlighted, voices shaded, sources named, and discussion questions "
+        "written from the measures. --list shows the stories (id, topic, date).",
+    )
+    lesson.add_argument("--story", type=int, default=None, metavar="ID", help="the story's id")
+    lesson.add_argument("--list", action="store_true", help="list the stories with all sides")
+    lesson.add_argument(
+        "--data-dir",
+        type=Path,
+        default=None,
+        metavar="DIR",
+        help="folder that holds allsides-roundups/ (default: $FRAMING_DATA_DIR, else the user "
+        "cache)",
+    )
+    lesson.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        default=None,
+        metavar="FILE",
+        help="where to write the page (default: lesson-ID.html; with --list, the list)",
+    )
+    lesson.add_argument(
+        "--format", choices=TABLE_FORMATS, default=None, help="format of --list (default: table)"
+    )
+    lesson.set_defaults(run=_run_lesson)
 
     figures = commands.add_parser(
         "figures",

@@ -7,6 +7,7 @@ import pytest
 from framing.cli import main
 from framing.datasets.loaders import seed_path, source_path
 from tests.browser import axe_violations, chromium
+from tests.conftest import need_data
 
 
 @pytest.fixture(scope="module")
@@ -45,3 +46,10 @@ def test_the_check_finds_what_it_looks_for(browser, tmp_path):
         encoding="utf-8",
     )
     assert {found["id"] for found in _check(browser, page)} >= {"color-contrast", "image-alt"}
+
+
+def test_the_lesson_sheet_has_no_serious_accessibility_violation(browser, tmp_path):
+    data = need_data("allsides-roundups")
+    output = tmp_path / "lesson.html"
+    assert main(["lesson", "--story", "6074", "--data-dir", str(data), "-o", str(output)]) == 0
+    assert _check(browser, output) == []
