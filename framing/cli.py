@@ -274,6 +274,18 @@ def _run_lesson(args: argparse.Namespace) -> int:
     return 0
 
 
+def _run_classroom(args: argparse.Namespace) -> int:
+    from framing.report.app_server import app_notebook, classroom_notebook, serve
+
+    notebook = app_notebook(args.notebook or classroom_notebook(), data_dir=args.data_dir)
+
+    def ready(url: str) -> None:
+        _say(f"the classroom app is at {url} (open it in a browser; Ctrl+C stops it)")
+        sys.stdout.flush()
+
+    return serve(notebook, port=args.port, on_ready=ready)
+
+
 def _run_figures(args: argparse.Namespace) -> int:
     from framing.report.figures import build_figures
 
@@ -525,6 +537,33 @@ def build_parser() -> argparse.ArgumentParser:
         "--format", choices=TABLE_FORMATS, default=None, help="format of --list (default: table)"
     )
     lesson.set_defaults(run=_run_lesson)
+
+    classroom = commands.add_parser(
+        "classroom",
+        help="serve the classroom app (notebook 05, with Voila) on this machine",
+        description="Serve notebook 05 as a web page without code, on 127.0.0.1, and print its "
+        "address: paste an article and the report it cites, press Show, download or print the "
+        "worksheet; or pick an AllSides story for a same-story lesson sheet. Needs no network.",
+    )
+    classroom.add_argument(
+        "--port", type=int, default=8866, metavar="N", help="port on 127.0.0.1 (default: 8866)"
+    )
+    classroom.add_argument(
+        "--data-dir",
+        type=Path,
+        default=None,
+        metavar="DIR",
+        help="folder that holds allsides-roundups/, for the story picker (default: "
+        "$FRAMING_DATA_DIR, else the user cache)",
+    )
+    classroom.add_argument(
+        "--notebook",
+        type=Path,
+        default=None,
+        metavar="FILE",
+        help="the notebook to serve (default: the repository's notebooks/05-classroom.py)",
+    )
+    classroom.set_defaults(run=_run_classroom)
 
     figures = commands.add_parser(
         "figures",

@@ -15,38 +15,27 @@
 # something) and its **voices** shaded (the outlet's own words, and the words it quotes or
 # credits to a source). Then put it beside the report it cites, and answer the questions.
 #
-# Below, the worked example is already filled in, so this page reads well as it is. To use
-# your own article, paste it into the box at the end (in JupyterLab), or set `article_text`.
+# Paste an article into the first box (the headline, a blank line, then its paragraphs) and,
+# if you have it, the report it cites into the second, then press **Show**. **Download the
+# worksheet** saves the page to print or share; **Print view** shows it as it prints (then use
+# your browser's Print). The second tab puts the left, center and right articles of one story
+# side by side, from the AllSides roundups in your data folder.
 
 # %% tags=["parameters"]
-# Parameters (papermill): an article's text (None: the seed article), and whether to compare it
-# with the DoD/CENTCOM release it quotes.
+# Parameters (papermill): an article's text (None: the seed article) and the report it cites
+# (None: the DoD/CENTCOM release beside the seed); the folder that holds allsides-roundups/
+# (None: $FRAMING_DATA_DIR, else the user cache); and whether to show the worked example below
+# the app (`framing classroom` serves the app alone).
 article_text = None
-compare_with_source = True
+source_text = None
+data_dir = None
+worked_example = True
 
 # %%
 from framing.report import classroom
 
-lesson = classroom.Lesson.create(article_text, compare_with_source=compare_with_source)
-lesson.headline
-
-# %% [markdown]
-# ## The article, highlighted, beside its source
+classroom.App(article_text=article_text, source_text=source_text, data_dir=data_dir)
 
 # %%
-lesson.html()
-
-# %% [markdown]
-# ## Discussion questions
-
-# %%
-lesson.questions_html()
-
-# %% [markdown]
-# ## Try your own article
-# Paste an article (headline first, a blank line between paragraphs), choose what to show, and
-# press **Show**. A printable worksheet of any article: `framing worksheet ARTICLE.txt -o
-# worksheet.html`.
-
-# %%
-classroom.controls()
+# The worked example as a static page, which reads without a live kernel.
+classroom.worked_example(article_text, show=worked_example)

@@ -10,7 +10,6 @@ import os
 import socket
 import subprocess
 import time
-import urllib.request
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -84,37 +83,31 @@ def free_port() -> int:
 
 
 @contextmanager
-def server(argv: list[str], url: str, *, timeout: float = 120.0, env: dict | None = None):
-    """Run ``argv`` (a server on 127.0.0.1) until ``url`` answers; stop it on leaving.
+def server(argv: list[str], port: int, *, timeout: float = 180.0, env: dict | None = None):
+    """Run ``argv``, a server on 127.0.0.1:``port``, until it listens; stop it on leaving.
 
     The server is started and stopped here, by its own process id, within ``timeout``
-    seconds; its output goes to a log file that an error message names.
+    seconds; its output goes to a log file in out/browser/ that an error names.
     """
     OUT.mkdir(parents=True, exist_ok=True)
-    log_path = OUT / f"server-{Path(argv[0]).name}-{os.getpid()}.log"
+    log_path = OUT / f"server-{port}.log"
     with log_path.open("wb") as log:
         process = subprocess.Popen(
-            argv,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-            env={**os.environ, **(env or {})},
-            cwd=REPO,
+            argv, stdout=log, stderr=subprocess.STDOUT, env={**os.environ, **(env or {})}
         )
         try:
-            # no proxy, whatever the environment says: the server is on this machine
-            opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))
             deadline = time.monotonic() + timeout
             while True:
                 if process.poll() is not None:
-                    raise RuntimeError(f"{argv[0]} stopped; see {log_path}")
+                    raise RuntimeError(f"{argv[:4]} stopped; see {log_path}")
                 try:
-                    with opener.open(url, timeout=5):
+                    with socket.create_connection(("127.0.0.1", port), timeout=2):
                         break
                 except OSError:
                     if time.monotonic() > deadline:
-                        message = f"{url} did not answer in {timeout:g} s; see {log_path}"
+                        message = f"nothing listens on port {port} after {timeout:g} s; {log_path}"
                         raise RuntimeError(message) from None
-                    time.sleep(0.5)
+                    time.sleep(0.3)
             yield process
         finally:
             process.terminate()
