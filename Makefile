@@ -10,7 +10,7 @@ OUT ?= out
 DATA_DIR ?= $(or $(FRAMING_DATA_DIR),../shared/data)
 FIGURES ?= figures
 
-.PHONY: install browser-tools compile demo test lint format figures lab benchmarks bench-startup bench-cli \
+.PHONY: install browser-tools compile demo classroom test lint format figures lab benchmarks bench-startup bench-cli \
 	bench-memory wheel-check clean
 
 install: $(STAMP)
@@ -39,6 +39,13 @@ compile:
 ## The main job on the embedded default: the seed article, measured and aligned with its source.
 demo: $(STAMP)
 	$(FRAMING) demo --out $(OUT)
+
+## The classroom app: notebook 05 served by Voila on this machine only (127.0.0.1); the address is
+## printed, Ctrl+C stops it. The story picker reads the AllSides roundups in DATA_DIR if there.
+PORT ?= 8866
+classroom: $(STAMP)
+	$(FRAMING) classroom --port $(PORT) \
+		$(if $(wildcard $(DATA_DIR)/allsides-roundups),--data-dir $(DATA_DIR))
 
 ## Lint, format check and the whole test suite (the network is blocked inside pytest).
 test: $(STAMP) $(NODE_STAMP)
