@@ -102,6 +102,10 @@ def test_the_app_shows_no_code_and_marks_every_lexicon_match_of_the_seed(app):
     assert sheet.locator(".questions li").count() >= 4
     OUT.mkdir(parents=True, exist_ok=True)
     app.screenshot(path=str(OUT / "classroom-app.png"))
+    # the rows where the article draws on its source, as a teacher scrolls to them
+    aligned = sheet.locator(".row:has(.source:not(.none))").first
+    aligned.evaluate("row => row.previousElementSibling.scrollIntoView()")
+    app.screenshot(path=str(OUT / "classroom-app-beside-source.png"))
 
 
 def test_an_article_that_tries_to_run_code_runs_nothing(app):

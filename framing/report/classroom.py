@@ -113,6 +113,8 @@ _APP_CSS = """
 .framing-print-view .framing-app-sheet { max-width: 190mm; margin: 0 auto; padding: 8mm;
   box-shadow: 0 0 0 1px #999; }
 .framing-app-hint { font-size: .9rem; }
+.framing-app-print-hint { display: none !important; }
+.framing-print-view .framing-app-print-hint { display: block !important; }
 .framing-app-download a { font-weight: bold; }
 @media print {
   @page { margin: 12mm; }
@@ -224,10 +226,19 @@ class App:
         self.print_view.observe(self._toggle_print_view, names="value")
         inputs = widgets.VBox([self.article_box, self.source_box])
         inputs.add_class("framing-app-inputs")
+        print_hint = widgets.HTML(
+            _hint(
+                "This is the sheet as it prints: use your browser's Print (Ctrl+P, or \u2318P on "
+                "a Mac). Only the sheet is printed, on A4 or US Letter. Press Print view again "
+                "to edit the texts."
+            )
+        )
+        print_hint.add_class("framing-app-print-hint")
         article_tab = widgets.VBox(
             [
                 inputs,
                 widgets.HBox([self.show_button, self.print_view, self.download]),
+                print_hint,
                 self.sheet,
             ]
         )
