@@ -15,7 +15,6 @@ import pytest
 
 from framing import Article
 from framing.cli import main
-from framing.datasets.examples import dod_release
 from framing.datasets.loaders import load_seed_text, seed_path, source_path
 from framing.report.app_server import (
     app_notebook,
@@ -23,7 +22,6 @@ from framing.report.app_server import (
     voila_command,
     voila_environment,
 )
-from framing.report.classroom import source_name
 from framing.report.highlight import category_class
 from tests.browser import OUT, chromium, free_port, server
 from tests.conftest import SHARED_DATA, need, need_data
@@ -80,7 +78,7 @@ def app(browser, app_url):
 def _show(page, article: str, source: str = ""):
     boxes = page.locator(".framing-app textarea")
     boxes.nth(0).fill(article)
-    boxes.nth(1).fill(source)
+    boxes.nth(1).fill(source)  # the report it cites (the name box above it stays empty)
     page.get_by_role("button", name="Show").first.click()
     page.wait_for_selector(".framing-app-download a", timeout=STEP_MS)
 
@@ -88,7 +86,7 @@ def _show(page, article: str, source: str = ""):
 def test_the_app_shows_no_code_and_marks_every_lexicon_match_of_the_seed(app):
     assert app.locator(".jp-CodeMirrorEditor, .jp-InputArea-editor").count() == 0
     assert "import classroom" not in app.locator("body").inner_text()
-    _show(app, load_seed_text(), dod_release().text)
+    _show(app, load_seed_text())
     article = Article(load_seed_text())
     expected = [m.category for p in article.paragraphs for m in p.loaded_matches]
     sheet = app.locator(".framing-app-sheet").first
@@ -122,24 +120,47 @@ def test_an_article_that_tries_to_run_code_runs_nothing(app):
 
 
 def test_download_gives_the_same_file_as_framing_worksheet(app, tmp_path):
-    source_text = dod_release().text
-    _show(app, load_seed_text(), source_text)
+    _show(app, load_seed_text())
     with app.expect_download(timeout=STEP_MS) as download:
         app.get_by_role("link", name="Download the worksheet").click()
     saved = tmp_path / "downloaded.html"
     download.value.save_as(saved)
     assert download.value.suggested_filename == "worksheet.html"
-    # framing worksheet names a source by its file name; the app by the report's headline
-    source = tmp_path / source_name(source_text)
-    source.write_text(source_path().read_text(encoding="utf-8"), encoding="utf-8")
+    # the seed goes with the release it quotes, as on the command line
     expected = tmp_path / "worksheet.html"
-    assert main(["worksheet", str(seed_path()), "--source", str(source), "-o", str(expected)]) == 0
+    argv = ["worksheet", str(seed_path()), "--source", str(source_path()), "-o", str(expected)]
+    assert main(argv) == 0
     assert saved.read_bytes() == expected.read_bytes()
+
+
+def test_a_pasted_article_and_named_source_download_as_framing_worksheet_writes_them(app, tmp_path):
+    article = tmp_path / "article.txt"
+    article.write_text(
+        "Evictions Halted\n\nThe CDC halted evictions in counties covering 80% of the "
+        "nation's people, officials said.\n",
+        encoding="utf-8",
+    )
+    source = tmp_path / "npr.txt"
+    source.write_text(
+        "CDC issues new eviction moratorium\n\nThe order halts evictions in areas where 80 "
+        "percent of the U.S. population lives.\n",
+        encoding="utf-8",
+    )
+    _show(app, article.read_text(encoding="utf-8"), source.read_text(encoding="utf-8"))
+    with app.expect_download(timeout=STEP_MS) as download:
+        app.get_by_role("link", name="Download the worksheet").click()
+    saved = tmp_path / "downloaded.html"
+    download.value.save_as(saved)
+    expected = tmp_path / "worksheet.html"
+    argv = ["worksheet", str(article), "--source", str(source), "-o", str(expected)]
+    assert main(argv) == 0
+    assert saved.read_bytes() == expected.read_bytes()
+    assert "compared with: CDC issues new eviction moratorium" in saved.read_text("utf-8")
 
 
 @pytest.mark.parametrize("paper", sorted(PRINT_WIDTHS))
 def test_the_print_view_keeps_each_paragraph_beside_its_source(app, paper):
-    _show(app, load_seed_text(), dod_release().text)
+    _show(app, load_seed_text())
     app.get_by_role("button", name="Print view").click()
     app.locator(".framing-app-inputs").first.wait_for(state="hidden", timeout=STEP_MS)
     OUT.mkdir(parents=True, exist_ok=True)

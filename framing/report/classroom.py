@@ -1,12 +1,16 @@
 """The classroom view: an article highlighted beside its source, in a notebook, with controls.
 
-:class:`Lesson` holds an article (the seed, or pasted text), the source it is compared with,
-and the comparison; its methods return HTML that a notebook displays and that still reads as a
-static page. :func:`controls` adds ipywidgets to paste another article and choose what to show.
+:class:`Lesson` holds an article (the seed, or pasted text), the source the teacher gives with
+it, and the comparison; its methods return HTML that a notebook displays and that still reads as
+a static page. The DoD/CENTCOM release goes only with the seed article, which quotes it: a pasted
+article is compared with the source pasted beside it, or with nothing. :class:`App` is the
+classroom app that notebook 05 shows and ``framing classroom`` serves with Voila: paste an
+article, its source and a name for it, press Show, download or print the worksheet; or pick an
+AllSides story for a same-story lesson sheet.
 
->>> lesson = Lesson.create("A Massive Win\\n\\nIt was huge.", compare_with_source=False)
->>> lesson.headline, "<mark" in lesson.html()
-('A Massive Win', True)
+>>> lesson = Lesson.create("A Massive Win\\n\\nIt was huge.")
+>>> lesson.headline, "<mark" in lesson.html(), lesson.sources
+('A Massive Win', True, [])
 """
 
 from __future__ import annotations
@@ -22,7 +26,7 @@ from framing._optional import require
 from framing.article import Article
 from framing.comparisons.align import compare
 from framing.datasets.examples import DOD_NAME, dod_release, seed_article
-from framing.datasets.loaders import load_allsides, load_seed_text
+from framing.datasets.loaders import load_allsides, load_seed_text, source_path
 from framing.errors import FramingError
 from framing.report.highlight import HTML
 from framing.report.lesson import lesson_fragment, lesson_html, story_choices, story_from_table
@@ -35,13 +39,17 @@ from framing.report.worksheet import (
 
 __all__ = [
     "App",
+    "DEFAULT_SOURCE_NAME",
     "Lesson",
     "controls",
     "download_link",
+    "lesson_from_boxes",
     "sheet_for",
-    "source_name",
     "worked_example",
 ]
+
+#: What a pasted source is called when the teacher gives it no name.
+DEFAULT_SOURCE_NAME = "the source"
 
 
 @dataclass
@@ -53,24 +61,43 @@ class Lesson:
     comparison: pd.DataFrame | None = None
 
     @classmethod
-    def create(cls, text: str | None = None, *, compare_with_source: bool = True) -> Lesson:
-        """Return a lesson on ``text`` (default: the seed article), compared with the DoD release.
+    def create(
+        cls,
+        text: str | None = None,
+        *,
+        source: str | None = None,
+        source_name: str | None = None,
+    ) -> Lesson:
+        """Return a lesson on ``text`` beside ``source``, the report it cites.
 
-        The DoD/CENTCOM release is the source the seed quotes; a pasted article is compared
-        with it too when ``compare_with_source`` is true, which shows how little of it matches.
+        Without ``text``, the lesson is the seed article beside the DoD/CENTCOM release it
+        quotes. A pasted ``text`` is compared with ``source`` (called ``source_name`` on the
+        page, by default its headline) when one is given, and with nothing otherwise: the release
+        goes with the seed only.
         """
-
         if text is None:
+            if source is not None:
+                raise FramingError(
+                    "a source was given without an article; paste the article it goes with"
+                )
             article = seed_article()
+            sources = [SourceDocument(DOD_NAME, dod_release())]
         elif not isinstance(text, str) or not text.strip():
             raise FramingError("paste an article's text: a headline, then its paragraphs")
         else:
             article = Article(text)
-        sources, comparison = [], None
-        if compare_with_source:
-            source = dod_release()
-            sources = [SourceDocument(DOD_NAME, source)]
-            comparison = compare(article, {DOD_NAME: source})
+            sources = []
+            if source is not None:
+                if not isinstance(source, str) or not source.strip():
+                    raise FramingError(
+                        "the source is empty; paste the report the article cites, or leave the "
+                        "source out"
+                    )
+                label = (source_name or "").strip() or None
+                sources = [SourceDocument(label or DEFAULT_SOURCE_NAME, Article(source), label)]
+        comparison = None
+        if sources:
+            comparison = compare(article, {d.name: d.article for d in sources})
         return cls(article, sources, comparison)
 
     @property
@@ -90,15 +117,30 @@ class Lesson:
         """Return the discussion questions, written from this article's measures."""
         return HTML(
             '<div class="framing-worksheet">'
-            + questions_html(self.article, comparison=self.comparison)
+            + questions_html(self.article, comparison=self.comparison, sources=self.sources)
             + "</div>"
         )
 
 
-#: What a pasted report is called on the sheet when it has no headline of its own.
-PASTED_SOURCE_NAME = "the cited report"
-#: A source's headline longer than this is cut when it names the source on the sheet.
-SOURCE_NAME_LENGTH = 80
+def lesson_from_boxes(article_text: str, source_text: str, source_name: str) -> Lesson:
+    """Return the lesson for what the boxes hold: the seed with its release, or the pasted pair.
+
+    The seed's text in the article box is the seed lesson; the release's text in the source box
+    goes with nothing else (a pasted article compared with it would be measured against a
+    report it never cites).
+
+    >>> lesson_from_boxes(load_seed_text(), "", "").sources[0].name
+    'DoD/CENTCOM release'
+    >>> lesson_from_boxes("A Win\\n\\nWe won.", source_path().read_text("utf-8"), "").sources
+    []
+    """
+    if article_text.strip() == load_seed_text().strip():
+        return Lesson.create()
+    release = source_path().read_text(encoding="utf-8")
+    if not source_text.strip() or source_text.strip() == release.strip():
+        return Lesson.create(article_text)
+    return Lesson.create(article_text, source=source_text, source_name=source_name)
+
 
 # The app's own styles: the sheet on its own when printed (each paragraph beside its source, as
 # the worksheet prints), and a page-wide preview in the print view. Voila and JupyterLab lay a
@@ -131,38 +173,20 @@ _APP_CSS = """
 """
 
 
-def source_name(text: str) -> str:
-    """Return the name a pasted report goes by on the sheet: its headline, else a plain name.
+def sheet_for(article_text: str, source_text: str = "", source_name: str = "") -> tuple[str, str]:
+    """Return ``(fragment, page)``: the worksheet for what the app's boxes hold.
 
-    >>> source_name("US Forces Strike Camps\\n\\nU.S. forces struck two camps.")
-    'US Forces Strike Camps'
-    >>> source_name("U.S. forces struck two camps on Monday, killing dozens of fighters.")
-    'the cited report'
-    """
-    headline = Article(text).headline
-    if headline is None or not headline.text.strip():
-        return PASTED_SOURCE_NAME
-    name = " ".join(headline.text.split())
-    return name if len(name) <= SOURCE_NAME_LENGTH else name[: SOURCE_NAME_LENGTH - 1] + "\u2026"
-
-
-def sheet_for(article_text: str, source_text: str = "") -> tuple[str, str]:
-    """Return ``(fragment, page)``: the worksheet of a pasted article, and its source if given.
-
-    ``page`` is exactly what ``framing worksheet ARTICLE --source SOURCE`` writes for the same
-    texts when SOURCE's file is named as :func:`source_name` names the report.
+    The boxes are read as :func:`lesson_from_boxes` reads them. ``page`` is exactly what
+    ``framing worksheet ARTICLE --source SOURCE`` writes for the same texts (the page calls a
+    source by its headline unless it was given a name).
     """
     if not isinstance(article_text, str) or not article_text.strip():
         raise FramingError("paste an article's text: a headline, then its paragraphs")
-    article = Article(article_text)
-    sources, comparison = [], None
-    if isinstance(source_text, str) and source_text.strip():
-        source = Article(source_text)
-        sources = [SourceDocument(source_name(source_text), source)]
-        comparison = compare(article, {sources[0].name: source})
+    lesson = lesson_from_boxes(article_text, source_text or "", source_name or "")
+    options = {"comparison": lesson.comparison}
     return (
-        worksheet_fragment(article, sources, comparison=comparison),
-        worksheet_html(article, sources, comparison=comparison),
+        worksheet_fragment(lesson.article, lesson.sources, **options),
+        worksheet_html(lesson.article, lesson.sources, **options),
     )
 
 
@@ -182,9 +206,11 @@ def download_link(page: str, filename: str, label: str) -> str:
 class App:
     """The classroom app: paste an article (and the report it cites), press Show, print.
 
-    A second tab makes a same-story lesson sheet from the AllSides roundups in ``data_dir``,
-    picked by topic and date, when that folder has them. Each App keeps its own widgets: make
-    one per notebook. Displaying it displays :attr:`widget`.
+    With the seed in the article box (the default) the sheet is the seed beside the DoD/CENTCOM
+    release it quotes; a pasted article is compared with the source pasted beside it, or with
+    nothing. A second tab makes a same-story lesson sheet from the AllSides roundups in
+    ``data_dir``, picked by topic and date, when that folder has them. Each App keeps its own
+    widgets: make one per notebook. Displaying it displays :attr:`widget`.
     """
 
     def __init__(
@@ -192,6 +218,7 @@ class App:
         *,
         article_text: str | None = None,
         source_text: str | None = None,
+        source_name: str | None = None,
         data_dir: str | Path | None = None,
     ) -> None:
         widgets = require("ipywidgets", extra="notebooks")
@@ -202,10 +229,14 @@ class App:
             description="Article",
             layout=widgets.Layout(width="100%", height="12em"),
         )
-        if source_text is None:
-            source_text = dod_release().text if article_text is None else ""
+        self.source_name = widgets.Text(
+            value=source_name or "",
+            placeholder="Name of the source (e.g. AP, 12 May 2021); default: its headline",
+            description="Source name",
+            layout=widgets.Layout(width="100%"),
+        )
         self.source_box = widgets.Textarea(
-            value=source_text,
+            value=source_text or "",
             placeholder="Optional: paste the report the article cites (a wire story, a release)",
             description="Its source",
             layout=widgets.Layout(width="100%", height="8em"),
@@ -224,7 +255,7 @@ class App:
         self.sheet.add_class("framing-app-sheet")
         self.show_button.on_click(self.show)
         self.print_view.observe(self._toggle_print_view, names="value")
-        inputs = widgets.VBox([self.article_box, self.source_box])
+        inputs = widgets.VBox([self.article_box, self.source_name, self.source_box])
         inputs.add_class("framing-app-inputs")
         print_hint = widgets.HTML(
             _hint(
@@ -252,7 +283,9 @@ class App:
     def show(self, _=None) -> None:
         """Render the pasted article (and source) into the sheet, and offer it for download."""
         try:
-            fragment, page = sheet_for(self.article_box.value, self.source_box.value)
+            fragment, page = sheet_for(
+                self.article_box.value, self.source_box.value, self.source_name.value
+            )
         except FramingError as error:
             self.sheet.value = _hint(f"Cannot show this article: {error}")
             self.download.value = ""
@@ -336,15 +369,21 @@ class _StoryPicker:
         )
 
 
-def worked_example(text: str | None = None, *, show: bool = True) -> HTML:
-    """Return the lesson on ``text`` (default: the seed beside its source) with questions.
+def worked_example(
+    text: str | None = None,
+    *,
+    source: str | None = None,
+    source_name: str | None = None,
+    show: bool = True,
+) -> HTML:
+    """Return the lesson on ``text`` beside ``source`` (default: the seed beside its release).
 
     It is the static page below the app in notebook 05; ``show=False`` returns an empty
     fragment (the app alone, as ``framing classroom`` serves it).
     """
     if not show:
         return HTML("")
-    lesson = Lesson.create(text, compare_with_source=text is None)
+    lesson = Lesson.create(text, source=source, source_name=source_name)
     return HTML(
         '<h2 class="framing-worked-example">The worked example, highlighted, beside its '
         f"source</h2>{lesson.html(questions=True)}"
