@@ -7,6 +7,7 @@ printed PDFs are left in out/browser/ for a reviewer.
 
 from __future__ import annotations
 
+import importlib.util
 import re
 import sys
 from urllib.parse import urlparse
@@ -38,7 +39,7 @@ PRINT_WIDTHS = {"A4": round((210 - 24) / 25.4 * 96), "Letter": round((8.5 - 24 /
 @pytest.fixture(scope="module")
 def app_url(tmp_path_factory):
     need(sys.platform.startswith("linux"), "the app tests drive Debian's chromium on Linux")
-    pytest.importorskip("voila")
+    need(importlib.util.find_spec("voila") is not None, "needs voila: make install (the dev extra)")
     folder = tmp_path_factory.mktemp("classroom")
     data_dir = SHARED_DATA if (SHARED_DATA / "allsides-roundups").is_dir() else None
     notebook = app_notebook(classroom_notebook(), data_dir=data_dir, folder=folder)

@@ -7,6 +7,7 @@ the page makes outside 127.0.0.1 is cut and counted.
 
 from __future__ import annotations
 
+import importlib.util
 import shutil
 import subprocess
 import sys
@@ -17,7 +18,7 @@ import pytest
 from framing import Article
 from framing.datasets.loaders import load_seed_text
 from tests.browser import OUT, chromium, free_port, server
-from tests.conftest import REPO
+from tests.conftest import REPO, need
 
 #: Milliseconds a step may take on a loaded two-core machine (a kernel starts and runs the
 #: notebook).
@@ -27,7 +28,10 @@ NOTEBOOK = "05-classroom"
 
 @pytest.fixture(scope="module")
 def lab_url(tmp_path_factory):
-    pytest.importorskip("jupyterlab")
+    need(
+        importlib.util.find_spec("jupyterlab") is not None,
+        "needs jupyterlab: make install (the dev extra)",
+    )
     folder = tmp_path_factory.mktemp("lab")
     shutil.copy(REPO / "notebooks" / f"{NOTEBOOK}.py", folder)
     # the pairing that `make lab` makes: the .py is the source, the .ipynb what JupyterLab opens
