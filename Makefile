@@ -3,13 +3,15 @@ VENV ?= .venv
 PYTHON := $(VENV)/bin/python
 FRAMING := $(VENV)/bin/framing
 STAMP := $(VENV)/.installed-stamp
+# axe-core, which the browser tests load into the pages they check (package-lock.json pins it).
+NODE_STAMP := node_modules/.installed-stamp
 OUT ?= out
 # Where the shared datasets (BABE, the AllSides roundups) live: beside the repository by default.
 DATA_DIR ?= $(or $(FRAMING_DATA_DIR),../shared/data)
 FIGURES ?= figures
 
-.PHONY: install compile demo test lint format figures lab benchmarks bench-startup bench-cli \
-	bench-memory bench-groups wheel-check clean
+.PHONY: install browser-tools compile demo classroom test lint format figures lab benchmarks \
+	bench-startup bench-cli bench-memory bench-groups wheel-check clean
 
 install: $(STAMP)
 
@@ -19,6 +21,13 @@ $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m pip install --quiet --constraint constraints.txt --editable '.[dev]'
 	$(MAKE) compile
 	touch $(STAMP)
+
+## What the browser tests load from the npm registry: axe-core, exactly as package-lock.json says.
+browser-tools: $(NODE_STAMP)
+
+$(NODE_STAMP): package.json package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund
+	touch $(NODE_STAMP)
 
 ## Byte-compile the package, as a regular install does: an editable install leaves it to Python,
 ## which compiles every module at every start where PYTHONDONTWRITEBYTECODE is set (about
@@ -31,8 +40,15 @@ compile:
 demo: $(STAMP)
 	$(FRAMING) demo --out $(OUT)
 
+## The classroom app: notebook 05 served by Voila on this machine only (127.0.0.1); the address is
+## printed, Ctrl+C stops it. The story picker reads the AllSides roundups in DATA_DIR if there.
+PORT ?= 8866
+classroom: $(STAMP)
+	$(FRAMING) classroom --port $(PORT) \
+		$(if $(wildcard $(DATA_DIR)/allsides-roundups),--data-dir $(DATA_DIR))
+
 ## Lint, format check and the whole test suite (the network is blocked inside pytest).
-test: $(STAMP)
+test: $(STAMP) $(NODE_STAMP)
 	$(PYTHON) -m ruff check .
 	$(PYTHON) -m ruff format --check .
 	$(PYTHON) -m pytest
@@ -95,4 +111,4 @@ lab: $(STAMP)
 	$(VENV)/bin/jupyter lab notebooks
 
 clean:
-	rm -rf $(OUT) figures .cache/figures-again .pytest_cache
+	rm -rf $(OUT) figures node_modules .cache/figures-again .pytest_cache

@@ -274,6 +274,40 @@ def _run_worksheet(args: argparse.Namespace) -> int:
     return 0
 
 
+def _run_lesson(args: argparse.Namespace) -> int:
+    from framing.datasets.loaders import load_allsides
+    from framing.report.lesson import lesson_html, story_choices, story_from_table
+
+    if args.list == (args.story is not None):
+        raise FramingError(
+            "give --story ID to write a lesson sheet, or --list to see the stories and their ids"
+        )
+    table = load_allsides(args.data_dir)
+    if args.list:
+        write_table(
+            story_choices(table), fmt=_output_format(args.format, args.output), output=args.output
+        )
+        return 0
+    page = lesson_html(story_from_table(table, args.story))
+    output = args.output or Path(f"lesson-{args.story}.html")
+    output.parent.mkdir(parents=True, exist_ok=True)
+    output.write_text(page, encoding="utf-8")
+    _say(f"wrote the lesson sheet to {output}")
+    return 0
+
+
+def _run_classroom(args: argparse.Namespace) -> int:
+    from framing.report.app_server import app_notebook, classroom_notebook, serve
+
+    notebook = app_notebook(args.notebook or classroom_notebook(), data_dir=args.data_dir)
+
+    def ready(url: str) -> None:
+        _say(f"the classroom app is at {url} (open it in a browser; Ctrl+C stops it)")
+        sys.stdout.flush()
+
+    return serve(notebook, port=args.port, on_ready=ready)
+
+
 def _run_figures(args: argparse.Namespace) -> int:
     from framing.report.figures import build_figures
 
@@ -503,6 +537,64 @@ def build_parser() -> argparse.ArgumentParser:
     )
     worksheet.add_argument("--title", default=None, help="title (default: the headline)")
     worksheet.set_defaults(run=_run_worksheet)
+
+    lesson = commands.add_parser(
+        "lesson",
+        help="write a printable sheet: one story's left, center and right articles side by side",
+        description="Write one self-contained HTML page from an AllSides headline roundup in "
+        "your data folder: the left, center and right articles of one story in three columns, "
+        "loaded language highlighted, voices shaded, sources named, and discussion questions "
+        "written from the measures. --list shows the stories (id, topic, date).",
+    )
+    lesson.add_argument("--story", type=int, default=None, metavar="ID", help="the story's id")
+    lesson.add_argument("--list", action="store_true", help="list the stories with all sides")
+    lesson.add_argument(
+        "--data-dir",
+        type=Path,
+        default=None,
+        metavar="DIR",
+        help="folder that holds allsides-roundups/ (default: $FRAMING_DATA_DIR, else the user "
+        "cache)",
+    )
+    lesson.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        default=None,
+        metavar="FILE",
+        help="where to write the page (default: lesson-ID.html; with --list, the list)",
+    )
+    lesson.add_argument(
+        "--format", choices=TABLE_FORMATS, default=None, help="format of --list (default: table)"
+    )
+    lesson.set_defaults(run=_run_lesson)
+
+    classroom = commands.add_parser(
+        "classroom",
+        help="serve the classroom app (notebook 05, with Voila) on this machine",
+        description="Serve notebook 05 as a web page without code, on 127.0.0.1, and print its "
+        "address: paste an article and the report it cites, press Show, download or print the "
+        "worksheet; or pick an AllSides story for a same-story lesson sheet. Needs no network.",
+    )
+    classroom.add_argument(
+        "--port", type=int, default=8866, metavar="N", help="port on 127.0.0.1 (default: 8866)"
+    )
+    classroom.add_argument(
+        "--data-dir",
+        type=Path,
+        default=None,
+        metavar="DIR",
+        help="folder that holds allsides-roundups/, for the story picker (default: "
+        "$FRAMING_DATA_DIR, else the user cache)",
+    )
+    classroom.add_argument(
+        "--notebook",
+        type=Path,
+        default=None,
+        metavar="FILE",
+        help="the notebook to serve (default: the repository's notebooks/05-classroom.py)",
+    )
+    classroom.set_defaults(run=_run_classroom)
 
     figures = commands.add_parser(
         "figures",

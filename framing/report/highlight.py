@@ -22,7 +22,12 @@ from dataclasses import dataclass
 
 from framing.errors import choices_error
 from framing.measures.lexicon import Match
-from framing.report.palette import CATEGORY_TINTS, VOICE_COLORS
+from framing.report.palette import (
+    VOICE_COLORS,
+    VOICE_LINE_STYLES,
+    DisplayFamily,
+    display_families,
+)
 
 __all__ = [
     "VoiceSpan",
@@ -79,16 +84,24 @@ def category_class(category: str) -> str:
     return "loaded-" + (_NOT_CLASS.sub("-", category.lower()).strip("-") or "other")
 
 
-def category_colors(categories: Sequence[str]) -> dict[str, tuple[str, str, str]]:
-    """Return ``{category: (tint, border colour, border style)}`` in the order given.
+def category_colors(categories: Sequence[str]) -> dict[str, DisplayFamily]:
+    """Return ``{category: DisplayFamily}``: the look of each category, in the order given.
 
-    >>> category_colors(["glorifying", "hyperbole"])["hyperbole"]
-    ('#CDE8F8', '#56B4E9', 'solid')
+    Categories share a look by family (:func:`framing.report.palette.display_families`): at
+    most six, each with its own tint, line style and letter.
+
+    >>> looks = category_colors(["glorifying", "hyperbole"])
+    >>> looks["hyperbole"].name, looks["hyperbole"].letter, looks["glorifying"].letter
+    ('exaggeration', 'X', 'F')
     """
-    return {
-        category: CATEGORY_TINTS[index % len(CATEGORY_TINTS)]
-        for index, category in enumerate(dict.fromkeys(categories))
-    }
+    return display_families(categories)
+
+
+def _families(categories: Sequence[str]) -> dict[DisplayFamily, list[str]]:
+    families: dict[DisplayFamily, list[str]] = {}
+    for category, family in category_colors(categories).items():
+        families.setdefault(family, []).append(category)
+    return families
 
 
 def _escape(text: str) -> str:
@@ -201,25 +214,34 @@ def paragraph_html(
 
 
 def legend_html(categories: Sequence[str], *, voice: bool = True) -> HTML:
-    """Return a legend: one sample ``<mark>`` per category, then the voice shadings.
+    """Return a legend: one sample per family of categories, then the voice shadings.
 
-    The samples are ``<span>`` elements styled like marks, so that counting ``<mark>`` elements
-    on a page counts only the article's loaded terms.
+    Each family shows its tint, line and letter, its name and its categories, so that a copy
+    printed in black and white still reads by letter and line. The samples are ``<span>``
+    elements styled like marks, so that counting ``<mark>`` elements on a page counts only the
+    article's loaded terms.
     """
-    items = [
-        f'<li><span class="legend-mark {category_class(c)}">{_escape(c)}</span></li>'
-        for c in dict.fromkeys(categories)
-    ]
+    items = []
+    for family, members in _families(categories).items():
+        classes = " ".join(category_class(c) for c in members[:1])
+        named = ", ".join(family.categories or members)
+        items.append(
+            f'<li><span class="legend-mark {classes}">{_escape(family.name)}</span>'
+            + (f' <span class="legend-members">({_escape(named)})</span>' * (named != family.name))
+            + "</li>"
+        )
     parts = [
-        '<div class="legend" role="note"><p class="legend-title">Loaded language, by category</p>',
+        '<div class="legend" role="note"><p class="legend-title">Loaded language: each family '
+        "has its own colour, underline and letter</p>",
         f'<ul class="legend-items">{"".join(items)}</ul>',
     ]
     if voice:
         parts.append(
             '<p class="legend-title">Voice</p><ul class="legend-items">'
             "<li><span>the outlet's own words (no shading)</span></li>"
-            '<li><span class="voice-quoted">quoted words</span></li>'
-            '<li><span class="voice-attributed">words attributed to a source</span></li>'
+            '<li><span class="voice-quoted">quoted words (slanted, grey)</span></li>'
+            '<li><span class="voice-attributed">words attributed to a source (dotted '
+            "underline)</span></li>"
             "</ul>"
         )
     parts.append("</div>")
@@ -229,14 +251,19 @@ def legend_html(categories: Sequence[str], *, voice: bool = True) -> HTML:
 def stylesheet(categories: Sequence[str]) -> str:
     """Return the CSS for marks, voice shading, legend and print, for these categories."""
     rules = [
-        "mark.loaded, .legend-mark { color: inherit; padding: 0 .1em; border-radius: 2px;"
+        "mark.loaded, .legend-mark { color: #111; padding: 0 .1em; border-radius: 2px;"
         " -webkit-print-color-adjust: exact; print-color-adjust: exact; }",
+        "mark.loaded::after, .legend-mark::after { font: bold .62em/1 'DejaVu Sans', Arial,"
+        " sans-serif; vertical-align: super; margin-left: .12em; color: #111; }",
     ]
-    for category, (tint, border, style) in category_colors(categories).items():
+    for category, family in category_colors(categories).items():
+        width = 4 if family.line_style in ("double", "groove") else 3
+        css = category_class(category)
         rules.append(
-            f".{category_class(category)} {{ background: {tint};"
-            f" border-bottom: 3px {style} {border}; }}"
+            f".{css} {{ background: {family.tint};"
+            f" border-bottom: {width}px {family.line_style} {family.line}; }}"
         )
+        rules.append(f'.{css}::after {{ content: "{family.letter}"; }}')
     rules += [
         ".voice-quoted { font-style: italic; background-image: linear-gradient(#ececec, #ececec);"
         " -webkit-print-color-adjust: exact; print-color-adjust: exact; }",
@@ -246,13 +273,15 @@ def stylesheet(categories: Sequence[str]) -> str:
     ]
     for label in PARAGRAPH_VOICES:
         rules.append(
-            f".paragraph-voice-{label} {{ border-left-color: {VOICE_COLORS[label]} !important; }}"
+            f".paragraph-voice-{label} {{ border-left-color: {VOICE_COLORS[label]} !important;"
+            f" border-left-style: {VOICE_LINE_STYLES[label]} !important; }}"
         )
     rules += [
         ".legend { font-size: .9em; margin: .5em 0 1em; }",
         ".legend-title { font-weight: bold; margin: .3em 0; }",
         ".legend-items { list-style: none; padding: 0; margin: 0;"
         " display: flex; flex-wrap: wrap; gap: .4em 1em; }",
+        ".legend-members { color: #333; }",
     ]
     return "\n".join(rules)
 

@@ -565,8 +565,9 @@ def worksheet_fragment(
         _warnings_html(article),
         "<h2>How to read this page</h2>",
         legend_html(used or categories),
-        '<p class="meta">A coloured rule on the left of each paragraph shows whose voice it is: '
-        "the outlet's own, a source's (attributed or quoted), or mixed.</p>",
+        '<p class="meta">The rule on the left of each paragraph shows whose voice it is: '
+        "the outlet's own (solid), attributed to a source (dashed), quoted (double), or mixed "
+        "(dotted).</p>",
         '<h2>Sentiment, paragraph by paragraph</h2><div class="strip">',
         sentiment_svg(article),
         "</div>",
