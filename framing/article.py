@@ -50,7 +50,7 @@ from framing.measures.sentiment import (
 from framing.text.archive import is_archive_metadata
 from framing.text.characters import INVISIBLE, surrogate_problem
 from framing.text.segment import BlankLineSegmenter, Segmenter
-from framing.text.words import count_words, per_100_words
+from framing.text.words import count_words, per_100_words, words_and_gaps
 from framing.types import LexiconLike, SourcesLike
 from framing.voice.detector import (
     RuleVoiceDetector,
@@ -98,7 +98,8 @@ class Paragraph:
 
     @cached_property
     def words(self) -> int:
-        """Return the number of words."""
+        """Return the number of words (counted from the voice detector's split of the paragraph
+        when the rule-based detector has found the article's voices first)."""
         return count_words(self.text)
 
     @cached_property
@@ -380,10 +381,19 @@ class Article:
         """Return each paragraph's voice, found over the whole article (quotes can run over
         several paragraphs, and a reporter named once is recognised later by surname)."""
         texts = [paragraph.text for paragraph in self.paragraphs]
-        voices = list(self.voice_detector.detect(texts))
+        detector = self.voice_detector
+        if type(detector).detect is RuleVoiceDetector.detect:
+            # One split of each paragraph into its words serves the voice labels and the word
+            # count (the two count the same words: len(words_and_gaps(t)) // 2 == count_words(t)).
+            pieces = [words_and_gaps(text) for text in texts]
+            for paragraph, split in zip(self.paragraphs, pieces, strict=True):
+                paragraph.__dict__.setdefault("words", len(split) // 2)
+            voices = list(detector.detect(texts, pieces=pieces))
+        else:
+            voices = list(detector.detect(texts))
         if len(voices) != len(texts):
             raise FramingError(
-                f"the voice detector {type(self.voice_detector).__name__} returned "
+                f"the voice detector {type(detector).__name__} returned "
                 f"{len(voices)} voices for {len(texts)} paragraphs; its detect() must return one "
                 "ParagraphVoice per paragraph, in order"
             )

@@ -301,3 +301,46 @@ def test_from_file_reads_an_html_page(tmp_path):
     assert [p.text for p in article.body] == ["ISIS lost Raqqa\u2013a hospital.", "More\xa0news."]
     for paragraph in article.paragraphs:
         assert article.text[paragraph.start : paragraph.end] == paragraph.text
+
+
+# -- one split of each paragraph serves the word count and the voice labels --------------------
+
+
+@pytest.fixture(scope="module")
+def every_real_article() -> list[str]:
+    from framing.datasets.loaders import load_allsides, load_babe
+    from tests.conftest import need_data
+
+    shared_data = need_data("babe", "allsides-roundups")
+    babe = load_babe(data_dir=shared_data, subgroup=["SG1", "SG2"])["text"].tolist()
+    sides = load_allsides(data_dir=shared_data, include_roundup=True)["text"].tolist()
+    return babe + sides
+
+
+def test_words_counted_from_the_voice_split_are_count_words(every_real_article, seed_text):
+    from framing.text.words import count_words
+
+    for text in [seed_text, *every_real_article]:
+        article = Article(text)
+        voices = article.voices  # splits each paragraph once, and counts its words from it
+        for paragraph, voice in zip(article.paragraphs, voices, strict=True):
+            assert "words" in paragraph.__dict__  # counted by the split, not again
+            assert paragraph.words == count_words(paragraph.text) == voice.words, text
+
+
+def test_a_detector_of_ones_own_leaves_the_word_count_alone():
+    from framing.voice import ParagraphVoice, RuleVoiceDetector
+
+    class Halves:  # says every paragraph has one word
+        def detect(self, paragraphs):
+            return [ParagraphVoice("own", 1, 0, 0) for _ in paragraphs]
+
+    class Narrower(RuleVoiceDetector):  # overrides detect without the split
+        def detect(self, paragraphs):
+            return super().detect(paragraphs)
+
+    text = "Title\n\nISIS lost the city, officials said on Monday."
+    for detector in (Halves(), Narrower()):
+        article = Article(text, voice=detector)
+        article.voices  # noqa: B018
+        assert [p.words for p in article.paragraphs] == [1, 8]

@@ -5,6 +5,8 @@ The pieces copied, all from ``textblob/_text.py`` of TextBlob 0.20.1, exactly th
 
 - :func:`find_tokens` copies ``textblob._text.find_tokens`` with its default options;
 - :func:`assessments` copies ``textblob._text.Sentiment.assessments``;
+- :func:`polarity_subjectivity` copies ``textblob._text.Sentiment.__call__`` for a string, with
+  ``assessments`` inside it, keeping of each assessment only what the two numbers read;
 - :func:`loaded_sentiment` gives ``textblob.en.sentiment`` (a ``textblob.en.Sentiment``) with
   the look-ups of ``textblob._text.lazydict`` replaced by plain ``dict`` ones, so that
   ``textblob._text.Sentiment.__call__`` runs unchanged over the same lexicon with the two
@@ -63,6 +65,7 @@ __all__ = [
     "loaded_sentiment",
     "find_tokens",
     "assessments",
+    "polarity_subjectivity",
     "reference_sentiment",
     "reference_find_tokens",
 ]
@@ -80,13 +83,11 @@ _TRAILING = (*_PUNCTUATION, ".")
 _LEADING_MARKS, _TRAILING_MARKS = frozenset(_PUNCTUATION), frozenset(_TRAILING)
 _CLOSERS = ("'", '"', "\u201d", "\u2019", "...", ".", "!", "?", ")", _EOS)
 _ENDERS = ("...", ".", "!", "?", _EOS)
-_TOKEN = pattern_text.TOKEN
 _SARCASM = pattern_text.RE_SARCASM
 _EMOTICONS = pattern_text.RE_EMOTICONS
-# find_tokens's default ``linebreak``, and its white space: TextBlob's tokens, not framing's
-# words (framing.text.words.WORD), make TextBlob's values.
+# find_tokens's default ``linebreak``: TextBlob's tokens, not framing's words
+# (framing.text.words.WORD), make TextBlob's values.
 _LINEBREAK = re.compile(r"\n{2,}")
-_SPACES = re.compile(r"\s+")
 
 
 def loaded_sentiment():
@@ -179,10 +180,17 @@ def find_tokens(string: str) -> list[str]:
     """Return what TextBlob 0.20.1's ``find_tokens(string)`` returns, sooner.
 
     The contractions are replaced with ``str.replace`` (they are literal text, which ``re.sub``
-    replaces the same way), a token with no punctuation at either end, most of them, is kept
+    replaces the same way), the tokens are split at white space with ``str.split`` instead of
+    two regular expressions, a token with no punctuation at either end, most of them, is kept
     without the loops that split punctuation off, and the loop over the tokens jumps from one
     sentence end to the next.
     """
+    return _sentences(_tokens(string))
+
+
+def _tokens(string: str) -> list[str]:
+    """Return the tokens that TextBlob 0.20.1's ``find_tokens`` splits ``string`` into, before it
+    groups them into sentences."""
     for a, b in _REPLACEMENTS:
         if a in string:
             string = string.replace(a, b)
@@ -197,9 +205,11 @@ def find_tokens(string: str) -> list[str]:
     string = string.replace("\r\n", "\n")
     if "\n\n" in string:
         string = _LINEBREAK.sub(f" {_EOS} ", string)
-    string = _SPACES.sub(" ", string)
+    # TextBlob collapses white space (``\s+``) to one space and finds ``(\S+)\s`` in the text
+    # and a space: the runs of non-white-space, which is what str.split() gives (``\s`` and
+    # str.split() agree on white space: both are Python's str.isspace()).
     tokens = []
-    for t in _TOKEN.findall(string + " "):
+    for t in string.split():
         if t[0] not in _LEADING_MARKS and t[-1] not in _TRAILING_MARKS:
             tokens.append(t)
             continue
@@ -226,6 +236,11 @@ def find_tokens(string: str) -> list[str]:
         if t != "":
             tokens.append(t)
         tokens.extend(reversed(tail))
+    return tokens
+
+
+def _sentences(tokens: list[str]) -> list[str]:
+    """Return the sentences that TextBlob 0.20.1's ``find_tokens`` makes of its ``tokens``."""
     # TextBlob's loop over every token, jumping from one sentence end to the next.
     ends = [index for index, token in enumerate(tokens) if token in _ENDERS]
     next_end = 0
@@ -343,6 +358,101 @@ def assessments(sentiment, words=None, negation=True):
         # "not good" = slightly bad, "not bad" = slightly good.
         a[i] = (w, p * -0.5 if n < 0 else p, s, x)
     return a
+
+
+def _lower_words(text: str) -> list[str]:
+    """Return the words that ``Sentiment.__call__`` scores: ``" ".join(find_tokens(text))``
+    split at white space, each lower-cased.
+
+    Without a paragraph break (TextBlob's end-of-sentence marker) and without a sarcasm mark or
+    an emoticon to join again, those words are find_tokens's tokens themselves (grouping them
+    into sentences, joining and splitting again gives them back): the grouping is skipped. A
+    match of either pattern in a sentence is a match in the tokens joined with spaces (neither
+    pattern looks before a match, and the emoticons' ``$`` is a space there), so where the
+    joined tokens have none, no sentence has one. :func:`_reference_lower_words` is the plain
+    way; tests/test_sentiment.py checks the two equal on every real paragraph.
+    """
+    tokens = _tokens(text)
+    joined = " ".join(tokens)
+    if _EOS in tokens or _SARCASM.search(joined) or _EMOTICONS.search(joined):
+        joined = " ".join(_sentences(tokens))
+    # No character lower-cases to white space, nor white space to anything else: lower-casing
+    # the text at once gives the words lower-cased one by one.
+    return joined.lower().split()
+
+
+def _reference_lower_words(text: str) -> list[str]:
+    """Return what :func:`_lower_words` returns, as ``Sentiment.__call__`` finds them."""
+    return [w.lower() for w in " ".join(find_tokens(text)).split()]
+
+
+def polarity_subjectivity(sentiment, text: str) -> tuple[float, float]:
+    """Return the polarity and subjectivity that TextBlob 0.20.1's ``Sentiment.__call__`` gives
+    for the string ``text``, with ``sentiment`` from :func:`loaded_sentiment`.
+
+    ``__call__`` scores the lower-cased words of the tokens (``(w.lower(), None)`` for each),
+    averaging the polarity and subjectivity of the assessments. This copy does the same steps
+    without what the two numbers do not read: each assessment is a list ``[p, s, i, n]``
+    instead of a dict that also keeps its words and label, and the words come from
+    :func:`_lower_words`.
+
+    >>> polarity_subjectivity(loaded_sentiment(), "Not a very good movie!")
+    (-0.33653846153846145, 0.46153846153846156)
+    """
+    words = _lower_words(text)
+    get, negations, modifiers = sentiment.get, sentiment.negations, sentiment.modifiers
+    a: list[list[float]] = []  # [p, s, i, n] of each assessment, in TextBlob's order
+    m = None  # Preceding modifier (i.e., adverb or adjective).
+    n = None  # Preceding negation (e.g., "not beautiful").
+    for w in words:
+        entry = get(w)
+        if entry is not None and None in entry:
+            p, s, i = entry[None]
+            if m is None:
+                a.append([p, s, i, 1])
+            else:
+                last = a[-1]
+                last[0] = max(-1.0, min(p * last[2], +1.0))
+                last[1] = max(-1.0, min(s * last[2], +1.0))
+                last[2] = i
+            if n is not None:
+                a[-1][2] = 1.0 / a[-1][2]
+                a[-1][3] = -1
+            m = None
+            n = None
+            if any(map(entry.__contains__, modifiers)):
+                m = w
+            if w in negations:
+                n = w
+        elif m is None and n is None and w.isalpha() and w not in negations:
+            # Most words: an unknown word of letters after no modifier and no negation changes
+            # nothing below (it is no negation, no "!" or "(!)", and no emoticon).
+            continue
+        else:
+            if w in negations:
+                n = w
+            elif n and len(w.strip("'")) > 1:
+                n = None
+            if n is not None and m is not None and (None in modifiers or sentiment.modifier(m)):
+                a[-1][3] = -1
+                n = None
+            elif m and len(w) > 2:
+                m = None
+            if w == "!" and len(a) > 0:
+                a[-1][0] = max(-1.0, min(a[-1][0] * 1.25, +1.0))
+            if w == "(!)":
+                a.append([0.0, 1.0, 1.0, 1])
+            if len(w) <= 5 and not w.isalpha() and w not in _PUNCTUATION_MARKS:
+                p = _EMOTICON_POLARITY.get(w)
+                if p is not None:
+                    a.append([p, 1.0, 1.0, 1])
+    # TextBlob's avg(): a running sum from 0, in order, divided by the number of assessments
+    # (a loop, not sum(), which adds floats with compensation from Python 3.12 on).
+    polarity = subjectivity = 0
+    for p, s, _i, n in a:
+        polarity += p * -0.5 if n < 0 else p
+        subjectivity += s
+    return polarity / float(len(a) or 1), subjectivity / float(len(a) or 1)
 
 
 # --- the plain twins: TextBlob's public API -----------------------------------------------------

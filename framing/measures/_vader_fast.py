@@ -5,17 +5,23 @@ exactly that version (pyproject.toml pins it, and importing this module checks t
 installed):
 
 - :meth:`FastAnalyzer.polarity_scores` copies ``SentimentIntensityAnalyzer.polarity_scores``
-  after its emoji pass (a text with an emoji is scored by VADER's own ``polarity_scores``);
+  after its emoji pass (a text with an emoji is scored by VADER's own ``polarity_scores``),
+  with ``SentiText`` (its words and ``allcap_differential``) inline;
+- :meth:`FastAnalyzer.compound` is the same up to ``score_valence``, of which
+  :func:`_compound` copies the compound score alone;
 - :func:`_sentiment_valence` copies ``SentimentIntensityAnalyzer.sentiment_valence``;
 - :func:`_least_check`, :func:`_negation_check`, :func:`_special_idioms_check` and
   :func:`_but_check` copy the analyzer's methods of those names, and :func:`_negated` copies
   ``negated`` for the one word it is given.
 
 What changes: the emoji pass, which rebuilds the text character by character, is skipped for a
-text without emoji (it would give the text back); the words are lower-cased once per text, not
-again in each check; a word outside VADER's lexicon gets its valence of 0 without a call to
-``sentiment_valence``. The lower-cased words are a local of each call, passed to the checks: a
-:class:`FastAnalyzer` keeps nothing of one call, so one analyzer serves any number of threads.
+text without emoji (it would give the text back; an ASCII text has none); the words are
+lower-cased once per text, not again in each check; a word outside VADER's lexicon gets its
+valence of 0 without a call to ``sentiment_valence``, and a word before it that is no booster
+its scalar of 0.0 without a call to ``scalar_inc_dec``; the punctuation is stripped off the
+words without a call per word; the compound score is computed without the three others. The
+lower-cased words are a local of each call, passed to the checks: a :class:`FastAnalyzer`
+keeps nothing of one call, so one analyzer serves any number of threads.
 
 Beside it, its plain twin :func:`reference_polarity_scores` calls VADER's public
 ``SentimentIntensityAnalyzer().polarity_scores``; tests/test_sentiment.py checks that both give
@@ -24,6 +30,7 @@ the same scores on every BABE sentence and AllSides paragraph.
 
 from __future__ import annotations
 
+import string
 from functools import cache
 
 from framing.errors import require_version
@@ -40,13 +47,15 @@ from vaderSentiment.vaderSentiment import (  # noqa: E402  (only the copied vers
     NEGATE,
     SPECIAL_CASES,
     SentimentIntensityAnalyzer,
-    SentiText,
+    normalize,
     scalar_inc_dec,
 )
 
 __all__ = ["VADER_VERSION", "FastAnalyzer", "reference_polarity_scores"]
 
 _NEGATIONS = frozenset(NEGATE)
+#: What VADER strips off a word's ends (SentiText._strip_punc_if_word).
+_PUNCTUATION = string.punctuation
 
 
 class FastAnalyzer:
@@ -61,32 +70,72 @@ class FastAnalyzer:
         self.lexicon: dict[str, float] = self._vader.lexicon
         # The emoji pass replaces single characters only: a text with none of them is unchanged.
         self._emoji_characters = frozenset(key for key in self._vader.emojis if len(key) == 1)
+        # None of them is ASCII (in vaderSentiment 3.3.2): an ASCII text has none of them, and
+        # str.isascii() answers at once, where a look-up of every character takes microseconds.
+        self._ascii_emoji = any(character.isascii() for character in self._emoji_characters)
+
+    def _may_hold_emoji(self, text: str) -> bool:
+        """Return whether ``text`` holds a character that VADER's emoji pass replaces."""
+        if text.isascii() and not self._ascii_emoji:
+            return False
+        return not self._emoji_characters.isdisjoint(text)
 
     def polarity_scores(self, text: str) -> dict[str, float]:
         """Return VADER's ``neg``, ``neu``, ``pos`` and ``compound`` scores of ``text``."""
-        if not self._emoji_characters.isdisjoint(text):
+        if self._may_hold_emoji(text):
             return self._vader.polarity_scores(text)
-        # VADER's own steps after the emoji pass.
+        text, sentiments = self._sentiments(text)
+        return self._vader.score_valence(sentiments, text)
+
+    def compound(self, text: str) -> float:
+        """Return VADER's ``compound`` score of ``text``: ``polarity_scores(text)["compound"]``,
+        without the ``neg``, ``neu`` and ``pos`` scores.
+
+        >>> FastAnalyzer().compound("not a horrible movie")
+        0.431
+        """
+        if self._may_hold_emoji(text):
+            return self._vader.polarity_scores(text)["compound"]
+        text, sentiments = self._sentiments(text)
+        return _compound(sentiments, text, self._vader)
+
+    def _sentiments(self, text: str) -> tuple[str, list[float]]:
+        """Return the text stripped and the valence of each of its words, as VADER's
+        ``polarity_scores`` finds them after its emoji pass."""
         text = text.strip()
-        sentitext = SentiText(text)
-        words = sentitext.words_and_emoticons
-        is_cap_diff = sentitext.is_cap_diff
+        # SentiText(text): the words with their punctuation stripped (unless that leaves two
+        # characters or fewer, an emoticon), and whether only some of them are in capitals.
+        words = [
+            token if len(stripped := token.strip(_PUNCTUATION)) <= 2 else stripped
+            for token in text.split()
+        ]
+        capitals = sum(map(str.isupper, words))
+        is_cap_diff = 0 < len(words) - capitals < len(words)
         lower = [word.lower() for word in words]
         lexicon = self.lexicon
         last = len(words) - 1
-        sentiments = []
-        for i, word in enumerate(lower):
-            if word in BOOSTER_DICT:
-                sentiments.append(0)
-            elif i < last and word == "kind" and lower[i + 1] == "of":
-                sentiments.append(0)
-            elif word not in lexicon:
-                # What sentiment_valence gives a word outside the lexicon.
-                sentiments.append(0)
-            else:
-                sentiments.append(_sentiment_valence(words, lower, is_cap_diff, lexicon, i))
-        sentiments = _but_check(lower, sentiments)
-        return self._vader.score_valence(sentiments, text)
+        # A word outside the lexicon, a booster ("very") or the "kind" of "kind of" gets 0, as
+        # VADER gives it; a word of the lexicon gets its valence.
+        sentiments = [0] * len(words)
+        for i in [i for i, word in enumerate(lower) if word in lexicon]:
+            word = lower[i]
+            if word in BOOSTER_DICT or (i < last and word == "kind" and lower[i + 1] == "of"):
+                continue
+            sentiments[i] = _sentiment_valence(words, lower, is_cap_diff, lexicon, i)
+        return text, _but_check(lower, sentiments)
+
+
+def _compound(sentiments: list[float], text: str, vader: SentimentIntensityAnalyzer) -> float:
+    """VADER 3.3.2's ``score_valence(sentiments, text)["compound"]``."""
+    if not sentiments:
+        return round(0.0, 4)
+    sum_s = float(sum(sentiments))
+    punct_emph_amplifier = vader._punctuation_emphasis(text)
+    if sum_s > 0:
+        sum_s += punct_emph_amplifier
+    elif sum_s < 0:
+        sum_s -= punct_emph_amplifier
+    return round(normalize(sum_s), 4)
 
 
 def _sentiment_valence(
@@ -111,7 +160,13 @@ def _sentiment_valence(
             valence -= C_INCR
     for start_i in range(0, 3):
         if i > start_i and lower[i - (start_i + 1)] not in lexicon:
-            s = scalar_inc_dec(words[i - (start_i + 1)], valence, is_cap_diff)
+            # scalar_inc_dec gives 0.0 for a word that is no booster: called only for one.
+            before = i - (start_i + 1)
+            s = (
+                scalar_inc_dec(words[before], valence, is_cap_diff)
+                if lower[before] in BOOSTER_DICT
+                else 0.0
+            )
             if start_i == 1 and s != 0:
                 s = s * 0.95
             if start_i == 2 and s != 0:

@@ -58,7 +58,7 @@ class TextBlobSentiment:
 
     ``TextBlob(text).sentiment`` builds a blob and a new namedtuple class on every call; the
     numbers come from ``textblob.en.sentiment``, which this calls directly, with the faster
-    copies of TextBlob's tokenizer and assessments in :mod:`framing.measures._textblob_fast`.
+    copies of TextBlob's tokenizer and scoring in :mod:`framing.measures._textblob_fast`.
     The values are exactly TextBlob's, and no NLTK data is needed.
 
     >>> TextBlobSentiment().score("a horrible movie")
@@ -67,13 +67,13 @@ class TextBlobSentiment:
 
     def __init__(self) -> None:
         # Imported here: TextBlob is slow to import, and the copy checks TextBlob's version.
-        from framing.measures._textblob_fast import loaded_sentiment
+        from framing.measures._textblob_fast import loaded_sentiment, polarity_subjectivity
 
         self._pattern_sentiment = loaded_sentiment()
+        self._polarity_subjectivity = polarity_subjectivity
 
     def score(self, text: str) -> Sentiment:
-        polarity, subjectivity = self._pattern_sentiment(text)
-        return Sentiment(polarity, subjectivity)
+        return Sentiment(*self._polarity_subjectivity(self._pattern_sentiment, text))
 
 
 class VaderSentiment:
@@ -93,7 +93,7 @@ class VaderSentiment:
         self._analyzer = FastAnalyzer()
 
     def compound(self, text: str) -> float:
-        return self._analyzer.polarity_scores(text)["compound"]
+        return self._analyzer.compound(text)
 
 
 @cache

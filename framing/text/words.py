@@ -14,6 +14,7 @@ __all__ = [
     "WORD_PART",
     "iter_words",
     "count_words",
+    "words_and_gaps",
     "per_100_words",
     "split_sentences",
     "normalize_apostrophes",
@@ -81,6 +82,22 @@ def count_words(text: str) -> int:
     7
     """
     return len(WORD.findall(text))
+
+
+#: :data:`WORD` as one group: ``split`` returns the gaps and the words in turn (gap, word, gap,
+#: ..., word, gap).
+_WORDS_AND_GAPS = re.compile(f"({WORD.pattern})", WORD.flags)
+
+
+def words_and_gaps(text: str) -> list[str]:
+    """Return the gaps and the words of ``text`` in turn: gap, word, gap, ..., word, gap (a gap
+    can be empty). Its words are :func:`count_words`'s: ``len(words_and_gaps(text)) // 2`` is
+    ``count_words(text)``.
+
+    >>> words_and_gaps("ISIS lost, the U.S. said.")
+    ['', 'ISIS', ' ', 'lost', ', ', 'the', ' ', 'U.S.', ' ', 'said', '.']
+    """
+    return _WORDS_AND_GAPS.split(text)
 
 
 def per_100_words(count: float, words: int) -> float:

@@ -21,6 +21,7 @@ from functools import cache
 from typing import Protocol, runtime_checkable
 
 from framing.errors import FramingError
+from framing.text.words import words_and_gaps
 from framing.voice.attribution import ArticleReading, cover, find_tags, link_quotes, resolve_tag
 from framing.voice.labels import paragraph_voice
 from framing.voice.model import ParagraphVoice, Quote
@@ -67,9 +68,17 @@ class RuleVoiceDetector:
         self.verbs = tuple(verbs) if verbs is not None else load_reporting_verbs()
         self._finder = VerbFinder(self.verbs)
 
-    def detect(self, paragraphs: Sequence[str]) -> list[ParagraphVoice]:
-        """Return each paragraph's voice, with the quotes, attributions and sources found."""
+    def detect(
+        self, paragraphs: Sequence[str], *, pieces: Sequence[list[str]] | None = None
+    ) -> list[ParagraphVoice]:
+        """Return each paragraph's voice, with the quotes, attributions and sources found.
+
+        ``pieces``, when given, holds :func:`framing.text.words.words_and_gaps` of each
+        paragraph, split already (an :class:`~framing.Article` splits them once for the word
+        count and the voice labels)."""
         paragraphs = list(paragraphs)
+        if pieces is None:
+            pieces = [words_and_gaps(text) for text in paragraphs]
         all_quotes = find_quotes(paragraphs)
         all_runs = [WORD_RUN.findall(text) for text in paragraphs]
         all_positions = [
@@ -97,15 +106,15 @@ class RuleVoiceDetector:
         )
         voices = []
         previous_quote: Quote | None = None
-        for text, quotes, spans, tags in zip(
-            paragraphs, all_quotes, all_sentences, all_tags, strict=True
+        for text, quotes, spans, tags, split in zip(
+            paragraphs, all_quotes, all_sentences, all_tags, pieces, strict=True
         ):
             tags = [resolve_tag(tag, full_names) for tag in tags]
             attributions = cover(tags, quotes, spans, text) if tags else ()
             linked = link_quotes(quotes, tags, spans or [], previous_quote)
             if linked:
                 previous_quote = linked[-1]
-            voices.append(paragraph_voice(text, linked, attributions))
+            voices.append(paragraph_voice(text, linked, attributions, pieces=split))
         return voices
 
 

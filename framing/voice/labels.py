@@ -17,12 +17,11 @@ attribution covers, else own.
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left
 from collections.abc import Sequence
 from itertools import accumulate, groupby
 
-from framing.text.words import WORD
+from framing.text.words import WORD, words_and_gaps
 from framing.voice.model import Attribution, ParagraphVoice, Quote, Segment
 
 __all__ = [
@@ -37,20 +36,6 @@ __all__ = [
 #: A paragraph is ``quoted`` rather than ``attributed`` when at least this share of its words
 #: is inside quotation marks: the majority, so that each paragraph has one dominant voice.
 QUOTED_MAJORITY = 0.5
-
-#: :data:`framing.text.words.WORD` as one group: ``split`` returns the gaps and the words in
-#: turn (gap, word, gap, ..., word, gap).
-_WORDS_AND_GAPS = re.compile(f"({WORD.pattern})", WORD.flags)
-
-
-def words_and_gaps(text: str) -> list[str]:
-    """Return the gaps and the words of ``text`` in turn: gap, word, gap, ..., word, gap (a gap
-    can be empty).
-
-    >>> words_and_gaps("ISIS lost, the U.S. said.")
-    ['', 'ISIS', ' ', 'lost', ', ', 'the', ' ', 'U.S.', ' ', 'said', '.']
-    """
-    return _WORDS_AND_GAPS.split(text)
 
 
 def word_spans(pieces: list[str]) -> tuple[list[int], list[int]]:
@@ -139,10 +124,17 @@ def voice_of(words: int, quoted: int, attributed: int) -> str:
 
 
 def paragraph_voice(
-    text: str, quotes: tuple[Quote, ...], attributions: tuple[Attribution, ...]
+    text: str,
+    quotes: tuple[Quote, ...],
+    attributions: tuple[Attribution, ...],
+    *,
+    pieces: list[str] | None = None,
 ) -> ParagraphVoice:
-    """Return who speaks in a paragraph, from its quotations and attributions (with sources)."""
-    pieces = words_and_gaps(text)
+    """Return who speaks in a paragraph, from its quotations and attributions (with sources).
+
+    ``pieces`` is :func:`words_and_gaps` of ``text``, when it has been split already."""
+    if pieces is None:
+        pieces = words_and_gaps(text)
     if not quotes and not attributions:
         return _own_voice(text, pieces)
     starts, ends = word_spans(pieces)
