@@ -28,6 +28,7 @@ import pandas as pd
 
 from framing._version import __version__
 from framing.errors import FramingError, choices_error
+from framing.table.dictionary_columns import DEFINITIONS_ATTR
 from framing.table.rows import to_table
 from framing.table.schema import KEPT_ATTR, MEASURE_DEFINITIONS
 from framing.text.characters import surrogate_problem
@@ -56,10 +57,18 @@ KEPT_DEFINITION = "copied from the corpus"
 SIDECAR_SUFFIX = ".meta.json"
 
 
-def table_metadata(columns, extra: Mapping | None = None, *, kept: Iterable[str] = ()) -> dict:
+def table_metadata(
+    columns,
+    extra: Mapping | None = None,
+    *,
+    kept: Iterable[str] = (),
+    definitions: Mapping[str, str] | None = None,
+) -> dict:
     """Return the metadata saved with a table of these columns: definitions and version.
 
-    ``kept`` names the columns copied from the corpus (``keep=``).
+    ``kept`` names the columns copied from the corpus (``keep=``); ``definitions`` defines
+    columns that are not the schema's (a dictionary's, which a table carries in its
+    ``attrs[DEFINITIONS_ATTR]``).
 
     >>> metadata = table_metadata(["role", "outlet", "not a measure"], kept=["outlet"])
     >>> metadata["columns"]
@@ -69,13 +78,16 @@ def table_metadata(columns, extra: Mapping | None = None, *, kept: Iterable[str]
     """
 
     kept = {str(column) for column in kept}
-    definitions = {}
+    extra_definitions = dict(definitions or {})
+    defined = {}
     for column in map(str, columns):
         if column in MEASURE_DEFINITIONS:
-            definitions[column] = MEASURE_DEFINITIONS[column]
+            defined[column] = MEASURE_DEFINITIONS[column]
         elif column in kept:
-            definitions[column] = KEPT_DEFINITION
-    metadata = {"framing_version": __version__, "columns": definitions}
+            defined[column] = KEPT_DEFINITION
+        elif column in extra_definitions:
+            defined[column] = extra_definitions[column]
+    metadata = {"framing_version": __version__, "columns": defined}
     metadata.update(extra or {})
     return metadata
 
@@ -173,6 +185,7 @@ class TableWriter:
         self.rows = 0
         self._columns: list[str] | None = None
         self._kept: list[str] = []
+        self._definitions: dict[str, str] = {}
         self._parquet = None
         self._schema = None
         self._stream = None
@@ -188,6 +201,7 @@ class TableWriter:
         if self._columns is None:
             self._columns = [str(column) for column in table.columns]
             self._kept = list(table.attrs.get(KEPT_ATTR, []))
+            self._definitions = dict(table.attrs.get(DEFINITIONS_ATTR, {}))
         try:
             if self.fmt == "parquet":
                 self._write_parquet(table)
@@ -215,13 +229,16 @@ class TableWriter:
                 if pa.types.is_null(schema_field.type):
                     schema = schema.set(index, schema_field.with_type(pa.string()))
             metadata = dict(schema.metadata or {})
-            metadata[METADATA_KEY] = json.dumps(
-                table_metadata(self._columns, self.extra, kept=self._kept), sort_keys=True
-            ).encode("utf-8")
+            metadata[METADATA_KEY] = json.dumps(self._metadata(), sort_keys=True).encode("utf-8")
             self._schema = schema.with_metadata(metadata)
             self._parquet = pq.ParquetWriter(self.path, self._schema)
         batch = pa.Table.from_pandas(table, schema=self._schema, preserve_index=False)
         self._parquet.write_table(batch)
+
+    def _metadata(self) -> dict:
+        return table_metadata(
+            self._columns or [], self.extra, kept=self._kept, definitions=self._definitions
+        )
 
     def __exit__(self, *exc_info) -> None:
         if self.fmt == "parquet":
@@ -230,7 +247,7 @@ class TableWriter:
             self._parquet.close()
             return
         self._stream.close()
-        metadata = table_metadata(self._columns or [], self.extra, kept=self._kept)
+        metadata = self._metadata()
         sidecar_path(self.path).write_text(
             json.dumps(metadata, indent=2, sort_keys=True, ensure_ascii=False) + "\n",
             encoding="utf-8",

@@ -19,6 +19,12 @@ import pandas as pd
 
 from framing.article import Article
 from framing.io.documents import RowProblem
+from framing.table.dictionary_columns import (
+    DEFINITIONS_ATTR,
+    dictionary_columns,
+    dictionary_definitions,
+    dictionary_values,
+)
 from framing.table.schema import (
     _FLOAT_COLUMNS,
     _INTEGER_COLUMNS,
@@ -41,10 +47,14 @@ __all__ = [
 
 
 def article_rows(
-    article: Article, doc_id: object, measures: Sequence[str] = ALL_MEASURES
+    article: Article,
+    doc_id: object,
+    measures: Sequence[str] = ALL_MEASURES,
+    dictionaries: Sequence = (),
 ) -> list[dict]:
     """Return one row (a dict of :data:`COLUMNS`, or of the chosen ``measures``'s columns) per
-    paragraph of ``article``."""
+    paragraph of ``article``, with the columns of ``dictionaries`` (loaded
+    :class:`~framing.measures.categories.CategoryCounter` objects) when there are some."""
     sentiment_on, vader_on = "sentiment" in measures, "vader" in measures
     loaded_on, voice_on = "loaded" in measures, "voice" in measures
     rows = []
@@ -73,6 +83,8 @@ def article_rows(
             row["voice"] = voice.label
             row["sources"] = voice.source_names
             row["quoted_share"] = voice.quoted_share
+        if dictionaries:
+            row.update(dictionary_values(paragraph, dictionaries, voice=voice_on))
         row["error"] = ""
         rows.append(row)
     return rows
@@ -117,16 +129,19 @@ def rows_for_documents(
     documents: Iterable[tuple[object, object]],
     *,
     measures: Sequence[str] = ALL_MEASURES,
+    dictionaries: Sequence = (),
     **options,
 ) -> list[dict]:
     """Return the rows for ``(doc_id, text)`` pairs; a bad text or id gets an error row."""
-    return [row for rows in document_rows(documents, measures=measures, **options) for row in rows]
+    per_document = document_rows(documents, measures=measures, dictionaries=dictionaries, **options)
+    return [row for rows in per_document for row in rows]
 
 
 def document_rows(
     documents: Iterable[tuple[object, object]],
     *,
     measures: Sequence[str] = ALL_MEASURES,
+    dictionaries: Sequence = (),
     **options,
 ) -> list[list[dict]]:
     """Return the rows of each ``(doc_id, text)`` pair, one list per document (never empty).
@@ -150,7 +165,7 @@ def document_rows(
         measured.append((doc_id, problem))
     _measure_each([article for _, article in measured if isinstance(article, Article)], measures)
     return [
-        article_rows(article, doc_id, measures)
+        article_rows(article, doc_id, measures, dictionaries)
         if isinstance(article, Article)
         else [error_row(doc_id, article)]
         for doc_id, article in measured
@@ -181,10 +196,14 @@ def _measure_each(articles: list[Article], measures: Sequence[str]) -> None:
             article.voices  # noqa: B018
 
 
-def to_table(rows: list[dict], measures: Sequence[str] = ALL_MEASURES) -> pd.DataFrame:
-    """Return the rows as a DataFrame with the table's columns (those of ``measures``) and
-    dtypes."""
+def to_table(
+    rows: list[dict], measures: Sequence[str] = ALL_MEASURES, dictionaries: Sequence = ()
+) -> pd.DataFrame:
+    """Return the rows as a DataFrame with the table's columns (those of ``measures``, and of
+    ``dictionaries`` before ``error``) and dtypes."""
     columns = table_columns(measures)
+    if dictionaries:
+        columns = _with_dictionaries(columns, measures, dictionaries)
     table = pd.DataFrame.from_records(rows, columns=columns)
     for column in _INTEGER_COLUMNS:
         if column in table:
@@ -195,7 +214,27 @@ def to_table(rows: list[dict], measures: Sequence[str] = ALL_MEASURES) -> pd.Dat
     for column in ("role", "text", "loaded_terms", "voice", "sources", "error"):
         if column in table:
             table[column] = table[column].astype("object")
+    if dictionaries:
+        counts, rates = dictionary_columns(dictionaries, voice="voice" in measures)
+        for column in counts:
+            table[column] = table[column].astype("Int64")
+        for column in rates:
+            table[column] = table[column].astype("float64")
+        table.attrs[DEFINITIONS_ATTR] = dictionary_definitions(
+            dictionaries, voice="voice" in measures
+        )
     return table
+
+
+def _with_dictionaries(
+    columns: list[str], measures: Sequence[str], dictionaries: Sequence
+) -> list[str]:
+    """Return ``columns`` with the dictionaries' columns before ``error``."""
+    added = list(dictionary_definitions(dictionaries, voice="voice" in measures))
+    clash = sorted(set(added) & set(columns))
+    if clash:
+        raise ValueError(f"dictionary columns {clash} repeat the table's own columns")
+    return [*columns[:-1], *added, columns[-1]]
 
 
 def copy_kept(
@@ -220,5 +259,6 @@ def copy_kept(
     copied = kept.take(np.repeat(np.arange(len(kept)), rows_per_document))
     copied.index = table.index
     joined = pd.concat([table[["doc_id"]], copied, table.drop(columns="doc_id")], axis=1)
+    joined.attrs.update(table.attrs)
     joined.attrs[KEPT_ATTR] = [str(column) for column in kept.columns]
     return joined
