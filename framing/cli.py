@@ -229,12 +229,24 @@ def _run_download(args: argparse.Namespace) -> int:
         home = data_home(args.data_dir)
         _say(f"datasets (folder: {home}):")
         for info in DATASETS.values():
-            if info.folder:
+            if info.folder and info.kind == "dataset":
                 how = "framing download " + info.name if info.downloads else "by hand"
                 _say(f"  {info.name:<26} {how:<40} {info.title}")
+        _list_dictionaries(DATASETS.values())
         return 0
     _say(str(download(args.name, data_dir=args.data_dir, force=args.force)))
     return 0
+
+
+def _list_dictionaries(infos) -> None:
+    """Say, for each published dictionary that framing cannot ship, where to get it and its
+    license."""
+    _say("dictionaries framing does not ship (get your own copy; framing analyze --dictionary):")
+    for info in infos:
+        if info.kind == "dictionary":
+            _say(f"  {info.name:<26} {info.title}")
+            _say(f"  {'':<26} get it from {info.homepage}")
+            _say(f"  {'':<26} license: {info.license}")
 
 
 def _run_demo(args: argparse.Namespace) -> int:
