@@ -159,3 +159,29 @@ def test_mfd_2_categories_and_counts():
     assert counts["care.vice"] == 1
     assert counts["loyalty.virtue"] == 1
     assert sum(counts.values()) == 4
+
+
+def test_matching_only_candidate_categories_equals_matching_every_one():
+    """The fast path beside its plain twin, on every real paragraph: BABE's sentences and the
+    AllSides articles' paragraphs, with MFD 2.0, the original MFD (globs) and the LSD fixture."""
+    folder = need_data("mfd", "babe", "allsides-roundups")
+    from framing.datasets.loaders import load_allsides, load_babe
+
+    texts = load_babe(data_dir=folder)["text"].tolist()
+    texts += [p for ps in load_allsides(data_dir=folder)["paragraphs"] for p in ps]
+    texts += ["ISIS’s cruelty", "KİLL the İnfidel", "the lie's", "Honor-bound, kind-hearted"]
+    counters = load_dictionaries(
+        {
+            "mfd": folder / "lexicons" / "mfd2.0.dic",
+            "mft": folder / "lexicons" / "mft_original.dic",
+            "lsd": LSD_FIXTURE,
+        }
+    )
+    assert counters[1]._first_globs  # the original MFD's globs take the glob path
+    for counter in counters:
+        found = 0
+        for text in texts:
+            fast = counter.matches(text)
+            assert fast == counter._reference_matches(text), (counter.name, text)
+            found += sum(map(len, fast.values()))
+        assert found > (100 if counter.name == "lsd" else 1000), counter.name

@@ -31,8 +31,15 @@ from pathlib import Path
 
 from framing.errors import FramingError
 from framing.measures.dictionaries import flatten_mapping
-from framing.measures.lexicon import Entry, Lexicon, LexiconInfo, Match, load_lexicon
-from framing.text.words import per_100_words
+from framing.measures.lexicon import (
+    Entry,
+    Lexicon,
+    LexiconInfo,
+    Match,
+    _lowered_in_place,
+    load_lexicon,
+)
+from framing.text.words import WORD_PART, normalize_apostrophes, per_100_words
 
 __all__ = [
     "CategoryCounter",
@@ -125,6 +132,18 @@ class CategoryCounter:
             category: Lexicon(entries, info=LexiconInfo(name=f"{name}.{category}"))
             for category, entries in by_category.items()
         }
+        # Which categories a word can start a match of: its first word, exact or a glob's
+        # prefix. Only those categories are matched in a text (see matches()).
+        self._first_words: dict[str, set[str]] = {}
+        self._first_globs: dict[int, dict[str, set[str]]] = {}
+        for entry in lexicon.entries:
+            first = _first_word(entry.term)
+            if first.endswith("*"):
+                prefixes = self._first_globs.setdefault(len(first) - 1, {})
+                prefixes.setdefault(first[:-1], set()).add(entry.category)
+            else:
+                self._first_words.setdefault(first, set()).add(entry.category)
+        self._first_word_set = frozenset(self._first_words)
 
     @property
     def source(self) -> str:
@@ -137,8 +156,41 @@ class CategoryCounter:
         return self.categories + tuple(SCORERS[scorer] for scorer in self.scorers)
 
     def matches(self, text: str) -> dict[str, list[Match]]:
-        """Return each category's matches in ``text`` (the category matched on its own)."""
+        """Return each category's matches in ``text`` (the category matched on its own).
+
+        Only the categories that one of the text's words can start a match of are matched (a
+        word is one of their terms' first words, or starts with a first word's glob prefix);
+        the others have no match. :meth:`_reference_matches` matches every category, and
+        gives the same (tests/test_categories.py, on real paragraphs).
+        """
+        candidates = self._candidates(text)
+        return {
+            category: lexicon.match(text) if category in candidates else []
+            for category, lexicon in self._lexicons.items()
+        }
+
+    def _reference_matches(self, text: str) -> dict[str, list[Match]]:
+        """Return :meth:`matches` the plain way: every category's lexicon matched on ``text``."""
         return {category: lexicon.match(text) for category, lexicon in self._lexicons.items()}
+
+    def _candidates(self, text: str) -> set[str]:
+        """Return the categories that some word of ``text`` can start a match of."""
+        lowered = _lowered_in_place(text)  # the text's words as the matcher reads them
+        if lowered is not None:
+            words = set(WORD_PART.findall(lowered))
+        else:
+            words = {normalize_apostrophes(word).lower() for word in WORD_PART.findall(text)}
+        words |= {word[:-2] for word in words if word.endswith("'s")}
+        found: set[str] = set()
+        first_words = self._first_words
+        for word in words & self._first_word_set:  # two sets: iterates over the smaller
+            found |= first_words[word]
+        for length, prefixes in self._first_globs.items():
+            for word in words:
+                categories = prefixes.get(word[:length]) if len(word) >= length else None
+                if categories:
+                    found |= categories
+        return found
 
     def scorer_matches(self, text: str) -> list[Match]:
         """Return the whole dictionary's matches in ``text``, the longest entry winning where
@@ -151,6 +203,12 @@ class CategoryCounter:
 
     def __repr__(self) -> str:
         return f"CategoryCounter({self.name!r}, {len(self.categories)} categories)"
+
+
+def _first_word(term: str) -> str:
+    """Return the first word of a term as the matcher reads it: apostrophes made straight,
+    lower case, up to the first space or hyphen (a glob keeps its ``*``)."""
+    return re.split(r"[\s\-]+", normalize_apostrophes(term).lower().strip(), maxsplit=1)[0]
 
 
 def _counter(name: str, value: object) -> CategoryCounter:
