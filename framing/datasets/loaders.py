@@ -230,6 +230,19 @@ DATASETS: dict[str, DatasetInfo] = {
             "concatenated), and pass it with --dictionary lsd=FILE; keep it in",
             kind="dictionary",
         ),
+        DatasetInfo(
+            name="mfd",
+            title="Moral Foundations Dictionary 2.0 (care, fairness, loyalty, authority, "
+            "sanctity; virtue and vice), LIWC .dic",
+            folder="lexicons",
+            citation="Jeremy A. Frimer, Reihane Boghrati, Jonathan Haidt, Jesse Graham and "
+            "Morteza Dehghani (2019). Moral Foundations Dictionary for Linguistic Analyses 2.0.",
+            license="none stated by the repository that publishes it; not copied into framing",
+            homepage="https://github.com/medianeuroscience/emfd",
+            files=("mfd2.0.dic",),
+            how_to_get="copy dictionaries/mfd2.0.dic of the repository into the folder",
+            kind="dictionary",
+        ),
     )
 }
 
