@@ -65,6 +65,17 @@ def test_columns_per_category_with_counts_and_rates():
     assert math.isnan(table["moral.care_per_100_words"][1])
     assert table["moral.harm_per_100_words"][2] == pytest.approx(100 / 3)
     assert str(table["moral.care"].dtype) == "Int64"
+    assert "own_words" not in table  # no voice measure, no counts per voice
+
+
+def test_an_article_a_text_and_a_corpus_give_the_same_columns():
+    text = "Kindness\n\nThey protect the kind and kill nobody."
+    from_text = framing.analyze(text, dictionaries=MORAL)
+    from_article = framing.analyze(framing.Article(text), dictionaries=MORAL)
+    from_corpus = framing.analyze(pd.DataFrame({"text": [text]}), dictionaries=MORAL)
+    assert_frame_equal(from_article, from_text)
+    assert_frame_equal(from_corpus.drop(columns="doc_id"), from_text.drop(columns="doc_id"))
+    assert from_text["moral.care_own"].tolist() == [1, 2]  # Kindness; protect, kind
 
 
 def test_the_lsd_fixture_adds_its_tone():
