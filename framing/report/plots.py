@@ -552,9 +552,10 @@ def category_rates_plot(
                 )
             axis.set_yticks(y, categories)
             axis.set_title(labels.get(voice, f"{voice} words"))
-            axis.set_xlim(left=0)
         for axis in axes[1:]:
             axis.tick_params(labelleft=False)
+        highest = rates.loc[rates["voice"].isin(voices), ["per_100_words", "ci_high"]].max().max()
+        axes[0].set_xlim(0, 1.06 * highest if highest > 0 else 1.0)  # room for every interval
         axes[-1].legend(loc="lower right", fontsize=8)
         figure.supxlabel("matches per 100 words (95% bootstrap interval, resampling articles)")
         if title:
