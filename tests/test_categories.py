@@ -185,3 +185,17 @@ def test_matching_only_candidate_categories_equals_matching_every_one():
             assert fast == counter._reference_matches(text), (counter.name, text)
             found += sum(map(len, fast.values()))
         assert found > (100 if counter.name == "lsd" else 1000), counter.name
+
+
+def test_a_term_of_art_hides_the_entries_inside_it_in_every_category(tmp_path):
+    path = tmp_path / "harm.csv"
+    path.write_text(
+        "term,category,context\nterror*,fear,\nattack*,violence,\n"
+        "terror attack*,violence,term-of-art\n",
+        encoding="utf-8",
+    )
+    (counter,) = load_dictionaries({"d": path})
+    found = counter.matches("A terror attack, then terror and an attack.")
+    assert [m.text for m in found["fear"]] == ["terror"]  # not the "terror" of "terror attack"
+    assert [m.text for m in found["violence"]] == ["attack"]
+    assert found == counter._reference_matches("A terror attack, then terror and an attack.")

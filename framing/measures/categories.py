@@ -125,9 +125,15 @@ class CategoryCounter:
                 f"dictionary {name!r} has a category {clash[0]!r}, the name of its scorer's "
                 "column; rename that category in the file"
             )
+        # A term of art ("terror attack*", context "term-of-art") never counts and hides the
+        # shorter entries inside it, whatever their category: every category's matcher has it.
+        terms_of_art = [entry for entry in lexicon.entries if entry.context == "term-of-art"]
         by_category: dict[str, list[Entry]] = {category: [] for category in self.categories}
         for entry in lexicon.entries:
-            by_category[entry.category].append(entry)
+            if entry.context != "term-of-art":
+                by_category[entry.category].append(entry)
+        for entries in by_category.values():
+            entries.extend(terms_of_art)
         self._lexicons = {
             category: Lexicon(entries, info=LexiconInfo(name=f"{name}.{category}"))
             for category, entries in by_category.items()
@@ -137,6 +143,8 @@ class CategoryCounter:
         self._first_words: dict[str, set[str]] = {}
         self._first_globs: dict[int, dict[str, set[str]]] = {}
         for entry in lexicon.entries:
+            if entry.context == "term-of-art":
+                continue  # it counts in no category, so it makes none a candidate
             first = _first_word(entry.term)
             if first.endswith("*"):
                 prefixes = self._first_globs.setdefault(len(first) - 1, {})
