@@ -8,9 +8,9 @@ For a dictionary named ``mfd`` with a category ``care.virtue`` the table gains
   (:func:`framing.text.words.per_100_words`: NaN for a paragraph without words);
 - with the voice measure on, ``mfd.care.virtue_own``, ``_attributed`` and ``_quoted``: the
   matches that start in the outlet's own, attributed and quoted words (the voice detector's
-  segments, as :func:`framing.comparisons.contrast.voice_contrast` reads them), and once for
-  every dictionary ``own_words``, ``attributed_words`` and ``quoted_words``, so that rates per
-  voice can be pooled over paragraphs.
+  segments, as :func:`framing.comparisons.contrast.voice_contrast` reads them); the voice
+  measure's ``own_words``, ``attributed_words`` and ``quoted_words`` let rates per voice be
+  pooled over paragraphs.
 
 A dictionary with the Lexicoder Sentiment Dictionary's categories also gets ``NAME.tone`` (its
 net count, :func:`framing.measures.categories.lsd_net`) with the same suffixes:
@@ -40,7 +40,7 @@ import pandas as pd
 from framing.article import Paragraph
 from framing.errors import choices_error
 from framing.measures.categories import SCORERS, CategoryCounter
-from framing.table.schema import KEPT_ATTR
+from framing.table.schema import KEPT_ATTR, VOICE_WORD_COLUMNS
 from framing.text.words import per_100_words
 from framing.voice.model import Segment
 
@@ -48,7 +48,6 @@ __all__ = [
     "DEFINITIONS_ATTR",
     "DICTIONARY_FORMS",
     "LONG_DEFINITIONS",
-    "VOICE_WORD_COLUMNS",
     "dictionary_columns",
     "dictionary_definitions",
     "dictionary_values",
@@ -66,13 +65,6 @@ DEFINITIONS_ATTR = "framing_definitions"
 #: ``dictionary_form=`` / ``--dictionary-form``: the wide table (a column per category and
 #: measure) or the tidy long form (a row per paragraph and category).
 DICTIONARY_FORMS = ("wide", "long")
-
-#: Columns of words per voice, beside the dictionaries' voice counts.
-VOICE_WORD_COLUMNS = {
-    "own_words": "number of the outlet's own words (neither quoted nor attributed)",
-    "attributed_words": "number of words attributed to a source outside quotation marks",
-    "quoted_words": "number of words inside quotation marks",
-}
 
 #: The columns of the long form that are not paragraph columns.
 LONG_DEFINITIONS = {
@@ -107,8 +99,6 @@ def _bases(counter: CategoryCounter) -> list[tuple[str, str]]:
 def dictionary_definitions(counters: Sequence[CategoryCounter], *, voice: bool) -> dict[str, str]:
     """Return the dictionaries' columns, in the table's order, with what each one means."""
     definitions: dict[str, str] = {}
-    if voice and counters:
-        definitions.update(VOICE_WORD_COLUMNS)
     for counter in counters:
         scored = {SCORERS[scorer] for scorer in counter.scorers}
         for base, category in _bases(counter):
@@ -141,8 +131,6 @@ def dictionary_columns(
 ) -> tuple[list[str], list[str]]:
     """Return the dictionaries' count columns and rate columns (whole numbers and floats)."""
     counts, rates = [], []
-    if voice and counters:
-        counts.extend(VOICE_WORD_COLUMNS)
     for counter in counters:
         for base, _category in _bases(counter):
             counts.append(base)
@@ -170,9 +158,6 @@ def dictionary_values(
     starts: list[int] = []
     if voice and counters:
         found = paragraph.voice
-        row["own_words"] = found.own_words
-        row["attributed_words"] = found.attributed_words
-        row["quoted_words"] = found.quoted_words
         segments = sorted(found.segments, key=lambda segment: segment.start)
         starts = [segment.start for segment in segments]
         if not segments and words:
@@ -217,7 +202,7 @@ def long_table(table: pd.DataFrame, counters: Sequence[CategoryCounter]) -> pd.D
     kept = list(table.attrs.get(KEPT_ATTR, []))
     keys = ["doc_id", *kept, "paragraph", "role", "words"]
     if voice:
-        keys += list(VOICE_WORD_COLUMNS)
+        keys += list(VOICE_WORD_COLUMNS)  # the voice measure's words per voice
     pairs = [
         (counter.name, category, base) for counter in counters for base, category in _bases(counter)
     ]
@@ -239,7 +224,6 @@ def long_table(table: pd.DataFrame, counters: Sequence[CategoryCounter]) -> pd.D
     long.attrs[KEPT_ATTR] = kept
     sources = "; ".join(f"{counter.name}: {counter.source}" for counter in counters)
     long.attrs[DEFINITIONS_ATTR] = {
-        **{key: value for key, value in VOICE_WORD_COLUMNS.items() if voice},
         **{key: value for key, value in LONG_DEFINITIONS.items() if key in long.columns},
         "dictionary": f"{LONG_DEFINITIONS['dictionary']}; {sources}",
     }

@@ -27,7 +27,7 @@ from pathlib import Path
 import pandas as pd
 
 from framing.article import Article
-from framing.errors import FramingError
+from framing.errors import FramingError, choices_error
 from framing.io.documents import DEFAULT_CHUNK_ROWS, check_columns, corpus_rows, iter_corpus
 from framing.measures.categories import load_dictionaries
 from framing.measures.lexicon import LexiconMatcher, load_lexicon
@@ -89,14 +89,34 @@ def resolve_jobs(n_jobs: int | None) -> int:
     return n_jobs
 
 
+def check_headline(headline: object) -> bool | None:
+    """Return ``headline`` if it is ``None`` (detect), ``True`` or ``False``; else raise.
+
+    >>> check_headline(True)
+    True
+    """
+    if headline is not None and not isinstance(headline, bool):
+        raise choices_error("headline", headline, [None, True, False])
+    return headline
+
+
 def _measure_options(
-    lexicon, sentiment, vader, segmenter=None, measures=None, voice=None, dictionaries=None
+    lexicon,
+    sentiment,
+    vader,
+    segmenter=None,
+    measures=None,
+    voice=None,
+    headline=None,
+    dictionaries=None,
 ) -> dict:
 
     matcher = lexicon if isinstance(lexicon, LexiconMatcher) else load_lexicon(lexicon)
     options = {"lexicon": matcher, "sentiment": sentiment, "vader": vader}
     if segmenter is not None:
         options["segmenter"] = segmenter
+    if check_headline(headline) is not None:
+        options["headline"] = headline
     if voice is not None:
         # checked here, in the process that was given it, not in each worker
         options["voice"] = check_detector(voice)
@@ -199,6 +219,7 @@ def analyze_chunks(
     measures=None,
     keep=None,
     dictionaries=None,
+    headline: bool | None = None,
 ) -> Iterator[pd.DataFrame]:
     """Yield the paragraph table of each chunk of a corpus, in order, measured on ``n_jobs`` cores.
 
@@ -207,12 +228,15 @@ def analyze_chunks(
     number of worker processes (``None``: every core; ``1``: no worker, measured here).
     ``progress`` shows a tqdm bar on standard error (``None``: only when it is a terminal);
     ``total`` is the number of documents, when known. Whatever ``n_jobs`` is, the tables are
-    identical. ``measures`` chooses the measures, as in :func:`framing.analyze`. The scorers,
-    lexicon, segmenter and ``voice`` detector given are sent to every worker process, and so are
-    the ``dictionaries`` (read once, here), whose columns each table has (wide form).
+    identical. ``measures`` chooses the measures, and ``headline`` whether each text's first
+    paragraph is a headline, as in :func:`framing.analyze`. The scorers, lexicon, segmenter
+    and ``voice`` detector given are sent to every worker process, and so are the
+    ``dictionaries`` (read once, here), whose columns each table has (wide form).
     """
     jobs = resolve_jobs(n_jobs)
-    options = _measure_options(lexicon, sentiment, vader, segmenter, measures, voice, dictionaries)
+    options = _measure_options(
+        lexicon, sentiment, vader, segmenter, measures, voice, headline, dictionaries
+    )
     keep = check_keep(keep)
     if total is None and isinstance(chunks, Sequence):
         total = sum(len(chunk) for chunk in chunks)
@@ -286,7 +310,8 @@ def analyze_file(
     Only the text, id and ``keep`` columns are read; the kept ones are copied onto each
     paragraph row, after ``doc_id``. ``options`` are those of :func:`analyze_chunks`
     (``lexicon``, ``sentiment``, ``vader``, ``segmenter``, ``voice``, ``n_jobs``, ``progress``,
-    ``measures``, ``dictionaries``).
+    ``measures``, ``headline``, ``dictionaries``). The progress bar's total is the file's number
+    of rows, counted without parsing it (:func:`framing.io.documents.corpus_rows`).
     """
 
     path = Path(path)
@@ -314,6 +339,7 @@ def analyze_dask(
     measures=None,
     keep=None,
     dictionaries=None,
+    headline: bool | None = None,
 ):
     """Return a lazy ``dask.dataframe`` of the paragraph table of ``ddf`` (one article a row).
 
@@ -328,7 +354,13 @@ def analyze_dask(
         ddf.columns, path="the dask DataFrame", text_col=text_col, id_col=id_col, keep=keep
     )
     options = _measure_options(
-        lexicon, sentiment, vader, measures=measures, voice=voice, dictionaries=dictionaries
+        lexicon,
+        sentiment,
+        vader,
+        measures=measures,
+        voice=voice,
+        headline=headline,
+        dictionaries=dictionaries,
     )
     meta = _empty_table(
         options["measures"], ddf[list(keep)]._meta if keep else None, options["dictionaries"]
@@ -405,6 +437,7 @@ def analyze(
     keep: Iterable[str] | None = None,
     dictionaries: Mapping[str, object] | None = None,
     dictionary_form: str = "wide",
+    headline: bool | None = None,
 ) -> pd.DataFrame:
     """Return one row per paragraph with its sentiment and loaded-language measures.
 
@@ -434,6 +467,10 @@ def analyze(
     ``dictionary_form="long"`` returns the tidy long form instead: one row per paragraph and
     category (:func:`~framing.table.dictionary_columns.long_table`).
 
+    ``headline`` says whether each text's first paragraph is its headline: ``None`` (the
+    default) detects it (a short first line that does not end like a sentence), ``True`` or
+    ``False`` decide, e.g. ``True`` for a corpus whose titles end with a full stop.
+
     >>> list(analyze("ISIS lost the city.", measures=["sentiment"]).columns)[7:]
     ['polarity', 'subjectivity', 'error']
     """
@@ -453,6 +490,8 @@ def analyze(
     options = {"sentiment": sentiment, "vader": vader, "segmenter": segmenter}
     if voice is not None:
         options["voice"] = check_detector(voice)
+    if check_headline(headline) is not None:
+        options["headline"] = headline
     if isinstance(data, Article):
         if lexicon is not None or any(value is not None for value in options.values()):
             data = data.with_options(lexicon=lexicon, **options)
