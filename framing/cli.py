@@ -117,6 +117,47 @@ def _parquet_safe(table: pd.DataFrame) -> pd.DataFrame:
 
 
 def _iter_tables(paths: Sequence[Path], args: argparse.Namespace):
+    """Yield the paragraph tables of ``paths`` in order, in the ``--dictionary-form`` asked."""
+    from framing.measures.categories import load_dictionaries
+    from framing.table.dictionary_columns import long_table
+
+    dictionaries = load_dictionaries(_dictionary_options(args.dictionary))
+    if args.dictionary_form == "long" and not dictionaries:
+        raise FramingError(
+            "--dictionary-form long reshapes the dictionaries' columns, and none is given; "
+            "add --dictionary NAME=FILE"
+        )
+    for table in _iter_wide_tables(paths, args, dictionaries):
+        yield long_table(table, dictionaries) if args.dictionary_form == "long" else table
+
+
+def _dictionary_options(values: Sequence[str]) -> dict[str, Path]:
+    """Return ``{NAME: FILE}`` from ``--dictionary NAME=FILE`` options, each checked."""
+    from framing.measures.categories import DICTIONARY_NAME
+
+    named: dict[str, Path] = {}
+    for value in values:
+        name, equals, file = value.partition("=")
+        name, file = name.strip(), file.strip()
+        if not equals or not name or not file:
+            raise FramingError(
+                f"--dictionary {value!r} is not NAME=FILE; write it as e.g. "
+                "--dictionary mfd=mfd2.0.dic"
+            )
+        if not DICTIONARY_NAME.fullmatch(name):
+            raise FramingError(
+                f"--dictionary {value!r}: the name {name!r} is not valid; use a letter "
+                "followed by letters, digits, '_' or '-', e.g. --dictionary mfd=mfd2.0.dic"
+            )
+        if name in named:
+            raise FramingError(f"--dictionary names {name!r} twice; give each dictionary once")
+        if not Path(file).is_file():
+            raise FramingError(f"--dictionary {value!r}: there is no file {file!r}; check the path")
+        named[name] = Path(file)
+    return named
+
+
+def _iter_wide_tables(paths: Sequence[Path], args: argparse.Namespace, dictionaries=()):
     """Yield the paragraph tables of ``paths`` in order: corpus files chunk by chunk."""
     import pandas as pd
 
@@ -129,6 +170,7 @@ def _iter_tables(paths: Sequence[Path], args: argparse.Namespace):
         "progress": args.progress,
         "headline": HEADLINE_CHOICES[args.headline],
     }
+    options["dictionaries"] = dictionaries
     if args.measures is not None:
         options["measures"] = [name.strip() for name in args.measures.split(",") if name.strip()]
     keep = [name.strip() for names in args.keep for name in names.split(",") if name.strip()]
@@ -210,12 +252,24 @@ def _run_download(args: argparse.Namespace) -> int:
         home = data_home(args.data_dir)
         _say(f"datasets (folder: {home}):")
         for info in DATASETS.values():
-            if info.folder:
+            if info.folder and info.kind == "dataset":
                 how = "framing download " + info.name if info.downloads else "by hand"
                 _say(f"  {info.name:<26} {how:<40} {info.title}")
+        _list_dictionaries(DATASETS.values())
         return 0
     _say(str(download(args.name, data_dir=args.data_dir, force=args.force)))
     return 0
+
+
+def _list_dictionaries(infos) -> None:
+    """Say, for each published dictionary that framing cannot ship, where to get it and its
+    license."""
+    _say("dictionaries framing does not ship (get your own copy; framing analyze --dictionary):")
+    for info in infos:
+        if info.kind == "dictionary":
+            _say(f"  {info.name:<26} {info.title}")
+            _say(f"  {'':<26} get it from {info.homepage}")
+            _say(f"  {'':<26} license: {info.license}")
 
 
 def _run_demo(args: argparse.Namespace) -> int:
@@ -468,6 +522,21 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="NAMES",
         help="comma-separated measures to compute, from sentiment, vader, loaded, voice "
         "(default: all); leaving out voice is the biggest saving",
+    )
+    analyze.add_argument(
+        "--dictionary",
+        action="append",
+        default=[],
+        metavar="NAME=FILE",
+        help="count each category of a dictionary file (LIWC .dic, WordStat .cat, Lexicoder "
+        ".lc3, ...) in columns NAME.CATEGORY and NAME.CATEGORY_per_100_words; repeat for more",
+    )
+    analyze.add_argument(
+        "--dictionary-form",
+        choices=("wide", "long"),
+        default="wide",
+        help="wide: the dictionaries' columns beside the others (default); long: one row per "
+        "paragraph and category",
     )
     analyze.add_argument(
         "--headline",

@@ -74,3 +74,28 @@ keyness.head(15)
 keyness_figure = figures.allsides_keyness_figure(keyness)
 figures.save(keyness_figure, "allsides-keyness", figures_dir)
 keyness_figure
+
+# %% [markdown]
+# ## Moral foundations per paragraph and per voice (MFD 2.0)
+# The Moral Foundations Dictionary 2.0 (Frimer et al. 2019) counted in every paragraph, one
+# category at a time, and split by who speaks: the outlet's own words, and the words it
+# attributes or quotes. The table is the tidy long form of `framing.analyze(...,
+# dictionaries={"mfd": ...}, dictionary_form="long")`: one row per paragraph and category.
+# The file is not shipped with framing; `framing download` says where to get it.
+
+# %%
+moral = load_or_stop(figures.allsides_mfd, articles, data_dir)
+moral[moral["count"] > 0].head(10)
+
+# %% [markdown]
+# Rates pool each side's matches over its words in each voice (matches per 100 words), with
+# 95% bootstrap intervals that resample articles.
+
+# %%
+moral_rates = figures.allsides_mfd_rates(moral)
+moral_rates[moral_rates["voice"].isin(["own", "cited"])].head(12)
+
+# %%
+moral_figure = figures.allsides_mfd_figure(moral_rates)
+figures.save(moral_figure, "allsides-mfd", figures_dir)
+moral_figure

@@ -8,6 +8,7 @@ import io
 import threading
 import zipfile
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 
 import pytest
 
@@ -115,3 +116,19 @@ def test_published_checksums_match_the_shared_copies():
         info = datasets.dataset_info(name)
         for file in info.downloads:
             assert sha256_of(shared_data / info.folder / file.filename) == file.sha256
+
+
+def test_cli_download_lists_the_lsd_with_where_and_its_license(tmp_path, capsys):
+    """The Lexicoder Sentiment Dictionary is licensed for academic use: listed, never shipped."""
+    assert cli.main(["download"]) == 0
+    listing = capsys.readouterr().out
+    dictionaries = listing.split("dictionaries framing does not ship")[1]
+    assert "lsd" in dictionaries and "Lexicoder Sentiment Dictionary 2015" in dictionaries
+    assert "get it from https://www.snsoroka.com/data-lexicoder/" in dictionaries
+    assert "license: academic (non-commercial) use" in dictionaries
+    assert "lsd" not in listing.split("dictionaries framing does not ship")[0]
+    assert cli.main(["download", "lsd", "--data-dir", str(tmp_path)]) == 2
+    error = capsys.readouterr().err
+    assert "cannot be downloaded automatically" in error and "--dictionary lsd=FILE" in error
+    package = Path(cli.__file__).parent
+    assert not list(package.rglob("*.lc3")) and not list(package.rglob("LSD*"))

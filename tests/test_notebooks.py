@@ -16,7 +16,7 @@ from tests.conftest import REPO, need_data
 NOTEBOOKS = REPO / "notebooks"
 
 #: The shared datasets that a notebook reads (the others read only the embedded seed).
-DATA = {"03-left-center-right": ("allsides-roundups",), "04-validation": ("babe",)}
+DATA = {"03-left-center-right": ("allsides-roundups", "mfd"), "04-validation": ("babe",)}
 #: Small parameters: the whole set runs in well under a minute of kernel time.
 RUNS = {
     "01-seed-walkthrough": {},
@@ -94,6 +94,8 @@ def test_notebook_runs_without_error(name, tmp_path):
     else:
         html = "".join(o["data"]["text/html"] for o in _outputs(executed, "text/html"))
         assert "<mark" in html and "framing-worksheet" in html and "<ol>" in html
+    if name == "03-left-center-right":  # MFD 2.0 per paragraph and per voice, with its figure
+        assert (tmp_path / "figures" / "allsides-mfd.png").is_file()
 
 
 @pytest.mark.parametrize("name", ["03-left-center-right", "04-validation"])

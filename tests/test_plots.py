@@ -163,6 +163,38 @@ def test_save_figure_refuses_an_unknown_format(seed_table, tmp_path):
         plots.save_figure(plots.sentiment_strip(seed_table), tmp_path / "figure.jpg")
 
 
+def test_category_rates_plot_draws_each_group_with_its_interval():
+    rates = pd.DataFrame(
+        [
+            {
+                "side": side,
+                "category": category,
+                "voice": voice,
+                "per_100_words": rate,
+                "ci_low": rate - 0.5,
+                "ci_high": rate + 0.25,
+            }
+            for side, rate in (("left", 1.0), ("right", 2.0))
+            for category in ("care.virtue", "care.vice", "sanctity.vice")
+            for voice in ("all", "own", "cited")
+        ]
+    )
+    figure = plots.category_rates_plot(rates, group_col="side", order=["left", "right"])
+    own, cited = figure.axes
+    assert own.get_title() == "the outlet's own words"
+    assert cited.get_title() == "attributed and quoted words"
+    assert [label.get_text() for label in own.get_yticklabels()] == [
+        "care.virtue",
+        "care.vice",
+        "sanctity.vice",
+    ]
+    points = [list(container.lines[0].get_xdata()) for container in own.containers]
+    assert points == [[1.0, 1.0, 1.0], [2.0, 2.0, 2.0]]  # one errorbar series per side
+    assert [t.get_text() for t in cited.get_legend().get_texts()] == ["left", "right"]
+    with pytest.raises(FramingError, match="category_rates_plot"):
+        plots.category_rates_plot(rates.drop(columns="ci_low"), group_col="side")
+
+
 PUBLISHERS = [
     "breitbart",
     "huff-post",

@@ -93,6 +93,8 @@ class DatasetInfo:
     files: tuple[str, ...] = ()
     downloads: tuple[DownloadFile, ...] = ()
     how_to_get: str = ""
+    #: "dataset", or "dictionary" for a published dictionary that framing cannot ship.
+    kind: str = "dataset"
 
     def as_dict(self) -> dict:
         """Return the information as plain data (for ``DataFrame.attrs`` and file metadata)."""
@@ -211,6 +213,35 @@ DATASETS: dict[str, DatasetInfo] = {
             files=("metadata.tsv",),
             how_to_get="clone the repository (commit c3eee83) and copy data/metadata.tsv and "
             "data/SPLIT/{text,attributions} (SPLIT: train, dev, test) into the folder",
+        ),
+        DatasetInfo(
+            name="lsd",
+            title="Lexicoder Sentiment Dictionary 2015 (political news tone; the tone_lsd "
+            "scorer of framing analyze --dictionary lsd=FILE)",
+            folder="lexicons",
+            citation="Lori Young and Stuart Soroka (2012). Affective News: The Automated Coding "
+            "of Sentiment in Political Texts. Political Communication 29(2), 205-231. "
+            "doi:10.1080/10584609.2012.671234",
+            license="academic (non-commercial) use, as distributed by its authors; not "
+            "redistributable, so framing does not ship it",
+            homepage="https://www.snsoroka.com/data-lexicoder/",
+            how_to_get="download the LSD2015 files (.lc3) from the Lexicoder page, keep their "
+            "positive, negative and negation keys in one .lc3 file (the files can be "
+            "concatenated), and pass it with --dictionary lsd=FILE; keep it in",
+            kind="dictionary",
+        ),
+        DatasetInfo(
+            name="mfd",
+            title="Moral Foundations Dictionary 2.0 (care, fairness, loyalty, authority, "
+            "sanctity; virtue and vice), LIWC .dic",
+            folder="lexicons",
+            citation="Jeremy A. Frimer, Reihane Boghrati, Jonathan Haidt, Jesse Graham and "
+            "Morteza Dehghani (2019). Moral Foundations Dictionary for Linguistic Analyses 2.0.",
+            license="none stated by the repository that publishes it; not copied into framing",
+            homepage="https://github.com/medianeuroscience/emfd",
+            files=("mfd2.0.dic",),
+            how_to_get="copy dictionaries/mfd2.0.dic of the repository into the folder",
+            kind="dictionary",
         ),
     )
 }

@@ -23,13 +23,15 @@ from matplotlib.figure import Figure
 from framing.article import Article
 from framing.comparisons.align import compare
 from framing.comparisons.contrast import voice_contrast
+from framing.comparisons.dictionaries import dictionary_rates
 from framing.comparisons.groups import compare_groups, keyness
 from framing.comparisons.validation import sentence_scores
 from framing.datasets.examples import seed_article, seed_sources
-from framing.datasets.loaders import load_allsides, load_babe
+from framing.datasets.loaders import dataset_dir, load_allsides, load_babe
 from framing.errors import FramingError, choices_error
 from framing.report.plots import (
     alignment_figure,
+    category_rates_plot,
     group_distributions,
     keyness_plot,
     roc_plot,
@@ -59,6 +61,9 @@ __all__ = [
     "allsides_keyness",
     "allsides_keyness_figure",
     "outlet_table",
+    "allsides_mfd",
+    "allsides_mfd_rates",
+    "allsides_mfd_figure",
     "babe_sentences",
     "babe_scores",
     "babe_roc_figure",
@@ -133,6 +138,15 @@ def allsides_articles(data_dir: str | Path | None = None, *, sample: int | None 
     return articles
 
 
+def _keyed(articles: pd.DataFrame) -> pd.DataFrame:
+    """Return the articles with an ``article_id``: ``STORY:SIDE``."""
+    return articles.assign(
+        article_id=[
+            f"{s}:{side}" for s, side in zip(articles["story_id"], articles["side"], strict=True)
+        ]
+    )
+
+
 def allsides_measures(articles: pd.DataFrame) -> pd.DataFrame:
     """Return one row per article: its side, outlet and measures averaged over paragraphs.
 
@@ -140,11 +154,7 @@ def allsides_measures(articles: pd.DataFrame) -> pd.DataFrame:
     subjectivity are means over the article's paragraphs.
     """
     info = ["story_id", "side", "source", "title"]
-    keyed = articles.assign(
-        article_id=[
-            f"{s}:{side}" for s, side in zip(articles["story_id"], articles["side"], strict=True)
-        ]
-    )
+    keyed = _keyed(articles)
     table = analyze(keyed, text_col="text", id_col="article_id", keep=info)
     table = table[table["error"] == ""]
     grouped = table.groupby("doc_id", sort=False)
@@ -211,6 +221,42 @@ def allsides_keyness_figure(keyness_table: pd.DataFrame, *, top: int = 12) -> Fi
         top=top,
         groups=KEYNESS_SIDES,
         title="Words that separate left from right coverage",
+    )
+
+
+#: The moral foundations dictionary's file in its data folder (``framing download`` says how
+#: to get it).
+MFD_FILE = "mfd2.0.dic"
+
+
+def allsides_mfd(articles: pd.DataFrame, data_dir: str | Path | None = None) -> pd.DataFrame:
+    """Return MFD 2.0 per paragraph of the AllSides articles, in each voice: the long form of
+    :func:`framing.analyze` (one row per paragraph and category), with story, side and outlet."""
+    mfd = dataset_dir("mfd", data_dir) / MFD_FILE
+    return analyze(
+        _keyed(articles),
+        text_col="text",
+        id_col="article_id",
+        keep=["story_id", "side", "source"],
+        measures=["voice"],
+        dictionaries={"mfd": mfd},
+        dictionary_form="long",
+    )
+
+
+def allsides_mfd_rates(moral: pd.DataFrame) -> pd.DataFrame:
+    """Return each MFD 2.0 category per 100 words by side and voice, with bootstrap intervals
+    (:func:`framing.comparisons.dictionaries.dictionary_rates`)."""
+    return dictionary_rates(moral, by="side")
+
+
+def allsides_mfd_figure(rates: pd.DataFrame) -> Figure:
+    """Return the MFD 2.0 categories by side, in the outlets' own words and in cited words."""
+    return category_rates_plot(
+        rates,
+        group_col="side",
+        order=[side for side in SIDES if side in set(rates["side"])],
+        title="Moral foundations (MFD 2.0) by side: own words against cited words",
     )
 
 
@@ -281,6 +327,9 @@ class _Inputs:
     def allsides_measures(self) -> pd.DataFrame:
         return self.get("measures", lambda: allsides_measures(self.allsides()))
 
+    def allsides_mfd(self) -> pd.DataFrame:
+        return self.get("mfd", lambda: allsides_mfd(self.allsides(), self.data_dir))
+
     def babe_scores(self) -> pd.DataFrame:
         return self.get(
             "babe", lambda: babe_scores(babe_sentences(self.data_dir, sample=self.sample))
@@ -329,6 +378,12 @@ FIGURES = (
         "03-left-center-right",
         "../shared/data/allsides-roundups/",
         lambda inputs: allsides_keyness_figure(allsides_keyness(inputs.allsides())),
+    ),
+    FigureRecipe(
+        "allsides-mfd",
+        "03-left-center-right",
+        "../shared/data/allsides-roundups/, ../shared/data/lexicons/mfd2.0.dic",
+        lambda inputs: allsides_mfd_figure(allsides_mfd_rates(inputs.allsides_mfd())),
     ),
     FigureRecipe(
         "babe-roc",

@@ -33,6 +33,7 @@ __all__ = [
     "group_distributions",
     "keyness_plot",
     "roc_plot",
+    "category_rates_plot",
     "save_figure",
     "figure_style",
 ]
@@ -547,6 +548,75 @@ def keyness_plot(
             )
         elif title:
             axis.set_title(title)
+    return figure
+
+
+#: Colours of the groups of :func:`group_distributions` and :func:`category_rates_plot`, in order.
+_GROUP_COLORS = ("blue", "bluish green", "vermillion", "orange", "reddish purple", "sky blue")
+
+
+def category_rates_plot(
+    rates: pd.DataFrame,
+    *,
+    group_col: str,
+    voices: Sequence[str] = ("own", "cited"),
+    order: Sequence[str] | None = None,
+    title: str | None = None,
+) -> Figure:
+    """Return a figure of a dictionary's categories per 100 words, by group, one panel a voice.
+
+    ``rates`` is :func:`framing.comparisons.dictionaries.dictionary_rates`' table (one
+    dictionary): ``group_col``, ``category``, ``voice``, ``per_100_words``, ``ci_low``,
+    ``ci_high``. Each category is a row; each group a point with its interval.
+    """
+    _need(
+        rates,
+        [group_col, "category", "voice", "per_100_words", "ci_low", "ci_high"],
+        "category_rates_plot",
+    )
+    groups = list(order) if order is not None else sorted(rates[group_col].dropna().unique())
+    categories = list(dict.fromkeys(rates["category"]))
+    labels = {"own": "the outlet's own words", "cited": "attributed and quoted words"}
+    with figure_style():
+        figure, axes = _subplots(
+            1,
+            len(voices),
+            figsize=(3.4 * len(voices) + 1.2, 0.32 * len(categories) + 1.4),
+            sharex=True,
+            layout="constrained",
+        )
+        axes = np.atleast_1d(axes)
+        y = np.arange(len(categories))[::-1]
+        step = 0.6 / max(len(groups), 1)
+        for axis, voice in zip(axes, voices, strict=True):
+            shown = rates[rates["voice"] == voice]
+            for index, group in enumerate(groups):
+                selected = shown[shown[group_col].astype(str) == str(group)]
+                selected = selected.set_index("category").reindex(categories)
+                values = selected["per_100_words"].astype(float).to_numpy()
+                low = values - selected["ci_low"].astype(float).to_numpy()
+                high = selected["ci_high"].astype(float).to_numpy() - values
+                axis.errorbar(
+                    values,
+                    y + 0.3 - step / 2 - index * step,
+                    xerr=[np.nan_to_num(low), np.nan_to_num(high)],
+                    fmt="o",
+                    markersize=3.5,
+                    capsize=2,
+                    linewidth=1,
+                    color=OKABE_ITO[_GROUP_COLORS[index % len(_GROUP_COLORS)]],
+                    label=str(group),
+                )
+            axis.set_yticks(y, categories)
+            axis.set_title(labels.get(voice, f"{voice} words"))
+        for axis in axes[1:]:
+            axis.tick_params(labelleft=False)
+        highest = rates.loc[rates["voice"].isin(voices), ["per_100_words", "ci_high"]].max().max()
+        axes[0].set_xlim(0, 1.06 * highest if highest > 0 else 1.0)  # room for every interval
+        axes[-1].legend(loc="lower right", fontsize=8)
+        figure.supxlabel("matches per 100 words (95% bootstrap interval, resampling articles)")
+        if title:
+            figure.suptitle(title)
     return figure
 
 

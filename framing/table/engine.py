@@ -20,7 +20,7 @@ import gc
 import os
 import sys
 from collections import deque
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
 
@@ -29,6 +29,7 @@ import pandas as pd
 from framing.article import Article
 from framing.errors import FramingError, choices_error
 from framing.io.documents import DEFAULT_CHUNK_ROWS, check_columns, corpus_rows, iter_corpus
+from framing.measures.categories import load_dictionaries
 from framing.measures.lexicon import LexiconMatcher, load_lexicon
 from framing.measures.sentiment import (
     CompoundScorer,
@@ -36,6 +37,7 @@ from framing.measures.sentiment import (
     default_sentiment,
     default_vader,
 )
+from framing.table.dictionary_columns import check_dictionary_form, long_table
 from framing.table.rows import (
     article_rows,
     copy_kept,
@@ -99,7 +101,14 @@ def check_headline(headline: object) -> bool | None:
 
 
 def _measure_options(
-    lexicon, sentiment, vader, segmenter=None, measures=None, voice=None, headline=None
+    lexicon,
+    sentiment,
+    vader,
+    segmenter=None,
+    measures=None,
+    voice=None,
+    headline=None,
+    dictionaries=None,
 ) -> dict:
 
     matcher = lexicon if isinstance(lexicon, LexiconMatcher) else load_lexicon(lexicon)
@@ -112,6 +121,8 @@ def _measure_options(
         # checked here, in the process that was given it, not in each worker
         options["voice"] = check_detector(voice)
     options["measures"] = check_measures(measures)
+    # read once here; the workers receive the loaded dictionaries, as they receive the lexicon
+    options["dictionaries"] = load_dictionaries(dictionaries)
     return options
 
 
@@ -132,8 +143,11 @@ def _measure_piece(
 
     options = dict(_worker_options if options is None else options)
     measures = options.pop("measures")
-    per_document = document_rows(zip(ids, texts, strict=True), measures=measures, **options)
-    table = to_table([row for rows in per_document for row in rows], measures)
+    dictionaries = options.pop("dictionaries", ())
+    per_document = document_rows(
+        zip(ids, texts, strict=True), measures=measures, dictionaries=dictionaries, **options
+    )
+    table = to_table([row for rows in per_document for row in rows], measures, dictionaries)
     if kept is None:
         return table
     return copy_kept(table, kept, [len(rows) for rows in per_document])
@@ -156,9 +170,11 @@ def _pieces(
     ]
 
 
-def _empty_table(measures: Sequence[str], kept: pd.DataFrame | None) -> pd.DataFrame:
+def _empty_table(
+    measures: Sequence[str], kept: pd.DataFrame | None, dictionaries: Sequence = ()
+) -> pd.DataFrame:
     """Return the table of no documents: its columns, the kept ones with their dtypes."""
-    table = to_table([], measures)
+    table = to_table([], measures, dictionaries)
     return table if kept is None else copy_kept(table, kept.iloc[:0], [])
 
 
@@ -202,6 +218,7 @@ def analyze_chunks(
     total: int | None = None,
     measures=None,
     keep=None,
+    dictionaries=None,
     headline: bool | None = None,
 ) -> Iterator[pd.DataFrame]:
     """Yield the paragraph table of each chunk of a corpus, in order, measured on ``n_jobs`` cores.
@@ -213,10 +230,13 @@ def analyze_chunks(
     ``total`` is the number of documents, when known. Whatever ``n_jobs`` is, the tables are
     identical. ``measures`` chooses the measures, and ``headline`` whether each text's first
     paragraph is a headline, as in :func:`framing.analyze`. The scorers, lexicon, segmenter
-    and ``voice`` detector given are sent to every worker process.
+    and ``voice`` detector given are sent to every worker process, and so are the
+    ``dictionaries`` (read once, here), whose columns each table has (wide form).
     """
     jobs = resolve_jobs(n_jobs)
-    options = _measure_options(lexicon, sentiment, vader, segmenter, measures, voice, headline)
+    options = _measure_options(
+        lexicon, sentiment, vader, segmenter, measures, voice, headline, dictionaries
+    )
     keep = check_keep(keep)
     if total is None and isinstance(chunks, Sequence):
         total = sum(len(chunk) for chunk in chunks)
@@ -290,8 +310,8 @@ def analyze_file(
     Only the text, id and ``keep`` columns are read; the kept ones are copied onto each
     paragraph row, after ``doc_id``. ``options`` are those of :func:`analyze_chunks`
     (``lexicon``, ``sentiment``, ``vader``, ``segmenter``, ``voice``, ``n_jobs``, ``progress``,
-    ``measures``, ``headline``). The progress bar's total is the file's number of rows,
-    counted without parsing it (:func:`framing.io.documents.corpus_rows`).
+    ``measures``, ``headline``, ``dictionaries``). The progress bar's total is the file's number
+    of rows, counted without parsing it (:func:`framing.io.documents.corpus_rows`).
     """
 
     path = Path(path)
@@ -318,6 +338,7 @@ def analyze_dask(
     voice=None,
     measures=None,
     keep=None,
+    dictionaries=None,
     headline: bool | None = None,
 ):
     """Return a lazy ``dask.dataframe`` of the paragraph table of ``ddf`` (one article a row).
@@ -333,9 +354,17 @@ def analyze_dask(
         ddf.columns, path="the dask DataFrame", text_col=text_col, id_col=id_col, keep=keep
     )
     options = _measure_options(
-        lexicon, sentiment, vader, measures=measures, voice=voice, headline=headline
+        lexicon,
+        sentiment,
+        vader,
+        measures=measures,
+        voice=voice,
+        headline=headline,
+        dictionaries=dictionaries,
     )
-    meta = _empty_table(options["measures"], ddf[list(keep)]._meta if keep else None)
+    meta = _empty_table(
+        options["measures"], ddf[list(keep)]._meta if keep else None, options["dictionaries"]
+    )
     id_dtype = ddf[id_col].dtype if id_col is not None else ddf.index.dtype
     meta["doc_id"] = meta["doc_id"].astype(id_dtype)
     return ddf.map_partitions(
@@ -358,7 +387,9 @@ def _analyze_partition(
     ]
     if tables:
         return _join(tables)
-    return _empty_table(options["measures"], partition[list(keep)] if keep else None)
+    return _empty_table(
+        options["measures"], partition[list(keep)] if keep else None, options["dictionaries"]
+    )
 
 
 def _score_piece(texts: list[str], scorer=None) -> list[tuple[float, float]]:
@@ -404,6 +435,8 @@ def analyze(
     progress: bool | None = None,
     measures: Iterable[str] | None = None,
     keep: Iterable[str] | None = None,
+    dictionaries: Mapping[str, object] | None = None,
+    dictionary_form: str = "wide",
     headline: bool | None = None,
 ) -> pd.DataFrame:
     """Return one row per paragraph with its sentiment and loaded-language measures.
@@ -426,6 +459,14 @@ def analyze(
     (say ``["outlet", "date"]``) to copy onto each of its paragraph rows, after ``doc_id``,
     with their dtypes; error rows keep them too.
 
+    ``dictionaries`` maps names to dictionaries (a file's path, a loaded
+    :class:`~framing.measures.lexicon.Lexicon`, or ``{category: [terms]}``), such as
+    ``{"mfd": "mfd2.0.dic"}``: each category adds the columns ``NAME.CATEGORY`` (its matches)
+    and ``NAME.CATEGORY_per_100_words``, and with the voice measure its matches in own,
+    attributed and quoted words (:mod:`framing.table.dictionary_columns`).
+    ``dictionary_form="long"`` returns the tidy long form instead: one row per paragraph and
+    category (:func:`~framing.table.dictionary_columns.long_table`).
+
     ``headline`` says whether each text's first paragraph is its headline: ``None`` (the
     default) detects it (a short first line that does not end like a sentence), ``True`` or
     ``False`` decide, e.g. ``True`` for a corpus whose titles end with a full stop.
@@ -435,6 +476,12 @@ def analyze(
     """
     chosen = check_measures(measures)
     keep = check_keep(keep)
+    counters = load_dictionaries(dictionaries)
+    if check_dictionary_form(dictionary_form) == "long" and not counters:
+        raise FramingError(
+            "dictionary_form='long' reshapes the dictionaries' columns, and none is given; "
+            "pass dictionaries={'NAME': 'FILE'} too, or leave dictionary_form out"
+        )
     if keep and not isinstance(data, pd.DataFrame):
         raise FramingError(
             f"keep= copies columns of a corpus, and a {type(data).__name__} has none; pass a "
@@ -448,13 +495,15 @@ def analyze(
     if isinstance(data, Article):
         if lexicon is not None or any(value is not None for value in options.values()):
             data = data.with_options(lexicon=lexicon, **options)
-        return to_table(article_rows(data, DEFAULT_DOC_ID, chosen), chosen)
+        rows = article_rows(data, DEFAULT_DOC_ID, chosen, counters)
+        return _in_form(to_table(rows, chosen, counters), counters, dictionary_form)
     matcher = lexicon if isinstance(lexicon, LexiconMatcher) else load_lexicon(lexicon)
     options["lexicon"] = matcher
     if isinstance(data, str):
-        return to_table(
-            rows_for_documents([(DEFAULT_DOC_ID, data)], measures=chosen, **options), chosen
+        rows = rows_for_documents(
+            [(DEFAULT_DOC_ID, data)], measures=chosen, dictionaries=counters, **options
         )
+        return _in_form(to_table(rows, chosen, counters), counters, dictionary_form)
     if isinstance(data, pd.DataFrame):
         resolve_jobs(n_jobs)  # a bad value is reported even when one process will do
         check_columns(
@@ -470,13 +519,19 @@ def analyze(
                 total=len(data),
                 measures=chosen,
                 keep=keep,
+                dictionaries=counters,
                 **options,
             )
         )
         if not tables:
-            return _empty_table(chosen, data[list(keep)] if keep else None)
-        return tables[0]
+            tables = [_empty_table(chosen, data[list(keep)] if keep else None, counters)]
+        return _in_form(tables[0], counters, dictionary_form)
     raise FramingError(
         f"analyze() takes an article's text (str), an Article or a DataFrame, not "
         f"{type(data).__name__}; for a file use framing.Article.from_file(path)"
     )
+
+
+def _in_form(table: pd.DataFrame, counters: Sequence, dictionary_form: str) -> pd.DataFrame:
+    """Return ``table`` in the ``dictionary_form`` asked for (its dictionaries' long form)."""
+    return long_table(table, counters) if dictionary_form == "long" else table

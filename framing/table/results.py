@@ -29,6 +29,7 @@ import pandas as pd
 from framing._files import atomic_paths
 from framing._version import __version__
 from framing.errors import FramingError, choices_error
+from framing.table.dictionary_columns import DEFINITIONS_ATTR
 from framing.table.rows import to_table
 from framing.table.schema import KEPT_ATTR, MEASURE_DEFINITIONS
 from framing.text.characters import surrogate_problem
@@ -57,10 +58,18 @@ KEPT_DEFINITION = "copied from the corpus"
 SIDECAR_SUFFIX = ".meta.json"
 
 
-def table_metadata(columns, extra: Mapping | None = None, *, kept: Iterable[str] = ()) -> dict:
+def table_metadata(
+    columns,
+    extra: Mapping | None = None,
+    *,
+    kept: Iterable[str] = (),
+    definitions: Mapping[str, str] | None = None,
+) -> dict:
     """Return the metadata saved with a table of these columns: definitions and version.
 
-    ``kept`` names the columns copied from the corpus (``keep=``).
+    ``kept`` names the columns copied from the corpus (``keep=``); ``definitions`` defines
+    columns that are not the schema's (a dictionary's, which a table carries in its
+    ``attrs[DEFINITIONS_ATTR]``).
 
     >>> metadata = table_metadata(["words", "outlet", "not a measure"], kept=["outlet"])
     >>> list(metadata["columns"].items())[1]
@@ -70,13 +79,16 @@ def table_metadata(columns, extra: Mapping | None = None, *, kept: Iterable[str]
     """
 
     kept = {str(column) for column in kept}
-    definitions = {}
+    extra_definitions = dict(definitions or {})
+    defined = {}
     for column in map(str, columns):
         if column in MEASURE_DEFINITIONS:
-            definitions[column] = MEASURE_DEFINITIONS[column]
+            defined[column] = MEASURE_DEFINITIONS[column]
         elif column in kept:
-            definitions[column] = KEPT_DEFINITION
-    metadata = {"framing_version": __version__, "columns": definitions}
+            defined[column] = KEPT_DEFINITION
+        elif column in extra_definitions:
+            defined[column] = extra_definitions[column]
+    metadata = {"framing_version": __version__, "columns": defined}
     metadata.update(extra or {})
     return metadata
 
@@ -178,6 +190,7 @@ class TableWriter:
         self.rows = 0
         self._columns: list[str] | None = None
         self._kept: list[str] = []
+        self._definitions: dict[str, str] = {}
         self._parquet = None
         self._schema = None
         self._stream = None
@@ -200,6 +213,7 @@ class TableWriter:
         if self._columns is None:
             self._columns = [str(column) for column in table.columns]
             self._kept = list(table.attrs.get(KEPT_ATTR, []))
+            self._definitions = dict(table.attrs.get(DEFINITIONS_ATTR, {}))
         try:
             if self.fmt == "parquet":
                 self._write_parquet(table)
@@ -227,13 +241,16 @@ class TableWriter:
                 if pa.types.is_null(schema_field.type):
                     schema = schema.set(index, schema_field.with_type(pa.string()))
             metadata = dict(schema.metadata or {})
-            metadata[METADATA_KEY] = json.dumps(
-                table_metadata(self._columns, self.extra, kept=self._kept), sort_keys=True
-            ).encode("utf-8")
+            metadata[METADATA_KEY] = json.dumps(self._metadata(), sort_keys=True).encode("utf-8")
             self._schema = schema.with_metadata(metadata)
             self._parquet = pq.ParquetWriter(self._temporary, self._schema)
         batch = pa.Table.from_pandas(table, schema=self._schema, preserve_index=False)
         self._parquet.write_table(batch)
+
+    def _metadata(self) -> dict:
+        return table_metadata(
+            self._columns or [], self.extra, kept=self._kept, definitions=self._definitions
+        )
 
     def __exit__(self, exc_type, exc, traceback) -> None:
         try:
@@ -251,7 +268,7 @@ class TableWriter:
             if self._parquet is None:
                 self.write(to_table([]))
             return
-        metadata = table_metadata(self._columns or [], self.extra, kept=self._kept)
+        metadata = self._metadata()
         self._temporary_sidecar.write_text(
             json.dumps(metadata, indent=2, sort_keys=True, ensure_ascii=False) + "\n",
             encoding="utf-8",

@@ -19,6 +19,12 @@ import pandas as pd
 
 from framing.article import Article
 from framing.io.documents import RowProblem
+from framing.table.dictionary_columns import (
+    DEFINITIONS_ATTR,
+    dictionary_columns,
+    dictionary_definitions,
+    dictionary_values,
+)
 from framing.table.schema import (
     _FLOAT_COLUMNS,
     _INTEGER_COLUMNS,
@@ -41,10 +47,14 @@ __all__ = [
 
 
 def article_rows(
-    article: Article, doc_id: object, measures: Sequence[str] = ALL_MEASURES
+    article: Article,
+    doc_id: object,
+    measures: Sequence[str] = ALL_MEASURES,
+    dictionaries: Sequence = (),
 ) -> list[dict]:
     """Return one row (a dict of :data:`COLUMNS`, or of the chosen ``measures``'s columns) per
-    paragraph of ``article``."""
+    paragraph of ``article``, with the columns of ``dictionaries`` (loaded
+    :class:`~framing.measures.categories.CategoryCounter` objects) when there are some."""
     sentiment_on, vader_on = "sentiment" in measures, "vader" in measures
     loaded_on, voice_on = "loaded" in measures, "voice" in measures
     rows = []
@@ -81,6 +91,8 @@ def article_rows(
             row["quoted_share"] = voice.quoted_share
             for name, count in paragraph.words_by_voice.items():
                 row[f"{name}_words"] = count
+        if dictionaries:
+            row.update(dictionary_values(paragraph, dictionaries, voice=voice_on))
         row["error"] = ""
         rows.append(row)
     return rows
@@ -125,16 +137,19 @@ def rows_for_documents(
     documents: Iterable[tuple[object, object]],
     *,
     measures: Sequence[str] = ALL_MEASURES,
+    dictionaries: Sequence = (),
     **options,
 ) -> list[dict]:
     """Return the rows for ``(doc_id, text)`` pairs; a bad text or id gets an error row."""
-    return [row for rows in document_rows(documents, measures=measures, **options) for row in rows]
+    per_document = document_rows(documents, measures=measures, dictionaries=dictionaries, **options)
+    return [row for rows in per_document for row in rows]
 
 
 def document_rows(
     documents: Iterable[tuple[object, object]],
     *,
     measures: Sequence[str] = ALL_MEASURES,
+    dictionaries: Sequence = (),
     **options,
 ) -> list[list[dict]]:
     """Return the rows of each ``(doc_id, text)`` pair, one list per document (never empty).
@@ -158,7 +173,7 @@ def document_rows(
         measured.append((doc_id, problem))
     _measure_each([article for _, article in measured if isinstance(article, Article)], measures)
     return [
-        article_rows(article, doc_id, measures)
+        article_rows(article, doc_id, measures, dictionaries)
         if isinstance(article, Article)
         else [error_row(doc_id, article)]
         for doc_id, article in measured
@@ -198,9 +213,11 @@ _OBJECT_COLUMNS = ("role", "text", "loaded_terms", "voice", "sources", "error")
 _MISSING = float("nan")
 
 
-def to_table(rows: list[dict], measures: Sequence[str] = ALL_MEASURES) -> pd.DataFrame:
-    """Return the rows as a DataFrame with the table's columns (those of ``measures``) and
-    dtypes.
+def to_table(
+    rows: list[dict], measures: Sequence[str] = ALL_MEASURES, dictionaries: Sequence = ()
+) -> pd.DataFrame:
+    """Return the rows as a DataFrame with the table's columns (those of ``measures``, and of
+    ``dictionaries`` before ``error``) and dtypes.
 
     A column whose values all have its type (``int`` for the integer columns, ``float``,
     ``str``), as a measured piece's columns have, is built with its dtype at once; any other
@@ -209,7 +226,7 @@ def to_table(rows: list[dict], measures: Sequence[str] = ALL_MEASURES) -> pd.Dat
     (tests/test_rows.py, on every real paragraph and on error rows), in about half the time.
     """
     data = {}
-    for column in table_columns(measures):
+    for column in _columns(measures, dictionaries):
         values = [row.get(column, _MISSING) for row in rows]
         if column in _INTEGER_COLUMNS and all(type(value) is int for value in values):
             data[column] = pd.array(values, dtype="Int64")
@@ -220,13 +237,40 @@ def to_table(rows: list[dict], measures: Sequence[str] = ALL_MEASURES) -> pd.Dat
         else:
             records = pd.DataFrame.from_records([(value,) for value in values], columns=[column])
             data[column] = _converted(records)[column]
-    return pd.DataFrame(data)
+    return _with_dictionary_types(pd.DataFrame(data), measures, dictionaries)
 
 
-def _reference_to_table(rows: list[dict], measures: Sequence[str] = ALL_MEASURES) -> pd.DataFrame:
+def _reference_to_table(
+    rows: list[dict], measures: Sequence[str] = ALL_MEASURES, dictionaries: Sequence = ()
+) -> pd.DataFrame:
     """Return what :func:`to_table` returns, the plain way: ``from_records``, then each column
     converted to its dtype."""
-    return _converted(pd.DataFrame.from_records(rows, columns=table_columns(measures)))
+    table = pd.DataFrame.from_records(rows, columns=_columns(measures, dictionaries))
+    return _with_dictionary_types(_converted(table), measures, dictionaries)
+
+
+def _columns(measures: Sequence[str], dictionaries: Sequence) -> list[str]:
+    """Return the table's columns: those of ``measures``, and of ``dictionaries`` before
+    ``error``."""
+    columns = table_columns(measures)
+    return _with_dictionaries(columns, measures, dictionaries) if dictionaries else columns
+
+
+def _with_dictionary_types(
+    table: pd.DataFrame, measures: Sequence[str], dictionaries: Sequence
+) -> pd.DataFrame:
+    """Return ``table`` with its dictionary columns converted to their dtypes and defined in
+    its ``attrs``."""
+    if dictionaries:
+        counts, rates = dictionary_columns(dictionaries, voice="voice" in measures)
+        for column in counts:
+            table[column] = table[column].astype("Int64")
+        for column in rates:
+            table[column] = table[column].astype("float64")
+        table.attrs[DEFINITIONS_ATTR] = dictionary_definitions(
+            dictionaries, voice="voice" in measures
+        )
+    return table
 
 
 def _converted(table: pd.DataFrame) -> pd.DataFrame:
@@ -241,6 +285,17 @@ def _converted(table: pd.DataFrame) -> pd.DataFrame:
         if column in table:
             table[column] = table[column].astype("object")
     return table
+
+
+def _with_dictionaries(
+    columns: list[str], measures: Sequence[str], dictionaries: Sequence
+) -> list[str]:
+    """Return ``columns`` with the dictionaries' columns before ``error``."""
+    added = list(dictionary_definitions(dictionaries, voice="voice" in measures))
+    clash = sorted(set(added) & set(columns))
+    if clash:
+        raise ValueError(f"dictionary columns {clash} repeat the table's own columns")
+    return [*columns[:-1], *added, columns[-1]]
 
 
 def copy_kept(
@@ -265,5 +320,6 @@ def copy_kept(
     copied = kept.take(np.repeat(np.arange(len(kept)), rows_per_document))
     copied.index = table.index
     joined = pd.concat([table[["doc_id"]], copied, table.drop(columns="doc_id")], axis=1)
+    joined.attrs.update(table.attrs)
     joined.attrs[KEPT_ATTR] = [str(column) for column in kept.columns]
     return joined
