@@ -35,6 +35,7 @@ each bounded in memory however many reports there are:
 
 from __future__ import annotations
 
+import functools
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -44,8 +45,11 @@ import pandas as pd
 import scipy.sparse as sp
 
 from framing.comparisons.align import CONTAINMENT_NGRAM, CONTAINMENT_THRESHOLD, QUOTE_MIN_WORDS
+
+if CONTAINMENT_NGRAM != 3:  # _trigrams below is written for trigrams
+    raise ImportError("framing.comparisons.matching counts word trigrams; update _trigrams")
 from framing.errors import FramingError, InputError
-from framing.text.words import WORD, iter_words, normalize_apostrophes
+from framing.text.words import WORD, normalize_apostrophes
 from framing.voice.quotes import find_quotes
 
 __all__ = [
@@ -55,6 +59,7 @@ __all__ = [
     "CANDIDATES",
     "HUB_NEIGHBOURS",
     "REPORT_CHUNK",
+    "IDF_SAMPLE",
 ]
 
 logger = logging.getLogger(__name__)
@@ -72,6 +77,15 @@ HUB_NEIGHBOURS = 5
 #: Reports hashed and scored at a time. A chunk's scores against 2,000 articles take
 #: 2,000 x 20,000 x 4 bytes = 160 MB; larger chunks save little time.
 REPORT_CHUNK = 20_000
+
+#: Reports whose words give the inverse document frequencies: all of them up to this many, else
+#: this many spread evenly over the table. 50,000 news texts estimate a word's document frequency
+#: to within a few percent wherever it matters for its weight (a word in at least 0.1% of them).
+IDF_SAMPLE = 50_000
+
+#: Reports whose words and trigrams are kept for the next articles: 2,000 reports of 500 words
+#: hold about 100 MB of trigrams.
+REUSE_CACHE = 2_000
 
 #: Articles scored against a chunk at a time (rows of the dense score block).
 _ARTICLE_BLOCK = 2_000
@@ -278,18 +292,18 @@ def _candidates(
 
 
 def _folded_words(text: str) -> list[str]:
-    words = []
-    for match in iter_words(text):
-        word = normalize_apostrophes(match.group()).lower()
-        if word.endswith(".") and len(word) > 1 and word[-2].isalpha():
-            word = word.replace(".", "")
-        words.append(word)
-    return words
+    """Return the words of ``text`` lower-cased, as the alignment folds them (``U.S.`` is us)."""
+    words = WORD.findall(normalize_apostrophes(text).lower())
+    return [_undotted(word) if "." in word else word for word in words]
+
+
+def _undotted(word: str) -> str:
+    # An initialism's dots are dropped, as in framing.comparisons.align: "U.S." is "us".
+    return word.replace(".", "") if word.endswith(".") and word[-2:-1].isalpha() else word
 
 
 def _trigrams(words: list[str]) -> set[tuple[str, ...]]:
-    n = CONTAINMENT_NGRAM
-    return {tuple(words[i : i + n]) for i in range(len(words) - n + 1)}
+    return set(zip(words, words[1:], words[2:], strict=False))
 
 
 def _quotes(text: str) -> list[tuple[str, str]]:
@@ -315,19 +329,24 @@ class _Reuse:
         return self.containment >= CONTAINMENT_THRESHOLD or bool(self.shared_quotes)
 
 
-def _reuse(article: str, report: str, cache: dict) -> _Reuse:
-    if article not in cache:
-        words = _folded_words(article)
-        cache[article] = (_trigrams(words), _quotes(article))
-    trigrams, quotes = cache[article]
-    report_words = _folded_words(report)
-    shared = trigrams & _trigrams(report_words)
-    joined = " " + " ".join(report_words) + " "
+def _reuse(article: tuple[set, list], report: tuple[set, str]) -> _Reuse:
+    trigrams, quotes = article
+    report_trigrams, joined = report
+    shared = trigrams & report_trigrams
     return _Reuse(
         len(shared) / len(trigrams) if trigrams else 0.0,
         len(shared),
         [written for written, folded in quotes if folded in joined],
     )
+
+
+def _article_reuse(text: str) -> tuple[set, list]:
+    return _trigrams(_folded_words(text)), _quotes(text)
+
+
+def _report_reuse(text: str) -> tuple[set, str]:
+    words = _folded_words(text)
+    return _trigrams(words), " " + " ".join(words) + " "
 
 
 # --- the function --------------------------------------------------------------------------------
@@ -391,12 +410,15 @@ def match_sources(
     def report_counts(start: int, stop: int) -> sp.csr_matrix:
         return _counts(hasher, [report_texts[i] for i in order[start:stop]])
 
-    # Document frequencies over both tables, one chunk of reports at a time.
+    # Document frequencies over the articles and the reports, or an even sample of the reports
+    # when there are many, so that every report is hashed only once, in the scoring pass.
     article_counts = _counts(hasher, article_texts)
+    sample = np.unique(np.linspace(0, len(reports) - 1, min(len(reports), IDF_SAMPLE)).astype(int))
     frequency = np.bincount(article_counts.indices, minlength=_FEATURES).astype(np.float64)
-    for start, stop in _chunks(len(reports), REPORT_CHUNK):
-        frequency += np.bincount(report_counts(start, stop).indices, minlength=_FEATURES)
-    documents = len(reports) + sum(text is not None for text in article_texts)
+    for start, stop in _chunks(len(sample), REPORT_CHUNK):
+        counts = _counts(hasher, [report_texts[i] for i in sample[start:stop]])
+        frequency += np.bincount(counts.indices, minlength=_FEATURES)
+    documents = len(sample) + sum(text is not None for text in article_texts)
     idf = (np.log((1 + documents) / (1 + frequency)) + 1).astype(np.float32)
     queries = _weighted(article_counts, idf)
     best = _candidates(
@@ -457,21 +479,24 @@ def _ranked(
         report_hub[int(position)] = _hub(scores)
 
     records = []
-    cache: dict = {}
+    # Reports that many articles draw on (a wire story) are read once while they stay in use.
+    report_reuse = functools.lru_cache(maxsize=REUSE_CACHE)(
+        lambda position: _report_reuse(report_texts[position])
+    )
     for row, doc_id in enumerate(article_ids):
         text = article_texts[row]
         if text is None:
             records.append(_error_row(doc_id, "the article has no text; give it one or drop it"))
             continue
         candidates = []
+        article = _article_reuse(text)
         for position, similarity in zip(best.positions[row], best.scores[row], strict=True):
             if position < 0:
                 continue
             similarity = float(similarity)
             score = 2 * similarity - article_hub[row] - report_hub[int(position)]
-            reuse = _reuse(text, report_texts[order[position]], cache)
+            reuse = _reuse(article, report_reuse(int(order[position])))
             candidates.append((not reuse.reuses, -score, int(order[position]), similarity, reuse))
-        cache.clear()
         if not candidates:
             why = (
                 "no report in its date window shares a word with it"
