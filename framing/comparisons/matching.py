@@ -282,7 +282,8 @@ def _candidates(
             # A report that shares no term is no candidate.
             scores[scores <= 0] = -np.inf
             columns, values = _top(scores, width)
-            best.merge(block_rows, columns + start, values)
+            positions = np.where(np.isfinite(values), columns + start, -1)
+            best.merge(block_rows, positions, values)
         if progress is not None:
             progress(stop - start)
     return best
@@ -527,6 +528,8 @@ def _ranked(
     table["reuse"] = table["reuse"].astype("boolean")
     for column in ("score", "similarity", "containment"):
         table[column] = table[column].astype("float64")
+    for column in ("doc_id", "source_id", "shared_quotes", "error"):
+        table[column] = table[column].astype(object).where(table[column].notna(), None)
     return table
 
 
