@@ -165,7 +165,8 @@ def main(argv: list[str] | None = None) -> int:
             ).stdout
             run = json.loads(output.strip().splitlines()[-1])
             print(
-                f"{run['reports']:>10,} {WINDOW if dated else '-':>6s} {run['seconds']:8.1f} {run['cpu_seconds']:8.1f} "
+                f"{run['reports']:>10,} {WINDOW if dated else '-':>6s} {run['seconds']:8.1f} "
+                f"{run['cpu_seconds']:8.1f} "
                 f"{run['pairs_per_second']:14,.0f} {run['peak_mb']:8.0f} {run['corpus_mb']:10.0f} "
                 f"{run['recall_at_1']:9.3f}",
                 flush=True,
