@@ -11,9 +11,9 @@ paragraphs), recombined with a fixed seed:
 Each size runs in a fresh process (so that its peak resident memory is its own), with and
 without date blocking (``date_col="date", window="2D"``). Printed per run: wall seconds, CPU
 seconds (the machine is shared: wall time includes waiting for a core), report pairs considered
-per second (articles x reports / wall seconds), the peak resident set size of the process and,
-apart, that of the corpus alone before matching, and recall@1 of the report each article was
-built from.
+per second (articles x reports / wall seconds) and per CPU second, the peak resident set size
+of the process and, apart, that of the corpus alone before matching, and recall@1 of the report
+each article was built from.
 
     python benchmarks/matching_scale.py --articles 10000 --reports 10000 100000 300000
 """
@@ -117,6 +117,7 @@ def one_run(n_articles: int, n_reports: int, dated: bool, data_dir: Path) -> dic
         "seconds": seconds,
         "cpu_seconds": cpu_seconds,
         "pairs_per_second": n_articles * n_reports / seconds,
+        "pairs_per_cpu_second": n_articles * n_reports / cpu_seconds,
         "peak_mb": peak_mb(),
         "corpus_mb": corpus_mb,
         "recall_at_1": float(
@@ -144,6 +145,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     print(
         f"{'reports':>10s} {'dates':>6s} {'seconds':>8s} {'CPU s':>8s} {'pairs/s':>14s} "
+        f"{'pairs/CPU s':>14s} "
         f"{'peak MB':>8s} {'corpus MB':>10s} {'recall@1':>9s}"
     )
     for n_reports in args.reports:
@@ -167,7 +169,8 @@ def main(argv: list[str] | None = None) -> int:
             print(
                 f"{run['reports']:>10,} {WINDOW if dated else '-':>6s} {run['seconds']:8.1f} "
                 f"{run['cpu_seconds']:8.1f} "
-                f"{run['pairs_per_second']:14,.0f} {run['peak_mb']:8.0f} {run['corpus_mb']:10.0f} "
+                f"{run['pairs_per_second']:14,.0f} {run['pairs_per_cpu_second']:14,.0f} "
+                f"{run['peak_mb']:8.0f} {run['corpus_mb']:10.0f} "
                 f"{run['recall_at_1']:9.3f}",
                 flush=True,
             )
