@@ -27,6 +27,13 @@ from framing.comparisons.contrast import (
     CONTRAST_VOICES,
     voice_contrast,
 )
+from framing.comparisons.corpus import (
+    ARTICLE_COLUMN_DEFINITIONS,
+    ARTICLE_COLUMNS,
+    PAIRED_MEASURES,
+    CorpusComparison,
+    compare_corpus,
+)
 from framing.comparisons.groups import (
     DEFAULT_CONFIDENCE,
     DEFAULT_PERMUTATIONS,
@@ -39,6 +46,16 @@ from framing.comparisons.groups import (
     compare_groups,
     keyness,
     permutation_p_value,
+)
+from framing.comparisons.matching import (
+    MATCH_COLUMN_DEFINITIONS,
+    MATCH_COLUMNS,
+    match_sources,
+)
+from framing.comparisons.paired import (
+    cohens_dz,
+    paired_differences,
+    sign_flip_p_value,
 )
 from framing.comparisons.validation import (
     BIASED,
@@ -80,6 +97,17 @@ __all__ = [
     "DEFAULT_CONFIDENCE",
     "CONTRAST_VOICES",
     "voice_contrast",
+    "match_sources",
+    "MATCH_COLUMNS",
+    "MATCH_COLUMN_DEFINITIONS",
+    "compare_corpus",
+    "CorpusComparison",
+    "ARTICLE_COLUMNS",
+    "ARTICLE_COLUMN_DEFINITIONS",
+    "PAIRED_MEASURES",
+    "paired_differences",
+    "cohens_dz",
+    "sign_flip_p_value",
     "word_agreement",
     "precision_recall",
     "sentence_scores",
