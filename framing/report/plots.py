@@ -545,7 +545,7 @@ def interval_plot(
                     markersize=4,
                     capsize=2,
                     color=colours[index % len(colours)],
-                    label=None if name is None else str(name),
+                    label=None if name is None or axis is not axes[0] else str(name),
                 )
             if zero_line:
                 axis.axvline(0, color="black", linewidth=0.8)
@@ -554,7 +554,8 @@ def interval_plot(
             if axis is not axes[0]:
                 axis.tick_params(labelleft=False)
         if series_col is not None:
-            axes[-1].legend(loc="lower right", fontsize=8)
+            # Below the panels, where it hides no interval.
+            figure.legend(loc="outside lower center", ncols=len(series), fontsize=8)
         if title:
             figure.suptitle(title)
     return figure
