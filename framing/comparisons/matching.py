@@ -35,7 +35,6 @@ each bounded in memory however many reports there are:
 
 from __future__ import annotations
 
-import functools
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -60,6 +59,7 @@ __all__ = [
     "HUB_NEIGHBOURS",
     "REPORT_CHUNK",
     "IDF_SAMPLE",
+    "REUSE_BLOCK",
 ]
 
 logger = logging.getLogger(__name__)
@@ -83,9 +83,10 @@ REPORT_CHUNK = 20_000
 #: to within a few percent wherever it matters for its weight (a word in at least 0.1% of them).
 IDF_SAMPLE = 50_000
 
-#: Reports whose words and trigrams are kept for the next articles: 2,000 reports of 500 words
-#: hold about 100 MB of trigrams.
-REUSE_CACHE = 2_000
+#: Articles whose candidates' text reuse is measured together: each distinct report among their
+#: candidates is read once (a wire story that many articles draw on, too). 250 articles have at
+#: most 5,000 candidate reports, whose trigram keys take about 100 MB for reports of 500 words.
+REUSE_BLOCK = 250
 
 #: Articles scored against a chunk at a time (rows of the dense score block).
 _ARTICLE_BLOCK = 2_000
@@ -303,8 +304,10 @@ def _undotted(word: str) -> str:
     return word.replace(".", "") if word.endswith(".") and word[-2:-1].isalpha() else word
 
 
-def _trigrams(words: list[str]) -> set[tuple[str, ...]]:
-    return set(zip(words, words[1:], words[2:], strict=False))
+def _trigrams(words: list[str]) -> set[int]:
+    # Each trigram by its hash: a third of the memory of the tuples, and a chance collision
+    # between two of an article's and a report's few hundred trigrams is about 1 in 10**13.
+    return {hash(trigram) for trigram in zip(words, words[1:], words[2:], strict=False)}
 
 
 def _quotes(text: str) -> list[tuple[str, str]]:
@@ -480,11 +483,14 @@ def _ranked(
         report_hub[int(position)] = _hub(scores)
 
     records = []
-    # Reports that many articles draw on (a wire story) are read once while they stay in use.
-    report_reuse = functools.lru_cache(maxsize=REUSE_CACHE)(
-        lambda position: _report_reuse(report_texts[position])
-    )
+    report_reuse: dict[int, tuple[set, str]] = {}
     for row, doc_id in enumerate(article_ids):
+        if row % REUSE_BLOCK == 0:
+            block = best.positions[row : row + REUSE_BLOCK]
+            report_reuse = {
+                int(position): _report_reuse(report_texts[order[position]])
+                for position in np.unique(block[block >= 0])
+            }
         text = article_texts[row]
         if text is None:
             records.append(_error_row(doc_id, "the article has no text; give it one or drop it"))
@@ -496,7 +502,7 @@ def _ranked(
                 continue
             similarity = float(similarity)
             score = 2 * similarity - article_hub[row] - report_hub[int(position)]
-            reuse = _reuse(article, report_reuse(int(order[position])))
+            reuse = _reuse(article, report_reuse[int(position)])
             candidates.append((not reuse.reuses, -score, int(order[position]), similarity, reuse))
         if not candidates:
             why = (
