@@ -366,7 +366,7 @@ def _run_compare_corpus(args: argparse.Namespace) -> int:
         **names,
     }
     with contextlib.ExitStack() as stack:
-        bar = stack.enter_context(_progress_bar(args.progress, None))
+        bar = stack.enter_context(_progress_bar(args.progress, None, unit="pair"))
         writer = stack.enter_context(TableWriter(args.output, fmt=fmt))
         summary = None if args.summary is None else stack.enter_context(TableWriter(args.summary))
         chunks = iter_corpus(args.articles, keep=list(dict.fromkeys(keep + extra)), **names)

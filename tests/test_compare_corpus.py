@@ -212,3 +212,41 @@ def test_command_errors_are_one_line_and_exit_2(corpus_files, capsys, extra, mes
     assert code == 2
     assert err.startswith("framing: error:") and err.count("\n") == 1
     assert message in err
+
+
+def test_the_command_matches_within_a_window_and_shows_progress(tmp_path, articles, reports):
+    articles.assign(date=["2017-10-17", "2017-10-11"]).to_csv(tmp_path / "a.csv", index=False)
+    reports.assign(date=["2017-10-16", "2017-10-10"]).to_csv(tmp_path / "r.csv", index=False)
+    code = main(
+        [
+            "compare-corpus",
+            str(tmp_path / "a.csv"),
+            "--reference",
+            str(tmp_path / "r.csv"),
+            "--window",
+            "2D",
+            "--id-col",
+            "id",
+            "--progress",
+            "-o",
+            str(tmp_path / "out.jsonl"),
+            "--summary",
+            str(tmp_path / "pairs.csv"),
+        ]
+    )
+    assert code == 0
+    summary = pd.read_csv(tmp_path / "pairs.csv")
+    assert summary["source_id"].tolist() == ["dod", "budget"]
+    out = pd.read_json(tmp_path / "out.jsonl", lines=True)
+    assert set(out["doc_id"]) == {"seed", "senate"}
+
+
+def test_the_progress_bar_counts_pairs(tmp_path, articles, reports, capfd):
+    articles.to_csv(tmp_path / "a.csv", index=False)
+    reports.to_csv(tmp_path / "r.csv", index=False)
+    argv = ["compare-corpus", str(tmp_path / "a.csv"), "--reference", str(tmp_path / "r.csv")]
+    argv += ["--pair-on", "story", "--id-col", "id", "-o", str(tmp_path / "out.csv")]
+    assert main([*argv, "--progress"]) == 0
+    assert "framing: 2pair" in capfd.readouterr().err
+    assert main([*argv, "--no-progress"]) == 0
+    assert capfd.readouterr().err == ""
