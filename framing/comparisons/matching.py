@@ -278,8 +278,13 @@ def _candidates(
             block_rows = rows[first:last]
             scores = (queries[block_rows] @ reports).toarray()
             if article_dates is not None:
-                gap = np.abs(article_dates[block_rows, None] - report_dates[None, start:stop])
-                scores[gap > window] = -np.inf
+                # The chunk's reports are in date order: each article's window is a run of them.
+                dates = report_dates[start:stop]
+                first_in = np.searchsorted(dates, article_dates[block_rows] - window, "left")
+                last_out = np.searchsorted(dates, article_dates[block_rows] + window, "right")
+                columns = np.arange(stop - start)
+                outside = (columns < first_in[:, None]) | (columns >= last_out[:, None])
+                scores[outside] = -np.inf
             # A report that shares no term is no candidate.
             scores[scores <= 0] = -np.inf
             columns, values = _top(scores, width)
