@@ -1,7 +1,8 @@
 """Comparisons: an article against its sources, groups of articles, voices, human labels.
 
 It takes Articles and paragraph tables and gives comparison tables: alignment with
-cited reports, group statistics and keyness, the own-versus-cited contrast, and
+cited reports, the reports each article of a corpus draws on (matching) and every pair aligned
+(corpus), group statistics and keyness, paired differences, the own-versus-cited contrast, and
 agreement with annotators (validation).
 """
 
