@@ -4,7 +4,8 @@ Aligns every left and right article with its story's center article
 (``framing.report.figures.allsides_corpus_comparison``), then prints the paired differences by
 side (article minus center article; against every center article and against the AP and
 Reuters ones alone), the mean counts per article of loaded terms added, hedges dropped and
-quotes altered or not found, and each side's quotes by fidelity.
+quotes altered or not found, each side's quotes by fidelity, and the passages of a center
+article that both sides quote, by the fidelity of each side's quote.
 
     python benchmarks/allsides_against_center.py [--data-dir ../shared/data]
 """
@@ -49,6 +50,16 @@ def main(argv: list[str] | None = None) -> int:
         print(figures.allsides_pair_counts(pairs).round(3).to_string(index=False))
         fidelity = figures.allsides_quote_fidelity(comparison.paragraphs)
         print(fidelity.round(3).to_string(index=False))
+        common = figures.allsides_quotes_in_common(articles)
+        print(
+            f"{len(common)} passages of a center article quoted by both its left and right article"
+        )
+        print(
+            pd.crosstab(
+                common["fidelity_a"].str.split(":").str[0].rename("left"),
+                common["fidelity_b"].str.split(":").str[0].rename("right"),
+            ).to_string()
+        )
     return 0
 
 

@@ -137,6 +137,13 @@ outlets_figure
 figures.allsides_quote_fidelity(comparison.paragraphs)
 
 # %% [markdown]
+# Where the left and the right article both quote the same passage of their center article:
+# each quote with its fidelity, so that one side altering what the other quotes verbatim shows.
+
+# %%
+figures.allsides_quotes_in_common(articles)
+
+# %% [markdown]
 # ## The words that separate the three sides
 # Each side against the other two (Monroe, Colaresi and Quinn 2008's log-odds ratio with an
 # informative Dirichlet prior), the top terms of each.

@@ -250,3 +250,34 @@ def test_the_progress_bar_counts_pairs(tmp_path, articles, reports, capfd):
     assert "framing: 2pair" in capfd.readouterr().err
     assert main([*argv, "--no-progress"]) == 0
     assert capfd.readouterr().err == ""
+
+
+def test_quotes_two_articles_take_from_one_passage_are_paired_with_their_fidelity():
+    from framing.comparisons.corpus import COMMON_QUOTE_COLUMNS, quotes_in_common
+
+    report = (
+        "Talks\n\nThe minister said: \u201cWe will not accept any deal that leaves our farmers "
+        "behind.\u201d\n\nShe added that talks would resume on Monday in Brussels."
+    )
+    reports = pd.DataFrame({"id": ["wire"], "text": [report]})
+    articles = pd.DataFrame(
+        {
+            "id": ["left", "right", "other"],
+            "text": [
+                "Deal\n\n\u201cWe will not accept any deal that leaves our farmers behind,\u201d "
+                "she said.",
+                'Betrayal\n\nShe vowed: "We will never accept a deal that leaves farmers behind."',
+                'Weather\n\n"Storms will reach the coast by Friday night," forecasters said.',
+            ],
+        }
+    )
+    pairs = pd.DataFrame({"doc_id": ["left", "right", "other"], "source_id": ["wire"] * 3})
+    common = quotes_in_common(articles, reports, pairs, id_col="id")
+    assert list(common.columns) == COMMON_QUOTE_COLUMNS
+    assert len(common) == 1
+    row = common.iloc[0]
+    assert (row["doc_a"], row["doc_b"]) == ("left", "right")
+    assert row["fidelity_a"] == "verbatim"
+    assert row["fidelity_b"].startswith("altered:")
+    assert row["source_paragraph"] == 1
+    assert "farmers behind" in row["source_text"]

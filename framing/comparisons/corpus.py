@@ -31,13 +31,14 @@ is dropped.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import pandas as pd
 
 from framing.article import Article
-from framing.comparisons.align import COLUMNS, align
+from framing.comparisons.align import COLUMNS, align, check_quote, direct_quotes
 from framing.comparisons.contrast import voice_contrast
 from framing.comparisons.matching import match_sources
 from framing.errors import FramingError, InputError
@@ -47,6 +48,8 @@ from framing.table.schema import check_keep
 
 __all__ = [
     "compare_corpus",
+    "quotes_in_common",
+    "COMMON_QUOTE_COLUMNS",
     "CorpusComparison",
     "ARTICLE_COLUMNS",
     "ARTICLE_COLUMN_DEFINITIONS",
@@ -386,4 +389,89 @@ def _article_table(rows: list[dict], keep: tuple[str, ...]) -> pd.DataFrame:
             table[column] = table[column].astype("float64")
     for column in ("doc_id", "source_id", "error"):
         table[column] = table[column].astype(object).where(table[column].notna(), None)
+    return table
+
+
+# --- quotes that two articles take from one report ----------------------------------------------
+
+COMMON_QUOTE_COLUMNS = [
+    "source_id",
+    "source_paragraph",
+    "source_text",
+    "doc_a",
+    "quote_a",
+    "fidelity_a",
+    "doc_b",
+    "quote_b",
+    "fidelity_b",
+]
+
+#: Two quotes come from the same passage of a report when their best spans there (in one
+#: paragraph) share at least this share of the shorter span's words.
+SAME_PASSAGE_OVERLAP = 0.5
+
+
+def _passage_words(text: str) -> set[str]:
+    return {word.lower() for word in text.split()}
+
+
+def quotes_in_common(
+    articles: pd.DataFrame,
+    reports: pd.DataFrame,
+    pairs: pd.DataFrame,
+    *,
+    text_col: str = "text",
+    id_col: str | None = None,
+) -> pd.DataFrame:
+    """Return the quotes that two articles drawing on one report take from the same passage.
+
+    ``pairs`` has ``doc_id`` and ``source_id`` (as :func:`compare_corpus`'s article table, whose
+    rows with an ``error`` are left out). Each article's direct quotes are looked up in its
+    report (:func:`~framing.comparisons.align.check_quote`); two quotes of two articles of the
+    same report whose best spans lie in one report paragraph and share at least
+    :data:`SAME_PASSAGE_OVERLAP` of the shorter span's words quote the same passage. One row per
+    such pair of quotes (:data:`COMMON_QUOTE_COLUMNS`): each quote with its fidelity
+    (``verbatim``, ``altered:0.83``), so that where one side alters what the other quotes
+    verbatim shows.
+    """
+    by_article = _by_id(articles, id_col, "articles")
+    by_report = _by_id(reports, id_col, "reports")
+    usable = pairs
+    if "error" in pairs.columns:
+        usable = pairs[pairs["error"].isna()]
+    rows = []
+    for source_id, group in usable.groupby("source_id", sort=False):
+        if source_id not in by_report.index or _text(by_report.at[source_id, text_col]) is None:
+            continue  # compare_corpus gives such a pair its error row
+        report = {str(source_id): Article(by_report.at[source_id, text_col])}
+        found = []
+        for doc_id in dict.fromkeys(group["doc_id"]):
+            text = by_article.at[doc_id, text_col] if doc_id in by_article.index else None
+            if _text(text) is None:
+                continue
+            for start, end in direct_quotes(text):
+                check = check_quote(text[start:end], report)
+                if check.fidelity != "not_found":
+                    found.append((doc_id, check))
+        for (doc_a, a), (doc_b, b) in itertools.combinations(found, 2):
+            if doc_a == doc_b or a.source_paragraph != b.source_paragraph:
+                continue
+            words_a, words_b = _passage_words(a.source_text), _passage_words(b.source_text)
+            shorter = min(len(words_a), len(words_b))
+            if shorter and len(words_a & words_b) / shorter >= SAME_PASSAGE_OVERLAP:
+                rows.append(
+                    {
+                        "source_id": source_id,
+                        "source_paragraph": a.source_paragraph,
+                        "source_text": a.source_text,
+                        "doc_a": doc_a,
+                        "quote_a": a.text,
+                        "fidelity_a": a.label,
+                        "doc_b": doc_b,
+                        "quote_b": b.text,
+                        "fidelity_b": b.label,
+                    }
+                )
+    table = pd.DataFrame(rows, columns=COMMON_QUOTE_COLUMNS)
+    table["source_paragraph"] = table["source_paragraph"].astype("Int64")
     return table

@@ -24,7 +24,7 @@ from matplotlib.figure import Figure
 from framing.article import Article
 from framing.comparisons.align import FIDELITIES, compare
 from framing.comparisons.contrast import voice_contrast
-from framing.comparisons.corpus import CorpusComparison, compare_corpus
+from framing.comparisons.corpus import CorpusComparison, compare_corpus, quotes_in_common
 from framing.comparisons.groups import DEFAULT_SEED, bootstrap_mean_ci, compare_groups, keyness
 from framing.comparisons.paired import ALL_GROUPS, paired_differences
 from framing.comparisons.validation import sentence_scores
@@ -76,6 +76,7 @@ __all__ = [
     "allsides_outlets_paired",
     "allsides_outlets_figure",
     "allsides_quote_fidelity",
+    "allsides_quotes_in_common",
     "babe_sentences",
     "babe_scores",
     "babe_roc_figure",
@@ -408,6 +409,18 @@ def allsides_quote_fidelity(paragraphs: pd.DataFrame) -> pd.DataFrame:
     for fidelity in FIDELITIES:
         table[f"share_{fidelity}"] = table[fidelity] / table["quotes"]
     return table.reset_index()
+
+
+def allsides_quotes_in_common(articles: pd.DataFrame) -> pd.DataFrame:
+    """Return the passages of a center article that both its left and its right article quote,
+    with each side's quote and fidelity (:func:`framing.comparisons.corpus.quotes_in_common`;
+    ``doc_a`` is the left article, ``doc_b`` the right one)."""
+    sides, centers = allsides_pairs(articles)
+    sides = sides.sort_values(["story_id", "side"], kind="stable")
+    pairs = pd.DataFrame(
+        {"doc_id": sides["article_id"], "source_id": sides["story_id"].astype(str) + ":center"}
+    )
+    return quotes_in_common(sides, centers, pairs, id_col="article_id")
 
 
 # -- BABE: the measure against experts -------------------------------------------------------
