@@ -39,6 +39,7 @@ from framing.comparisons.corpus import (
     compare_corpus,
 )
 from framing.comparisons.groups import (
+    DEFAULT_CLUSTER,
     DEFAULT_CONFIDENCE,
     DEFAULT_PERMUTATIONS,
     DEFAULT_RESAMPLES,
@@ -46,8 +47,11 @@ from framing.comparisons.groups import (
     GroupComparison,
     bootstrap_mean_ci,
     cliffs_delta,
+    cluster_bootstrap_mean_ci,
+    cluster_permutation_p_value,
     cohens_d,
     compare_groups,
+    group_rng,
     keyness,
     permutation_p_value,
 )
@@ -100,6 +104,10 @@ __all__ = [
     "cliffs_delta",
     "bootstrap_mean_ci",
     "permutation_p_value",
+    "cluster_bootstrap_mean_ci",
+    "cluster_permutation_p_value",
+    "group_rng",
+    "DEFAULT_CLUSTER",
     "DEFAULT_SEED",
     "DEFAULT_RESAMPLES",
     "DEFAULT_PERMUTATIONS",
