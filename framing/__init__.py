@@ -9,6 +9,8 @@ The front door:
 - :func:`save_table`: save a result table with its measures' definitions and framing's version.
 - :func:`voice_contrast`: the outlet's own words against the words it quotes and attributes.
 - :func:`compare`: a partisan article aligned with the reports it cites, paragraph by paragraph.
+- :func:`match_sources`: the reports each article of a corpus most likely draws on.
+- :func:`compare_corpus`: every article of a corpus aligned with its report, and summed up.
 
 The data path runs through the subpackages in this order (README, "Architecture"):
 ``text -> io -> measures -> voice -> article -> table -> comparisons -> datasets -> report
@@ -28,7 +30,9 @@ if TYPE_CHECKING:  # the names below are imported on first use (see __getattr__)
     from framing.article import Article, Paragraph
     from framing.comparisons.align import compare
     from framing.comparisons.contrast import voice_contrast
+    from framing.comparisons.corpus import compare_corpus
     from framing.comparisons.groups import compare_groups
+    from framing.comparisons.matching import match_sources
     from framing.measures.lexicon import Lexicon, load_lexicon
     from framing.table.engine import analyze
     from framing.table.results import save_table
@@ -46,6 +50,8 @@ __all__ = [
     "compare_groups",
     "save_table",
     "voice_contrast",
+    "match_sources",
+    "compare_corpus",
     "__version__",
 ]
 
@@ -62,6 +68,8 @@ _LAZY = {
     "compare_groups": "framing.comparisons.groups",
     "save_table": "framing.table.results",
     "voice_contrast": "framing.comparisons.contrast",
+    "match_sources": "framing.comparisons.matching",
+    "compare_corpus": "framing.comparisons.corpus",
 }
 
 

@@ -7,6 +7,7 @@ line, ``framing: error: ...``, and exits with code 2, never with a traceback.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import logging
 import sys
@@ -447,6 +448,50 @@ def _run_compare(args: argparse.Namespace) -> int:
     return 0
 
 
+def _run_compare_corpus(args: argparse.Namespace) -> int:
+    import pandas as pd
+
+    from framing.comparisons.corpus import compare_corpus
+    from framing.io.documents import iter_corpus
+    from framing.table.engine import _progress_bar
+    from framing.table.results import TableWriter
+
+    if args.pair_on is not None and args.window is not None:
+        raise FramingError("give --pair-on COL or --window SPAN, not both")
+    keep = [name.strip() for names in args.keep for name in names.split(",") if name.strip()]
+    extra = [args.pair_on] if args.pair_on else [args.date_col] if args.window else []
+    names = {"text_col": args.text_col, "id_col": args.id_col}
+    reports = pd.concat(list(iter_corpus(args.reference, keep=extra, **names)))
+    fmt = _output_format(args.format, args.output)
+    if fmt not in ("csv", "jsonl", "parquet"):
+        raise FramingError(
+            f"compare-corpus writes csv, jsonl or parquet; give -o FILE.csv (or .jsonl, "
+            f".parquet), not {fmt}"
+        )
+    options = {
+        "pairs": args.pair_on,
+        "date_col": args.date_col if args.window else None,
+        "window": args.window,
+        "keep": keep,
+        **names,
+    }
+    with contextlib.ExitStack() as stack:
+        bar = stack.enter_context(_progress_bar(args.progress, None, unit="pair"))
+        writer = stack.enter_context(TableWriter(args.output, fmt=fmt))
+        summary = None if args.summary is None else stack.enter_context(TableWriter(args.summary))
+        chunks = iter_corpus(args.articles, keep=list(dict.fromkeys(keep + extra)), **names)
+        for chunk in chunks:
+            result = compare_corpus(chunk, reports, progress=bar.update, **options)
+            paragraphs = result.paragraphs
+            writer.write(_parquet_safe(paragraphs) if fmt == "parquet" else paragraphs)
+            if summary is not None:
+                summary.write(result.articles)
+    _say(f"wrote {writer.rows} rows to {args.output}")
+    if summary is not None:
+        _say(f"wrote {summary.rows} rows to {args.summary}")
+    return 0
+
+
 def _run_fetch_sources(args: argparse.Namespace) -> int:
     from framing.datasets.fetch import FAILED, default_cache_dir, fetch_sources
 
@@ -704,6 +749,16 @@ def _add_compare_commands(commands) -> None:
         arguments=_compare_arguments,
     )
     commands.add_parser(
+        "compare-corpus",
+        help="align every article of a corpus with the report it draws on",
+        description="Pair each article of ARTICLES with a report of REPORTS (by a shared key "
+        "with --pair-on, else the best match by text reuse and similarity, within --window of "
+        "its date when given), align each pair paragraph by paragraph, and write the paragraph "
+        "table to -o (and one row per pair to --summary). A pair that cannot be compared keeps "
+        "a row with the reason in the error column.",
+        arguments=_compare_corpus_arguments,
+    )
+    commands.add_parser(
         "fetch-sources",
         help="download and cache the sources of a manifest",
         description="Download each URL of MANIFEST, extract the article text and cache it, and "
@@ -762,6 +817,67 @@ def _compare_arguments(compare: argparse.ArgumentParser) -> None:
     )
     compare.add_argument("-o", "--output", type=Path, default=None, metavar="FILE")
     compare.set_defaults(run=_run_compare)
+
+
+def _compare_corpus_arguments(command: argparse.ArgumentParser) -> None:
+    command.add_argument("articles", type=Path, metavar="ARTICLES", help="corpus of articles")
+    command.add_argument(
+        "--reference",
+        type=Path,
+        required=True,
+        metavar="REPORTS",
+        help="corpus of the reports they may draw on (.csv, .tsv, .jsonl, .parquet)",
+    )
+    command.add_argument(
+        "--pair-on",
+        default=None,
+        metavar="COL",
+        help="pair each article with the reports that have the same value in COL (e.g. a story "
+        "id); default: the best report by match_sources",
+    )
+    command.add_argument(
+        "--window",
+        default=None,
+        metavar="SPAN",
+        help="match only reports within SPAN of the article's date (e.g. 2D, 36h)",
+    )
+    command.add_argument(
+        "--date-col", default="date", help="column of dates in both corpora (default: date)"
+    )
+    command.add_argument(
+        "--text-col", default="text", help="column with the text in both (default: text)"
+    )
+    command.add_argument(
+        "--id-col", default=None, help="column with the id in both (default: the row number)"
+    )
+    command.add_argument(
+        "--keep",
+        action="append",
+        default=[],
+        metavar="COL[,COL]",
+        help="article columns to copy onto each row, after doc_id and source_id",
+    )
+    command.add_argument(
+        "--format",
+        choices=("csv", "jsonl", "parquet"),
+        default=None,
+        help="output format (default: from -o's suffix)",
+    )
+    command.add_argument("-o", "--output", type=Path, required=True, metavar="FILE")
+    command.add_argument(
+        "--summary",
+        type=Path,
+        default=None,
+        metavar="FILE",
+        help="also write the article-level table (one row per pair) to FILE",
+    )
+    command.add_argument(
+        "--progress",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="show a progress bar (default: when standard error is a terminal)",
+    )
+    command.set_defaults(run=_run_compare_corpus)
 
 
 def _fetch_arguments(fetch: argparse.ArgumentParser) -> None:

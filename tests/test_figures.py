@@ -71,3 +71,34 @@ def test_allsides_measures_carry_each_articles_side_and_outlet():
             article["title"],
         )
     assert list(measures.columns[:5]) == ["article_id", "story_id", "side", "source", "title"]
+
+
+def test_allsides_pairs_compare_each_side_with_its_own_center_article():
+    from framing.report.figures import (
+        WIRE_OUTLETS,
+        allsides_corpus_comparison,
+        allsides_paired,
+        allsides_quote_fidelity,
+        allsides_stories,
+    )
+
+    shared_data = need_data("allsides-roundups")
+    articles = allsides_stories(shared_data, sample=60)
+    comparison = allsides_corpus_comparison(articles)
+    pairs = comparison.articles
+    assert set(pairs["side"]) == {"left", "right"}
+    assert (pairs["source_id"] == pairs["story_id"].astype(str) + ":center").all()
+    centers = articles[articles["side"] == "center"].set_index("story_id")["source"]
+    assert (pairs["center_source"] == pairs["story_id"].map(centers)).all()
+    paired = allsides_paired(pairs)
+    wire = pairs[pairs["center_source"].isin(WIRE_OUTLETS)]
+    assert len(wire) > 0
+    by_set = paired[(paired["group"] == "all") & (paired["measure"] == "quoted_share")]
+    assert by_set.set_index("reports")["n"].to_dict() == {
+        "every center article": pairs["error"].isna().sum(),
+        "AP and Reuters only": wire["error"].isna().sum(),
+    }
+    fidelity = allsides_quote_fidelity(comparison.paragraphs).set_index("side")
+    assert (fidelity["quotes"] == fidelity[["verbatim", "altered", "not_found"]].sum(axis=1)).all()
+    quotes = comparison.paragraphs["quote_fidelity"].dropna().str.split(";").explode()
+    assert fidelity["quotes"].sum() == len(quotes)

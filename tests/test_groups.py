@@ -175,10 +175,31 @@ def test_keyness_on_babe_separates_biased_sentences():
     assert sum(term in flagged for term in top) >= 25  # loaded words lead the biased side
 
 
-def test_keyness_needs_two_groups():
+def test_keyness_needs_two_or_more_distinct_groups():
     table = pd.DataFrame({"g": ["a"], "text": ["x"]})
-    with pytest.raises(FramingError, match="two groups"):
+    with pytest.raises(FramingError, match="two or more distinct groups"):
         keyness(table, group_col="g", groups=["a"])
+
+
+def test_keyness_of_three_groups_is_each_against_the_rest():
+    data = need_data("allsides-roundups")
+    sides = datasets.load_allsides(data_dir=data)
+    result = keyness(sides, group_col="side", groups=["left", "center", "right"], min_count=5)
+    assert list(result.columns[:2]) == ["group", "term"]
+    assert result["group"].unique().tolist() == ["left", "center", "right"]
+    for side in ("left", "center", "right"):
+        # The same as two groups: this side against the other two relabelled as one.
+        relabelled = sides.assign(side=sides["side"].where(sides["side"] == side, "rest"))
+        expected = keyness(relabelled, group_col="side", groups=[side, "rest"], min_count=5)
+        got = result[result["group"] == side].drop(columns="group").reset_index(drop=True)
+        pd.testing.assert_frame_equal(got, expected)
+        assert got["z"].is_monotonic_decreasing
+
+
+def test_keyness_refuses_a_group_named_twice():
+    table = pd.DataFrame({"g": ["a", "b"], "text": ["x", "y"]})
+    with pytest.raises(FramingError, match="distinct"):
+        keyness(table, group_col="g", groups=["a", "a"])
 
 
 def _paragraph_table(seed: int = 7) -> pd.DataFrame:

@@ -23,6 +23,8 @@ FRONT_DOOR = [
     ("Lexicon", "framing.measures.lexicon"),
     ("FramingError", "framing.errors"),
     ("compare_groups", "framing.comparisons.groups"),
+    ("match_sources", "framing.comparisons.matching"),
+    ("compare_corpus", "framing.comparisons.corpus"),
     ("save_table", "framing.table.results"),
     ("voice_contrast", "framing.comparisons.contrast"),
 ]

@@ -16,7 +16,11 @@ from tests.conftest import REPO, need_data
 NOTEBOOKS = REPO / "notebooks"
 
 #: The shared datasets that a notebook reads (the others read only the embedded seed).
-DATA = {"03-left-center-right": ("allsides-roundups", "mfd"), "04-validation": ("babe",)}
+DATA = {
+    "03-left-center-right": ("allsides-roundups", "mfd"),
+    "04-validation": ("babe",),
+    "06-partisan-vs-wire": ("allsides-roundups",),
+}
 #: Small parameters: the whole set runs in well under a minute of kernel time.
 RUNS = {
     "01-seed-walkthrough": {},
@@ -24,6 +28,7 @@ RUNS = {
     "03-left-center-right": {"sample": 25},
     "04-validation": {"sample": 300},
     "05-classroom": {},
+    "06-partisan-vs-wire": {"sample": 25, "min_outlet_pairs": 2},
 }
 
 
@@ -58,7 +63,7 @@ def _outputs(notebook, kind: str) -> list:
     ]
 
 
-def test_the_notebooks_are_the_numbered_five():
+def test_the_notebooks_are_the_numbered_six():
     assert sorted(path.stem for path in NOTEBOOKS.glob("*.py")) == sorted(RUNS)
 
 
@@ -98,7 +103,7 @@ def test_notebook_runs_without_error(name, tmp_path):
         assert (tmp_path / "figures" / "allsides-mfd.png").is_file()
 
 
-@pytest.mark.parametrize("name", ["03-left-center-right", "04-validation"])
+@pytest.mark.parametrize("name", ["03-left-center-right", "04-validation", "06-partisan-vs-wire"])
 def test_missing_data_says_how_to_get_it_and_stops_at_that_cell(name, tmp_path):
     empty = tmp_path / "no-data"
     empty.mkdir()

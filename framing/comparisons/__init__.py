@@ -1,7 +1,8 @@
 """Comparisons: an article against its sources, groups of articles, voices, human labels.
 
 It takes Articles and paragraph tables and gives comparison tables: alignment with
-cited reports, group statistics and keyness, the own-versus-cited contrast, and
+cited reports, the reports each article of a corpus draws on (matching) and every pair aligned
+(corpus), group statistics and keyness, paired differences, the own-versus-cited contrast, and
 agreement with annotators (validation).
 """
 
@@ -30,6 +31,13 @@ from framing.comparisons.contrast import (
     CONTRAST_VOICES,
     voice_contrast,
 )
+from framing.comparisons.corpus import (
+    ARTICLE_COLUMN_DEFINITIONS,
+    ARTICLE_COLUMNS,
+    PAIRED_MEASURES,
+    CorpusComparison,
+    compare_corpus,
+)
 from framing.comparisons.groups import (
     DEFAULT_CLUSTER,
     DEFAULT_CONFIDENCE,
@@ -46,6 +54,16 @@ from framing.comparisons.groups import (
     group_rng,
     keyness,
     permutation_p_value,
+)
+from framing.comparisons.matching import (
+    MATCH_COLUMN_DEFINITIONS,
+    MATCH_COLUMNS,
+    match_sources,
+)
+from framing.comparisons.paired import (
+    cohens_dz,
+    paired_differences,
+    sign_flip_p_value,
 )
 from framing.comparisons.paraphrase import paraphrase_score
 from framing.comparisons.validation import (
@@ -96,6 +114,17 @@ __all__ = [
     "DEFAULT_CONFIDENCE",
     "CONTRAST_VOICES",
     "voice_contrast",
+    "match_sources",
+    "MATCH_COLUMNS",
+    "MATCH_COLUMN_DEFINITIONS",
+    "compare_corpus",
+    "CorpusComparison",
+    "ARTICLE_COLUMNS",
+    "ARTICLE_COLUMN_DEFINITIONS",
+    "PAIRED_MEASURES",
+    "paired_differences",
+    "cohens_dz",
+    "sign_flip_p_value",
     "word_agreement",
     "precision_recall",
     "sentence_scores",

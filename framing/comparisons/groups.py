@@ -504,6 +504,11 @@ def keyness(
 ) -> pd.DataFrame:
     """Return every term with its log-odds ratio between two groups, most group-a-like first.
 
+    With more than two ``groups``, each group is compared with the rest of them together
+    (``count_b`` is then the count in the other groups), and the table starts with a ``group``
+    column, the groups in the order given, each with its terms most group-like first. The prior
+    is the term's count over all the groups, so that with two groups the figures are the same.
+
     The log-odds ratio with an informative Dirichlet prior (Monroe, Colaresi and Quinn 2008,
     "Fightin' Words", eqs. 16-22): with ``y`` a term's count in a group, ``n`` the group's
     total, ``alpha`` the term's prior count and ``alpha0`` the prior's total,
@@ -524,8 +529,10 @@ def keyness(
     """
     from sklearn.feature_extraction.text import CountVectorizer
 
-    if len(groups) != 2:
-        raise FramingError(f"keyness compares two groups, not {len(groups)}; give groups=[a, b]")
+    if isinstance(groups, str) or len(groups) < 2 or len(set(groups)) < len(groups):
+        raise FramingError(
+            f"keyness compares two or more distinct groups, not {groups!r}; give groups=[a, b]"
+        )
     for column in (group_col, text_col):
         if column not in table.columns:
             raise InputError(
@@ -538,23 +545,41 @@ def keyness(
     for group, mask in zip(groups, masks, strict=True):
         if not mask.any():
             raise FramingError(f"group {group!r} has no rows in {group_col!r}")
-    chosen = masks[0] | masks[1]
+    chosen = np.logical_or.reduce(masks)
     texts = table.loc[chosen, text_col].fillna("").astype(str)
     vectorizer = CountVectorizer(token_pattern=WORD.pattern, lowercase=True)
     matrix = vectorizer.fit_transform(texts)
-    in_a = masks[0][chosen]
-    counts_a = np.asarray(matrix[in_a].sum(axis=0)).ravel().astype(float)
-    counts_b = np.asarray(matrix[~in_a].sum(axis=0)).ravel().astype(float)
     terms = vectorizer.get_feature_names_out()
-    keep = (counts_a + counts_b) >= min_count
-    alpha = prior_scale * (counts_a + counts_b)
+    counts = [np.asarray(matrix[mask[chosen]].sum(axis=0)).ravel().astype(float) for mask in masks]
+    total = np.sum(counts, axis=0)
+    keep = total >= min_count
+    if len(groups) == 2:
+        result = _log_odds(terms, counts[0], counts[1], prior_scale * total)[keep]
+        result = result.sort_values(["z", "term"], ascending=[False, True], kind="stable")
+    else:
+        parts = []
+        for group, in_group in zip(groups, counts, strict=True):
+            part = _log_odds(terms, in_group, total - in_group, prior_scale * total)[keep]
+            part = part.sort_values(["z", "term"], ascending=[False, True], kind="stable")
+            parts.append(part.assign(group=group))
+        result = pd.concat(parts)
+        result = result[["group", *result.columns[:-1]]]
+    result.attrs["groups"] = list(groups)
+    return result.reset_index(drop=True)
+
+
+def _log_odds(
+    terms: np.ndarray, counts_a: np.ndarray, counts_b: np.ndarray, alpha: np.ndarray
+) -> pd.DataFrame:
+    """Return Monroe et al.'s log-odds ratio of each term, group a against group b, with prior
+    counts ``alpha`` (see :func:`keyness`)."""
     alpha0 = alpha.sum()
     n_a, n_b = counts_a.sum(), counts_b.sum()
     log_odds = np.log((counts_a + alpha) / (n_a + alpha0 - counts_a - alpha)) - np.log(
         (counts_b + alpha) / (n_b + alpha0 - counts_b - alpha)
     )
     variance = 1.0 / (counts_a + alpha) + 1.0 / (counts_b + alpha)
-    result = pd.DataFrame(
+    return pd.DataFrame(
         {
             "term": terms,
             "count_a": counts_a.astype(np.int64),
@@ -563,7 +588,4 @@ def keyness(
             "variance": variance,
             "z": log_odds / np.sqrt(variance),
         }
-    )[keep]
-    result = result.sort_values(["z", "term"], ascending=[False, True], kind="stable")
-    result.attrs["groups"] = list(groups)
-    return result.reset_index(drop=True)
+    )

@@ -17,14 +17,17 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
 
 from framing.article import Article
-from framing.comparisons.align import compare
+from framing.comparisons.align import FIDELITIES, compare
 from framing.comparisons.contrast import voice_contrast
+from framing.comparisons.corpus import CorpusComparison, compare_corpus, quotes_in_common
 from framing.comparisons.dictionaries import dictionary_rates
-from framing.comparisons.groups import compare_groups, keyness
+from framing.comparisons.groups import DEFAULT_SEED, bootstrap_mean_ci, compare_groups, keyness
+from framing.comparisons.paired import ALL_GROUPS, paired_differences
 from framing.comparisons.validation import sentence_scores
 from framing.datasets.examples import seed_article, seed_sources
 from framing.datasets.loaders import dataset_dir, load_allsides, load_babe
@@ -33,6 +36,7 @@ from framing.report.plots import (
     alignment_figure,
     category_rates_plot,
     group_distributions,
+    interval_plot,
     keyness_plot,
     roc_plot,
     save_figure,
@@ -55,6 +59,7 @@ __all__ = [
     "seed_comparison",
     "seed_alignment_figure",
     "allsides_articles",
+    "allsides_stories",
     "allsides_measures",
     "allsides_comparison",
     "allsides_distributions_figure",
@@ -64,6 +69,19 @@ __all__ = [
     "allsides_mfd",
     "allsides_mfd_rates",
     "allsides_mfd_figure",
+    "PAIRED_SIDE_MEASURES",
+    "PAIR_COUNTS",
+    "WIRE_OUTLETS",
+    "allsides_pairs",
+    "allsides_corpus_comparison",
+    "allsides_paired",
+    "allsides_paired_figure",
+    "allsides_pair_counts",
+    "allsides_pair_counts_figure",
+    "allsides_outlets_paired",
+    "allsides_outlets_figure",
+    "allsides_quote_fidelity",
+    "allsides_quotes_in_common",
     "babe_sentences",
     "babe_scores",
     "babe_roc_figure",
@@ -129,7 +147,18 @@ def allsides_articles(data_dir: str | Path | None = None, *, sample: int | None 
     Stories are taken in the file's order, so a sample is the same on every run.
     """
 
-    articles = load_allsides(data_dir, complete_only=True)
+    return allsides_stories(data_dir, sample=sample, complete_only=True)
+
+
+def allsides_stories(
+    data_dir: str | Path | None = None, *, sample: int | None = None, complete_only: bool = False
+):
+    """Return the AllSides articles of every story (the first ``sample`` stories), in file order.
+
+    Unlike :func:`allsides_articles`, stories without all three sides are kept unless
+    ``complete_only``: a story with a left or right article and a center article makes a pair.
+    """
+    articles = load_allsides(data_dir, complete_only=complete_only)
     if sample is not None:
         if sample < 1:
             raise FramingError(f"sample={sample!r} is not valid; use a number of stories >= 1")
@@ -260,6 +289,186 @@ def allsides_mfd_figure(rates: pd.DataFrame) -> Figure:
     )
 
 
+# -- AllSides: left and right against their center article --------------------------------------
+
+#: Measures taken of an article and of its center article alike, compared pair by pair.
+PAIRED_SIDE_MEASURES = ("own_loaded_per_100_words", "own_subjectivity", "quoted_share")
+#: Counts per pair (article against its center article), shown as means per side.
+PAIR_COUNTS = ("added_loaded_terms", "dropped_hedges", "quotes_altered", "quotes_not_found")
+#: The wire agencies among AllSides' center outlets (122 of the 506 stories' center articles).
+WIRE_OUTLETS = ("Associated Press", "Reuters")
+#: The two sets of reports the sides are compared with.
+ALL_CENTERS = "every center article"
+WIRE_CENTERS = "AP and Reuters only"
+
+_PAIRED_LABELS = {
+    "own_loaded_per_100_words": "loaded terms per 100 own words,\narticle minus center",
+    "own_subjectivity": "subjectivity of own words,\narticle minus center",
+    "quoted_share": "share of words quoted,\narticle minus center",
+}
+
+
+def allsides_pairs(articles: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Return the left and right articles and the center articles, for :func:`compare_corpus`.
+
+    Each text is the title (as headline) and the crawled paragraphs; ``article_id`` is
+    ``STORY:SIDE``; the side articles carry ``center_source``, the outlet of their story's
+    center article. Only stories with a center article are kept.
+    """
+    table = articles.assign(
+        article_id=articles["story_id"].astype(str) + ":" + articles["side"],
+        text=articles["title"] + "\n\n" + articles["text"],
+    )
+    centers = table[table["side"] == "center"].reset_index(drop=True)
+    center_source = dict(zip(centers["story_id"], centers["source"], strict=True))
+    sides = table[table["side"].isin(["left", "right"]) & table["story_id"].isin(center_source)]
+    sides = sides.assign(center_source=sides["story_id"].map(center_source))
+    return sides.reset_index(drop=True), centers
+
+
+def allsides_corpus_comparison(articles: pd.DataFrame) -> CorpusComparison:
+    """Return each left and right article aligned with its story's center article."""
+    sides, centers = allsides_pairs(articles)
+    return compare_corpus(
+        sides,
+        centers,
+        pairs="story_id",
+        id_col="article_id",
+        keep=["story_id", "side", "source", "center_source"],
+    )
+
+
+def _report_sets(pairs: pd.DataFrame) -> list[tuple[str, pd.DataFrame]]:
+    wire = pairs[pairs["center_source"].isin(WIRE_OUTLETS)]
+    return [(ALL_CENTERS, pairs)] + ([(WIRE_CENTERS, wire)] if len(wire) else [])
+
+
+def allsides_paired(pairs: pd.DataFrame) -> pd.DataFrame:
+    """Return paired differences (article minus center article) by side, for every center
+    article and for the AP/Reuters subset (column ``reports``)."""
+    return pd.concat(
+        [
+            paired_differences(part, measures=list(PAIRED_SIDE_MEASURES), by="side").assign(
+                reports=label
+            )
+            for label, part in _report_sets(pairs)
+        ],
+        ignore_index=True,
+    )
+
+
+def allsides_paired_figure(paired: pd.DataFrame) -> Figure:
+    """Return the paired differences by side, with 95% bootstrap intervals."""
+    return interval_plot(
+        paired,
+        measures=list(PAIRED_SIDE_MEASURES),
+        series_col="reports",
+        labels=_PAIRED_LABELS,
+        title="Left and right articles against their story's center article (mean, 95% CI)",
+    )
+
+
+def allsides_pair_counts(pairs: pd.DataFrame) -> pd.DataFrame:
+    """Return the mean of each count of :data:`PAIR_COUNTS` per article, by side and set of
+    reports, with a percentile bootstrap interval (columns ``measure``, ``group``, ``reports``,
+    ``n``, ``mean``, ``ci_low``, ``ci_high``)."""
+    rng = np.random.default_rng(DEFAULT_SEED)
+    rows = []
+    for label, part in _report_sets(pairs):
+        done = part[part["error"].isna()]
+        for measure in PAIR_COUNTS:
+            for side in ("left", "right"):
+                values = done.loc[done["side"] == side, measure].to_numpy(dtype=float)
+                low, high = bootstrap_mean_ci(values, rng=rng)
+                rows.append(
+                    {
+                        "measure": measure,
+                        "group": side,
+                        "reports": label,
+                        "n": len(values),
+                        "mean": float(values.mean()) if len(values) else float("nan"),
+                        "ci_low": low,
+                        "ci_high": high,
+                    }
+                )
+    return pd.DataFrame(rows)
+
+
+def allsides_pair_counts_figure(counts: pd.DataFrame) -> Figure:
+    """Return added loaded terms, dropped hedges and quotes altered or not found, per article."""
+    return interval_plot(
+        counts,
+        measures=list(PAIR_COUNTS),
+        series_col="reports",
+        estimate_col="mean",
+        zero_line=False,
+        labels={
+            "added_loaded_terms": "loaded terms added\nper article",
+            "dropped_hedges": "hedges dropped\nper article",
+            "quotes_altered": "quotes altered\nper article",
+            "quotes_not_found": "quotes not in the center\narticle, per article",
+        },
+        title="What each side changes in the paragraphs it shares with the center article",
+    )
+
+
+def allsides_outlets_paired(pairs: pd.DataFrame, *, min_pairs: int = 8) -> pd.DataFrame:
+    """Return paired differences by outlet (outlets with at least ``min_pairs`` articles),
+    each outlet labelled with its side, largest loaded-language difference first."""
+    counts = pairs["source"].value_counts()
+    chosen = pairs[pairs["source"].isin(counts[counts >= min_pairs].index)]
+    paired = paired_differences(chosen, measures=list(PAIRED_SIDE_MEASURES), by="source")
+    paired = paired[paired["group"] != ALL_GROUPS]
+    side = chosen.groupby("source")["side"].first()
+    paired = paired.assign(side=paired["group"].map(side))
+    loaded = paired[paired["measure"] == PAIRED_SIDE_MEASURES[0]].set_index("group")
+    order = loaded.sort_values(["mean_difference"], ascending=False, kind="stable").index
+    rank = {name: position for position, name in enumerate(order)}
+    paired = paired.assign(rank=paired["group"].map(rank))
+    return paired.sort_values(["rank", "measure"], kind="stable").drop(columns="rank")
+
+
+def allsides_outlets_figure(outlets: pd.DataFrame) -> Figure:
+    """Return the paired differences of each outlet against its center articles."""
+    labelled = outlets.assign(group=outlets["group"] + " (" + outlets["side"] + ")")
+    return interval_plot(
+        labelled,
+        measures=list(PAIRED_SIDE_MEASURES),
+        labels=_PAIRED_LABELS,
+        title="Each outlet against the center articles of its stories (mean, 95% CI)",
+    )
+
+
+def allsides_quote_fidelity(paragraphs: pd.DataFrame) -> pd.DataFrame:
+    """Return the direct quotes of each side by fidelity against the center article.
+
+    One row per side: ``quotes``, then the count and share of ``verbatim``, ``altered`` and
+    ``not_found`` quotes (a quote's label is as :func:`framing.compare` writes it).
+    """
+    labels = paragraphs[["side", "quote_fidelity"]].dropna()
+    quotes = labels.assign(fidelity=labels["quote_fidelity"].str.split(";")).explode("fidelity")
+    quotes["fidelity"] = quotes["fidelity"].str.split(":").str[0]
+    table = pd.crosstab(quotes["side"], quotes["fidelity"]).reindex(
+        columns=list(FIDELITIES), fill_value=0
+    )
+    table.insert(0, "quotes", table.sum(axis=1))
+    for fidelity in FIDELITIES:
+        table[f"share_{fidelity}"] = table[fidelity] / table["quotes"]
+    return table.reset_index()
+
+
+def allsides_quotes_in_common(articles: pd.DataFrame) -> pd.DataFrame:
+    """Return the passages of a center article that both its left and its right article quote,
+    with each side's quote and fidelity (:func:`framing.comparisons.corpus.quotes_in_common`;
+    ``doc_a`` is the left article, ``doc_b`` the right one)."""
+    sides, centers = allsides_pairs(articles)
+    sides = sides.sort_values(["story_id", "side"], kind="stable")
+    pairs = pd.DataFrame(
+        {"doc_id": sides["article_id"], "source_id": sides["story_id"].astype(str) + ":center"}
+    )
+    return quotes_in_common(sides, centers, pairs, id_col="article_id")
+
+
 # -- BABE: the measure against experts -------------------------------------------------------
 
 
@@ -330,6 +539,13 @@ class _Inputs:
     def allsides_mfd(self) -> pd.DataFrame:
         return self.get("mfd", lambda: allsides_mfd(self.allsides(), self.data_dir))
 
+    def allsides_pairs(self) -> pd.DataFrame:
+        return self.get("pairs", lambda: allsides_corpus_comparison(self.allsides_all()).articles)
+
+    def allsides_all(self) -> pd.DataFrame:
+        # Every story with a center article (not only the complete ones), or the sample.
+        return self.get("allsides-all", lambda: allsides_stories(self.data_dir, sample=self.sample))
+
     def babe_scores(self) -> pd.DataFrame:
         return self.get(
             "babe", lambda: babe_scores(babe_sentences(self.data_dir, sample=self.sample))
@@ -384,6 +600,24 @@ FIGURES = (
         "03-left-center-right",
         "../shared/data/allsides-roundups/, ../shared/data/lexicons/mfd2.0.dic",
         lambda inputs: allsides_mfd_figure(allsides_mfd_rates(inputs.allsides_mfd())),
+    ),
+    FigureRecipe(
+        "allsides-paired",
+        "06-partisan-vs-wire",
+        "../shared/data/allsides-roundups/",
+        lambda inputs: allsides_paired_figure(allsides_paired(inputs.allsides_pairs())),
+    ),
+    FigureRecipe(
+        "allsides-pair-counts",
+        "06-partisan-vs-wire",
+        "../shared/data/allsides-roundups/",
+        lambda inputs: allsides_pair_counts_figure(allsides_pair_counts(inputs.allsides_pairs())),
+    ),
+    FigureRecipe(
+        "allsides-outlets",
+        "06-partisan-vs-wire",
+        "../shared/data/allsides-roundups/",
+        lambda inputs: allsides_outlets_figure(allsides_outlets_paired(inputs.allsides_pairs())),
     ),
     FigureRecipe(
         "babe-roc",

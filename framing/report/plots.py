@@ -34,6 +34,7 @@ __all__ = [
     "keyness_plot",
     "roc_plot",
     "category_rates_plot",
+    "interval_plot",
     "save_figure",
     "figure_style",
 ]
@@ -615,6 +616,73 @@ def category_rates_plot(
         axes[0].set_xlim(0, 1.06 * highest if highest > 0 else 1.0)  # room for every interval
         axes[-1].legend(loc="lower right", fontsize=8)
         figure.supxlabel("matches per 100 words (95% bootstrap interval, resampling articles)")
+        if title:
+            figure.suptitle(title)
+    return figure
+
+
+def interval_plot(
+    summary: pd.DataFrame,
+    *,
+    measures: Sequence[str],
+    group_col: str = "group",
+    series_col: str | None = None,
+    estimate_col: str = "mean_difference",
+    zero_line: bool = True,
+    labels: Mapping[str, str] | None = None,
+    title: str | None = None,
+) -> Figure:
+    """Return a figure of estimates with their intervals: one panel per measure, a row per group.
+
+    ``summary`` has one row per measure and group (and series, e.g. two sets of reports):
+    ``measure``, ``group_col``, ``estimate_col``, ``ci_low`` and ``ci_high``, as
+    :func:`framing.comparisons.paired.paired_differences` returns it. Series are drawn side by
+    side in the Okabe-Ito colours; ``labels`` gives each measure's axis label; a vertical line
+    marks zero (no difference) unless ``zero_line`` is false.
+    """
+    _need(summary, ["measure", group_col, estimate_col, "ci_low", "ci_high"], "interval_plot")
+    groups = list(dict.fromkeys(summary[group_col]))
+    series = [None] if series_col is None else list(dict.fromkeys(summary[series_col]))
+    colours = [OKABE_ITO[name] for name in ("blue", "vermillion", "bluish green", "orange")]
+    offsets = np.linspace(-0.15, 0.15, len(series)) if len(series) > 1 else [0.0]
+    with figure_style():
+        figure, axes = _subplots(
+            1,
+            len(measures),
+            figsize=(2.9 * len(measures) + 0.8, 0.42 * len(groups) + 1.6),
+            layout="constrained",
+        )
+        axes = np.atleast_1d(axes)
+        for axis, measure in zip(axes, measures, strict=True):
+            rows = summary[summary["measure"] == measure]
+            for index, name in enumerate(series):
+                part = rows if name is None else rows[rows[series_col] == name]
+                positions = [groups.index(group) for group in part[group_col]]
+                y = len(groups) - 1 - np.asarray(positions, dtype=float) + offsets[index]
+                estimate = part[estimate_col].astype(float).to_numpy()
+                error = [
+                    estimate - part["ci_low"].astype(float).to_numpy(),
+                    part["ci_high"].astype(float).to_numpy() - estimate,
+                ]
+                axis.errorbar(
+                    estimate,
+                    y,
+                    xerr=error,
+                    fmt="o",
+                    markersize=4,
+                    capsize=2,
+                    color=colours[index % len(colours)],
+                    label=None if name is None or axis is not axes[0] else str(name),
+                )
+            if zero_line:
+                axis.axvline(0, color="black", linewidth=0.8)
+            axis.set_yticks(range(len(groups))[::-1], [str(group) for group in groups])
+            axis.set_xlabel((labels or {}).get(measure, measure_label(measure)))
+            if axis is not axes[0]:
+                axis.tick_params(labelleft=False)
+        if series_col is not None:
+            # Below the panels, where it hides no interval.
+            figure.legend(loc="outside lower center", ncols=len(series), fontsize=8)
         if title:
             figure.suptitle(title)
     return figure

@@ -182,12 +182,12 @@ def _join(tables: list[pd.DataFrame]) -> pd.DataFrame:
     return tables[0] if len(tables) == 1 else pd.concat(tables, ignore_index=True)
 
 
-def _progress_bar(progress: bool | None, total: int | None):
+def _progress_bar(progress: bool | None, total: int | None, *, unit: str = "doc"):
     if not (sys.stderr.isatty() if progress is None else progress):
         return _NoProgressBar()
     from tqdm.auto import tqdm
 
-    return tqdm(total=total, unit="doc", desc="framing", file=sys.stderr)
+    return tqdm(total=total, unit=unit, desc="framing", file=sys.stderr)
 
 
 class _NoProgressBar:

@@ -1,0 +1,172 @@
+"""match_sources: the report each article draws on, with its evidence, at any size."""
+
+from __future__ import annotations
+
+import sys
+
+import pandas as pd
+import pytest
+
+from framing.comparisons import matching
+from framing.comparisons.matching import MATCH_COLUMNS, match_sources
+from framing.datasets.loaders import load_seed_text, source_path
+from framing.errors import FramingError, InputError
+from tests.conftest import REPO, need_data
+
+#: Reports that share topic words with the seed (Yemen, ISIS, strikes) but none of its text.
+DISTRACTORS = [
+    "Yemen talks\n\nDiplomats met in Geneva to discuss a ceasefire in Yemen's civil war, "
+    "with aid groups warning of famine in the north of the country.",
+    "Syria update\n\nKurdish-led forces said on Tuesday they had retaken most of Raqqa from "
+    "ISIS fighters after months of street battles.",
+    "Budget vote\n\nThe Senate passed a budget resolution late on Thursday, clearing the way "
+    "for a tax overhaul that Republicans hope to finish this year.",
+    "Storm damage\n\nPower was restored to most homes in Puerto Rico's capital weeks after the "
+    "hurricane, officials said.",
+]
+
+
+@pytest.fixture(scope="module")
+def reports() -> pd.DataFrame:
+    texts = [source_path().read_text(encoding="utf-8"), *DISTRACTORS]
+    return pd.DataFrame(
+        {
+            "id": ["dod", "geneva", "raqqa", "budget", "storm"],
+            "date": pd.to_datetime(
+                ["2017-10-16", "2017-10-16", "2017-10-17", "2017-10-10", "2017-10-01"]
+            ),
+            "text": texts,
+        }
+    )
+
+
+@pytest.fixture(scope="module")
+def articles() -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "id": ["seed", "senate"],
+            "date": pd.to_datetime(["2017-10-17", "2017-10-11"]),
+            "text": [
+                load_seed_text(),
+                "GOP Rams Through Budget\n\nSenate Republicans rammed through a budget "
+                "resolution on Thursday, clearing the way for their tax giveaway.",
+            ],
+        }
+    )
+
+
+def test_the_seed_draws_on_the_dod_release_and_the_evidence_says_so(articles, reports):
+    pairs = match_sources(articles, reports, id_col="id", top_k=3)
+    assert list(pairs.columns) == MATCH_COLUMNS
+    first = pairs[pairs["rank"] == 1].set_index("doc_id")
+    assert first.loc["seed", "source_id"] == "dod"
+    assert first.loc["senate", "source_id"] == "budget"
+    # The seed quotes the release word for word ("ISIS used the camps to train militants ...").
+    assert "ISIS used the camps" in first.loc["seed", "shared_quotes"]
+    assert bool(first.loc["seed", "reuse"])
+    assert first.loc["seed", "shared_trigrams"] > 10
+    seed = pairs[pairs["doc_id"] == "seed"]
+    assert seed["rank"].tolist() == [1, 2, 3]
+    assert seed["source_id"].is_unique
+
+
+def test_with_dates_only_reports_within_the_window_are_candidates(articles, reports):
+    pairs = match_sources(articles, reports, id_col="id", date_col="date", window="1D", top_k=5)
+    seed = pairs[pairs["doc_id"] == "seed"]
+    # 2017-10-17 +- 1 day: dod and geneva (16th) and raqqa (17th), not budget or storm.
+    assert set(seed["source_id"]) <= {"dod", "geneva", "raqqa"}
+    assert seed.iloc[0]["source_id"] == "dod"
+    senate = pairs[pairs["doc_id"] == "senate"]
+    assert senate["source_id"].tolist() == ["budget"]
+
+
+def test_an_article_with_no_candidate_keeps_a_row_that_says_why(articles, reports):
+    late = articles.assign(date=pd.to_datetime(["2019-01-01", "2017-10-11"]))
+    pairs = match_sources(late, reports, id_col="id", date_col="date", window="2D")
+    seed = pairs[pairs["doc_id"] == "seed"]
+    assert len(seed) == 1
+    assert seed.iloc[0]["source_id"] is None
+    assert "date window" in seed.iloc[0]["error"]
+
+
+def test_an_empty_article_keeps_a_row_with_its_error(reports):
+    articles = pd.DataFrame({"id": ["a", "b"], "text": ["  ", None]})
+    pairs = match_sources(articles, reports, id_col="id")
+    assert pairs["doc_id"].tolist() == ["a", "b"]
+    assert pairs["error"].str.contains("no text").all()
+
+
+def test_text_reuse_ranks_above_a_closer_paraphrase():
+    reports = pd.DataFrame(
+        {
+            "text": [
+                # Shares many words with the article, but no quote and few trigrams.
+                "The mayor spoke about the new bridge, the bridge budget and bridge traffic "
+                "in the city council on Monday.",
+                # Shares the quote only.
+                'Council minutes: "we will not raise taxes this year" was said at the end.',
+            ]
+        },
+        index=["paraphrase", "quoted"],
+    )
+    articles = pd.DataFrame(
+        {"text": ['The mayor praised the new bridge budget: "We will not raise taxes this year."']}
+    )
+    pairs = match_sources(articles, reports, top_k=2)
+    assert pairs["source_id"].tolist() == ["quoted", "paraphrase"]
+    assert pairs["similarity"].iloc[0] < pairs["similarity"].iloc[1]
+    assert pairs["shared_quotes"].iloc[0] == "We will not raise taxes this year."
+
+
+def test_chunks_and_blocks_do_not_change_the_result(articles, reports, monkeypatch):
+    whole = match_sources(articles, reports, id_col="id", top_k=5, date_col="date", window="3D")
+    monkeypatch.setattr(matching, "REPORT_CHUNK", 2)
+    monkeypatch.setattr(matching, "_ARTICLE_BLOCK", 1)
+    chunked = match_sources(articles, reports, id_col="id", top_k=5, date_col="date", window="3D")
+    pd.testing.assert_frame_equal(whole, chunked)
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (lambda a, r: (a, pd.concat([r, r.iloc[:1]])), "duplicate ids"),
+        (lambda a, r: (a, r.assign(text=[""] + r["text"].tolist()[1:])), "no text"),
+        (lambda a, r: (a.assign(date=["2017-10-17", "yesterday"]), r), "does not parse"),
+        (lambda a, r: (a.drop(columns="text"), r), "no column 'text'"),
+    ],
+)
+def test_bad_tables_stop_with_one_line_that_says_what_to_do(articles, reports, change, message):
+    bad_articles, bad_reports = change(articles, reports)
+    with pytest.raises(InputError, match=message) as error:
+        match_sources(bad_articles, bad_reports, id_col="id", date_col="date")
+    assert "\n" not in str(error.value)
+
+
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [
+        ({"top_k": 0}, "top_k=0"),
+        ({"window": "soon", "date_col": "date"}, "not a time span"),
+        ({"window": "2D"}, "needs date_col"),
+    ],
+)
+def test_bad_options_say_which_values_work(articles, reports, options, message):
+    with pytest.raises(FramingError, match=message):
+        match_sources(articles, reports, id_col="id", **options)
+
+
+def test_allsides_recall_beats_the_tfidf_baseline_in_the_same_run():
+    data = need_data("allsides-roundups")
+    sys.path.insert(0, str(REPO / "benchmarks"))
+    try:
+        import matching_quality
+    finally:
+        sys.path.remove(str(REPO / "benchmarks"))
+    results = dict(matching_quality.run(data))
+    baseline = results["TF-IDF cosine baseline, without dates"]
+    ours = results["match_sources, without dates"]
+    # As printed by benchmarks/matching_quality.py (README): 0.703 and 0.745.
+    assert baseline[1] == pytest.approx(0.703, abs=0.005)
+    assert ours[1] >= baseline[1] + 0.03
+    assert ours[5] >= baseline[5]
+    assert results["match_sources, with the story date (+-1D)"][1] >= 0.94
