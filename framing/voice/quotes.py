@@ -1,7 +1,9 @@
 """Quotations: the spans inside quotation marks, found over a whole article.
 
-A quotation is inside straight ``"``, curly ``“ ”``, guillemets, or a paired single quotation
-mark ``‘ ’``. It can run over several paragraphs (each opened again, the earlier ones left
+A quotation is inside straight ``"``, curly ``“ ”``, German and Polish ``„ “``, guillemets
+(``« »`` and ``» «``), a paired single quotation mark ``‘ ’``, or the two-character marks of
+research corpora: two apostrophes ``''…''`` (news-archive exports such as the New York Times')
+and the Penn Treebank's two backticks ````…''``. It can run over several paragraphs (each opened again, the earlier ones left
 without a closing mark); an unbalanced mark closes at the end of its paragraph (or before the
 next opening mark). Apostrophes ("who’s", "ISIS’ control", "’90s") are never quotation marks.
 
@@ -29,7 +31,11 @@ QUOTE_CHARS = _DOUBLE_MARKS + "'\u2018\u2019"
 _OPENING_PUNCT = "([{\u2014\u2013-/"
 _CLOSING_PUNCT = ".,;:!?)]}\u2014\u2013-\u2026"
 
-_DOUBLE_MARK = re.compile(f"[{_DOUBLE_MARKS}]")
+#: Two apostrophes (news-archive exports write ''...'' for “...”) and two backticks (PTB
+#: tokenisation opens with ``): each is one double mark of two characters. Two apostrophes are
+#: read like a straight mark, from their neighbours; two backticks only ever open.
+_TWO_CHARACTER_MARKS = ("''", "``")
+_DOUBLE_MARK = re.compile(f"''|``|[{_DOUBLE_MARKS}]")
 #: A single mark that opens: at the start, or after white space, a bracket, a dash or a double
 #: mark, and before a word character.
 _SINGLE_OPEN = re.compile(r"(?:(?<=^)|(?<=[\s(\[\u2014\u2013\"\u201c]))['\u2018](?=\w)")
@@ -38,10 +44,11 @@ _SINGLE_OPEN = re.compile(r"(?:(?<=^)|(?<=[\s(\[\u2014\u2013\"\u201c]))['\u2018]
 _SINGLE_CLOSE = re.compile(r"(?<=[\w.,!?\u2026])['\u2019](?=$|[\s.,;:!?)\]\u2014\u2013\"\u201d])")
 
 
-def _context(text: str, position: int) -> tuple[bool, bool]:
-    """Return (looks like an opening mark, looks like a closing mark) from the neighbours."""
+def _context(text: str, position: int, width: int = 1) -> tuple[bool, bool]:
+    """Return (looks like an opening mark, looks like a closing mark) from the neighbours of
+    the mark of ``width`` characters at ``position``."""
     before = text[position - 1] if position else " "
-    after = text[position + 1] if position + 1 < len(text) else " "
+    after = text[position + width] if position + width < len(text) else " "
     opening = (before.isspace() or before in _OPENING_PUNCT or before in _DOUBLE_MARKS) and not (
         after.isspace()
     )
@@ -58,10 +65,10 @@ def _is_opening(mark: str, text: str, position: int, is_open: bool) -> bool:
     in a closing position while a quotation is open was turned the wrong way by a word
     processor. A straight mark is read from its neighbours, and when they do not tell, it opens
     a quotation if none is open."""
-    opening, closing = _context(text, position)
-    if mark in "\u201c\u201e\u00ab":
+    opening, closing = _context(text, position, len(mark))
+    if mark in ("\u201c", "\u201e", "\u00ab", "``"):
         return not (is_open and closing and not opening)
-    if mark in "\u201d\u00bb":
+    if mark in ("\u201d", "\u00bb"):
         return not is_open and opening and not closing
     if opening and not closing:
         return True
@@ -109,7 +116,7 @@ def _opens_again(text: str, marks: list[tuple[int, str]]) -> bool:
     if not marks:
         return False
     first = marks[0][0]
-    return not text[:first].strip() and _is_opening(text[first], text, first, False)
+    return not text[:first].strip() and _is_opening(marks[0][1], text, first, False)
 
 
 def _double_quotes(
@@ -136,9 +143,8 @@ def _double_quotes(
             else:
                 after = quotes[-1].end if quotes else 0
                 start = after + len(text[after:]) - len(text[after:].lstrip())
-                quotes.append(
-                    Quote(start, position + 1, text[start : position + 1], "double", opened=False)
-                )
+                end = position + len(mark)
+                quotes.append(Quote(start, end, text[start:end], "double", opened=False))
         elif _is_opening(mark, text, position, True):
             end = len(text[:position].rstrip())
             quotes.append(
@@ -146,7 +152,7 @@ def _double_quotes(
             )
             open_at, continued = position, False
         else:
-            end = position + 1
+            end = position + len(mark)
             quotes.append(Quote(open_at, end, text[open_at:end], "double", continued=continued))
             open_at, continued = None, False
     if open_at is None:
