@@ -3,9 +3,10 @@
 A quotation is inside straight ``"``, curly ``“ ”``, German and Polish ``„ “``, guillemets
 (``« »`` and ``» «``), a paired single quotation mark ``‘ ’``, or the two-character marks of
 research corpora: two apostrophes ``''…''`` (news-archive exports such as the New York Times')
-and the Penn Treebank's two backticks ````…''``. It can run over several paragraphs (each opened again, the earlier ones left
-without a closing mark); an unbalanced mark closes at the end of its paragraph (or before the
-next opening mark). Apostrophes ("who’s", "ISIS’ control", "’90s") are never quotation marks.
+and the Penn Treebank's two backticks ````…''``. It can run over several paragraphs (each opened
+again, the earlier ones left without a closing mark); an unbalanced mark closes at the end of
+its paragraph (or before the next opening mark). Apostrophes ("who’s", "ISIS’ control", "’90s")
+are never quotation marks.
 
 >>> quotes = find_quotes(["He said: “We will stay.", "“We will win.”", 'Then "no" and ‘ok’.'])
 >>> [[(q.text, q.continued, q.continues, q.unbalanced) for q in p] for p in quotes[:2]]
