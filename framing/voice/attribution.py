@@ -55,6 +55,8 @@ __all__ = [
     "according_to",
     "reported",
     "subject_before",
+    "appositive_subject",
+    "participle_subject",
     "forward_source",
     "resolve_tag",
     "cover",
@@ -65,6 +67,10 @@ __all__ = [
 
 #: Pronouns that can be the subject of a reporting verb: an attribution without a named source.
 PRONOUNS = frozenset("he she they it we i you who".split())
+
+#: Relative pronouns whose antecedent, a name before a comma, is the source ("Dov Hikind, who
+#: alleged that ...").
+RELATIVE_PRONOUNS = frozenset(["who"])
 
 #: Nouns for a source that is not named ("officials said", "the report states").
 GENERIC_SOURCES = frozenset(
@@ -273,7 +279,14 @@ def reported(
     before = tokens(text, start, match.start())
     if _blocked(before):
         return None
-    subject = subject_before(before, strict=_may_be_noun(form, verb.lemma), reading=reading)
+    strict = _may_be_noun(form, verb.lemma)
+    subject = subject_before(before, strict=strict, reading=reading)
+    if subject is None:
+        subject = appositive_subject(before, strict=strict, reading=reading)
+    if subject is None and _is_participle(form):
+        subject = participle_subject(before, reading=reading)
+        if subject is None:
+            return None  # ", saying Clinton took questions": Clinton is no inverted subject
     if subject is not None:
         sources, source_span = subject
         quote_before = any(t.text in QUOTE_CHARS for t in before)
@@ -298,6 +311,105 @@ def reported(
         leading,
         number,
     )
+
+
+#: Words that can stand before the subject of a clause whose subject has an appositive ("When
+#: the F.B.I. director, James B. Comey, said ..."): the subject still opens its clause.
+CLAUSE_OPENERS = OPENERS | frozenset(
+    "when as after because while if since although though before even that where".split()
+)
+
+#: Marks after which a clause starts ("“...,” Mr. Daniloff, now 81, said"; "Sanders: ...").
+CLAUSE_MARKS = frozenset([*QUOTE_CHARS, ":", ";", "\u2014", "\u2013", "(", "-"])
+
+#: The longest appositive or relative clause between a subject and its verb, in tokens: "Rep.
+#: Gregory W. Meeks (D-N.Y.), chairman of the Congressional Black Caucus PAC, said" has 10;
+#: longer stretches are mostly two clauses.
+APPOSITIVE_TOKENS = 30
+
+
+def _opens_clause(head: list[Token], first: int) -> bool:
+    """Return whether the subject that starts at ``head[first]`` opens its clause: nothing, an
+    opener or a conjunction, or a quotation mark, colon or dash before it."""
+    if first == 0:
+        return True
+    previous = head[first - 1]
+    if previous.text in CLAUSE_MARKS:
+        return True
+    return all(t.lower in CLAUSE_OPENERS or t.text == "," for t in head[:first])
+
+
+def appositive_subject(
+    before: list[Token], *, strict: bool, reading: ArticleReading
+) -> tuple[list[Source], tuple[int, int]] | None:
+    """Return the subject of a verb that an appositive or a relative clause between commas
+    parts from it: "Flynn, a top Trump surrogate, said", "Dov Hikind, who alleged that ...,
+    said", "Rep. Gregory W. Meeks (D-N.Y.), chairman of the caucus, said", "Mr. Daniloff, now 81
+    and retired in Cambridge, Mass., said".
+
+    The subject ends at the first comma of the stretch and opens its clause
+    (:func:`_opens_clause`); a generic subject with a name between the commas ("the F.B.I.
+    director, James B. Comey, said") takes that name."""
+    if len(before) < 3 or before[-1].text != ",":
+        return None
+    lowest = max(0, len(before) - APPOSITIVE_TOKENS)
+    for comma in (i for i in range(lowest, len(before) - 1) if before[i].text == ","):
+        head = before[:comma]
+        while head and head[-1].text == ")":  # "(D-N.Y.)" after the name
+            opening = max((i for i, t in enumerate(head) if t.text == "("), default=None)
+            if opening is None:
+                break
+            head = head[:opening]
+        subject = subject_before(head, strict=strict, reading=reading) if head else None
+        if subject is None:
+            continue
+        first = next(i for i, t in enumerate(head) if t.start == subject[1][0])
+        if not _opens_clause(head, first):
+            continue
+        sources, span = subject
+        if not sources:
+            inner = collect_names(before[comma + 1 : -1])
+            inner_words = [t for group in inner for t in group.tokens]
+            if inner_words and inner_words[-1] is before[-2]:
+                sources = name_sources(inner, reading.sources)
+        return sources, span
+    return None
+
+
+#: Forms of a reporting verb that are a participle: their subject is the sentence's ("Kaine
+#: decried that math, saying Clinton ..."), never the name after them.
+def _is_participle(form: str) -> bool:
+    return form.endswith("ing") and " " not in form
+
+
+def participle_subject(
+    before: list[Token], *, reading: ArticleReading
+) -> tuple[list[Source], tuple[int, int]] | None:
+    """Return the subject of a participle after a comma: the name or pronoun that opens the
+    sentence ("Rubio pushed back Thursday, saying that ..." is Rubio; "He left, adding ..." has
+    no named source), or ``None``."""
+    if not before or before[-1].text != ",":
+        return None
+    index = 0
+    while index < len(before) and (
+        before[index].lower in OPENERS or not before[index].text[0].isalnum()
+    ):
+        index += 1
+    if index >= len(before) - 1:
+        return None
+    if before[index].lower in PRONOUNS:
+        return [], (before[index].start, before[index].end)
+    groups = collect_names(before[index:], after_the=_after_the(before, index))
+    words = [t for group in groups for t in group.tokens]
+    if not words or words[0] is not before[index]:
+        return None
+    following = before.index(words[-1]) + 1
+    if following < len(before) and before[following].text[0].isupper():
+        return None
+    sources = name_sources(groups, reading.sources)
+    if not sources:
+        return None
+    return sources, (words[0].start, words[-1].end)
 
 
 def _blocked(before: list[Token]) -> bool:
@@ -372,6 +484,10 @@ def subject_before(
     token = before[index]
     if token.lower in BLOCKERS or token.possessive:
         return None
+    if token.lower in RELATIVE_PRONOUNS and index >= 2 and before[index - 1].text == ",":
+        antecedent = subject_before(before[: index - 1], strict=False, reading=reading)
+        if antecedent is not None and antecedent[0]:
+            return antecedent  # "Dov Hikind, who alleged that ...": the relative clause rule
     if token.lower in PRONOUNS:
         return [], (token.start, token.end)
     if (
