@@ -170,8 +170,11 @@ def source_key(text: str) -> str | None:
 
 
 def speech_forms() -> frozenset[str]:
-    """Return the lower-case forms of the package's reporting verbs."""
-    return frozenset(form for verb in load_reporting_verbs() for form in verb.forms)
+    """Return the lower-case forms of the package's reporting verbs of speech (not those of
+    kind ``belief``, which attribute no words)."""
+    return frozenset(
+        form for verb in load_reporting_verbs() if verb.kind != "belief" for form in verb.forms
+    )
 
 
 def is_speech_cue(cue: str, forms: frozenset[str]) -> bool:

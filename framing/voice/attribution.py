@@ -6,22 +6,29 @@ A sentence attributes what it says when a reporting verb or "according to" has a
 - "NBC News reported that ...", "Officials insisted ...", "he said" (:func:`reported`, with the
   subject before the verb, :func:`subject_before`);
 - "“...,” said Sen. Joe Manchin" and "..., CENTCOM said, ..." (:func:`reported`, with the
-  source after the verb, :func:`_inverted_subject`).
+  source after the verb, :func:`_inverted_subject`);
+- "Flynn, a top Trump surrogate, said" and "Dov Hikind, who alleged that ..., said" (an
+  appositive or a relative clause between the subject and its verb,
+  :func:`appositive_subject`; the antecedent of "who", in :func:`subject_before`);
+- "Rubio pushed back, saying that ..." (a participle takes the sentence's subject,
+  :func:`participle_subject`);
+- "Trump believes that ..." (a belief, intent or feeling: verbs of kind ``belief``).
 
-Each rule is a function below, with the pattern it handles in its docstring. An attribution
-that opens its sentence also covers the sentences after it in its paragraph, up to the next
-one that has a quotation or an attribution of its own (:func:`cover`); a quotation's speaker is
-the attribution nearest to it (:func:`link_quotes`).
+Each rule is a function below, with the pattern it handles in its docstring. "According to X"
+at the head of a sentence also covers the sentences after it in its paragraph, up to the next
+one that has a quotation or an attribution of its own; a reporting verb covers its own
+sentence (:func:`cover`); a quotation's speaker is the attribution nearest to it
+(:func:`link_quotes`).
 
 >>> from framing.voice.sources import load_sources
 >>> from framing.voice.tokens import sentences
 >>> from framing.voice.verbs import VerbFinder, load_reporting_verbs
->>> text = "NBC News reported that the city fell. Fighters hid."
+>>> text = "According to NBC News, the city fell. Fighters hid."
 >>> reading = ArticleReading([text], [sentences(text)], load_sources(),
 ...                          VerbFinder(load_reporting_verbs()))
 >>> [tag] = find_tags(text, [], reading.sentences[0], reading.verbs.positions(text), reading)
 >>> tag.verb, tag.sources, tag.leading
-('reported', (Source(name='NBC News', kind='outlet'),), True)
+('according to', (Source(name='NBC News', kind='outlet'),), True)
 >>> [(a.covers_start, a.covers_end) for a in cover([tag], [], reading.sentences[0], text)]
 [(0, 51)]
 """
@@ -45,7 +52,7 @@ from framing.voice.names import (
 from framing.voice.quotes import QUOTE_CHARS
 from framing.voice.sources import SourceList
 from framing.voice.surnames import resolve
-from framing.voice.tokens import TOKEN, Token, sentences, tokens
+from framing.voice.tokens import Token, sentences, tokens
 from framing.voice.verbs import VerbFinder, normal_form
 
 __all__ = [
@@ -289,14 +296,11 @@ def reported(
             return None  # ", saying Clinton took questions": Clinton is no inverted subject
     if subject is not None:
         sources, source_span = subject
-        quote_before = any(t.text in QUOTE_CHARS for t in before)
-        leading = not quote_before and _clause_follows(text, match.end(), end)
     else:
         inverted = _inverted_subject(text, match, end, before, reading.sources)
         if inverted is None:
             return None
         sources, source_span = inverted
-        leading = False
     return Tag(
         min(source_span[0], match.start()),
         max(source_span[1], match.end()),
@@ -308,7 +312,7 @@ def reported(
         source_span[0],
         source_span[1],
         tuple(sources),
-        leading,
+        False,  # a reporting verb covers its own sentence: see cover()
         number,
     )
 
@@ -422,26 +426,6 @@ def _may_be_noun(form: str, lemma: str) -> bool:
     """Return whether a verb form can also be a noun, its base or -s form ("jobless claims",
     "the reports"); a past form cannot."""
     return form == lemma or form.endswith("s")
-
-
-def _clause_follows(text: str, start: int, end: int) -> bool:
-    """Return whether a clause follows a reporting verb that ends at ``start``, in a sentence
-    that ends at ``end``: two words or more, and no comma right after the verb. Such an
-    attribution (with nothing quoted before it) leads its sentence and can cover the ones after
-    it ("NBC News reported that ..."); one followed by a comma ("The strike, CENTCOM said,
-    killed dozens") or by one word ("..., officials said today.") covers its sentence only.
-
-    Only the tokens up to the second word are read."""
-    words = 0
-    for number, match in enumerate(TOKEN.finditer(text, start, end)):
-        token = match.group()
-        if number == 0 and token == ",":
-            return False
-        if token[0].isalnum():
-            words += 1
-            if words == 2:
-                return True
-    return False
 
 
 def _inverted_subject(
@@ -594,8 +578,14 @@ def cover(
     text: str,
 ) -> tuple[Attribution, ...]:
     """Return the attributions with the span each covers: its sentence, and for a leading one
-    the sentences after it up to the next one with a quotation or an attribution (news writing
-    carries an attribution through a paragraph without repeating it)."""
+    ("According to CBS News, ...") the sentences after it up to the next one with a quotation
+    or an attribution (news writing carries such an attribution through a paragraph without
+    repeating it).
+
+    A reporting verb ("NBC News reported that ...") covers its own sentence only: measured on
+    PolNeAR train, 30% of the words that its following sentences would add are inside an
+    annotated attribution (5,828 of 19,199), against 54% of
+    the words of its own sentence, its source and verb included (84,495 of 157,060)."""
     quote_spans = [(q.start, q.end) for q in quotes]
     tagged = {tag.sentence for tag in tags}
     attributions = []

@@ -32,8 +32,9 @@ SOURCE_KINDS = ("outlet", "agency", "organisation")
 #: such as "Department" or "Institute"), or unknown (a single word nobody is named by in full).
 FOUND_KINDS = ("person", "organisation", "unknown")
 
-#: Kinds of reporting verb.
-VERB_KINDS = ("neutral", "loaded")
+#: Kinds of reporting verb: neutral and loaded verbs report words; belief verbs attribute a
+#: belief, an intent or a feeling ("believes", "wants", "feels").
+VERB_KINDS = ("neutral", "loaded", "belief")
 
 
 @dataclass(frozen=True)
