@@ -39,9 +39,16 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from framing.voice.model import FOUND_KINDS, SOURCE_KINDS, Attribution, Quote, Source
+from framing.voice.model import (
+    FOUND_KINDS,
+    SOURCE_KINDS,
+    Attribution,
+    Quote,
+    Source,
+)
 from framing.voice.names import (
     CONNECTORS,
+    NOT_NAMES,
     ROLES,
     collect_names,
     is_abbreviation,
@@ -50,7 +57,7 @@ from framing.voice.names import (
     names_inside_sentences,
 )
 from framing.voice.quotes import QUOTE_CHARS
-from framing.voice.sources import SourceList
+from framing.voice.sources import SourceList, load_unnamed_cues, unnamed_source
 from framing.voice.surnames import resolve
 from framing.voice.tokens import Token, sentences, tokens
 from framing.voice.verbs import VerbFinder, normal_form
@@ -65,6 +72,7 @@ __all__ = [
     "appositive_subject",
     "participle_subject",
     "forward_source",
+    "unnamed_phrase",
     "resolve_tag",
     "cover",
     "link_quotes",
@@ -79,17 +87,27 @@ PRONOUNS = frozenset("he she they it we i you who".split())
 #: alleged that ...").
 RELATIVE_PRONOUNS = frozenset(["who"])
 
-#: Nouns for a source that is not named ("officials said", "the report states").
-GENERIC_SOURCES = frozenset(
-    """official officials spokesman spokeswoman spokesperson spokespeople police authorities
-    experts analysts source sources witnesses residents lawmakers critics supporters opponents
-    advocates prosecutors investigators researchers scientists doctors aides lawyers attorneys
-    statement report reports study survey poll data documents court judge company agency
-    department ministry government administration group organization organisation people
-    leaders members activists protesters observers estimates figures filing complaint lawsuit
-    ruling memo letter insiders person officers military troops website outlet newspaper network
-    monitor charity foundation release reporter reporters correspondent""".split()
+#: Head nouns of a source that is not named ("officials said", "the report states"), with
+#: their kinds: ``framing/data/source_kinds.tsv``.
+GENERIC_SOURCES = frozenset(load_unnamed_cues())
+
+#: Words that open a phrase naming an unnamed source and are part of it ("many voters", "two
+#: officials"), besides the determiners.
+QUANTIFIERS = frozenset(
+    """some many most several few both all other another one two three four five six seven
+    eight nine ten dozens hundreds thousands numerous various any each every""".split()
 )
+
+#: Words that cannot stand inside such a phrase: prepositions, conjunctions and
+#: complementisers ("... said that officials ...", "in Iraq officials ...").
+PHRASE_BREAKS = frozenset(
+    """of in on at for to with by from about into over after before since during under than
+    as that which who whom whose when where while because if but or so nor not""".split()
+)
+
+#: The most words an unnamed source's phrase holds before its head noun ("Federal and state
+#: officials", "a top GOP strategist", "a just-released poll"): longer ones are mostly a clause.
+PHRASE_WORDS = 4
 
 #: Words that can stand between a subject and its reporting verb ("NPR also reported").
 FILLERS = frozenset(
@@ -185,6 +203,8 @@ def find_tags(
         for match in reading.verbs.matches(text, start, end, positions):
             if any(q.start <= match.start() < q.end for q in quotes):
                 continue  # a verb inside a quotation is the speaker's, not an attribution
+            if tags and tags[-1].sentence == number and match.start() < tags[-1].end:
+                continue  # "according to a new report": a word of the source, no verb
             if match.group()[0] in "Aa" and match.group().lower().startswith("according"):
                 tag = according_to(text, match, start, end, number, reading)
             else:
@@ -246,9 +266,12 @@ def forward_source(after: list[Token], known: SourceList) -> tuple[list[Source],
     """Return the sources named at the head of ``after`` and where their words end (``None``:
     no name there).
 
-    Determiners are skipped ("the Pentagon"). A generic noun after the names keeps only the
-    known sources before it ("according to Pentagon officials"), and a named source after the
-    noun and a link word is the source ("according to a statement from the Pentagon")."""
+    Determiners are skipped ("the Pentagon"). A generic noun after the names, and after words
+    that describe it (:func:`_generic_head`: "a new report", "new census data"), keeps only
+    the known sources before it ("according to Pentagon officials"); a named source after the
+    noun and a link word is the source ("according to a statement from the Pentagon"), and
+    with neither the phrase is an unnamed source (:func:`unnamed_phrase`: "according to a new
+    study", "said a Clinton campaign spokesman")."""
     index = 0
     after_the = False
     while index < len(after) and after[index].lower in DETERMINERS:
@@ -258,18 +281,58 @@ def forward_source(after: list[Token], known: SourceList) -> tuple[list[Source],
     groups = collect_names(rest, after_the)
     consumed = [t for group in groups for t in group.tokens]
     position = index + (rest.index(consumed[-1]) + 1 if consumed else 0)
-    if position < len(after) and after[position].lower in GENERIC_SOURCES:
-        generic_end = after[position].end
+    head = _generic_head(after, position)
+    if head is not None:
+        generic_end = after[head].end
         sources = [s for s in name_sources(groups, known) if s.kind in SOURCE_KINDS]
-        position += 1
-        if position < len(after) and after[position].lower in GENERIC_LINKS:
-            inner, inner_end = forward_source(after[position + 1 :], known)
+        if head + 1 < len(after) and after[head + 1].lower in GENERIC_LINKS:
+            inner, inner_end = forward_source(after[head + 2 :], known)
             if inner:
                 return sources + inner, inner_end
+        if not sources:
+            sources = unnamed_phrase(after[index : head + 1])
         return sources, generic_end
     if not consumed:
         return [], None
     return name_sources(groups, known), consumed[-1].end
+
+
+def _generic_head(after: list[Token], position: int) -> int | None:
+    """Return the index of the generic noun that ends the words from ``position``: the last one
+    among up to :data:`PHRASE_WORDS` + 1 words that can describe it ("new census data", "a
+    Clinton campaign spokesman"), or ``None``."""
+    head = None
+    for index in range(position, min(len(after), position + PHRASE_WORDS + 1)):
+        token = after[index]
+        if not _phrase_word(token):
+            break
+        if token.lower in GENERIC_SOURCES:
+            head = index
+    return head
+
+
+def _phrase_word(token: Token) -> bool:
+    """Return whether a token can be a word of an unnamed source's phrase: a word (hyphens and a
+    possessive allowed), no preposition, conjunction, pronoun, filler or blocking word."""
+    word = token.lower
+    return (
+        token.text[0].isalnum()
+        and word not in PHRASE_BREAKS
+        and word not in BLOCKERS
+        and word not in PRONOUNS
+        and (word not in FILLERS or word in GENERIC_SOURCES)
+    )
+
+
+def unnamed_phrase(words: Sequence[Token]) -> list[Source]:
+    """Return the unnamed source that a phrase stands for, as written, without a determiner
+    ("the oversight panel" is "oversight panel"), or nothing when its head noun says no kind
+    (:func:`framing.voice.sources.unnamed_source`)."""
+    words = list(words)
+    while words and words[0].lower in DETERMINERS:
+        words = words[1:]
+    source = unnamed_source([token.text for token in words])
+    return [source] if source else []
 
 
 def reported(
@@ -490,8 +553,10 @@ def _generic_subject(
 ) -> tuple[list[Source], tuple[int, int]]:
     """Return the subject that ends in the generic noun, role or noun after a determiner at
     ``index``: its source is a known one named before the noun ("Pentagon officials said" is the
-    Pentagon), else none ("Officials insisted", "The governor admitted"). The span starts at
-    the determiners before it."""
+    Pentagon), else the phrase itself as an unnamed source when its head noun has a kind
+    (:func:`unnamed_phrase`: "Police say", "Federal and state officials said", "a top GOP
+    strategist said"), else none ("The governor admitted"). The span starts at the determiners
+    and quantifiers before it."""
     first = index
     while first > 0 and (
         (before[first - 1].cap and before[first - 1].text[0].isalpha())
@@ -501,9 +566,33 @@ def _generic_subject(
     groups = collect_names(before[first:index], after_the=_after_the(before, first))
     sources = [s for s in name_sources(groups, known) if s.kind in SOURCE_KINDS]
     start = first
-    while start > 0 and before[start - 1].lower in DETERMINERS:
+    if not sources:
+        start = _phrase_start(before, index)
+        sources = unnamed_phrase(before[start : index + 1])
+    while start > 0 and (
+        before[start - 1].lower in DETERMINERS or before[start - 1].lower in QUANTIFIERS
+    ):
         start -= 1
     return sources, (before[start].start, before[index].end)
+
+
+def _phrase_start(before: list[Token], index: int) -> int:
+    """Return where the phrase that ends in the noun at ``index`` starts: back over at most
+    :data:`PHRASE_WORDS` words that can describe it ("Federal and state officials", "Donald
+    Trump's campaign manager"), up to a determiner, a quantifier or a word that cannot."""
+    first = index
+    while (
+        first > 0
+        and index - first < PHRASE_WORDS
+        and _phrase_word(before[first - 1])
+        and before[first - 1].lower not in DETERMINERS
+        and before[first - 1].lower not in QUANTIFIERS
+        and before[first - 1].text not in NOT_NAMES
+    ):
+        first -= 1
+    while first < index and before[first].lower == "and":
+        first += 1
+    return first
 
 
 def _named_subject(
