@@ -406,6 +406,18 @@ def _opens_clause(head: list[Token], first: int) -> bool:
     return all(t.lower in CLAUSE_OPENERS or t.text == "," for t in head[:first])
 
 
+def _before_parenthesis(before: list[Token], index: int) -> int:
+    """Return the index of the token before a parenthesis that ends at ``index`` ("Senate
+    Majority Whip John Cornyn (R-Tex.) responded": a party and state after the name), or
+    ``index`` when none ends there."""
+    if index < 0 or before[index].text != ")":
+        return index
+    for opening in range(index - 1, max(-1, index - 8), -1):
+        if before[opening].text == "(":
+            return opening - 1
+    return index
+
+
 def appositive_subject(
     before: list[Token], *, strict: bool, reading: ArticleReading
 ) -> tuple[list[Source], tuple[int, int]] | None:
@@ -421,12 +433,7 @@ def appositive_subject(
         return None
     lowest = max(0, len(before) - APPOSITIVE_TOKENS)
     for comma in (i for i in range(lowest, len(before) - 1) if before[i].text == ","):
-        head = before[:comma]
-        while head and head[-1].text == ")":  # "(D-N.Y.)" after the name
-            opening = max((i for i, t in enumerate(head) if t.text == "("), default=None)
-            if opening is None:
-                break
-            head = head[:opening]
+        head = before[: _before_parenthesis(before, comma - 1) + 1]  # "(D-N.Y.)" after it
         subject = subject_before(head, strict=strict, reading=reading) if head else None
         if subject is None:
             continue
@@ -526,11 +533,15 @@ def subject_before(
         before[index].lower in FILLERS or before[index].lower == "on" or before[index].text in DAYS
     ):
         index -= 1
+    index = _before_parenthesis(before, index)
     if index < 0:
         return None
     token = before[index]
     if token.lower in BLOCKERS or token.possessive:
         return None
+    if token.text == "," and index < len(before) - 1:
+        # "Snyder, for his part, has denied": the appositive rule, past the fillers
+        return appositive_subject(before[: index + 1], strict=strict, reading=reading)
     if token.lower in RELATIVE_PRONOUNS and index >= 2 and before[index - 1].text == ",":
         antecedent = subject_before(before[: index - 1], strict=False, reading=reading)
         if antecedent is not None and antecedent[0]:
