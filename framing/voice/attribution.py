@@ -60,7 +60,7 @@ from framing.voice.quotes import QUOTE_CHARS
 from framing.voice.sources import SourceList, load_unnamed_cues, unnamed_source
 from framing.voice.surnames import resolve
 from framing.voice.tokens import Token, sentences, tokens
-from framing.voice.verbs import VerbFinder, normal_form
+from framing.voice.verbs import ReportingVerb, VerbFinder, normal_form
 
 __all__ = [
     "ArticleReading",
@@ -281,6 +281,13 @@ def forward_source(after: list[Token], known: SourceList) -> tuple[list[Source],
     groups = collect_names(rest, after_the)
     consumed = [t for group in groups for t in group.tokens]
     position = index + (rest.index(consumed[-1]) + 1 if consumed else 0)
+    if not consumed:
+        role = _role_ahead(after, index)
+        if role is not None:  # "former Massachusetts congressman Barney Frank"
+            groups = collect_names(after[role:])
+            consumed = [t for group in groups for t in group.tokens]
+            if consumed:
+                return name_sources(groups, known), consumed[-1].end
     head = _generic_head(after, position)
     if head is not None:
         generic_end = after[head].end
@@ -295,6 +302,20 @@ def forward_source(after: list[Token], known: SourceList) -> tuple[list[Source],
     if not consumed:
         return [], None
     return name_sources(groups, known), consumed[-1].end
+
+
+def _role_ahead(after: list[Token], index: int) -> int | None:
+    """Return the index of a role word that a name follows, after at most
+    :data:`PHRASE_WORDS` words that describe it ("former Massachusetts congressman Barney
+    Frank", "The Slate technology columnist David Auerbach"), or ``None``."""
+    for role in range(index, min(len(after) - 1, index + PHRASE_WORDS + 1)):
+        token = after[role]
+        if token.lower in ROLES and not token.cap:
+            following = after[role + 1]
+            return role if is_name_word(following) and following.text not in NOT_NAMES else None
+        if not _phrase_word(token):
+            return None
+    return None
 
 
 def _generic_head(after: list[Token], position: int) -> int | None:
@@ -347,6 +368,11 @@ def reported(
     form = normal_form(match.group())
     verb = reading.verbs.by_form[form]
     before = tokens(text, start, match.start())
+    agent = passive_agent(text, match, end, reading.sources)
+    if agent is not None:
+        return _tag(match, verb, agent, number)
+    if _is_participle(form) and before and before[-1].lower in PROGRESSIVE:
+        before = before[:-1]  # "Trump is insisting that ...": the subject comes before "is"
     if _blocked(before):
         return None
     strict = _may_be_noun(form, verb.lemma)
@@ -364,20 +390,7 @@ def reported(
         if inverted is None:
             return None
         sources, source_span = inverted
-    return Tag(
-        min(source_span[0], match.start()),
-        max(source_span[1], match.end()),
-        match.group(),
-        verb.lemma,
-        verb.kind,
-        match.start(),
-        match.end(),
-        source_span[0],
-        source_span[1],
-        tuple(sources),
-        False,  # a reporting verb covers its own sentence: see cover()
-        number,
-    )
+    return _tag(match, verb, (sources, source_span), number)
 
 
 #: Words that can stand before the subject of a clause whose subject has an appositive ("When
@@ -393,6 +406,30 @@ CLAUSE_MARKS = frozenset([*QUOTE_CHARS, ":", ";", "\u2014", "\u2013", "(", "-"])
 #: Gregory W. Meeks (D-N.Y.), chairman of the Congressional Black Caucus PAC, said" has 10;
 #: longer stretches are mostly two clauses.
 APPOSITIVE_TOKENS = 30
+
+
+def _tag(
+    match: re.Match[str],
+    verb: ReportingVerb,
+    subject: tuple[list[Source], tuple[int, int]],
+    number: int,
+) -> Tag:
+    """Return the tag of a reporting verb and its subject, which covers its own sentence."""
+    sources, source_span = subject
+    return Tag(
+        min(source_span[0], match.start()),
+        max(source_span[1], match.end()),
+        match.group(),
+        verb.lemma,
+        verb.kind,
+        match.start(),
+        match.end(),
+        source_span[0],
+        source_span[1],
+        tuple(sources),
+        False,  # a reporting verb covers its own sentence: see cover()
+        number,
+    )
 
 
 def _opens_clause(head: list[Token], first: int) -> bool:
@@ -459,16 +496,14 @@ def _is_participle(form: str) -> bool:
 def participle_subject(
     before: list[Token], *, reading: ArticleReading
 ) -> tuple[list[Source], tuple[int, int]] | None:
-    """Return the subject of a participle after a comma: the name or pronoun that opens the
-    sentence ("Rubio pushed back Thursday, saying that ..." is Rubio; "He left, adding ..." has
-    no named source), or ``None``."""
-    if not before or before[-1].text != ",":
+    """Return the subject of a participle after a comma or "by": the name or pronoun that opens
+    the sentence, after an introductory phrase (:func:`_after_introduction`): "Rubio pushed back
+    Thursday, saying that ..." and "Bolton distanced himself by saying ..." are Rubio and
+    Bolton, "At the same time, Obama remarked ..., noting" is Obama; "He left, adding ..." has
+    no named source. Else ``None``."""
+    if not before or before[-1].lower not in (",", "by"):
         return None
-    index = 0
-    while index < len(before) and (
-        before[index].lower in OPENERS or not before[index].text[0].isalnum()
-    ):
-        index += 1
+    index = _after_introduction(before)
     if index >= len(before) - 1:
         return None
     if before[index].lower in PRONOUNS:
@@ -484,6 +519,49 @@ def participle_subject(
     if not sources:
         return None
     return sources, (words[0].start, words[-1].end)
+
+
+#: The longest introductory phrase before a sentence's subject, in tokens ("At the same time,
+#: Obama ..."; "In an interview on Sunday with CNN, Rubio ...").
+INTRODUCTION_TOKENS = 10
+
+
+def _after_introduction(before: list[Token]) -> int:
+    """Return the index of the first token of a sentence's subject: after openers and marks,
+    and after an introductory phrase that ends in a comma when the sentence does not open with
+    a name or a pronoun."""
+    index = 0
+    while index < len(before) and (
+        before[index].lower in OPENERS or not before[index].text[0].isalnum()
+    ):
+        index += 1
+    if index < len(before) and (
+        before[index].lower in PRONOUNS
+        or (is_name_word(before[index]) and before[index].text not in NOT_NAMES)
+    ):
+        return index
+    for comma in range(index, min(len(before) - 1, index + INTRODUCTION_TOKENS)):
+        if before[comma].text == ",":
+            return comma + 1
+    return index
+
+
+def passive_agent(
+    text: str, match: re.Match[str], end: int, known: SourceList
+) -> tuple[list[Source], tuple[int, int]] | None:
+    """Return the source named after "by" right after a reporting verb ("The campaign was first
+    reported by The Washington Post", "a tweet posted by Trump"), or ``None``."""
+    after = tokens(text, match.end(), end)
+    if len(after) < 2 or after[0].lower != "by":
+        return None
+    found, source_end = forward_source(after[1:], known)
+    if not found or source_end is None:
+        return None
+    return found, (after[1].start, source_end)
+
+
+#: Forms of "be" before a participle ("is insisting"), which does not block it.
+PROGRESSIVE = frozenset("is are was were been be".split())
 
 
 def _blocked(before: list[Token]) -> bool:
