@@ -58,8 +58,8 @@ from framing.voice.names import (
 )
 from framing.voice.quotes import QUOTE_CHARS
 from framing.voice.sources import SourceList, load_unnamed_cues, unnamed_source
-from framing.voice.surnames import resolve
-from framing.voice.tokens import Token, sentences, tokens
+from framing.voice.surnames import resolve, titled_name, titled_names
+from framing.voice.tokens import WORD_RUN, Token, sentences, tokens
 from framing.voice.verbs import ReportingVerb, VerbFinder, normal_form
 
 __all__ = [
@@ -74,6 +74,7 @@ __all__ = [
     "forward_source",
     "unnamed_phrase",
     "resolve_tag",
+    "resolve_pronouns",
     "cover",
     "link_quotes",
 ]
@@ -740,6 +741,57 @@ def _after_the(tokens: list[Token], index: int) -> bool:
 
 
 # --- across the paragraph ------------------------------------------------------------------------
+
+
+#: Pronouns that stand for a person already named ("he said"): :func:`resolve_pronouns`.
+PERSON_PRONOUNS = frozenset(["he", "she"])
+
+
+def resolve_pronouns(paragraphs: Sequence[str], all_tags: Sequence[list[Tag]]) -> list[list[Tag]]:
+    """Return the tags with a pronoun source ("he said", "she told") given the person named
+    most recently before the pronoun in the article; a tag with nobody named before it keeps no
+    source.
+
+    A person is named by an attribution (a source of kind person, or a single name nobody named
+    in full, kind unknown) or by a title before a name ("Sen. Joe Manchin spoke"), in reading
+    order. Only "he" and "she" are resolved; the pronoun's gender is not checked against the
+    name, and "they" and "it" are left alone (a group, an organisation or a thing). Measured on
+    PolNeAR train by benchmarks/polnear_voice.py (``pronouns``)."""
+    if not any(
+        _unresolved_pronoun(text, tag)
+        for text, tags in zip(paragraphs, all_tags, strict=True)
+        for tag in tags
+    ):
+        return [list(tags) for tags in all_tags]
+    last_person: Source | None = None
+    resolved: list[list[Tag]] = []
+    for text, tags in zip(paragraphs, all_tags, strict=True):
+        titled = [
+            (match.start(), Source(name, "person"))
+            for match in titled_names(text, WORD_RUN.findall(text))
+            if (name := titled_name(match)) is not None
+        ]
+        events = sorted(
+            [(tag.source_start, index) for index, tag in enumerate(tags)]
+            + [(start, -1 - index) for index, (start, _) in enumerate(titled)]
+        )
+        kept = list(tags)
+        for _, index in events:
+            if index < 0:
+                last_person = titled[-1 - index][1]
+                continue
+            tag = kept[index]
+            if _unresolved_pronoun(text, tag) and last_person is not None:
+                tag = kept[index] = replace(tag, sources=(last_person,))
+            people = [s for s in tag.sources if s.kind in ("person", "unknown")]
+            if people:
+                last_person = people[-1]
+        resolved.append(kept)
+    return resolved
+
+
+def _unresolved_pronoun(text: str, tag: Tag) -> bool:
+    return not tag.sources and text[tag.source_start : tag.source_end].lower() in PERSON_PRONOUNS
 
 
 def resolve_tag(tag: Tag, surnames: dict[str, str]) -> Tag:

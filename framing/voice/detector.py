@@ -21,7 +21,14 @@ from functools import cache
 from typing import Protocol, runtime_checkable
 
 from framing.errors import FramingError
-from framing.voice.attribution import ArticleReading, cover, find_tags, link_quotes, resolve_tag
+from framing.voice.attribution import (
+    ArticleReading,
+    cover,
+    find_tags,
+    link_quotes,
+    resolve_pronouns,
+    resolve_tag,
+)
 from framing.voice.labels import paragraph_voice
 from framing.voice.model import ParagraphVoice, Quote
 from framing.voice.quotes import find_quotes
@@ -95,12 +102,15 @@ class RuleVoiceDetector:
             if any(all_tags)
             else {}
         )
+        if full_names:
+            all_tags = [[resolve_tag(tag, full_names) for tag in tags] for tags in all_tags]
+        if any(all_tags):
+            all_tags = resolve_pronouns(paragraphs, all_tags)
         voices = []
         previous_quote: Quote | None = None
         for text, quotes, spans, tags in zip(
             paragraphs, all_quotes, all_sentences, all_tags, strict=True
         ):
-            tags = [resolve_tag(tag, full_names) for tag in tags]
             attributions = cover(tags, quotes, spans, text) if tags else ()
             linked = link_quotes(quotes, tags, spans or [], previous_quote)
             if linked:
