@@ -863,6 +863,9 @@ def link_quotes(
     paragraph (same mark), else the last attribution before it."""
     linked: list[Quote] = []
     for quote in quotes:
+        if quote.mark == "transcript":
+            linked.append(quote)  # a transcript's turn names its speaker itself
+            continue
         numbers = [n for n, (s, e) in enumerate(spans) if s < quote.end and quote.start < e]
         nearby = [tag for tag in tags if tag.sentence in numbers and tag.sources]
         if nearby:

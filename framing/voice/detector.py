@@ -31,7 +31,7 @@ from framing.voice.attribution import (
 )
 from framing.voice.labels import paragraph_voice
 from framing.voice.model import ParagraphVoice, Quote
-from framing.voice.quotes import find_quotes
+from framing.voice.quotes import find_quotes, find_transcript_turns
 from framing.voice.sources import SourcesLike, load_sources
 from framing.voice.surnames import surnames
 from framing.voice.tokens import WORD_RUN, sentences
@@ -77,7 +77,12 @@ class RuleVoiceDetector:
     def detect(self, paragraphs: Sequence[str]) -> list[ParagraphVoice]:
         """Return each paragraph's voice, with the quotes, attributions and sources found."""
         paragraphs = list(paragraphs)
-        all_quotes = find_quotes(paragraphs)
+        all_quotes = [
+            [turn] if turn is not None else quotes
+            for quotes, turn in zip(
+                find_quotes(paragraphs), find_transcript_turns(paragraphs), strict=True
+            )
+        ]
         all_runs = [WORD_RUN.findall(text) for text in paragraphs]
         all_positions = [
             self._finder.positions(text, runs)

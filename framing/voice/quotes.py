@@ -22,9 +22,9 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from framing.text.words import iter_words
-from framing.voice.model import Quote
+from framing.voice.model import Quote, Source
 
-__all__ = ["find_quotes", "QUOTE_CHARS"]
+__all__ = ["find_quotes", "find_transcript_turns", "QUOTE_CHARS"]
 
 _DOUBLE_MARKS = '"\u201c\u201d\u201e\u00ab\u00bb'
 #: Every character that can be a quotation mark, double or single.
@@ -195,3 +195,54 @@ def _end_with_paragraph(result: list[list[Quote]]) -> None:
     """Mark the last quotation found so far as not going on in the next paragraph."""
     if result and result[-1]:
         result[-1][-1] = replace(result[-1][-1], continues=False)
+
+
+#: A speaker's name in capitals, then a colon or a dash, opening a paragraph of a transcript
+#: ("WALLACE: ...", "JAKE TAPPER: ...", "TRUMP — ...").
+_SPEAKER_TURN = re.compile(
+    r"^\s*((?:[A-Z][A-Z.'\u2019-]+)(?: [A-Z][A-Z.'\u2019-]+){0,2})(?::| [\u2014\u2013-]) +(?=\S)"
+)
+
+#: Labels in capitals before a colon that are no speaker ("UPDATE: ...", "CORRECTION: ...").
+NOT_SPEAKERS = frozenset(
+    """UPDATE UPDATED CORRECTION CLARIFICATION EDITOR'S NOTE BREAKING WATCH READ MORE PHOTOS
+    PHOTO VIDEO EMAIL PREVIOUSLY RELATED SOURCE NOTE ALSO SEE LISTEN""".split()
+)
+
+#: A transcript has at least this many paragraphs that open with a speaker's name, and two
+#: speakers at least: one such paragraph is mostly a label ("HUFFPOLLSTER: ...").
+TRANSCRIPT_TURNS = 2
+
+
+def find_transcript_turns(paragraphs: Sequence[str]) -> list[Quote | None]:
+    """Return, for each paragraph, the quotation of a transcript's turn: what follows the
+    speaker's name in capitals and a colon or a dash ("TAPPER: Do you think ...?"), quoted
+    from the speaker (its source, the name in title case); ``None`` for a paragraph that is no
+    turn. An article is a transcript when :data:`TRANSCRIPT_TURNS` paragraphs or more open with
+    a name in capitals, of two speakers or more.
+
+    >>> turns = find_transcript_turns(["TAPPER: Are you with him?", "FALLIN: I am.", "Then."])
+    >>> [(t.text, t.sources[0].name) if t else None for t in turns]
+    [('Are you with him?', 'Tapper'), ('I am.', 'Fallin'), None]
+    >>> find_transcript_turns(["UPDATE: The vote moved.", "CORRECTION: It did not."])
+    [None, None]
+    """
+    matches = [_SPEAKER_TURN.match(text) for text in paragraphs]
+    speakers = [
+        match.group(1) if match and not set(match.group(1).split()) & NOT_SPEAKERS else None
+        for match in matches
+    ]
+    named = [speaker for speaker in speakers if speaker]
+    if len(named) < TRANSCRIPT_TURNS or len(set(named)) < 2:
+        return [None] * len(paragraphs)
+    turns: list[Quote | None] = []
+    for text, match, speaker in zip(paragraphs, matches, speakers, strict=True):
+        if speaker is None or match is None:
+            turns.append(None)
+            continue
+        end = len(text.rstrip())
+        source = Source(speaker.title(), "person")
+        turns.append(
+            Quote(match.end(), end, text[match.end() : end], "transcript", sources=(source,))
+        )
+    return turns
