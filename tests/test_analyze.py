@@ -33,7 +33,7 @@ ISSUE_COLUMNS = [
 
 
 #: Added by the voice measures (issue 3), after the loaded-language columns.
-VOICE_COLUMNS = ["voice", "sources", "quoted_share"]
+VOICE_COLUMNS = ["voice", "sources", "source_kinds", "quoted_share"]
 
 
 def test_columns_are_the_issues_then_voice_then_an_error_column():
@@ -183,7 +183,10 @@ def test_chosen_measures_give_the_same_values_without_the_others(seed_text, meas
 def test_chosen_measures_are_the_same_on_every_core(seed_text):
     corpus = pd.DataFrame({"text": [seed_text] * 600 + ["", "ISIS lost."] * 10})
     serial = analyze(corpus, measures=["loaded", "sentiment"], n_jobs=1)
-    assert serial.shape == (600 * len(analyze(seed_text)) + 20, len(COLUMNS) - 4)
+    assert serial.shape == (
+        600 * len(analyze(seed_text)) + 20,
+        len(COLUMNS) - 1 - len(VOICE_COLUMNS),
+    )
     pd.testing.assert_frame_equal(
         analyze(corpus, measures=["loaded", "sentiment"], n_jobs=2), serial
     )

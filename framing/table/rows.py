@@ -72,6 +72,7 @@ def article_rows(
             voice = paragraph.voice
             row["voice"] = voice.label
             row["sources"] = voice.source_names
+            row["source_kinds"] = voice.source_kinds
             row["quoted_share"] = voice.quoted_share
         row["error"] = ""
         rows.append(row)
@@ -192,7 +193,7 @@ def to_table(rows: list[dict], measures: Sequence[str] = ALL_MEASURES) -> pd.Dat
     for column in _FLOAT_COLUMNS:
         if column in table:
             table[column] = table[column].astype("float64")
-    for column in ("role", "text", "loaded_terms", "voice", "sources", "error"):
+    for column in ("role", "text", "loaded_terms", "voice", "sources", "source_kinds", "error"):
         if column in table:
             table[column] = table[column].astype("object")
     return table

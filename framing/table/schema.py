@@ -44,7 +44,14 @@ MEASURE_DEFINITIONS = {
     "voice": "who speaks: own (no word quoted or attributed), attributed (every word quoted or "
     "attributed, under half quoted), quoted (every word quoted or attributed, at least half "
     "quoted) or mixed (own words beside quoted or attributed ones); see framing.voice",
-    "sources": "canonical names of the sources quoted or attributed, separated by ';'",
+    "sources": "canonical names of the sources quoted or attributed, separated by ';'; a "
+    "source nobody names is its words as written ('Federal officials', 'new census data')",
+    "source_kinds": "the kind of each source in sources, in the same order, separated by ';': "
+    "person (a named person), organisation (a named or unnamed organisation, agency, party, "
+    "campaign, company or court), outlet (a news organisation or journalist), official (an "
+    "unnamed official, spokesperson, aide or police: 'officials said'), document (a study, "
+    "report, poll, data, filing or statement) or public (unnamed people who speak for "
+    "themselves: voters, critics, experts); see framing.voice.model.kind_of",
     "quoted_share": "share of the paragraph's words inside quotation marks, 0 to 1",
     "error": "why a corpus row could not be measured (empty where it was)",
 }
@@ -57,7 +64,7 @@ MEASURE_GROUPS = {
     "sentiment": ("polarity", "subjectivity"),
     "vader": ("vader_compound",),
     "loaded": ("loaded_count", "loaded_per_100_words", "loaded_terms"),
-    "voice": ("voice", "sources", "quoted_share"),
+    "voice": ("voice", "sources", "source_kinds", "quoted_share"),
 }
 ALL_MEASURES = tuple(MEASURE_GROUPS)
 

@@ -479,11 +479,11 @@ def appositive_subject(
         if not _opens_clause(head, first):
             continue
         sources, span = subject
-        if not sources:
+        if not sources or head[-1].lower in GENERIC_SOURCES or head[-1].lower in ROLES:
             inner = collect_names(before[comma + 1 : -1])
             inner_words = [t for group in inner for t in group.tokens]
             if inner_words and inner_words[-1] is before[-2]:
-                sources = name_sources(inner, reading.sources)
+                sources = name_sources(inner, reading.sources) or sources
         return sources, span
     return None
 
