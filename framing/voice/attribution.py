@@ -547,14 +547,17 @@ def _after_introduction(before: list[Token]) -> int:
     return index
 
 
+_BY = re.compile(r"\s+by\s")
+
+
 def passive_agent(
     text: str, match: re.Match[str], end: int, known: SourceList
 ) -> tuple[list[Source], tuple[int, int]] | None:
     """Return the source named after "by" right after a reporting verb ("The campaign was first
     reported by The Washington Post", "a tweet posted by Trump"), or ``None``."""
+    if _BY.match(text, match.end(), end) is None:
+        return None  # most verbs: no "by" after them, and nothing to read
     after = tokens(text, match.end(), end)
-    if len(after) < 2 or after[0].lower != "by":
-        return None
     found, source_end = forward_source(after[1:], known)
     if not found or source_end is None:
         return None
@@ -747,7 +750,11 @@ def _after_the(tokens: list[Token], index: int) -> bool:
 PERSON_PRONOUNS = frozenset(["he", "she"])
 
 
-def resolve_pronouns(paragraphs: Sequence[str], all_tags: Sequence[list[Tag]]) -> list[list[Tag]]:
+def resolve_pronouns(
+    paragraphs: Sequence[str],
+    all_tags: Sequence[list[Tag]],
+    all_runs: Sequence[Sequence[str]] | None = None,
+) -> list[list[Tag]]:
     """Return the tags with a pronoun source ("he said", "she told") given the person named
     most recently before the pronoun in the article; a tag with nobody named before it keeps no
     source.
@@ -763,12 +770,14 @@ def resolve_pronouns(paragraphs: Sequence[str], all_tags: Sequence[list[Tag]]) -
         for tag in tags
     ):
         return [list(tags) for tags in all_tags]
+    if all_runs is None:
+        all_runs = [WORD_RUN.findall(text) for text in paragraphs]
     last_person: Source | None = None
     resolved: list[list[Tag]] = []
-    for text, tags in zip(paragraphs, all_tags, strict=True):
+    for text, tags, runs in zip(paragraphs, all_tags, all_runs, strict=True):
         titled = [
             (match.start(), Source(name, "person"))
-            for match in titled_names(text, WORD_RUN.findall(text))
+            for match in titled_names(text, runs)
             if (name := titled_name(match)) is not None
         ]
         events = sorted(

@@ -85,12 +85,12 @@ class RuleVoiceDetector:
         ]
         all_runs = [WORD_RUN.findall(text) for text in paragraphs]
         all_positions = [
-            self._finder.positions(text, runs)
-            for text, runs in zip(paragraphs, all_runs, strict=True)
+            _outside(self._finder.positions(text, runs), quotes)
+            for text, runs, quotes in zip(paragraphs, all_runs, all_quotes, strict=True)
         ]
-        # A paragraph where no reporting verb can start has no attribution, so it is not split
-        # into sentences: with no attribution they change neither the coverage nor the quotes'
-        # speakers.
+        # A paragraph where no reporting verb can start outside its quotations has no
+        # attribution, so it is not split into sentences: with no attribution they change
+        # neither the coverage nor the quotes' speakers.
         all_sentences = [
             sentences(text) if positions else None
             for text, positions in zip(paragraphs, all_positions, strict=True)
@@ -110,7 +110,7 @@ class RuleVoiceDetector:
         if full_names:
             all_tags = [[resolve_tag(tag, full_names) for tag in tags] for tags in all_tags]
         if any(all_tags):
-            all_tags = resolve_pronouns(paragraphs, all_tags)
+            all_tags = resolve_pronouns(paragraphs, all_tags, all_runs)
         voices = []
         previous_quote: Quote | None = None
         for text, quotes, spans, tags in zip(
@@ -122,6 +122,14 @@ class RuleVoiceDetector:
                 previous_quote = linked[-1]
             voices.append(paragraph_voice(text, linked, attributions))
         return voices
+
+
+def _outside(positions: list[int], quotes: Sequence[Quote]) -> list[int]:
+    """Return the positions that no quotation holds ("I think", "we want" inside quotation
+    marks are the speaker's words, never an attribution)."""
+    if not quotes or not positions:
+        return positions
+    return [p for p in positions if not any(q.start <= p < q.end for q in quotes)]
 
 
 def check_detector(voice: object) -> VoiceDetector:

@@ -37,6 +37,8 @@ _CLOSING_PUNCT = ".,;:!?)]}\u2014\u2013-\u2026"
 #: read like a straight mark, from their neighbours; two backticks only ever open.
 _TWO_CHARACTER_MARKS = ("''", "``")
 _DOUBLE_MARK = re.compile(f"''|``|[{_DOUBLE_MARKS}]")
+#: The one-character marks only: what ``_DOUBLE_MARK`` finds in a text without '' or ``.
+_ONE_CHARACTER_MARK = re.compile(f"[{_DOUBLE_MARKS}]")
 #: A single mark that opens: at the start, or after white space, a bracket, a dash or a double
 #: mark, and before a word character.
 _SINGLE_OPEN = re.compile(r"(?:(?<=^)|(?<=[\s(\[\u2014\u2013\"\u201c]))['\u2018](?=\w)")
@@ -178,7 +180,8 @@ def find_quotes(paragraphs: Sequence[str]) -> list[list[Quote]]:
     result: list[list[Quote]] = []
     carried = False  # a quotation is open at the end of the previous paragraph
     for text in paragraphs:
-        marks = [(m.start(), m.group()) for m in _DOUBLE_MARK.finditer(text)]
+        pattern = _DOUBLE_MARK if "''" in text or "``" in text else _ONE_CHARACTER_MARK
+        marks = [(m.start(), m.group()) for m in pattern.finditer(text)]
         if carried and not _opens_again(text, marks):
             # The open quotation ended with its paragraph: nothing carries over.
             _end_with_paragraph(result)
@@ -200,7 +203,7 @@ def _end_with_paragraph(result: list[list[Quote]]) -> None:
 #: A speaker's name in capitals, then a colon or a dash, opening a paragraph of a transcript
 #: ("WALLACE: ...", "JAKE TAPPER: ...", "TRUMP — ...").
 _SPEAKER_TURN = re.compile(
-    r"^\s*((?:[A-Z][A-Z.'\u2019-]+)(?: [A-Z][A-Z.'\u2019-]+){0,2})(?::| [\u2014\u2013-]) +(?=\S)"
+    r"^((?:[A-Z][A-Z.'\u2019-]+)(?: [A-Z][A-Z.'\u2019-]+){0,2})(?::| [\u2014\u2013-]) +(?=\S)"
 )
 
 #: Labels in capitals before a colon that are no speaker ("UPDATE: ...", "CORRECTION: ...").
@@ -227,7 +230,12 @@ def find_transcript_turns(paragraphs: Sequence[str]) -> list[Quote | None]:
     >>> find_transcript_turns(["UPDATE: The vote moved.", "CORRECTION: It did not."])
     [None, None]
     """
-    matches = [_SPEAKER_TURN.match(text) for text in paragraphs]
+    # A turn opens with two capitals (or a capital and a point): most paragraphs do not, and
+    # are not matched.
+    matches = [
+        _SPEAKER_TURN.match(text) if text[1:2].isupper() or text[1:2] == "." else None
+        for text in paragraphs
+    ]
     speakers = [
         match.group(1) if match and not set(match.group(1).split()) & NOT_SPEAKERS else None
         for match in matches
