@@ -16,7 +16,11 @@ from tests.conftest import REPO, need_data
 NOTEBOOKS = REPO / "notebooks"
 
 #: The shared datasets that a notebook reads (the others read only the embedded seed).
-DATA = {"03-left-center-right": ("allsides-roundups",), "04-validation": ("babe",)}
+DATA = {
+    "03-left-center-right": ("allsides-roundups",),
+    "04-validation": ("babe",),
+    "06-who-speaks": ("polnear",),
+}
 #: Small parameters: the whole set runs in well under a minute of kernel time.
 RUNS = {
     "01-seed-walkthrough": {},
@@ -24,6 +28,7 @@ RUNS = {
     "03-left-center-right": {"sample": 25},
     "04-validation": {"sample": 300},
     "05-classroom": {},
+    "06-who-speaks": {"sample": 4},
 }
 
 
@@ -58,7 +63,7 @@ def _outputs(notebook, kind: str) -> list:
     ]
 
 
-def test_the_notebooks_are_the_numbered_five():
+def test_the_notebooks_are_the_numbered_ones():
     assert sorted(path.stem for path in NOTEBOOKS.glob("*.py")) == sorted(RUNS)
 
 

@@ -109,6 +109,10 @@ MEASURE_LABELS = {
     "loaded_per_100_words": "loaded terms per 100 words",
     "loaded_count": "loaded terms",
     "quoted_share": "share of words quoted (0 to 1)",
+    "attributed_share": "share of words attributed (0 to 1)",
+    "own_share": "share of the outlet's own words (0 to 1)",
+    "unnamed_source_share": "share of sources unnamed (0 to 1)",
+    "document_source_share": "share of sources documents (0 to 1)",
     "words": "words",
 }
 
@@ -365,6 +369,10 @@ def alignment_figure(
     return figure
 
 
+#: Up to this many groups, their names stand upright under the axis; more are turned 45°.
+_UPRIGHT_GROUPS = 4
+
+
 def group_distributions(
     table: pd.DataFrame,
     *,
@@ -429,6 +437,10 @@ def group_distributions(
                             label="mean, 95% bootstrap interval" if index == 0 else None,
                         )
             axis.set_xticks(range(len(groups)), [str(group) for group in groups])
+            if len(groups) > _UPRIGHT_GROUPS:  # long names side by side would overlap
+                axis.tick_params(axis="x", labelrotation=45)
+                for label in axis.get_xticklabels():
+                    label.set_horizontalalignment("right")
             axis.set_ylabel(measure_label(measure))
             axis.set_xlim(-0.6, len(groups) - 0.4)
         if summary is not None:
