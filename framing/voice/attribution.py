@@ -368,10 +368,13 @@ def reported(
     "..., said Sen. Joe Manchin"). A word before the verb can block it (:func:`_blocked`)."""
     form = normal_form(match.group())
     verb = reading.verbs.by_form[form]
-    before = tokens(text, start, match.start())
     agent = passive_agent(text, match, end, reading.sources)
     if agent is not None:
         return _tag(match, verb, agent, number)
+    previous = _PREVIOUS_WORD.search(text, max(start, match.start() - 16), match.start())
+    if previous is not None and previous.group(1).lower() in BLOCKERS and not _is_participle(form):
+        return None  # "refused to say", "was told": what _blocked says, without the tokens
+    before = tokens(text, start, match.start())
     if _is_participle(form) and before and before[-1].lower in PROGRESSIVE:
         before = before[:-1]  # "Trump is insisting that ...": the subject comes before "is"
     if _blocked(before):
@@ -548,6 +551,9 @@ def _after_introduction(before: list[Token]) -> int:
 
 
 _BY = re.compile(r"\s+by\s")
+
+#: The word right before a reporting verb, with only white space between them.
+_PREVIOUS_WORD = re.compile(r"(?<![\w'\u2019.&-])(\w+)\s+$")
 
 
 def passive_agent(
