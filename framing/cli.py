@@ -321,6 +321,7 @@ def _run_compare(args: argparse.Namespace) -> int:
         _named_sources(args.source, args.manifest, args.cache),
         containment_threshold=args.containment_threshold,
         similarity_threshold=args.similarity_threshold,
+        progress=args.progress,
     )
     fmt = _output_format(args.format, args.output)
     if fmt == "json":
@@ -554,7 +555,13 @@ def _compare_arguments(compare: argparse.ArgumentParser) -> None:
         type=float,
         default=SIMILARITY_THRESHOLD,
         metavar="X",
-        help=f"TF-IDF similarity for a match (default: {SIMILARITY_THRESHOLD})",
+        help=f"paraphrase score for a match (default: {SIMILARITY_THRESHOLD})",
+    )
+    compare.add_argument(
+        "--progress",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="show a progress bar (default: when standard error is a terminal)",
     )
     compare.add_argument(
         "--format",

@@ -627,3 +627,20 @@ def test_the_bundled_lexicon_read_back_from_the_cache_is_the_one_read_from_its_f
         assert [lexicon.match(text) for text in real_paragraphs[::10]] == [
             from_file.match(text) for text in real_paragraphs[::10]
         ]
+
+
+@pytest.mark.parametrize(
+    ("text", "terms"),
+    [
+        # Capitulation idioms seen in right-leaning text (issue 14), absent from wire copy.
+        ("Biden bends to liberals on the spending bill.", ["bends to"]),
+        ("The governor buckled to pressure from donors.", ["buckled to"]),
+        ("The senator caves to the White House again.", ["caves to"]),
+        ("Leaders bent to the demands of the far left.", ["bent to", "far left"]),
+        # Swamping idioms are how wire copy reports volume: left out on purpose.
+        ("Democrats flooded courts with lawsuits.", []),
+        ("Hospitals were swamped and inundated with patients.", []),
+    ],
+)
+def test_capitulation_idioms_are_loaded_and_swamping_idioms_are_not(text, terms):
+    assert [match.term for match in load_lexicon().match(text)] == terms

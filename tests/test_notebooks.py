@@ -115,3 +115,17 @@ def test_missing_data_says_how_to_get_it_and_stops_at_that_cell(name, tmp_path):
     message = "".join(o["data"]["text/html"] for o in _outputs(executed, "text/html"))
     assert "not on this machine" in message and "framing download" in message
     assert "Traceback" not in "".join(stopped.value.traceback)
+
+
+def test_the_classroom_notebook_compares_a_pasted_article_with_its_named_source(tmp_path):
+    parameters = {
+        "article_text": "Evictions Halted\n\nThe CDC halted evictions in counties covering 80% "
+        "of the nation's people, officials said.",
+        "source_text": "CDC issues new eviction moratorium\n\nThe order halts evictions in areas "
+        "where 80 percent of the U.S. population lives.",
+        "source_name": "NPR, 3 Aug 2021",
+    }
+    executed = _execute("05-classroom", parameters, tmp_path)
+    html = "".join(o["data"]["text/html"] for o in _outputs(executed, "text/html"))
+    assert "compared with: NPR, 3 Aug 2021" in html
+    assert "Yemen" not in html and "DoD" not in html  # the release goes with the seed only

@@ -11,7 +11,12 @@ from framing import Article
 from framing.cli import main
 from framing.datasets.loaders import seed_path, source_path
 from framing.report.highlight import category_class
-from framing.report.worksheet import discussion_questions, sentiment_svg, worksheet_html
+from framing.report.worksheet import (
+    discussion_questions,
+    plural,
+    sentiment_svg,
+    worksheet_html,
+)
 from tests.conftest import need
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -179,3 +184,109 @@ def test_worksheet_command_reports_a_bad_path_in_one_line(argv, message, capsys)
     assert main(argv) == 2
     error = capsys.readouterr().err
     assert error.startswith("framing: error:") and message in error and error.count("\n") == 1
+
+
+# --- saying only what the measures support ------------------------------------------------------
+
+#: An article with no term of the lexicon, one paragraph speaking through a source.
+PLAIN_ARTICLE = (
+    "Budget talks resume\n\n"
+    "The committee met on Tuesday to discuss the budget, according to a spokesperson.\n\n"
+    "Members will meet again next week."
+)
+
+
+def test_no_highlight_question_and_a_warning_when_the_lexicon_finds_nothing():
+    article = Article(PLAIN_ARTICLE)
+    assert sum(p.loaded_count for p in article.paragraphs) == 0
+    questions = discussion_questions(article)
+    assert not any("highlighted term" in question for question in questions)
+    page = worksheet_html(article)
+    assert "found no loaded terms in this article. That does not make it neutral" in page
+    # With a loaded term, the question comes back and the warning goes.
+    loaded = Article(PLAIN_ARTICLE.replace("discuss", "discuss the disastrous"))
+    assert any("highlighted term" in question for question in discussion_questions(loaded))
+    assert "found no loaded terms" not in worksheet_html(loaded)
+
+
+def test_a_headline_only_article_gets_a_warning():
+    page = worksheet_html(Article("A Massive Win for the Troops", headline=True))
+    assert "This article is only a headline" in page
+    assert "only a headline" not in worksheet_html(Article(PLAIN_ARTICLE))
+
+
+def test_a_very_long_article_gets_a_warning():
+    paragraph = "The committee met on Tuesday to discuss the budget for the coming year. " * 10
+    long_text = "Budget talks\n\n" + "\n\n".join([paragraph] * 40)  # 40 x 130 words, headline 2
+    page = worksheet_html(Article(long_text))
+    assert "This article is long (5,202 words, 41 paragraphs)" in page
+    assert "This article is long" not in worksheet_html(Article(PLAIN_ARTICLE))
+
+
+@pytest.mark.parametrize(
+    ("count", "noun", "expected"),
+    [(1, "paragraph", "1 paragraph"), (11, "paragraph", "11 paragraphs"), (0, "word", "0 words")],
+)
+def test_plural(count, noun, expected):
+    assert plural(count, noun) == expected
+
+
+def test_one_cited_paragraph_speaks_and_one_paragraph_is_one():
+    article = Article(PLAIN_ARTICLE)
+    questions = discussion_questions(article)
+    assert "Paragraph 1 speaks through sources." in " ".join(questions)
+    page = worksheet_html(Article("A Win\n\nWe won the vote, officials said."))
+    assert "1 paragraph \u00b7" not in page  # headline and one paragraph: two paragraphs
+    assert "2 paragraphs \u00b7 0 loaded terms" in page
+    assert "paragraph(s)" not in page and "Paragraphs 1 speak" not in page
+
+
+def test_no_question_asks_what_the_page_prints_beside_it(seed_text):
+    # The page labels each paragraph's voice; the most negative paragraph's question asks about
+    # its words, not whose voice it is.
+    questions = discussion_questions(Article(seed_text))
+    negative = [q for q in questions if "most negative" in q]
+    assert negative and "outlet's words or a source's" not in negative[0]
+
+
+@pytest.fixture(scope="module")
+def seed_worksheet(tmp_path_factory) -> str:
+    output = tmp_path_factory.mktemp("seed") / "worksheet.html"
+    assert (
+        main(["worksheet", str(seed_path()), "--source", str(source_path()), "-o", str(output)])
+        == 0
+    )
+    return output.read_text(encoding="utf-8")
+
+
+def test_the_source_is_named_by_its_title_not_its_file_name(seed_worksheet):
+    title = Article.from_file(source_path()).headline.text
+    assert f"compared with: {title}" in seed_worksheet
+    assert source_path().name not in seed_worksheet
+
+
+def test_reuse_and_paraphrase_are_said_in_plain_words(seed_worksheet):
+    # Paragraph 11 copies the release; paragraph 10 restates it in other words.
+    assert "73% of its three-word phrases appear in the source" in seed_worksheet
+    assert "says the same in other words (paraphrase score 0.40)" in seed_worksheet
+    assert "word sequences reused" not in seed_worksheet
+
+
+def test_not_in_the_source_and_said_differently_are_told_apart(seed_worksheet):
+    # Paragraph 2 (ISIS lost Raqqa) comes close to the release's headline without reaching the
+    # threshold: the page shows the nearest paragraph, its score, and asks; paragraph 4 does not.
+    assert (
+        "Not matched, but close: US Forces Conduct Strike against ISIS Training Camps in Yemen "
+        "\u00b60 (paraphrase score 0.15)" in seed_worksheet
+    )
+    assert "Not in the sources given: no paragraph of them comes close." in seed_worksheet
+    assert "left out, or said in other words?" in seed_worksheet
+    assert "Maybe said in other words: the article\u2019s \u00b611 comes close" in (
+        seed_worksheet.replace("&#x27;", "\u2019")
+    )
+    questions = discussion_questions(Article(seed_text_of()), comparison=None)
+    assert not any("left out" in q for q in questions)  # no comparison, no such question
+
+
+def seed_text_of() -> str:
+    return seed_path().read_text(encoding="utf-8")

@@ -6,11 +6,13 @@ agreement with annotators (validation).
 """
 
 from framing.comparisons.align import (
+    CLOSE_THRESHOLD,
     COLUMN_DEFINITIONS,
     COLUMNS,
     CONTAINMENT_NGRAM,
     CONTAINMENT_THRESHOLD,
     FIDELITIES,
+    MATCHES,
     QUOTE_ALTERED_THRESHOLD,
     QUOTE_MIN_WORDS,
     SIMILARITY_THRESHOLD,
@@ -22,6 +24,7 @@ from framing.comparisons.align import (
     check_quote,
     compare,
     direct_quotes,
+    pair_scores,
 )
 from framing.comparisons.contrast import (
     CONTRAST_VOICES,
@@ -40,6 +43,7 @@ from framing.comparisons.groups import (
     keyness,
     permutation_p_value,
 )
+from framing.comparisons.paraphrase import paraphrase_score
 from framing.comparisons.validation import (
     BIASED,
     ERROR_KINDS,
@@ -62,6 +66,10 @@ __all__ = [
     "COLUMN_DEFINITIONS",
     "CONTAINMENT_THRESHOLD",
     "SIMILARITY_THRESHOLD",
+    "CLOSE_THRESHOLD",
+    "MATCHES",
+    "pair_scores",
+    "paraphrase_score",
     "CONTAINMENT_NGRAM",
     "QUOTE_ALTERED_THRESHOLD",
     "QUOTE_MIN_WORDS",

@@ -5,12 +5,19 @@ measures computed on the documents being compared (no downloaded model):
 
 - ``containment``: the share of the paragraph's word trigrams that occur in the source
   paragraph, the text-reuse measure of the METER corpus (Clough et al. 2002) and Churnalism;
-- ``similarity``: TF-IDF cosine over word unigrams and bigrams, averaged with TF-IDF cosine over
-  character 3- to 5-grams, which catches a paraphrase that shares words and word stems but few
-  whole phrases. The vectorisers are fitted on the paragraphs of the documents compared.
+- ``similarity``: the paraphrase score of :mod:`framing.comparisons.paraphrase`, the TF-IDF
+  cosine of the two paragraphs' stemmed content words and numbers, which catches a paragraph
+  that restates its source in other words.
+
+Both are computed only for the pairs that share a trigram or a term (an index of shingles and a
+sparse matrix product), so aligning grows about linearly with the texts' length; the first,
+all-pairs alignment is kept in :mod:`framing.comparisons._align_reference` to test against.
 
 A paragraph whose best match reaches neither threshold is ``unsourced``; a source paragraph
 that no partisan paragraph draws on is ``omitted`` (selection is framing too, in Entman's sense).
+Neither is sure to be absent: ``match`` says ``maybe said differently`` when the nearest pair
+(shown in ``nearest_source_paragraph`` or ``nearest_paragraph``, with its scores) comes close to
+the threshold, and ``not in the source`` only when nothing does.
 For each aligned pair the table gives the framing delta (partisan minus source), the loaded
 terms the partisan side added, the hedges it dropped, and the fidelity of each direct quote.
 
@@ -29,17 +36,23 @@ unsourced          0              <NA>                  None               None
 
 from __future__ import annotations
 
+import bisect
+import contextlib
 import difflib
 import json
+import math
 import re
+import sys
 from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass, field
+from typing import NamedTuple
 
 import numpy as np
 import pandas as pd
 
 from framing.article import Article, Paragraph
-from framing.errors import FramingError
+from framing.comparisons.paraphrase import paraphrase_matrix, paraphrase_terms
+from framing.errors import FramingError, choices_error
 from framing.measures.hedges import HedgeList, load_hedges
 from framing.measures.lexicon import LexiconMatcher, load_lexicon
 from framing.measures.sentiment import SentimentScorer
@@ -59,7 +72,11 @@ __all__ = [
     "COLUMN_DEFINITIONS",
     "CONTAINMENT_THRESHOLD",
     "SIMILARITY_THRESHOLD",
+    "CLOSE_THRESHOLD",
+    "MATCHES",
     "CONTAINMENT_NGRAM",
+    "pair_scores",
+    "PairScores",
     "QUOTE_ALTERED_THRESHOLD",
     "QUOTE_MIN_WORDS",
     "STATUSES",
@@ -79,18 +96,27 @@ CONTAINMENT_NGRAM = 3
 #: copied sentence in a paragraph of four, lies well between the two.
 CONTAINMENT_THRESHOLD = 0.25
 
-#: A paragraph whose best similarity reaches this draws on that source paragraph even without
-#: copying. Measured on the seed against the DoD release: seed paragraph 10, which paraphrases
-#: the release's paragraph 1 (the strike on two training camps), scores 0.22 against it; the
-#: seed paragraphs that draw on nothing in the release score at most 0.14 against any release
-#: paragraph (paragraph 12, the closing summary, against release paragraph 3). 0.18 lies
-#: between the two. One pair of documents is thin evidence: check a new corpus's margins with
-#: the ``similarity`` column before relying on this default.
-SIMILARITY_THRESHOLD = 0.18
+#: A paragraph whose paraphrase score (:mod:`framing.comparisons.paraphrase`) with a source
+#: paragraph reaches this restates it, in the same or in other words. Measured on the alignment
+#: development set, 170 pairs of AllSides paragraphs labelled by hand (92 restate the source,
+#: docs/alignment-guidelines.md; ``python benchmarks/alignment_devset.py evaluate``): at 0.15 the
+#: score finds 71% of the restatements at a precision of 0.89, at 0.16 64% at 0.88, at 0.12 82% at
+#: 0.83; the first alignment's TF-IDF of words and character n-grams, at its 0.18, found 60% at
+#: 0.93. 0.16 rather than 0.15 keeps the seed's paragraph 2 (ISIS lost Raqqa) from aligning with
+#: the DoD release's headline on the strike in Yemen, which it scores 0.152 against.
+SIMILARITY_THRESHOLD = 0.16
 
-#: Word n-grams and character n-grams of the paraphrase similarity (TF-IDF, sublinear tf).
-WORD_NGRAM_RANGE = (1, 2)
-CHAR_NGRAM_RANGE = (3, 5)
+#: Below :data:`SIMILARITY_THRESHOLD` and at least this, a pair may still restate the source in
+#: other words: an unsourced or omitted paragraph this close to its nearest is "maybe said
+#: differently", not "not in the source". On the development set, 60% of the 35 pairs scoring
+#: from 0.09 to 0.15 restate the source, 13% of the 15 from 0.06 to 0.09, and none of the 28
+#: below 0.03.
+CLOSE_THRESHOLD = 0.09
+
+#: How a row relates to the source: copied (containment at its threshold), said differently
+#: (paraphrase at its threshold), maybe said differently (its nearest pair between
+#: :data:`CLOSE_THRESHOLD` and the threshold), not in the source (below that).
+MATCHES = ("copied", "said differently", "maybe said differently", "not in the source")
 
 #: A quoted span shorter than this is a scare quote or a quoted term ("deconflict"), not a
 #: statement whose fidelity can be checked against a source.
@@ -116,8 +142,15 @@ COLUMN_DEFINITIONS = {
     "source_paragraph": "paragraph number in the source document (0 is its headline)",
     "containment": "share of the partisan paragraph's word trigrams found in the source "
     "paragraph (for an unsourced paragraph: its best score against any source paragraph)",
-    "similarity": "TF-IDF cosine, mean of word 1-2-grams and character 3-5-grams (for an "
-    "unsourced paragraph: its best score against any source paragraph)",
+    "similarity": "paraphrase score: TF-IDF cosine of the two paragraphs' stemmed content words "
+    "and numbers (for an unsourced or omitted paragraph: the score of its nearest pair)",
+    "match": "copied, said differently (aligned by containment or by paraphrase), or, for an "
+    "unsourced or omitted paragraph, maybe said differently (its nearest pair scores at least "
+    "the close threshold) or not in the source",
+    "nearest_paragraph": "for an omitted source paragraph: the partisan paragraph nearest to it",
+    "nearest_source_doc": "for an unsourced paragraph: the source document of its nearest "
+    "source paragraph",
+    "nearest_source_paragraph": "for an unsourced paragraph: its nearest source paragraph",
     "delta_polarity": "polarity of the partisan paragraph minus that of the source paragraph",
     "delta_subjectivity": "subjectivity, partisan minus source",
     "delta_loaded_per_100_words": "loaded terms per 100 words, partisan minus source",
@@ -141,6 +174,8 @@ _FLOAT_COLUMNS = (
 _TEXT_COLUMNS = (
     "status",
     "source_doc",
+    "match",
+    "nearest_source_doc",
     "added_loaded_terms",
     "dropped_hedges",
     "quote_fidelity",
@@ -154,8 +189,7 @@ _ELLIPSIS = re.compile(r"\.\s?\.\s?\.|\u2026")
 # --- words and n-grams --------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class _Word:
+class _Word(NamedTuple):
     text: str  # as written, apostrophes made straight, abbreviation dots removed
     start: int
     end: int
@@ -180,31 +214,95 @@ def _ngrams(words: Sequence[str], n: int) -> set[tuple[str, ...]]:
     return {tuple(words[i : i + n]) for i in range(len(words) - n + 1)}
 
 
-def _containment(part: set, source: set) -> float:
-    return len(part & source) / len(part) if part else 0.0
+@dataclass
+class PairScores:
+    """Containment and paraphrase score of the partisan paragraphs with the source paragraphs.
+
+    Only pairs that share a word trigram or a term are stored: containment through an index
+    from each source trigram to the paragraphs that hold it, the paraphrase score as a sparse
+    matrix product. ``containment``, ``paraphrase`` and ``aligned`` give the dense arrays (for
+    small texts, as the development set's script uses them).
+    """
+
+    partisan_ngrams: list[set]
+    source_ngrams: list[set]
+    similarity: object  # a scipy.sparse CSR matrix, partisan rows by source columns
+    containment_rows: list[dict[int, float]]
+
+    def row(self, i: int) -> tuple[dict[int, float], dict[int, float]]:
+        """Return partisan paragraph ``i``'s containment and similarity by source paragraph."""
+        start, end = self.similarity.indptr[i], self.similarity.indptr[i + 1]
+        columns = self.similarity.indices[start:end]
+        values = self.similarity.data[start:end]
+        similarity = {int(j): float(v) for j, v in zip(columns, values, strict=True) if v > 0}
+        return self.containment_rows[i], similarity
+
+    @property
+    def containment(self) -> np.ndarray:
+        """Return the containment of every pair as a dense array."""
+        dense = np.zeros(self.similarity.shape)
+        for i, row in enumerate(self.containment_rows):
+            for j, value in row.items():
+                dense[i, j] = value
+        return dense
+
+    @property
+    def paraphrase(self) -> np.ndarray:
+        """Return the paraphrase score of every pair as a dense array."""
+        return self.similarity.toarray()
+
+    @property
+    def aligned(self) -> np.ndarray:
+        """Return which pairs reach either default threshold."""
+        return (self.containment >= CONTAINMENT_THRESHOLD) | (
+            self.paraphrase >= SIMILARITY_THRESHOLD
+        )
 
 
-def _similarity(partisan: list[str], sources: list[str]) -> np.ndarray:
-    """Return the paraphrase similarity of every partisan paragraph to every source paragraph."""
-    from sklearn.feature_extraction.text import TfidfVectorizer
-    from sklearn.metrics.pairwise import cosine_similarity
-
-    documents = partisan + sources
-    scores = np.zeros((len(partisan), len(sources)))
-    analyzers = (
-        # The documents are the words of _words joined by spaces: split again at the spaces.
-        TfidfVectorizer(
-            analyzer="word", token_pattern=r"\S+", ngram_range=WORD_NGRAM_RANGE, sublinear_tf=True
-        ),
-        TfidfVectorizer(analyzer="char_wb", ngram_range=CHAR_NGRAM_RANGE, sublinear_tf=True),
+def _pair_scores(partisan: Sequence[Paragraph], sources: Sequence[Paragraph]) -> PairScores:
+    partisan_words = [[w.folded for w in _words(p.text)] for p in partisan]
+    source_words = [[w.folded for w in _words(p.text)] for p in sources]
+    partisan_ngrams = [_ngrams(words, CONTAINMENT_NGRAM) for words in partisan_words]
+    source_ngrams = [_ngrams(words, CONTAINMENT_NGRAM) for words in source_words]
+    holders: dict[tuple[str, ...], list[int]] = {}
+    for j, ngrams in enumerate(source_ngrams):
+        for ngram in ngrams:
+            holders.setdefault(ngram, []).append(j)
+    containment_rows = []
+    for ngrams in partisan_ngrams:
+        counts: dict[int, int] = {}
+        for ngram in ngrams:
+            for j in holders.get(ngram, ()):
+                counts[j] = counts.get(j, 0) + 1
+        containment_rows.append({j: count / len(ngrams) for j, count in counts.items()})
+    similarity = paraphrase_matrix(
+        [paraphrase_terms(p.text) for p in partisan], [paraphrase_terms(p.text) for p in sources]
     )
-    for vectorizer in analyzers:
-        try:
-            matrix = vectorizer.fit_transform(documents)
-        except ValueError:  # no words at all (empty vocabulary)
-            continue
-        scores += cosine_similarity(matrix[: len(partisan)], matrix[len(partisan) :])
-    return scores / len(analyzers)
+    return PairScores(partisan_ngrams, source_ngrams, similarity, containment_rows)
+
+
+def pair_scores(partisan: Article, source: Article) -> PairScores:
+    """Return the containment and paraphrase score of every paragraph pair of two articles.
+
+    >>> scores = pair_scores(Article("Talks failed on Monday.", headline=False),
+    ...                      Article("On Monday the talks failed.\\n\\nIt rained.", headline=False))
+    >>> scores.containment.tolist(), scores.aligned.tolist()
+    ([[0.0, 0.0]], [[True, False]])
+    """
+    return _pair_scores(partisan.paragraphs, source.paragraphs)
+
+
+def _progress_bar(progress: bool | None, total: int):
+    if not (sys.stderr.isatty() if progress is None else progress):
+        return contextlib.nullcontext(_NoBar())
+    from tqdm.auto import tqdm
+
+    return tqdm(total=total, unit="paragraph", desc="aligning", file=sys.stderr)
+
+
+class _NoBar:
+    def update(self, n: int = 1) -> None:
+        pass
 
 
 # --- direct quotes ------------------------------------------------------------------------------
@@ -266,10 +364,64 @@ class QuoteCheck:
 
 @dataclass
 class _SourceDoc:
+    """A source's words, with what the quote checks look up in them, built once per alignment."""
+
     name: str
     article: Article
     words: list[_Word]
     paragraph_of_word: list[int]
+    #: Each word's key, letter case kept or folded, by ``case_sensitive``.
+    keys: dict[bool, list[str]] = field(default_factory=dict)
+    #: Where each key, its first letter folded, occurs (positions in order): the shingle index
+    #: through which a quote's first word is found without scanning the whole source.
+    positions: dict[bool, dict[str, list[int]]] = field(default_factory=dict)
+    ids: dict[bool, tuple] = field(default_factory=dict)
+    places: dict[bool, tuple] = field(default_factory=dict)
+
+    def keys_for(self, case_sensitive: bool) -> list[str]:
+        if case_sensitive not in self.keys:
+            self.keys[case_sensitive] = _keys(self.words, case_sensitive=case_sensitive)
+        return self.keys[case_sensitive]
+
+    def ids_for(self, case_sensitive: bool) -> tuple[dict[str, int], np.ndarray, np.ndarray]:
+        """Return a number for each key, the keys as numbers, and their first-folded numbers."""
+        if case_sensitive not in self.ids:
+            numbers: dict[str, int] = {}
+            keys = self.keys_for(case_sensitive)
+            ids = np.array([numbers.setdefault(k, len(numbers)) for k in keys], dtype=np.int64)
+            folded = np.array(
+                [numbers.setdefault(_first_folded(k), len(numbers)) for k in keys], dtype=np.int64
+            )
+            self.ids[case_sensitive] = (numbers, ids, folded)
+        return self.ids[case_sensitive]
+
+    def places_for(self, case_sensitive: bool) -> tuple[dict[int, np.ndarray], ...]:
+        """Return where each key's number occurs, as written and with its first letter folded."""
+        if case_sensitive not in self.places:
+            _, ids, folded = self.ids_for(case_sensitive)
+            self.places[case_sensitive] = tuple(
+                {int(number): found for number, found in _group_places(array).items()}
+                for array in (ids, folded)
+            )
+        return self.places[case_sensitive]
+
+    def positions_for(self, case_sensitive: bool) -> dict[str, list[int]]:
+        if case_sensitive not in self.positions:
+            found: dict[str, list[int]] = {}
+            for index, key in enumerate(self.keys_for(case_sensitive)):
+                found.setdefault(_first_folded(key), []).append(index)
+            self.positions[case_sensitive] = found
+        return self.positions[case_sensitive]
+
+
+_NO_PLACES = np.zeros(0, dtype=np.int64)
+
+
+def _group_places(numbers: np.ndarray) -> dict[int, np.ndarray]:
+    """Return the sorted positions of each value of ``numbers``."""
+    order = np.argsort(numbers, kind="stable")
+    values, starts = np.unique(numbers[order], return_index=True)
+    return dict(zip(values.tolist(), np.split(order, starts[1:]), strict=True))
 
 
 def _source_doc(name: str, article: Article) -> _SourceDoc:
@@ -294,14 +446,26 @@ def _keys(words: Sequence[_Word], *, case_sensitive: bool) -> list[str]:
     return [word.text if case_sensitive else word.folded for word in words]
 
 
-def _find(sequence: list[str], keys: list[str], start: int, *, first_letter_free: bool) -> int:
+def _find(
+    sequence: list[str],
+    keys: list[str],
+    positions: dict[str, list[int]],
+    start: int,
+    *,
+    first_letter_free: bool,
+) -> int:
     """Return where ``sequence`` occurs in ``keys`` from ``start`` on, or -1.
 
-    With ``first_letter_free``, the case of the sequence's first letter may differ.
+    With ``first_letter_free``, the case of the sequence's first letter may differ. Only the
+    places where the first word occurs (``positions``, by first-letter-folded key) are tried;
+    ``_align_reference._find`` tries every place and must give the same answer.
     """
     length = len(sequence)
     head = _first_folded(sequence[0])
-    for index in range(start, len(keys) - length + 1):
+    candidates = positions.get(head, ())
+    for index in candidates[bisect.bisect_left(candidates, start) :]:
+        if index > len(keys) - length:
+            break
         if keys[index + 1 : index + length] != sequence[1:]:
             continue
         if keys[index] == sequence[0] or (first_letter_free and _first_folded(keys[index]) == head):
@@ -336,17 +500,31 @@ def check_quote(
     'altered:0.89'
     """
     docs = [_source_doc(name, article) for name, article in sources.items()]
+    return _check_quote(
+        quote, docs, case_sensitive=case_sensitive, paragraph=paragraph, start=start
+    )
+
+
+def _check_quote(
+    quote: str,
+    docs: Sequence[_SourceDoc],
+    *,
+    case_sensitive: bool,
+    paragraph: int | None,
+    start: int,
+) -> QuoteCheck:
     segments = _segments(quote)
     end = start + len(quote)
     if not segments:
         return QuoteCheck(paragraph, start, end, quote, "not_found", 0.0)
     quoted = [word for segment in segments for word in segment]
     for doc in docs:
-        keys = _keys(doc.words, case_sensitive=case_sensitive)
+        keys = doc.keys_for(case_sensitive)
+        positions = doc.positions_for(case_sensitive)
         position, found = 0, []
         for index, segment in enumerate(segments):
             sequence = _keys(segment, case_sensitive=case_sensitive)
-            where = _find(sequence, keys, position, first_letter_free=index == 0)
+            where = _find(sequence, keys, positions, position, first_letter_free=index == 0)
             if where < 0:
                 break
             found.extend(range(where, where + len(sequence)))
@@ -371,27 +549,7 @@ def check_quote(
                 doc.article.text[matched[0].start : matched[-1].end],
                 differences,
             )
-    # The best span: the most quote words matched in order (difflib's matching blocks), over the
-    # longer of quote and span, so that a span that leaves a changed word out scores no higher.
-    best = (0.0, None, 0, 0)
-    wanted = _keys(quoted, case_sensitive=case_sensitive)
-    wanted[0] = _first_folded(wanted[0])
-    shared = set(wanted)
-    matcher = difflib.SequenceMatcher(autojunk=False)
-    matcher.set_seq2(wanted)
-    for doc in docs:
-        keys = _keys(doc.words, case_sensitive=case_sensitive)
-        for length in (len(wanted), len(wanted) - 1, len(wanted) + 1):
-            for first in range(max(1, len(keys) - length + 1) if length > 0 else 0):
-                window = keys[first : first + length]
-                if not shared.intersection(window):
-                    continue
-                matcher.set_seq1([_first_folded(window[0]), *window[1:]])
-                matched = sum(block.size for block in matcher.get_matching_blocks())
-                ratio = matched / max(len(wanted), len(window))
-                if ratio > best[0]:
-                    best = (ratio, doc, first, first + len(window))
-    ratio, doc, first, last = best
+    ratio, doc, first, last = _best_span(quoted, docs, case_sensitive=case_sensitive)
     if doc is None:
         return QuoteCheck(paragraph, start, end, quote, "not_found", 0.0)
     fidelity = "altered" if ratio >= QUOTE_ALTERED_THRESHOLD else "not_found"
@@ -408,6 +566,97 @@ def check_quote(
     )
 
 
+def _best_span(quoted: list[_Word], docs: Sequence[_SourceDoc], *, case_sensitive: bool):
+    """Return ``(ratio, doc, first, last)`` of the source span most like the quote.
+
+    The span's score is the number of the quote's words it has in order (difflib's matching
+    blocks) over the longer of quote and span, so that a span that leaves a changed word out
+    scores no higher. Windows of the quote's length and one word shorter or longer are tried, and
+    the first best one wins, in the order doc, length, position, as the reference tries them all
+    (``_align_reference``). Here a window is scored only when an upper bound of its score (how
+    many of its words the quote has, each counted at most as often as the quote has it) reaches
+    :data:`QUOTE_ALTERED_THRESHOLD` and can beat the best found so far, from the highest bound
+    down. So a quote that is altered gets the reference's span and score exactly; a quote that
+    is not found gets the best score among the windows that could have reached the threshold
+    (0 when none could): at most the reference's score, which is below the threshold too.
+    """
+    wanted = _keys(quoted, case_sensitive=case_sensitive)
+    wanted[0] = _first_folded(wanted[0])
+    matcher = difflib.SequenceMatcher(autojunk=False)
+    matcher.set_seq2(wanted)
+    wanted_counts: dict[str, int] = {}
+    for key in wanted:
+        wanted_counts[key] = wanted_counts.get(key, 0) + 1
+    # A window scores at least the threshold only if it matches at least `needed` of the
+    # quote's word slots; then it holds one of the `len(wanted) - needed + 1` rarest slots' words
+    # (pigeonhole), so only the windows around those words' places are bounded and scored.
+    needed = max(1, math.ceil(QUOTE_ALTERED_THRESHOLD * len(wanted) - 1e-9))
+    columns: list[list[np.ndarray]] = [[], [], [], [], []]  # bound, doc, length, first, size
+    for order_doc, doc in enumerate(docs):
+        numbers, ids, folded_ids = doc.ids_for(case_sensitive)
+        count = len(ids)
+        if not count:
+            continue
+        places = doc.places_for(case_sensitive)
+        raw_places = {
+            w: places[0].get(numbers[w], _NO_PLACES) if w in numbers else _NO_PLACES
+            for w in wanted_counts
+        }
+        folded_places = {
+            w: places[1].get(numbers[w], _NO_PLACES) if w in numbers else _NO_PLACES
+            for w in wanted_counts
+        }
+        slots = sorted(wanted, key=lambda w: (len(raw_places[w]) + len(folded_places[w]), w))
+        rare = set(slots[: len(wanted) - needed + 1])
+        anchors = np.unique(
+            np.concatenate([raw_places[w] for w in rare] + [folded_places[w] for w in rare])
+        )
+        for order_length, length in enumerate((len(wanted), len(wanted) - 1, len(wanted) + 1)):
+            if length <= 0 or not len(anchors):
+                continue
+            last_first = max(1, count - length + 1) - 1
+            firsts = np.unique((anchors[:, None] - np.arange(length)[None, :]).ravel())
+            firsts = firsts[(firsts >= 0) & (firsts <= last_first)]
+            ends = np.minimum(firsts + length, count)
+            sizes = ends - firsts
+            hits = np.zeros(len(firsts), dtype=np.int64)
+            bound = np.zeros(len(firsts), dtype=np.int64)
+            for word, wanted_count in wanted_counts.items():
+                where = raw_places[word]
+                inside = np.searchsorted(where, ends) - np.searchsorted(where, firsts)
+                hits += inside
+                # The matcher compares the window's first word with its first letter folded:
+                # a multiset bound on the words the window can match, that word counted so.
+                first_word = folded_ids[firsts] == numbers.get(word, -1)
+                later = np.searchsorted(where, ends) - np.searchsorted(where, firsts + 1)
+                bound += np.minimum(later + first_word, wanted_count)
+            ratio_bound = bound / np.maximum(len(wanted), sizes)
+            # The reference skips a window that shares no word with the quote; a window that
+            # cannot reach the threshold cannot make the quote altered, so it is not scored.
+            keep = (hits > 0) & (ratio_bound >= QUOTE_ALTERED_THRESHOLD)
+            orders = (np.full(len(firsts), order_doc), np.full(len(firsts), order_length))
+            for column, values in zip(columns, (ratio_bound, *orders, firsts, sizes), strict=True):
+                column.append(values[keep])
+    best = (0.0, None, 0, 0)
+    if not columns[0]:
+        return best
+    bound, doc_order, length_order, firsts, sizes = (np.concatenate(c) for c in columns)
+    best_order = None
+    for index in np.lexsort((firsts, length_order, doc_order, -bound)):
+        if bound[index] < best[0]:
+            break
+        doc = docs[int(doc_order[index])]
+        first = int(firsts[index])
+        window = doc.keys_for(case_sensitive)[first : first + int(sizes[index])]
+        matcher.set_seq1([_first_folded(window[0]), *window[1:]])
+        matched = sum(block.size for block in matcher.get_matching_blocks())
+        ratio = matched / max(len(wanted), len(window))
+        order = (int(doc_order[index]), int(length_order[index]), first)
+        if ratio > best[0] or (ratio == best[0] and ratio > 0 and order < best_order):
+            best, best_order = (ratio, doc, first, first + len(window)), order
+    return best
+
+
 # --- alignment ----------------------------------------------------------------------------------
 
 
@@ -421,6 +670,10 @@ class ParagraphAlignment:
     source_paragraph: int | None = None
     containment: float | None = None
     similarity: float | None = None
+    match: str | None = None
+    nearest_paragraph: int | None = None
+    nearest_source_doc: str | None = None
+    nearest_source_paragraph: int | None = None
     delta_polarity: float | None = None
     delta_subjectivity: float | None = None
     delta_loaded_per_100_words: float | None = None
@@ -429,10 +682,8 @@ class ParagraphAlignment:
     quote_fidelity: str | None = None
     #: Word trigrams shared with the source paragraph (as text).
     matched_ngrams: list[str] = field(default_factory=list)
-    #: Other source paragraphs this one copies from (containment at the threshold or above).
+    #: Other source paragraphs this one draws on (either score at its threshold or above).
     also_draws_on: list[tuple[str, int]] = field(default_factory=list)
-    #: For an unsourced paragraph: the source paragraph that came closest.
-    nearest: tuple[str, int] | None = None
     quotes: list[QuoteCheck] = field(default_factory=list)
 
     def record(self) -> dict:
@@ -448,8 +699,11 @@ class ParagraphAlignment:
             ],
             "nearest": (
                 None
-                if self.nearest is None
-                else {"source_doc": self.nearest[0], "source_paragraph": self.nearest[1]}
+                if self.nearest_source_doc is None
+                else {
+                    "source_doc": self.nearest_source_doc,
+                    "source_paragraph": self.nearest_source_paragraph,
+                }
             ),
             "quotes": [asdict(quote) for quote in self.quotes],
         }
@@ -469,7 +723,12 @@ class Alignment:
     def table(self) -> pd.DataFrame:
         """Return the tidy table: one row per partisan paragraph, then the omitted ones."""
         table = pd.DataFrame.from_records([row.record() for row in self.rows], columns=COLUMNS)
-        for column in ("paragraph", "source_paragraph"):
+        for column in (
+            "paragraph",
+            "source_paragraph",
+            "nearest_paragraph",
+            "nearest_source_paragraph",
+        ):
             table[column] = table[column].astype("Int64")
         for column in _FLOAT_COLUMNS:
             table[column] = table[column].astype("float64")
@@ -550,6 +809,7 @@ def align(
     sentiment: SentimentScorer | None = None,
     hedges: HedgeList | None = None,
     case_sensitive_quotes: bool = False,
+    progress: bool | None = False,
 ) -> Alignment:
     """Return the alignment of ``partisan`` with ``sources``, with its evidence.
 
@@ -559,6 +819,8 @@ def align(
     """
     containment_threshold = _check_threshold("containment_threshold", containment_threshold)
     similarity_threshold = _check_threshold("similarity_threshold", similarity_threshold)
+    if progress not in (None, True, False):
+        raise choices_error("progress", progress, [None, True, False])
     if lexicon is None and isinstance(partisan, Article):
         lexicon = partisan.lexicon
     if sentiment is None and isinstance(partisan, Article):
@@ -570,69 +832,124 @@ def align(
     hedges = hedges or load_hedges()
 
     source_paragraphs = [(name, p) for name, doc in documents.items() for p in doc.paragraphs]
-    partisan_words = [[w.folded for w in _words(p.text)] for p in article.paragraphs]
-    source_words = [[w.folded for w in _words(p.text)] for _, p in source_paragraphs]
-    similarity = _similarity(
-        [" ".join(w) for w in partisan_words], [" ".join(w) for w in source_words]
-    )
-    source_ngrams = [_ngrams(words, CONTAINMENT_NGRAM) for words in source_words]
+    docs = [_source_doc(name, doc) for name, doc in documents.items()]
+    scores = _pair_scores(article.paragraphs, [p for _, p in source_paragraphs])
+    # For each source paragraph, the partisan paragraph nearest to it: (score, -index, index).
+    nearest_partisan: dict[int, tuple[float, int]] = {}
 
     rows, used = [], set()
-    for i, paragraph in enumerate(article.paragraphs):
-        ngrams = _ngrams(partisan_words[i], CONTAINMENT_NGRAM)
-        containment = np.array([_containment(ngrams, other) for other in source_ngrams])
-        passes = (containment >= containment_threshold) | (similarity[i] >= similarity_threshold)
-        quotes = [
-            check_quote(
-                paragraph.text[start:end],
-                documents,
-                case_sensitive=case_sensitive_quotes,
-                paragraph=paragraph.index,
-                start=start,
-            )
-            for start, end in _quote_spans(
-                paragraph.text, paragraph.voice.quotes, min_words=QUOTE_MIN_WORDS
-            )
-        ]
-        fidelity = ";".join(quote.label for quote in quotes) or None
-        if not passes.any():
-            nearest = int(np.argmax(containment + similarity[i]))
+    with _progress_bar(progress, len(article.paragraphs)) as bar:
+        for i, paragraph in enumerate(article.paragraphs):
+            containment, similarity = scores.row(i)
+            for j in containment.keys() | similarity.keys():
+                score = containment.get(j, 0.0) + similarity.get(j, 0.0)
+                if j not in nearest_partisan or score > nearest_partisan[j][0]:
+                    nearest_partisan[j] = (score, i)
+            quotes = [
+                _check_quote(
+                    paragraph.text[start:end],
+                    docs,
+                    case_sensitive=case_sensitive_quotes,
+                    paragraph=paragraph.index,
+                    start=start,
+                )
+                for start, end in _quote_spans(
+                    paragraph.text, paragraph.voice.quotes, min_words=QUOTE_MIN_WORDS
+                )
+            ]
             rows.append(
-                ParagraphAlignment(
-                    "unsourced",
-                    paragraph.index,
-                    containment=float(containment.max()),
-                    similarity=float(similarity[i].max()),
-                    quote_fidelity=fidelity,
-                    nearest=(source_paragraphs[nearest][0], source_paragraphs[nearest][1].index),
+                _partisan_row(
+                    paragraph,
+                    containment,
+                    similarity,
+                    source_paragraphs,
+                    used,
+                    thresholds=(containment_threshold, similarity_threshold),
+                    ngrams=scores.partisan_ngrams[i],
+                    source_ngrams=scores.source_ngrams,
+                    hedges=hedges,
                     quotes=quotes,
                 )
             )
-            continue
-        # The best match draws on the most: reuse and paraphrase added up.
-        score = np.where(passes, containment + similarity[i], -1.0)
-        best = int(np.argmax(score))
-        name, source = source_paragraphs[best]
-        used.add(best)
-        also = [j for j in np.flatnonzero(containment >= containment_threshold) if int(j) != best]
-        used.update(int(j) for j in also)
-        rows.append(
-            _aligned_row(
-                paragraph,
-                name,
-                source,
-                containment=float(containment[best]),
-                similarity=float(similarity[i, best]),
-                shared=ngrams & source_ngrams[best],
-                also=[(source_paragraphs[j][0], source_paragraphs[j][1].index) for j in also],
-                hedges=hedges,
-                quotes=quotes,
-            )
-        )
+            bar.update(1)
     for j, (name, source) in enumerate(source_paragraphs):
-        if j not in used:
-            rows.append(ParagraphAlignment("omitted", None, name, source.index))
+        if j in used:
+            continue
+        row = ParagraphAlignment("omitted", None, name, source.index)
+        if j in nearest_partisan:
+            _, i = nearest_partisan[j]
+            containment, similarity = scores.row(i)
+            row.containment = containment.get(j, 0.0)
+            row.similarity = similarity.get(j, 0.0)
+            row.nearest_paragraph = article.paragraphs[i].index
+        row.match = _unmatched(row.similarity)
+        rows.append(row)
     return Alignment(article, documents, rows, containment_threshold, similarity_threshold)
+
+
+def _unmatched(similarity: float | None) -> str:
+    """Return how an unmatched paragraph relates to its nearest: said differently, maybe."""
+    if similarity is not None and similarity >= CLOSE_THRESHOLD:
+        return "maybe said differently"
+    return "not in the source"
+
+
+def _partisan_row(
+    paragraph: Paragraph,
+    containment: dict[int, float],
+    similarity: dict[int, float],
+    source_paragraphs: list[tuple[str, Paragraph]],
+    used: set[int],
+    *,
+    thresholds: tuple[float, float],
+    ngrams: set,
+    source_ngrams: list[set],
+    hedges: HedgeList,
+    quotes: list[QuoteCheck],
+) -> ParagraphAlignment:
+    containment_threshold, similarity_threshold = thresholds
+    candidates = sorted(containment.keys() | similarity.keys())
+    total = {j: containment.get(j, 0.0) + similarity.get(j, 0.0) for j in candidates}
+    passing = [
+        j
+        for j in candidates
+        if containment.get(j, 0.0) >= containment_threshold
+        or similarity.get(j, 0.0) >= similarity_threshold
+    ]
+    fidelity = ";".join(quote.label for quote in quotes) or None
+    if not passing:
+        row = ParagraphAlignment(
+            "unsourced", paragraph.index, quote_fidelity=fidelity, quotes=quotes
+        )
+        if candidates:
+            # The first of the best, as numpy's argmax over every source paragraph would give.
+            nearest = max(candidates, key=lambda j: (total[j], -j))
+            row.containment = containment.get(nearest, 0.0)
+            row.similarity = similarity.get(nearest, 0.0)
+            row.nearest_source_doc = source_paragraphs[nearest][0]
+            row.nearest_source_paragraph = source_paragraphs[nearest][1].index
+        else:
+            row.containment = row.similarity = 0.0
+        row.match = _unmatched(row.similarity)
+        return row
+    # The best match draws on the most: reuse and paraphrase added up.
+    best = max(passing, key=lambda j: (total[j], -j))
+    also = [j for j in passing if j != best]
+    used.update([best, *also])
+    name, source = source_paragraphs[best]
+    row = _aligned_row(
+        paragraph,
+        name,
+        source,
+        containment=containment.get(best, 0.0),
+        similarity=similarity.get(best, 0.0),
+        shared=ngrams & source_ngrams[best],
+        also=[(source_paragraphs[j][0], source_paragraphs[j][1].index) for j in also],
+        hedges=hedges,
+        quotes=quotes,
+    )
+    row.match = "copied" if row.containment >= containment_threshold else "said differently"
+    return row
 
 
 def _aligned_row(
@@ -684,6 +1001,7 @@ def compare(
     sentiment: SentimentScorer | None = None,
     hedges: HedgeList | None = None,
     case_sensitive_quotes: bool = False,
+    progress: bool | None = False,
 ) -> pd.DataFrame:
     """Return one row per partisan paragraph (aligned or unsourced) and per omitted source one.
 
@@ -697,8 +1015,9 @@ def compare(
     Texts are measured with ``lexicon`` and ``sentiment`` (default: the partisan Article's, else
     the bundled ones); an Article passed in keeps its own. ``hedges`` replaces the bundled
     hedge list. With ``case_sensitive_quotes`` a quote that changes a letter's case (other than
-    the first) is ``altered``, not ``verbatim``. For the evidence behind each row use
-    :func:`align`.
+    the first) is ``altered``, not ``verbatim``. ``progress`` shows a tqdm bar of the partisan
+    paragraphs on standard error (``None``: only when it is a terminal). For the evidence behind
+    each row use :func:`align`.
     """
     return align(
         partisan,
@@ -709,4 +1028,5 @@ def compare(
         sentiment=sentiment,
         hedges=hedges,
         case_sensitive_quotes=case_sensitive_quotes,
+        progress=progress,
     ).table

@@ -32,6 +32,8 @@ from framing.report.palette import LOADED_COLOR, NEGATIVE_COLOR, POSITIVE_COLOR
 
 __all__ = [
     "SourceDocument",
+    "plural",
+    "worksheet_warnings",
     "worksheet_html",
     "worksheet_fragment",
     "questions_html",
@@ -49,10 +51,20 @@ STRIP_WIDTH, STRIP_HEIGHT = 640, 170
 GENERAL_QUESTIONS = (
     "Who wrote this article, and whom does it want you to agree with? Point to the words that "
     "tell you.",
-    "Pick one highlighted term and replace it with a neutral word. Does the paragraph still say "
-    "the same thing?",
     "Which facts could you check yourself, and where would you check them?",
 )
+
+#: Asked only when the article has a highlighted term to pick.
+HIGHLIGHT_QUESTION = (
+    "Pick one highlighted term and replace it with a neutral word. Does the paragraph still say "
+    "the same thing?"
+)
+
+#: An article longer than this gets a warning on the page. At the 238 words a minute of adult
+#: silent reading of non-fiction (Brysbaert 2019, a meta-analysis of 190 studies), 2,500 words
+#: take more than ten minutes to read once, before any question is answered, and the page
+#: prints on many sheets.
+LONG_ARTICLE_WORDS = 2_500
 
 _PAGE_CSS = """
 .framing-worksheet { font-family: Georgia, 'DejaVu Serif', serif; line-height: 1.5; color: #111;
@@ -75,6 +87,7 @@ _PAGE_CSS = """
 .framing-worksheet .source.none { background: none; border-left: 4px dashed #bbb; color: #555;
   font-style: italic; }
 .framing-worksheet .omitted li { margin-bottom: .5rem; }
+.framing-worksheet .warnings { border: 2px solid #b00; padding: .2rem .8rem; margin: .8rem 0; }
 .framing-worksheet .strip svg { max-width: 100%; height: auto; }
 .framing-worksheet .questions li { margin-bottom: .7rem; }
 .framing-worksheet .answer { border-bottom: 1px solid #999; height: 2.2rem; }
@@ -91,10 +104,45 @@ _PAGE_CSS = """
 
 @dataclass(frozen=True)
 class SourceDocument:
-    """A source report beside the article: a name to show, and its measured text."""
+    """A source report beside the article: its name in the comparison, and its measured text."""
 
     name: str
     article: object  # a framing.Article
+    #: What the page calls the source, when someone named it; else its headline, else ``name``.
+    label: str | None = None
+
+    @property
+    def title(self) -> str:
+        """Return what the page calls the source: its label, else its headline, else its name.
+
+        >>> from framing import Article
+        >>> release = Article("Strike in Yemen\\n\\nU.S. forces struck two camps.")
+        >>> SourceDocument("release.txt", release).title
+        'Strike in Yemen'
+        >>> SourceDocument("release.txt", release, label="DoD, 16 Oct 2017").title
+        'DoD, 16 Oct 2017'
+        """
+        if self.label:
+            return self.label
+        headline = getattr(self.article, "headline", None)
+        return headline.text if headline is not None else self.name
+
+
+def plural(count: int, singular: str, plural_form: str | None = None) -> str:
+    """Return ``count`` with the noun in the right number.
+
+    >>> plural(1, "paragraph"), plural(11, "paragraph"), plural(0, "loaded term")
+    ('1 paragraph', '11 paragraphs', '0 loaded terms')
+    """
+    return f"{count:,} {singular if count == 1 else plural_form or singular + 's'}"
+
+
+def _paragraph_list(numbers: Sequence[int]) -> str:
+    """Return "Paragraph 3", "Paragraphs 3 and 5" or "Paragraphs 3, 5 and 8"."""
+    if len(numbers) == 1:
+        return f"Paragraph {numbers[0]}"
+    listed = ", ".join(str(n) for n in numbers[:-1])
+    return f"Paragraphs {listed} and {numbers[-1]}"
 
 
 def _escape(text: object) -> str:
@@ -119,6 +167,17 @@ def _aligned_pairs(comparison: pd.DataFrame | None) -> dict[int, list[dict]]:
         if number is not None:
             pairs.setdefault(number, []).append(row)
     return pairs
+
+
+def _unsourced_rows(comparison: pd.DataFrame | None) -> dict[int, dict]:
+    if comparison is None or "status" not in comparison.columns:
+        return {}
+    rows = {}
+    for row in comparison[comparison["status"] == "unsourced"].to_dict("records"):
+        number = _number(row.get("paragraph"))
+        if number is not None:
+            rows[number] = row
+    return rows
 
 
 def _source_paragraphs(row: Mapping, sources: Mapping[str, SourceDocument]) -> list:
@@ -199,10 +258,47 @@ def sentiment_svg(article) -> str:
     return "".join(parts)
 
 
+def worksheet_warnings(article) -> list[str]:
+    """Return what a reader must know before trusting the page's measures (plain text).
+
+    >>> from framing import Article
+    >>> worksheet_warnings(Article("Strike in Yemen", headline=True))[0]
+    'This article is only a headline: there are no paragraphs to read or measure.'
+    """
+    warnings = []
+    body = [p for p in article.paragraphs if p.role == "body"]
+    if not body:
+        warnings.append(
+            "This article is only a headline: there are no paragraphs to read or measure."
+        )
+    if not any(p.loaded_count for p in article.paragraphs):
+        name = getattr(getattr(article.lexicon, "info", None), "name", "given")
+        warnings.append(
+            f"The lexicon ({name}) found no loaded terms in this article. That does not make it "
+            "neutral: a lexicon finds only the words it lists, so read for loaded words it "
+            "missed."
+        )
+    words = sum(p.words for p in article.paragraphs)
+    if words > LONG_ARTICLE_WORDS:
+        warnings.append(
+            f"This article is long ({plural(words, 'word')}, "
+            f"{plural(len(article.paragraphs), 'paragraph')}): it takes a student more than ten "
+            "minutes to read and prints on many pages. Consider giving an excerpt."
+        )
+    return warnings
+
+
 def discussion_questions(
-    article, *, comparison: pd.DataFrame | None = None, limit: int = 6
+    article,
+    *,
+    comparison: pd.DataFrame | None = None,
+    limit: int = 6,
+    sources: Sequence[SourceDocument] = (),
 ) -> list[str]:
-    """Return discussion questions (plain text) written from the article's measures.
+    """Return discussion questions (plain text) written from what the measures found.
+
+    A question is asked only about something found (no highlighted term to pick when nothing
+    is highlighted), and none asks what the page prints beside it.
 
     >>> from framing import Article
     >>> discussion_questions(Article("Raqqa Falls\\n\\nISIS lost a massive, massive battle."))[0]
@@ -221,38 +317,62 @@ def discussion_questions(
     if heaviest is not None and heaviest.loaded_count:
         terms = ", ".join(m.text for m in heaviest.loaded_matches)
         questions.append(
-            f"Paragraph {heaviest.index} has {heaviest.loaded_count} loaded terms ({terms}). "
-            "Rewrite it in neutral words: what changes?"
+            f"Paragraph {heaviest.index} has {plural(heaviest.loaded_count, 'loaded term')} "
+            f"({terms}). Rewrite it in neutral words: what changes?"
         )
-    cited = [p for p in body if paragraph_voice(p) in ("attributed", "quoted", "mixed")]
+    cited = [p.index for p in body if paragraph_voice(p) in ("attributed", "quoted", "mixed")]
     if cited:
-        numbers = ", ".join(str(p.index) for p in cited[:4])
+        verb = "speaks" if len(cited) == 1 else "speak"
+        named = (
+            _paragraph_list(cited)
+            if len(cited) <= 4
+            else (f"Paragraphs {', '.join(str(n) for n in cited[:3])} and {len(cited) - 3} others")
+        )
         questions.append(
-            f"Paragraphs {numbers} speak through sources. Where does the source stop and the "
-            "outlet's own voice begin? Underline the outlet's own words."
+            f"{named} {verb} through sources. Where does the source stop "
+            "and the outlet's own voice begin? Underline the outlet's own words."
         )
     if comparison is not None and "status" in comparison.columns:
-        omitted = comparison[comparison["status"] == "omitted"]
-        if len(omitted):
-            questions.append(
-                f"The article leaves out {len(omitted)} paragraph(s) of its source (listed under "
-                "\u201cWhat the source said that the article left out\u201d). Why might it "
-                "leave them out?"
-            )
-        unsourced = comparison[comparison["status"] == "unsourced"]
-        if len(unsourced):
-            questions.append(
-                f"{len(unsourced)} paragraph(s) match no source paragraph. Whose claims are "
-                "these, and how could you check them?"
-            )
+        questions += _comparison_questions(comparison, sources)
     negative = min(body, key=lambda p: (p.polarity, p.index), default=None)
     if negative is not None and negative.polarity < 0:
         questions.append(
-            f"The sentiment strip shows paragraph {negative.index} as the most negative. Are "
-            "those the outlet's words or a source's?"
+            f"On the sentiment strip, paragraph {negative.index} is the most negative. Which of "
+            "its words make it so, and how else could the same facts be told?"
         )
+    if any(p.loaded_count for p in article.paragraphs):
+        questions.append(HIGHLIGHT_QUESTION)
     questions.extend(GENERAL_QUESTIONS)
     return questions[: max(limit, len(GENERAL_QUESTIONS))]
+
+
+def _comparison_questions(comparison: pd.DataFrame, sources: Sequence[SourceDocument]) -> list:
+    titles = {document.name: document.title for document in sources}
+    questions = []
+    matches = comparison["match"] if "match" in comparison.columns else None
+    omitted = comparison[comparison["status"] == "omitted"]
+    if len(omitted):
+        names = sorted({titles.get(str(name), str(name)) for name in omitted["source_doc"]})
+        source = f"\u201c{names[0]}\u201d" if len(names) == 1 else "its sources"
+        maybe = (
+            int((matches[omitted.index] == "maybe said differently").sum())
+            if matches is not None
+            else 0
+        )
+        close = f" For {maybe:,} of them, an article paragraph comes close." if maybe else ""
+        questions.append(
+            f"The article does not use {plural(len(omitted), 'paragraph')} of {source} (listed "
+            "under \u201cWhat the source says that the article does not use\u201d)."
+            f"{close} For each: left out, or said in other words? If left out, why might that be?"
+        )
+    unsourced = comparison[comparison["status"] == "unsourced"]
+    if len(unsourced):
+        verb = "matches" if len(unsourced) == 1 else "match"
+        questions.append(
+            f"{plural(len(unsourced), 'paragraph')} of the article {verb} no paragraph of the "
+            "source. Whose claims are these, and how could you check them?"
+        )
+    return questions
 
 
 def _credited(paragraph) -> str:
@@ -274,13 +394,40 @@ def _voice_label(paragraph) -> str:
     return text
 
 
-def _paragraph_row(paragraph, pairs, sources, with_sources: bool) -> str:
+def _score(value: object) -> float | None:
+    if value is None or value is pd.NA or (isinstance(value, float) and pd.isna(value)):
+        return None
+    return float(value)
+
+
+def _source_cell(label: str, source_paragraph) -> str:
+    return (
+        f'<div class="source"><p class="label">{_escape(label)}</p>'
+        f'<p data-source-paragraph="{source_paragraph.index}">'
+        f"{highlight_text(source_paragraph.text, source_paragraph.loaded_matches)}</p></div>"
+    )
+
+
+def _match_label(row: Mapping, source: SourceDocument, number: int) -> str:
+    label = f"{source.title} \u00b6{number}"
+    containment = _score(row.get("containment"))
+    if row.get("match") == "said differently":
+        similarity = _score(row.get("similarity"))
+        label += " \u00b7 says the same in other words"
+        if similarity is not None:
+            label += f" (paraphrase score {similarity:.2f})"
+    elif containment is not None:
+        label += f" \u00b7 {containment:.0%} of its three-word phrases appear in the source"
+    return label
+
+
+def _paragraph_row(paragraph, pairs, sources, with_sources: bool, unmatched=None) -> str:
     label = f"\u00b6{paragraph.index}"
     voice = _voice_label(paragraph)
     if voice:
         label += f" \u00b7 {voice}"
     if paragraph.loaded_count:
-        label += f" \u00b7 {paragraph.loaded_count} loaded"
+        label += f" \u00b7 {plural(paragraph.loaded_count, 'loaded term')}"
     cells = [
         f'<div class="partisan"><p class="label">{_escape(label)}</p>'
         f"{paragraph_html(paragraph)}</div>"
@@ -288,20 +435,27 @@ def _paragraph_row(paragraph, pairs, sources, with_sources: bool) -> str:
     if with_sources:
         found = []
         for row in pairs.get(paragraph.index, ()):
+            document = sources.get(str(row.get("source_doc")))
             for source_paragraph in _source_paragraphs(row, sources):
-                detail = f"{row.get('source_doc')} \u00b6{source_paragraph.index}"
-                containment = row.get("containment")
-                if containment is not None and pd.notna(containment):
-                    detail += f" \u00b7 {float(containment):.0%} of its word sequences reused"
                 found.append(
-                    f'<div class="source"><p class="label">{_escape(detail)}</p>'
-                    f'<p data-source-paragraph="{source_paragraph.index}">'
-                    f"{highlight_text(source_paragraph.text, source_paragraph.loaded_matches)}"
-                    "</p></div>"
+                    _source_cell(
+                        _match_label(row, document, source_paragraph.index), source_paragraph
+                    )
                 )
+        row = (unmatched or {}).get(paragraph.index)
+        if not found and row is not None and row.get("match") == "maybe said differently":
+            document = sources.get(str(row.get("nearest_source_doc")))
+            number = _number(row.get("nearest_source_paragraph"))
+            if document is not None and number is not None:
+                similarity = _score(row.get("similarity")) or 0.0
+                label = (
+                    f"Not matched, but close: {document.title} \u00b6{number} (paraphrase score "
+                    f"{similarity:.2f}). The same claim in other words, or not?"
+                )
+                found.append(_source_cell(label, document.article.paragraphs[number]))
         if not found:
             credits = _credited(paragraph)
-            note = "No paragraph of the sources given matches this one."
+            note = "Not in the sources given: no paragraph of them comes close."
             if credits:
                 note += f" It credits {credits}: is that report among the sources?"
             found.append(f'<div class="source none">{_escape(note)}</div>')
@@ -314,19 +468,36 @@ def _omitted_html(comparison, sources) -> str:
         return ""
     items = []
     for row in comparison[comparison["status"] == "omitted"].to_dict("records"):
+        document = sources.get(str(row.get("source_doc")))
         for source_paragraph in _source_paragraphs(row, sources):
+            nearest = _number(row.get("nearest_paragraph"))
+            similarity = _score(row.get("similarity"))
+            if row.get("match") == "maybe said differently" and nearest is not None:
+                note = (
+                    f"Maybe said in other words: the article's \u00b6{nearest} comes close "
+                    f"(paraphrase score {similarity:.2f})."
+                )
+            else:
+                note = "No article paragraph comes close."
             items.append(
-                f'<li><span class="label">{_escape(row.get("source_doc"))} '
-                f"\u00b6{source_paragraph.index}</span><br>"
+                f'<li><span class="label">{_escape(document.title)} '
+                f"\u00b6{source_paragraph.index} \u00b7 {_escape(note)}</span><br>"
                 f"{highlight_text(source_paragraph.text, source_paragraph.loaded_matches)}</li>"
             )
     if not items:
         return ""
     return (
-        '<h2>What the source said that the article left out</h2><ul class="omitted">'
-        + "".join(items)
-        + "</ul>"
+        "<h2>What the source says that the article does not use: left out, or said in other "
+        'words?</h2><ul class="omitted">' + "".join(items) + "</ul>"
     )
+
+
+def _warnings_html(article) -> str:
+    warnings = worksheet_warnings(article)
+    if not warnings:
+        return ""
+    items = "".join(f"<li>{_escape(warning)}</li>" for warning in warnings)
+    return f'<section class="warnings"><h2>Before you start</h2><ul>{items}</ul></section>'
 
 
 def _categories(article, sources: Sequence[SourceDocument]) -> list[str]:
@@ -336,11 +507,16 @@ def _categories(article, sources: Sequence[SourceDocument]) -> list[str]:
     return list(dict.fromkeys(categories))
 
 
-def questions_html(article, *, comparison: pd.DataFrame | None = None) -> str:
+def questions_html(
+    article,
+    *,
+    comparison: pd.DataFrame | None = None,
+    sources: Sequence[SourceDocument] = (),
+) -> str:
     """Return the discussion questions as an HTML ordered list, with room for answers."""
     items = "".join(
         f'<li>{_escape(question)}<div class="answer"></div></li>'
-        for question in discussion_questions(article, comparison=comparison)
+        for question in discussion_questions(article, comparison=comparison, sources=sources)
     )
     return f"<ol>{items}</ol>"
 
@@ -364,12 +540,19 @@ def worksheet_fragment(
     headline = article.headline
     heading = title or (headline.text if headline is not None else "An article")
     pairs = _aligned_pairs(comparison)
+    unmatched = _unsourced_rows(comparison)
     rows = [
-        _paragraph_row(paragraph, pairs, by_name, with_sources) for paragraph in article.paragraphs
+        _paragraph_row(paragraph, pairs, by_name, with_sources, unmatched)
+        for paragraph in article.paragraphs
     ]
     total = sum(p.loaded_count for p in article.paragraphs)
-    meta = f"{len(article.paragraphs)} paragraphs \u00b7 {total} loaded terms" + (
-        f" \u00b7 compared with: {', '.join(by_name)}" if by_name else ""
+    meta = (
+        f"{plural(len(article.paragraphs), 'paragraph')} \u00b7 {plural(total, 'loaded term')}"
+        + (
+            f" \u00b7 compared with: {', '.join(d.title for d in by_name.values())}"
+            if by_name
+            else ""
+        )
     )
     lexicon_name = getattr(getattr(article.lexicon, "info", None), "name", "given")
     parts = [
@@ -379,6 +562,7 @@ def worksheet_fragment(
         f"<h1>{_escape(heading)}</h1>",
         f'<p class="meta">{_escape(meta)}</p>',
         "</header>",
+        _warnings_html(article),
         "<h2>How to read this page</h2>",
         legend_html(used or categories),
         '<p class="meta">A coloured rule on the left of each paragraph shows whose voice it is: '
@@ -393,7 +577,7 @@ def worksheet_fragment(
     if questions:
         parts.append(
             '<section class="questions"><h2>Discussion questions</h2>'
-            f"{questions_html(article, comparison=comparison)}</section>"
+            f"{questions_html(article, comparison=comparison, sources=sources)}</section>"
         )
     parts += [
         f"<footer>Made with framing {_escape(__version__)}. Loaded terms come from the "
