@@ -491,9 +491,9 @@ def appositive_subject(
     return None
 
 
-#: Forms of a reporting verb that are a participle: their subject is the sentence's ("Kaine
-#: decried that math, saying Clinton ..."), never the name after them.
 def _is_participle(form: str) -> bool:
+    """Return whether a verb form is a participle ("saying"): its subject is the sentence's
+    ("Lee decried that math, saying Clinton ..."), never the name after it."""
     return form.endswith("ing") and " " not in form
 
 
