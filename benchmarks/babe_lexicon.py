@@ -27,6 +27,9 @@ Sentence level (ROC AUC). Each sentence's ``loaded_per_100_words`` is 100 * matc
 exactly as :class:`framing.Paragraph` computes it; the AUC is the probability that a random
 Biased sentence scores higher than a random Non-biased one (ties count half; scikit-learn's
 ``roc_auc_score``). Sentences labelled neither ("No agreement") are left out of the AUC.
+``AUC w`` ranks the sentences by ``loaded_score_per_100_words`` instead: each match weighs its
+entry's intensity (1 to 3; LEXICONS.md gives the rule), and an entry of a lexicon without
+intensities weighs 1, so that for the baselines it equals ``AUC``.
 
 BABE was used only to measure, never to choose the lexicon's entries.
 
@@ -78,7 +81,10 @@ def main(argv: Sequence[str] | None = None) -> None:
         f"BABE SG2: {len(table)} sentences, {labelled} labelled ({biased} Biased), "
         f"{sum(map(len, table['biased_words']))} annotated words or phrases"
     )
-    header = f"{'measure':<36} {'entries':>7} {'word P':>7} {'word R':>7} {'word F1':>7} {'AUC':>6}"
+    header = (
+        f"{'measure':<36} {'entries':>7} {'word P':>7} {'word R':>7} {'word F1':>7} {'AUC':>6} "
+        f"{'AUC w':>6}"
+    )
     print(header)
     print("-" * len(header))
     scores = None
@@ -86,9 +92,10 @@ def main(argv: Sequence[str] | None = None) -> None:
         words = precision_recall(word_agreement(table, lexicon=lexicon)).iloc[0]
         scores = sentence_scores(table, lexicon=lexicon)
         auc = roc_auc_score(scores["label"], scores["loaded_per_100_words"])
+        weighted = roc_auc_score(scores["label"], scores["loaded_score_per_100_words"])
         print(
             f"{name:<36} {len(lexicon):>7} {words['precision']:>7.3f} {words['recall']:>7.3f} "
-            f"{words['f1']:>7.3f} {auc:>6.3f}"
+            f"{words['f1']:>7.3f} {auc:>6.3f} {weighted:>6.3f}"
         )
     auc = roc_auc_score(scores["label"], scores["subjectivity"])
     print(f"{'TextBlob subjectivity':<36} {'':>7} {'':>7} {'':>7} {'':>7} {auc:>6.3f}")

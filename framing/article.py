@@ -31,13 +31,21 @@ from typing import TypeVar
 from framing.errors import FramingError, choices_error
 from framing.io.documents import read_document
 from framing.io.html import html_to_text
-from framing.measures.lexicon import Lexicon, LexiconMatcher, Match, load_lexicon
+from framing.measures.lexicon import (
+    Lexicon,
+    LexiconMatcher,
+    Match,
+    format_match,
+    load_lexicon,
+)
 from framing.measures.sentiment import (
     CompoundScorer,
     Sentiment,
     SentimentScorer,
     default_sentiment,
     default_vader,
+    mean_or_nan,
+    sentence_compounds,
 )
 from framing.text.characters import INVISIBLE, surrogate_problem
 from framing.text.segment import BlankLineSegmenter, Segmenter
@@ -128,9 +136,50 @@ class Paragraph:
         return per_100_words(self.loaded_count, self.words)
 
     @property
+    def loaded_score_per_100_words(self) -> float:
+        """Return the matches' intensities (1 to 3 each) summed, per 100 words (NaN for a
+        paragraph with no words); a match without an intensity weighs 1."""
+        score = sum(getattr(match, "intensity", 1) for match in self.loaded_matches)
+        return per_100_words(score, self.words)
+
+    @property
+    def loaded_own_count(self) -> int | None:
+        """Return the number of loaded-language matches that start in the outlet's own words
+        (voice ``own``; see :mod:`framing.voice`).
+
+        A voice detector of one's own that gives no segments says only how many words are
+        own: then every match is own when all words are, none when no word is, and the count
+        is ``None`` (missing) when some are.
+        """
+        voice = self.voice
+        if not voice.segments:
+            if voice.own_words == voice.words:
+                return self.loaded_count
+            return 0 if voice.own_words == 0 else None
+        own = [(s.start, s.end) for s in voice.segments if s.voice == "own"]
+        return sum(1 for m in self.loaded_matches if any(a <= m.start < b for a, b in own))
+
+    @property
     def loaded_terms(self) -> str:
-        """Return the matches as ``term:category`` separated by ``;``."""
-        return ";".join(f"{m.term}:{m.category}" for m in self.loaded_matches)
+        """Return the matches as ``term:category=matched text``, separated by ``;``
+        (``eradicate*:eradication-violence=eradicate``)."""
+        return ";".join(format_match(match) for match in self.loaded_matches)
+
+    @cached_property
+    def vader_sentences(self) -> list[float]:
+        """Return the VADER compound score of each sentence
+        (:func:`~framing.text.words.split_sentences`)."""
+        return sentence_compounds(self.article.vader, self.text, whole=self.vader_compound)
+
+    @property
+    def sentences(self) -> int:
+        """Return the number of sentences."""
+        return len(self.vader_sentences)
+
+    @property
+    def vader_mean(self) -> float:
+        """Return the mean of the sentences' VADER compound scores (NaN with no sentence)."""
+        return mean_or_nan(self.vader_sentences)
 
     @property
     def voice(self) -> ParagraphVoice:

@@ -41,7 +41,8 @@ agreement = validation.word_agreement(sentences)
 validation.precision_recall(agreement)
 
 # %% [markdown]
-# ## Sentence level: ROC curve
+# ## Sentence level: ROC curves
+# The lexicon's count and its intensity-weighted score per 100 words, against TextBlob.
 
 # %%
 scores = figures.babe_scores(sentences)

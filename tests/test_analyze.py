@@ -26,14 +26,20 @@ ISSUE_COLUMNS = [
     "polarity",
     "subjectivity",
     "vader_compound",
+    "vader_mean",
+    "sentences",
     "loaded_count",
+    "loaded_own_count",
     "loaded_per_100_words",
+    "loaded_score_per_100_words",
     "loaded_terms",
 ]
 
 
 #: Added by the voice measures (issue 3), after the loaded-language columns.
 VOICE_COLUMNS = ["voice", "sources", "source_kinds", "quoted_share"]
+VADER_COLUMNS = ["vader_compound", "vader_mean", "sentences"]
+LOADED_COLUMNS = ISSUE_COLUMNS[12:]
 
 
 def test_columns_are_the_issues_then_voice_then_an_error_column():
@@ -57,15 +63,97 @@ def test_the_seed_table(seed_text):
     assert str(table["start"].dtype) == "Int64" and str(table["polarity"].dtype) == "float64"
 
 
-def test_loaded_terms_list_term_and_category():
-    lexicon = Lexicon([Entry("massive", "hyperbole"), Entry("root out", "eradication")])
-    table = analyze("Title\n\nA massive push to root out ISIS, massive.", lexicon=lexicon)
+def test_loaded_terms_list_term_category_and_matched_text():
+    lexicon = Lexicon([Entry("massive*", "hyperbole"), Entry("root out", "eradication")])
+    table = analyze("Title\n\nA Massively big push to root\nout ISIS, massive.", lexicon=lexicon)
     assert table["loaded_terms"].tolist() == [
         "",
-        "massive:hyperbole;root out:eradication;massive:hyperbole",
+        "massive*:hyperbole=Massively;root out:eradication=root out;massive*:hyperbole=massive",
     ]
     assert table["loaded_count"].tolist() == [0, 3]
-    assert table["loaded_per_100_words"].tolist() == [0.0, 100 * 3 / 8]
+    assert table["loaded_per_100_words"].tolist() == [0.0, 100 * 3 / 9]
+
+
+def test_the_weighted_score_sums_intensities_and_loaded_count_stays_a_count():
+    lexicon = Lexicon(
+        [Entry("vermin", "dehumanising", intensity=3), Entry("slammed", "saying", intensity=1)]
+    )
+    table = analyze(Article("They slammed the vermin, the vermin.", lexicon=lexicon))
+    assert table["loaded_count"].tolist() == [3]
+    assert table["loaded_score_per_100_words"].tolist() == [100 * (1 + 3 + 3) / 6]
+    assert table["loaded_per_100_words"].tolist() == [100 * 3 / 6]
+
+
+def test_a_matcher_without_intensities_weighs_each_match_one():
+    table = analyze("Raqqa fell.", lexicon=OPTIONS["lexicon"])
+    assert table["loaded_score_per_100_words"].equals(table["loaded_per_100_words"])
+
+
+OWN_AND_QUOTED = [
+    # text, loaded_count, loaded_own_count
+    ("The evil plan failed.", 1, 1),  # own words
+    ("“It is an evil plan,” the senator said.", 1, 0),  # quoted: counted, not own
+    ("The evil plan failed. “It is a vile scheme,” the senator said.", 2, 1),  # mixed
+]
+
+
+@pytest.mark.parametrize(("text", "count", "own"), OWN_AND_QUOTED)
+def test_loaded_own_count_counts_the_outlets_own_words(text, count, own):
+    table = analyze(Article(text, headline=False))
+    assert (table["loaded_count"].tolist(), table["loaded_own_count"].tolist()) == ([count], [own])
+    assert "vile" in table["loaded_terms"][0] or count == 1  # quotes stay in loaded_terms
+
+
+class CountsOnly:
+    """A voice detector that gives word counts and no segments."""
+
+    def __init__(self, own_share):
+        self.own_share = own_share
+
+    def detect(self, paragraphs):
+        from framing.voice import ParagraphVoice
+
+        voices = []
+        for text in paragraphs:
+            words = len(text.split())
+            cited = words - round(self.own_share * words)
+            voices.append(ParagraphVoice("own" if not cited else "mixed", words, cited, 0))
+        return voices
+
+
+@pytest.mark.parametrize(("own_share", "expected"), [(1.0, [2]), (0.0, [0]), (0.5, [None])])
+def test_loaded_own_count_from_a_detector_without_segments(own_share, expected):
+    article = Article("An evil and vile plan.", headline=False, voice=CountsOnly(own_share))
+    table = analyze(article)
+    assert table["loaded_count"].tolist() == [2]
+    assert (
+        table["loaded_own_count"]
+        .astype(object)
+        .where(table["loaded_own_count"].notna(), None)
+        .tolist()
+        == expected
+    )
+
+
+def test_loaded_own_count_needs_the_voice_measure():
+    table = analyze("The evil plan failed.", measures=["loaded"])
+    assert "loaded_count" in table and "loaded_own_count" not in table
+    assert "loaded_own_count" in analyze("The evil plan failed.", measures=["loaded", "voice"])
+
+
+def test_vader_mean_is_the_mean_over_sentences_with_their_count():
+    text = "A horrible movie. A fine cast. Nothing else"
+    table = analyze(Article(text, headline=False), measures=["vader"])
+    scores = [framing.measures.sentiment.default_vader().compound(s) for s in text.split(". ")]
+    assert table["sentences"].tolist() == [3]
+    assert table["vader_mean"].tolist() == [pytest.approx(sum(scores) / 3)]
+    assert table["vader_compound"].tolist() == [Article(text).paragraphs[0].vader_compound]
+
+
+def test_vader_mean_does_not_saturate_on_long_text(seed_text):
+    own = framing.voice_contrast(Article(seed_text)).set_index("voice").loc["own"]
+    assert own["vader_compound"] < -0.98  # the saturated score of the joined own words
+    assert -0.6 < own["vader_mean"] < -0.1 and own["sentences"] >= 10
 
 
 def test_an_article_and_its_text_give_the_same_table(seed_text):
@@ -96,7 +184,7 @@ def _check_options_used(table: pd.DataFrame) -> None:
     assert body["text"].tolist()[-3:] == ["Title", "ISIS lost Raqqa.", "Raqqa fell."]
     assert set(body["polarity"]) == {0.5} and set(body["subjectivity"]) == {0.25}
     assert set(body["vader_compound"]) == {0.125}
-    assert body["loaded_terms"].tolist()[-3:] == ["", "raqqa:place", "raqqa:place"]
+    assert body["loaded_terms"].tolist()[-3:] == ["", "raqqa:place=Raqqa", "raqqa:place=Raqqa"]
 
 
 @pytest.mark.parametrize(
@@ -164,10 +252,13 @@ def test_an_empty_text_gets_an_error_row():
 @pytest.mark.parametrize(
     ("measures", "left_out"),
     [
-        (["sentiment", "vader", "loaded"], VOICE_COLUMNS),
-        (["voice"], ["polarity", "subjectivity", "vader_compound", *ISSUE_COLUMNS[10:]]),
-        ("loaded", ["polarity", "subjectivity", "vader_compound", *VOICE_COLUMNS]),
-        (("voice", "sentiment"), ["vader_compound", *ISSUE_COLUMNS[10:]]),
+        (["sentiment", "vader", "loaded"], [*VOICE_COLUMNS, "loaded_own_count"]),
+        (["voice"], ["polarity", "subjectivity", *VADER_COLUMNS, *LOADED_COLUMNS]),
+        (
+            "loaded",
+            ["polarity", "subjectivity", *VADER_COLUMNS, *VOICE_COLUMNS, "loaded_own_count"],
+        ),
+        (("voice", "sentiment"), [*VADER_COLUMNS, *LOADED_COLUMNS]),
     ],
 )
 def test_chosen_measures_give_the_same_values_without_the_others(seed_text, measures, left_out):
@@ -183,10 +274,8 @@ def test_chosen_measures_give_the_same_values_without_the_others(seed_text, meas
 def test_chosen_measures_are_the_same_on_every_core(seed_text):
     corpus = pd.DataFrame({"text": [seed_text] * 600 + ["", "ISIS lost."] * 10})
     serial = analyze(corpus, measures=["loaded", "sentiment"], n_jobs=1)
-    assert serial.shape == (
-        600 * len(analyze(seed_text)) + 20,
-        len(COLUMNS) - 1 - len(VOICE_COLUMNS),
-    )
+    left_out = [*VADER_COLUMNS, *VOICE_COLUMNS, "loaded_own_count"]
+    assert serial.shape == (600 * len(analyze(seed_text)) + 20, len(COLUMNS) - len(left_out))
     pd.testing.assert_frame_equal(
         analyze(corpus, measures=["loaded", "sentiment"], n_jobs=2), serial
     )

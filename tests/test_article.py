@@ -225,7 +225,11 @@ def test_every_option_passed_is_the_one_used():
     assert [(p.polarity, p.subjectivity) for p in article.paragraphs] == [(0.25, 0.75)] * 3
     assert sentiment.seen == ["Title", "ISIS lost Raqqa.", "Raqqa fell."]
     assert [p.vader_compound for p in article.paragraphs] == [-0.5] * 3
-    assert [p.loaded_terms for p in article.paragraphs] == ["", "raqqa:place", "raqqa:place"]
+    assert [p.loaded_terms for p in article.paragraphs] == [
+        "",
+        "raqqa:place=Raqqa",
+        "raqqa:place=Raqqa",
+    ]
     assert article.paragraphs[1].loaded_per_100_words == pytest.approx(100 / 3)
     match = article.paragraphs[1].loaded_matches[0]
     assert article.paragraphs[1].text[match.start : match.end] == "Raqqa"

@@ -251,6 +251,8 @@ def test_belief_intent_and_feeling_are_attributed(text, verb):
         "Raqqa is believed safe.",  # passive
         "The thought of it was bad.",  # a noun
         "Jobless claims rose, and many plans failed.",  # nouns, not verbs
+        "The evil plan failed.",  # a noun after an adjective and a determiner
+        "The new fears grew.",
     ],
 )
 def test_belief_words_that_attribute_nothing(text):

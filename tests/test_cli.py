@@ -123,9 +123,9 @@ def test_a_lexicon_file_is_used(capsys, tmp_path):
     code, out, _ = _run(capsys, seed_path(), "--lexicon", lexicon, "--format", "csv")
     assert code == 0
     table = _read("csv", out)
-    assert table["loaded_terms"].fillna("").tolist()[2] == "raqqa:place"
+    assert table["loaded_terms"].fillna("").tolist()[2] == "raqqa:place=Raqqa"
     assert set(";".join(table["loaded_terms"].fillna("")).replace(";", " ").split()) == {
-        "raqqa:place"
+        "raqqa:place=Raqqa"
     }
 
 

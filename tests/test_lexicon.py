@@ -11,6 +11,7 @@ import pytest
 
 from framing.errors import FramingError, InputError
 from framing.measures.lexicon import (
+    CONTEXTS,
     Entry,
     Lexicon,
     LexiconMatcher,
@@ -210,12 +211,155 @@ def lexicons_md() -> str:
     return LEXICON_DIR.joinpath("LEXICONS.md").read_text(encoding="utf-8")
 
 
-def test_bundled_file_has_three_columns_and_reasons(bundled_rows):
-    assert 1000 <= len(bundled_rows) <= 3000
+def test_bundled_file_has_its_five_columns_and_reasons(bundled_rows):
+    assert 1000 <= len(bundled_rows) <= 3100
     for row in bundled_rows:
-        assert list(row) == ["term", "category", "reason"], row
+        assert list(row) == ["term", "category", "intensity", "context", "reason"], row
         assert row["term"] == row["term"].strip() and row["term"], row
         assert len(row["reason"].split()) >= 3, row
+        assert row["context"] in CONTEXTS, row
+
+
+#: The intensity rule of LEXICONS.md: by what the category asks of the reader.
+INTENSITY_BY_CATEGORY = {
+    "dehumanising": 3,
+    "derogatory": 3,
+    "emotive-negative": 2,
+    "glorifying": 2,
+    "eradication-violence": 2,
+    "scare": 2,
+    "discrediting": 2,
+    "partisan-label": 2,
+    "sensational": 2,
+    "hyperbole": 1,
+    "certainty": 1,
+    "loaded-saying": 1,
+}
+
+
+def test_bundled_intensities_follow_the_written_rule(bundled_rows):
+    wrong = [
+        row["term"]
+        for row in bundled_rows
+        if int(row["intensity"]) != INTENSITY_BY_CATEGORY[row["category"]]
+    ]
+    assert wrong == []
+
+
+def test_lexicons_md_states_the_intensity_rule(lexicons_md):
+    stated = {}
+    for intensity, categories in re.findall(r"^\| ([123]) \| ([^|]*) \|", lexicons_md, flags=re.M):
+        for category in re.findall(r"`([a-z-]+)`", categories):
+            stated[category] = int(intensity)
+    assert stated == INTENSITY_BY_CATEGORY
+
+
+@pytest.fixture(scope="module")
+def dropped_rows() -> list[dict]:
+    text = LEXICON_DIR.joinpath("loaded_language_dropped.tsv").read_text(encoding="utf-8")
+    lines = [line for line in text.splitlines() if not line.startswith("#")]
+    return list(csv.DictReader(lines, delimiter="\t"))
+
+
+def test_dropped_entries_are_out_of_the_lexicon_and_in_the_audit_table(
+    bundled_rows, dropped_rows, lexicons_md
+):
+    terms = {row["term"] for row in bundled_rows}
+    assert len(dropped_rows) >= 20
+    for row in dropped_rows:
+        assert row["term"] not in terms, row
+        assert f"| `{row['term']}` |" in lexicons_md, row
+        assert " drop " in lexicons_md.split(f"| `{row['term']}` |", 1)[1].split("\n", 1)[0]
+
+
+def test_every_restricted_entry_is_in_the_audit_table(bundled_rows, lexicons_md):
+    for row in bundled_rows:
+        if row["context"] == "not-in-name":
+            assert f"| `{row['term']}` |" in lexicons_md, row
+
+
+WIRE_PLAIN_TERMS = [
+    # term of art: the DoD release's "terror attacks", and its kin, count nothing
+    ("ISIS used the camps to train militants to conduct terror attacks.", []),
+    ("The FBI arrested a terror suspect tied to a terror group.", []),
+    ("The State Department lists it as a terrorist organization.", []),
+    ("Critics warned against regime change in Iran.", []),
+    ("Prosecutors charged him with a hate crime.", []),
+    ("Protests over police brutality spread.", []),
+    ("Christie looked shell-shocked on stage.", []),
+    ("the worst flooding in years", []),
+    # the same words outside the term of art still count
+    ("a source of evil and terror", ["a source of evil", "terror"]),
+    ("They spread hate and terror.", ["hate", "terror"]),
+    ("Migrants are flooding in, he wrote.", ["flooding in"]),
+    # not-in-name: a loaded word inside a proper name does not count, elsewhere it does
+    ("King won 12 Grand Slam singles titles.", []),
+    ("The city that raised The Greatest, Muhammad Ali.", []),
+    ("Known to fans as Notorious RBG, she spoke.", []),
+    ("He is a notorious liar.", ["notorious*", "liar"]),
+    ("Democrats slam the plan.", ["slam"]),
+    ("Trump Wins The Greatest Victory Ever In History", ["the greatest", "in history"]),
+    # a narrowed glob: revil* matched the name REvil; its words still match
+    ("The REvil gang demanded a ransom.", []),
+    ("He was reviled by the press.", ["reviled"]),
+    # capitulation and swamping idioms (issue 14, from right-leaning text)
+    ("Biden bends to liberals", ["bends to"]),
+    ("The administration buckled to pressure from House Democrats.", ["buckled to"]),
+    ("landlords and tenants flooded courts across the country", ["flood* courts"]),
+    ("He caves to the Taliban.", ["caves to"]),
+]
+
+
+@pytest.mark.parametrize(("text", "terms"), WIRE_PLAIN_TERMS)
+def test_wire_audit_contexts(text, terms):
+    lexicon = load_lexicon("loaded")
+    assert [m.term for m in lexicon.match(text)] == terms
+    assert lexicon._reference_match(text) == lexicon.match(text)
+
+
+def test_terms_of_art_shield_a_loaded_entry(bundled_rows):
+    """Each term of art holds some loaded entry (else it is not needed) and hides it."""
+    plain = Lexicon(
+        [
+            Entry(row["term"], row["category"])
+            for row in bundled_rows
+            if row["context"] != "term-of-art"
+        ]
+    )
+    lexicon = load_lexicon("loaded")
+    for row in bundled_rows:
+        if row["context"] == "term-of-art":
+            text = "Then " + row["term"].replace("*", "") + " here."
+            assert plain.match(text), row["term"]
+            assert lexicon.match(text) == [], row["term"]
+
+
+def test_a_context_rule_and_an_intensity_are_read_from_a_table(tmp_path):
+    path = tmp_path / "mine.tsv"
+    path.write_text(
+        "term\tcategory\tintensity\tcontext\n"
+        "evil\tmoral\t3\t\n"
+        "evil empire\tmoral\t\tterm-of-art\n"
+        "liberty\tpraise\t\tnot-in-name\n",
+        encoding="utf-8",
+    )
+    lexicon = load_lexicon(path)
+    matches = lexicon.match("An evil plan, not the Evil Empire, at Liberty University; liberty!")
+    assert [(m.text, m.intensity) for m in matches] == [("evil", 3), ("liberty", 1)]
+
+
+@pytest.mark.parametrize(
+    ("row", "message"),
+    [
+        ("evil\tmoral\t4\t", "has intensity '4'; write 1, 2 or 3"),
+        ("evil\tmoral\t1\tsomewhere", "has context 'somewhere'; write one of"),
+    ],
+)
+def test_a_bad_intensity_or_context_names_its_line(tmp_path, row, message):
+    path = tmp_path / "bad.tsv"
+    path.write_text(f"term\tcategory\tintensity\tcontext\n{row}\n", encoding="utf-8")
+    with pytest.raises(InputError, match=f"bad.tsv:2 {message}"):
+        load_lexicon(path)
 
 
 def test_bundled_terms_are_unique(bundled_rows):
@@ -248,6 +392,8 @@ def test_bundled_entries_match_themselves(bundled_rows):
     lexicon = load_lexicon("loaded")
     missed = []
     for row in bundled_rows:
+        if row["context"] == "term-of-art":
+            continue  # never counted, by definition (test_terms_of_art_shield_a_loaded_entry)
         text = row["term"].replace("*", "")
         matches = lexicon.match(f"Then {text} here.")
         if not matches or matches[0].text.lower() != text:
@@ -256,17 +402,22 @@ def test_bundled_entries_match_themselves(bundled_rows):
 
 
 def test_lexicons_md_lists_every_category_with_its_count(bundled_rows, lexicons_md):
-    table = dict(re.findall(r"^\| `([a-z-]+)` \| (\d+) \|", lexicons_md, flags=re.M))
+    found = re.findall(r"^\| `([a-z-]+)` \| (\d+) \|", lexicons_md, flags=re.M)
+    table = {name: n for name, n in found if name in KNOWN_CATEGORIES}  # not the audit's rows
     counts = {}
-    for row in bundled_rows:
+    loaded = [row for row in bundled_rows if row["context"] != "term-of-art"]
+    for row in loaded:
         counts[row["category"]] = counts.get(row["category"], 0) + 1
     assert {category: int(n) for category, n in table.items()} == counts
-    assert f"Scale: {len(bundled_rows):,} entries in {len(counts)} categories" in lexicons_md
+    assert f"Scale: {len(loaded):,} entries in {len(counts)} categories" in lexicons_md
+    terms_of_art = len(bundled_rows) - len(loaded)
+    assert f"and {terms_of_art} terms of art" in lexicons_md
 
 
 def test_lexicons_md_examples_are_entries_of_their_category(bundled_rows, lexicons_md):
     category_of = {row["term"]: row["category"] for row in bundled_rows}
-    rows = re.findall(r"^\| `([a-z-]+)` \| \d+ \| .* \| (.*) \|$", lexicons_md, flags=re.M)
+    found = re.findall(r"^\| `([a-z-]+)` \| \d+ \| .* \| (.*) \|$", lexicons_md, flags=re.M)
+    rows = [(category, examples) for category, examples in found if category in KNOWN_CATEGORIES]
     assert len(rows) == len(KNOWN_CATEGORIES)
     for category, examples in rows:
         for example in examples.split(", "):
@@ -279,7 +430,9 @@ def test_bundled_lexicon_carries_its_metadata():
     assert info.license == "MIT"
     assert info.source == "framing/data/lexicons/loaded_language.tsv"
     assert "SemEval-2020 Task 11" in info.description
-    assert f"{len(load_lexicon('loaded'))} entries in 12 categories" in info.description
+    terms_of_art = sum(1 for e in load_lexicon("loaded").entries if e.context == "term-of-art")
+    entries = len(load_lexicon("loaded")) - terms_of_art
+    assert f"{entries} entries in 12 categories and {terms_of_art} terms of art" in info.description
 
 
 SEED_LOADED = [
@@ -306,8 +459,9 @@ def test_seed_loaded_language_is_found_at_its_offsets(seed_text, phrase, categor
 def test_seed_matches_in_full(seed_text):
     matches = load_lexicon("loaded").match(seed_text)
     assert [m.text for m in matches] == [
+        # the quoted release's "terror attacks" is a term of art (LEXICONS.md, wire-copy audit)
         "ALERT", "Massive Military Victory", "beaten back", "hate", "the might of", "root out",
-        "eradicate", "ravaged", "terrible", "atrocities", "rooting out", "terror",
+        "eradicate", "ravaged", "terrible", "atrocities", "rooting out",
         "dealt a sharp blow", "undoubtedly", "root out", "eradicate", "a source of evil",
         "terror", "plagued",
     ]  # fmt: skip
@@ -627,20 +781,3 @@ def test_the_bundled_lexicon_read_back_from_the_cache_is_the_one_read_from_its_f
         assert [lexicon.match(text) for text in real_paragraphs[::10]] == [
             from_file.match(text) for text in real_paragraphs[::10]
         ]
-
-
-@pytest.mark.parametrize(
-    ("text", "terms"),
-    [
-        # Capitulation idioms seen in right-leaning text (issue 14), absent from wire copy.
-        ("Biden bends to liberals on the spending bill.", ["bends to"]),
-        ("The governor buckled to pressure from donors.", ["buckled to"]),
-        ("The senator caves to the White House again.", ["caves to"]),
-        ("Leaders bent to the demands of the far left.", ["bent to", "far left"]),
-        # Swamping idioms are how wire copy reports volume: left out on purpose.
-        ("Democrats flooded courts with lawsuits.", []),
-        ("Hospitals were swamped and inundated with patients.", []),
-    ],
-)
-def test_capitulation_idioms_are_loaded_and_swamping_idioms_are_not(text, terms):
-    assert [match.term for match in load_lexicon().match(text)] == terms

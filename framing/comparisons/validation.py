@@ -121,7 +121,8 @@ def sentence_scores(
     """Return the sentences labelled Biased or Non-biased with ``label`` (1 = Biased) and scores.
 
     Scores: ``loaded_per_100_words`` (the lexicon's matches per 100 words of the sentence, as a
-    paragraph's), and TextBlob ``subjectivity`` as the baseline a researcher would try first.
+    paragraph's), ``loaded_score_per_100_words`` (their intensities summed, per 100 words), and
+    TextBlob ``subjectivity`` as the baseline a researcher would try first.
     """
     check_columns(table.columns, path="the table", text_col=text_col, id_col=label_col)
     labelled = table[table[label_col].isin([BIASED, NOT_BIASED])].reset_index(drop=True)
@@ -135,8 +136,14 @@ def sentence_scores(
     texts = labelled[text_col].astype(str)
     result = labelled.copy()
     result["label"] = (labelled[label_col] == BIASED).astype(int)
+    matches = [matcher.match(text) for text in texts]
+    words = [count_words(text) for text in texts]
     result["loaded_per_100_words"] = [
-        per_100_words(len(matcher.match(text)), count_words(text)) for text in texts
+        per_100_words(len(found), count) for found, count in zip(matches, words, strict=True)
+    ]
+    result["loaded_score_per_100_words"] = [
+        per_100_words(sum(getattr(match, "intensity", 1) for match in found), count)
+        for found, count in zip(matches, words, strict=True)
     ]
     result["subjectivity"] = [scorer.score(text).subjectivity for text in texts]
     return result

@@ -12,7 +12,13 @@ finds them in a text in one pass over its words. Terms are matched
 - word by word inside a hyphenated word: ``terror*`` matches the "terror" of "anti-terror";
 - with curly apostrophes read as straight ones, and a possessive ``'s`` read as its noun;
 - longest first: where entries nest ("massive" and "massive military victory"), the longest
-  match wins and the shorter one is not counted again.
+  match wins and the shorter one is not counted again;
+- where an entry's ``context`` says so (:data:`CONTEXTS`), not inside a proper name, and never
+  as a term of art: a ``term-of-art`` phrase ("terror attack*") is matched like any entry, so
+  that it wins over the shorter entries inside it, and then not counted.
+
+Each entry carries an ``intensity`` (1 to 3), which its matches carry on into the weighted
+score ``loaded_score_per_100_words``.
 
 Loaders read LIWC ``.dic``, WordStat ``.cat``, Yoshikoder/Lexicoder ``.ykd``/``.lcd``/``.lc3``
 (:mod:`framing.measures.dictionaries`), CSV/TSV, YAML, MPQA subjectivity clues (``.tff``) and
@@ -24,7 +30,7 @@ from __future__ import annotations
 import re
 import warnings
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -44,6 +50,9 @@ from framing.text.words import WORD_PART, normalize_apostrophes
 __all__ = [
     "Entry",
     "Match",
+    "CONTEXTS",
+    "INTENSITIES",
+    "format_match",
     "LexiconInfo",
     "Lexicon",
     "LexiconMatcher",
@@ -87,13 +96,37 @@ BUNDLED_LEXICONS = {"loaded": "loaded_language.tsv"}
 DEFAULT_LEXICON = "loaded"
 
 
+#: Where an entry counts (the ``context`` column of a lexicon table), with what each means.
+CONTEXTS = {
+    "": "anywhere",
+    "not-in-name": "not where the match is part of a proper name: its words are capitalised and "
+    "make, with the words next to it, a run of two or more capitalised words, in a paragraph "
+    'that is not written in title case ("Grand Slam", "The Greatest")',
+    "term-of-art": 'a phrase that is a plain term where it stands ("terror attack"): it is never '
+    "counted, and the shorter entries inside it do not count there either",
+}
+
+#: The intensities an entry may have: 1 (mild) to 3 (strong); see LEXICONS.md for the rule.
+INTENSITIES = (1, 2, 3)
+
+
 @dataclass(frozen=True)
 class Entry:
-    """One lexicon entry: a term (word, phrase or glob), its category, and why it is there."""
+    """One lexicon entry: a term (word, phrase or glob), its category, and why it is there.
+
+    ``intensity`` (1 to 3) weighs the entry in ``loaded_score_per_100_words``; ``context`` says
+    where it counts (:data:`CONTEXTS`).
+    """
 
     term: str
     category: str
     reason: str = ""
+    intensity: int = 1
+    context: str = ""
+
+    def without_context(self) -> Entry:
+        """Return this entry counted anywhere (no ``context`` rule)."""
+        return replace(self, context="")
 
 
 @dataclass(frozen=True)
@@ -106,6 +139,16 @@ class Match:
     end: int
     text: str
     negated: bool = False
+    intensity: int = 1
+
+
+def format_match(match: Match) -> str:
+    """Return a match as ``term:category=matched text`` (white space in the text as one space).
+
+    >>> format_match(Match("eradicate*", "eradication-violence", 4, 13, "eradicate"))
+    'eradicate*:eradication-violence=eradicate'
+    """
+    return f"{match.term}:{match.category}={' '.join(match.text.split())}"
 
 
 @dataclass(frozen=True)
@@ -257,6 +300,15 @@ class Lexicon:
                 f"lexicon {self.info.name!r} has invalid terms {bad[:5]}; a term is words "
                 "separated by spaces or hyphens, each optionally ending in '*'"
             )
+        bad_context = [entry.context for entry in self.entries if entry.context not in CONTEXTS]
+        if bad_context:
+            raise choices_error("context", bad_context[0], [c for c in CONTEXTS if c])
+        bad_intensity = [e.term for e in self.entries if e.intensity not in INTENSITIES]
+        if bad_intensity:
+            raise FramingError(
+                f"lexicon {self.info.name!r} has terms with an intensity outside 1-3 "
+                f"{bad_intensity[:5]}; give each an intensity of 1, 2 or 3"
+            )
         uncategorised = [entry.term for entry in self.entries if not entry.category.strip()]
         if uncategorised:
             raise FramingError(
@@ -382,8 +434,10 @@ class Lexicon:
                 entry, trim = single
                 found = entry, (position, ends[position] - trim)
             entry, (last, end_offset) = found
-            matches.append(_match_at(entry, position, end_offset, starts, ends, words, text))
             after = last + 1
+            if entry.context and not _counts_here(entry, position, last, starts, ends, text):
+                continue
+            matches.append(_match_at(entry, position, end_offset, starts, ends, words, text))
         return matches
 
     def _reference_match(self, text: str) -> list[Match]:
@@ -407,7 +461,8 @@ class Lexicon:
                 position += 1
                 continue
             _, entry, (last, end_offset) = best
-            matches.append(_match_at(entry, position, end_offset, starts, ends, words, text))
+            if not entry.context or _counts_here(entry, position, last, starts, ends, text):
+                matches.append(_match_at(entry, position, end_offset, starts, ends, words, text))
             position = last + 1
         return matches
 
@@ -467,7 +522,44 @@ def _match_at(entry: Entry, position: int, end_offset: int, starts, ends, words,
         end_offset,
         text[start_offset:end_offset],
         _negated(starts, ends, words, position, text),
+        entry.intensity,
     )
+
+
+#: A paragraph whose longer words are capitalised at least this often is in title case (a
+#: headline such as "Trump Wins Massive Military Victory"), where capitals do not mark names.
+_TITLE_CASE_SHARE = 0.6
+#: Words shorter than this are left out of the title-case share ("of", "the", "in").
+_TITLE_CASE_MIN_LENGTH = 4
+#: A text needs this many such words to be read as title case at all.
+_TITLE_CASE_MIN_WORDS = 4
+
+
+def _counts_here(entry: Entry, first: int, last: int, starts, ends, text) -> bool:
+    """Return whether the match of ``entry`` over words ``first`` to ``last`` counts, by the
+    entry's ``context`` rule (:data:`CONTEXTS`)."""
+    if entry.context == "term-of-art":
+        return False
+    # not-in-name: the match's words are capitalised and, with a capitalised word just before
+    # or just after it (only white space between), make a run of two or more capitalised
+    # words ("Grand Slam", "The Greatest"), outside a paragraph in title case.
+    if not all(text[starts[index]].isupper() for index in range(first, last + 1)):
+        return True
+    run = last - first + 1
+    if first > 0 and text[ends[first - 1] : starts[first]].isspace():
+        run += text[starts[first - 1]].isupper()
+    if last + 1 < len(starts) and text[ends[last] : starts[last + 1]].isspace():
+        run += text[starts[last + 1]].isupper()
+    return run < 2 or _title_case(text, starts, ends)
+
+
+def _title_case(text: str, starts, ends) -> bool:
+    """Return whether the text's longer words are mostly capitalised, as in a headline."""
+    long_words = [s for s, e in zip(starts, ends, strict=True) if e - s >= _TITLE_CASE_MIN_LENGTH]
+    if len(long_words) < _TITLE_CASE_MIN_WORDS:
+        return False
+    capitalised = sum(1 for start in long_words if text[start].isupper())
+    return capitalised >= _TITLE_CASE_SHARE * len(long_words)
 
 
 def _negated(starts, ends, words, position, text) -> bool:
@@ -506,9 +598,11 @@ def _prefix_term(term: str) -> str:
 def read_table(path: str | Path, *, name: str | None = None) -> Lexicon:
     """Return a lexicon read from a CSV or TSV file with ``term`` and ``category`` columns.
 
-    Optional column: ``reason``; other columns (a published lexicon's ``weight``, say) are not
-    read. The delimiter follows the file's suffix (``.tsv`` is tab-separated); lines starting
-    with ``#`` are comments. A row with a term but no category is an error that names its line.
+    Optional columns: ``reason``, ``intensity`` (1, 2 or 3; empty or absent is 1) and
+    ``context`` (:data:`CONTEXTS`; empty or absent counts the entry anywhere); other columns (a
+    published lexicon's ``weight``, say) are not read. The delimiter follows the file's suffix
+    (``.tsv`` is tab-separated); lines starting with ``#`` are comments. A row with a term but no
+    category, or a bad intensity or context, is an error that names its line.
     """
     path = Path(path)
     delimiter = "\t" if path.suffix.lower() == ".tsv" else ","
@@ -523,7 +617,27 @@ def read_table(path: str | Path, *, name: str | None = None) -> Lexicon:
                 f"{path}:{row.line} needs both a term and a category; fill in the empty one "
                 "or delete the line"
             )
-        entries.append(Entry(term=term, category=category, reason=row.text("reason")))
+        intensity = row.text("intensity") or "1"
+        if intensity not in {str(level) for level in INTENSITIES}:
+            raise InputError(
+                f"{path}:{row.line} has intensity {intensity!r}; write 1, 2 or 3 (or leave it "
+                "empty for 1)"
+            )
+        context = row.text("context")
+        if context not in CONTEXTS:
+            raise InputError(
+                f"{path}:{row.line} has context {context!r}; write one of "
+                f"{', '.join(c for c in CONTEXTS if c)} (or leave it empty for anywhere)"
+            )
+        entries.append(
+            Entry(
+                term=term,
+                category=category,
+                reason=row.text("reason"),
+                intensity=int(intensity),
+                context=context,
+            )
+        )
     return Lexicon(entries, info=LexiconInfo(name=name or path.stem, source=str(path)))
 
 
@@ -697,6 +811,7 @@ def _bundled(name: str) -> Lexicon:
             code=[__name__, read_data_table.__module__, normalize_apostrophes.__module__],
             build=lambda: read_table(path, name=name),
         )
+    terms_of_art = sum(1 for entry in lexicon.entries if entry.context == "term-of-art")
     lexicon.info = LexiconInfo(
         name=name,
         source=f"framing/data/lexicons/{filename}",
@@ -705,8 +820,8 @@ def _bundled(name: str) -> Lexicon:
         description=(
             "Loaded language after SemEval-2020 Task 11: words and phrases with strong "
             "emotional implications, used to influence an audience. "
-            f"{len(lexicon)} entries in {len(lexicon.categories)} categories; "
-            "see framing/data/lexicons/LEXICONS.md."
+            f"{len(lexicon) - terms_of_art} entries in {len(lexicon.categories)} categories "
+            f"and {terms_of_art} terms of art; see framing/data/lexicons/LEXICONS.md."
         ),
     )
     return lexicon

@@ -9,8 +9,11 @@ other. A scorer keeps nothing of one call: threads may share one.
 
 from __future__ import annotations
 
+import math
 from functools import cache
 from typing import NamedTuple, Protocol, runtime_checkable
+
+from framing.text.words import split_sentences
 
 __all__ = [
     "Sentiment",
@@ -20,6 +23,8 @@ __all__ = [
     "VaderSentiment",
     "default_sentiment",
     "default_vader",
+    "mean_or_nan",
+    "sentence_compounds",
 ]
 
 
@@ -101,3 +106,27 @@ def default_sentiment() -> TextBlobSentiment:
 def default_vader() -> VaderSentiment:
     """Return the shared default VADER scorer (its lexicon is loaded once)."""
     return VaderSentiment()
+
+
+def sentence_compounds(
+    scorer: CompoundScorer, text: str, *, whole: float | None = None
+) -> list[float]:
+    """Return ``scorer``'s compound score of each sentence of ``text``
+    (:func:`~framing.text.words.split_sentences`).
+
+    VADER's compound saturates on long texts (the seed's own words, joined, score -0.985); the
+    mean over sentences, with their count, does not. ``whole`` is the score of all of ``text``
+    when it is known already: a text of one sentence then is not scored again.
+
+    >>> sentence_compounds(default_vader(), "A horrible movie. A fine cast.")
+    [-0.5423, 0.2023]
+    """
+    spans = split_sentences(text)
+    if whole is not None and spans == [(0, len(text))]:
+        return [whole]
+    return [scorer.compound(text[start:end]) for start, end in spans]
+
+
+def mean_or_nan(values: list[float]) -> float:
+    """Return the mean of ``values``, or NaN when there are none."""
+    return math.fsum(values) / len(values) if values else math.nan

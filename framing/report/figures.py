@@ -242,10 +242,15 @@ def babe_scores(sentences: pd.DataFrame) -> pd.DataFrame:
 
 
 def babe_roc_figure(scores: pd.DataFrame) -> Figure:
-    """Return ROC curves for the experts' "Biased" label: the lexicon and TextBlob."""
+    """Return ROC curves for the experts' "Biased" label: the lexicon's count and weighted
+    score, and TextBlob."""
     return roc_plot(
         {
             "loaded terms per 100 words": (scores["label"], scores["loaded_per_100_words"]),
+            "loaded intensity per 100 words": (
+                scores["label"],
+                scores["loaded_score_per_100_words"],
+            ),
             "TextBlob subjectivity": (scores["label"], scores["subjectivity"]),
         },
         title="Does the measure find what BABE's experts call biased?",

@@ -106,8 +106,12 @@ MEASURE_LABELS = {
     "polarity": "polarity (TextBlob, -1 to 1)",
     "subjectivity": "subjectivity (0 to 1)",
     "vader_compound": "VADER compound (-1 to 1)",
+    "vader_mean": "VADER, mean over sentences (-1 to 1)",
+    "sentences": "sentences",
     "loaded_per_100_words": "loaded terms per 100 words",
+    "loaded_score_per_100_words": "loaded intensity (1-3 a term) per 100 words",
     "loaded_count": "loaded terms",
+    "loaded_own_count": "loaded terms in the outlet's own words",
     "quoted_share": "share of words quoted (0 to 1)",
     "attributed_share": "share of words attributed (0 to 1)",
     "own_share": "share of the outlet's own words (0 to 1)",
@@ -189,7 +193,7 @@ def voice_contrast_plot(
             axis.bar(range(len(voices)), values, color=colors)
             axis.set_xticks(range(len(voices)), voices)
             axis.set_title(measure_label(measure))
-            if measure in ("polarity", "vader_compound"):
+            if measure in ("polarity", "vader_compound", "vader_mean"):
                 axis.axhline(0, color="black", linewidth=0.8)
             for position, value in enumerate(values):
                 if np.isfinite(value):

@@ -7,7 +7,7 @@ no scripts, fonts, images or links to fetch, so it works offline and prints as i
 Every piece of article text is escaped.
 
 >>> from framing import Article
->>> page = worksheet_html(Article("A Massive Win\\n\\nIt was <script>go()</script> huge."))
+>>> page = worksheet_html(Article("A Massive Win\\n\\nIt was <script>go()</script> vile."))
 >>> page.startswith("<!DOCTYPE html>"), "<script>" in page, page.count("<mark ")
 (True, False, 2)
 """

@@ -7,7 +7,7 @@
 >>> table[["paragraph", "role", "start", "end", "words", "loaded_terms"]].to_dict("records")
 [{'paragraph': 0, 'role': 'headline', 'start': 0, 'end': 11, 'words': 2, 'loaded_terms': ''}, \
 {'paragraph': 1, 'role': 'body', 'start': 13, 'end': 67, 'words': 10, \
-'loaded_terms': 'massive:hyperbole'}]
+'loaded_terms': 'massive:hyperbole=massive'}]
 """
 
 from __future__ import annotations
@@ -64,10 +64,15 @@ def article_rows(
             row["subjectivity"] = sentiment.subjectivity
         if vader_on:
             row["vader_compound"] = paragraph.vader_compound
+            row["vader_mean"] = paragraph.vader_mean
+            row["sentences"] = paragraph.sentences
         if loaded_on:
             row["loaded_count"] = paragraph.loaded_count
             row["loaded_per_100_words"] = paragraph.loaded_per_100_words
+            row["loaded_score_per_100_words"] = paragraph.loaded_score_per_100_words
             row["loaded_terms"] = paragraph.loaded_terms
+            if voice_on:
+                row["loaded_own_count"] = paragraph.loaded_own_count
         if voice_on:
             voice = paragraph.voice
             row["voice"] = voice.label
@@ -174,6 +179,7 @@ def _measure_each(articles: list[Article], measures: Sequence[str]) -> None:
     if "vader" in measures:
         for paragraph in paragraphs:
             paragraph.vader_compound  # noqa: B018
+            paragraph.vader_sentences  # noqa: B018
     if "loaded" in measures:
         for paragraph in paragraphs:
             paragraph.loaded_matches  # noqa: B018

@@ -37,10 +37,20 @@ MEASURE_DEFINITIONS = {
     "a number such as 270,000 or an initialism such as U.S. is one word)",
     "polarity": "TextBlob (pattern) polarity, -1 negative to 1 positive",
     "subjectivity": "TextBlob (pattern) subjectivity, 0 objective to 1 subjective",
-    "vader_compound": "VADER compound score, -1 negative to 1 positive",
+    "vader_compound": "VADER compound score of the whole paragraph, -1 negative to 1 positive "
+    "(saturates towards -1 or 1 on long text; see vader_mean)",
+    "vader_mean": "mean of the VADER compound scores of the paragraph's sentences, -1 to 1 "
+    "(NaN with no sentence)",
+    "sentences": "number of sentences (split at . ! ? or an ellipsis before white space)",
     "loaded_count": "number of loaded-language lexicon matches (longest match where they nest)",
+    "loaded_own_count": "loaded_count of the matches that start in the outlet's own words (voice "
+    "own); present when the loaded and voice measures both are (missing where a voice detector "
+    "gives no segments and the paragraph is mixed)",
     "loaded_per_100_words": "loaded_count per 100 words (NaN for a paragraph with no words)",
-    "loaded_terms": "the matches as term:category, separated by ';'",
+    "loaded_score_per_100_words": "the matches' intensities (1 mild to 3 strong, from the "
+    "lexicon; 1 where it has none) summed, per 100 words (NaN for a paragraph with no words)",
+    "loaded_terms": "the matches as term:category=matched text, separated by ';' "
+    "(eradicate*:eradication-violence=eradicate)",
     "voice": "who speaks: own (no word quoted or attributed), attributed (every word quoted or "
     "attributed, under half quoted), quoted (every word quoted or attributed, at least half "
     "quoted) or mixed (own words beside quoted or attributed ones); see framing.voice",
@@ -62,22 +72,40 @@ COLUMNS = list(MEASURE_DEFINITIONS)
 #: slowest; see README, "Speed").
 MEASURE_GROUPS = {
     "sentiment": ("polarity", "subjectivity"),
-    "vader": ("vader_compound",),
-    "loaded": ("loaded_count", "loaded_per_100_words", "loaded_terms"),
+    "vader": ("vader_compound", "vader_mean", "sentences"),
+    "loaded": (
+        "loaded_count",
+        "loaded_own_count",
+        "loaded_per_100_words",
+        "loaded_score_per_100_words",
+        "loaded_terms",
+    ),
     "voice": ("voice", "sources", "source_kinds", "quoted_share"),
 }
 ALL_MEASURES = tuple(MEASURE_GROUPS)
+#: Columns that need a second measure besides their own group's.
+_ALSO_NEEDS = {"loaded_own_count": "voice"}
 
 #: The key of ``DataFrame.attrs`` under which a table lists the columns it copied from its
 #: corpus with ``keep=``, so that saving it can say where they came from.
 KEPT_ATTR = "framing_kept"
 
-_INTEGER_COLUMNS = ("paragraph", "start", "end", "words", "loaded_count")
+_INTEGER_COLUMNS = (
+    "paragraph",
+    "start",
+    "end",
+    "words",
+    "sentences",
+    "loaded_count",
+    "loaded_own_count",
+)
 _FLOAT_COLUMNS = (
     "polarity",
     "subjectivity",
     "vader_compound",
+    "vader_mean",
     "loaded_per_100_words",
+    "loaded_score_per_100_words",
     "quoted_share",
 )
 
@@ -127,4 +155,5 @@ def table_columns(measures: Sequence[str] = ALL_MEASURES) -> list[str]:
     left_out = {
         column for name in ALL_MEASURES if name not in measures for column in MEASURE_GROUPS[name]
     }
+    left_out.update(column for column, other in _ALSO_NEEDS.items() if other not in measures)
     return [column for column in COLUMNS if column not in left_out]

@@ -639,7 +639,11 @@ def subject_before(
     if (
         token.lower in GENERIC_SOURCES
         or token.lower in ROLES
-        or (not token.cap and index > 0 and before[index - 1].lower in DETERMINERS)
+        or (
+            # "The governor admitted"; not "The evil plan failed", where a verb form that is
+            # also a noun ("plan", "claims") is the noun
+            not strict and not token.cap and index > 0 and before[index - 1].lower in DETERMINERS
+        )
     ):
         return _generic_subject(before, index, reading.sources)
     if not is_name_word(token):

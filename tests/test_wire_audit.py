@@ -1,0 +1,57 @@
+"""benchmarks/wire_audit.py and benchmarks/wire_rates.py: the audit table in LEXICONS.md is what
+the script prints, and the wire copy stays below the partisan outlets' own words."""
+
+from __future__ import annotations
+
+import contextlib
+import io
+from importlib import resources
+
+import pytest
+
+from benchmarks import wire_audit, wire_rates
+from framing.measures.lexicon import load_lexicon
+from tests.conftest import need_data
+
+
+@pytest.fixture(scope="module")
+def data_dir():
+    return need_data("allsides-roundups", "polnear")
+
+
+def test_lexicons_md_holds_the_audit_that_the_script_prints(data_dir):
+    printed = io.StringIO()
+    with contextlib.redirect_stdout(printed):
+        wire_audit.main(["--data-dir", str(data_dir), "--markdown"])
+    lexicons_md = (
+        resources.files("framing").joinpath("data", "lexicons", "LEXICONS.md").read_text("utf-8")
+    )
+    assert printed.getvalue().strip() in lexicons_md
+
+
+def test_every_entry_the_wire_uses_as_its_own_has_a_decision(data_dir):
+    rows, sizes = wire_audit.audit_rows(data_dir)
+    decisions = {row["term"]: row["decision"] for row in rows}
+    assert set(decisions.values()) == {"keep", "restrict", "drop"}
+    # The rule: two or more articles and a ratio of at least 0.5 is a drop, unless restricted.
+    for row in rows:
+        if row["decision"] == "keep" and row["wire_own_articles"] >= 2:
+            assert row["wire_own_rate"] < 0.5 * row["partisan_rate"], row
+    # After the decisions, the wire's own words are well below the partisan outlets' own words.
+    wire = sizes["wire_own_matches_after"] / sizes["wire_own_words"]
+    partisan = sizes["partisan_own_matches_after"] / sizes["partisan_own_words"]
+    assert wire < 0.7 * partisan
+
+
+def test_the_dod_release_terror_attacks_do_not_count():
+    release = wire_audit.source_path().read_text(encoding="utf-8")
+    assert "terror attacks" in release
+    assert [m.text for m in load_lexicon("loaded").match(release)] == []
+
+
+def test_wire_copy_is_at_least_30_percent_below_partisan_own_words(data_dir):
+    rows = wire_rates.allsides_rows(data_dir)
+    wire = rows[rows["group"].isin(wire_rates.ALLSIDES_WIRES.values())]
+    partisan = rows[rows["group"].isin(["left", "right"])]
+    assert wire["all_rate"].mean() <= 0.7 * partisan["own_rate"].mean()
+    assert wire["own_rate"].mean() <= 0.7 * partisan["own_rate"].mean()
