@@ -47,6 +47,7 @@ from framing.measures.sentiment import (
     mean_or_nan,
     sentence_compounds,
 )
+from framing.text.archive import is_archive_metadata
 from framing.text.characters import INVISIBLE, surrogate_problem
 from framing.text.segment import BlankLineSegmenter, Segmenter
 from framing.text.words import count_words, per_100_words
@@ -57,7 +58,7 @@ from framing.voice.detector import (
     check_detector,
     default_detector,
 )
-from framing.voice.model import ParagraphVoice
+from framing.voice.model import NO_VOICE, SEGMENT_VOICES, ParagraphVoice
 
 __all__ = ["Article", "Paragraph", "HEADLINE_MAX_WORDS"]
 
@@ -145,19 +146,8 @@ class Paragraph:
     @property
     def loaded_own_count(self) -> int | None:
         """Return the number of loaded-language matches that start in the outlet's own words
-        (voice ``own``; see :mod:`framing.voice`).
-
-        A voice detector of one's own that gives no segments says only how many words are
-        own: then every match is own when all words are, none when no word is, and the count
-        is ``None`` (missing) when some are.
-        """
-        voice = self.voice
-        if not voice.segments:
-            if voice.own_words == voice.words:
-                return self.loaded_count
-            return 0 if voice.own_words == 0 else None
-        own = [(s.start, s.end) for s in voice.segments if s.voice == "own"]
-        return sum(1 for m in self.loaded_matches if any(a <= m.start < b for a, b in own))
+        (voice ``own``; see :mod:`framing.voice`, and :attr:`loaded_by_voice`)."""
+        return self.loaded_by_voice["own"]
 
     @property
     def loaded_terms(self) -> str:
@@ -186,6 +176,48 @@ class Paragraph:
         """Return who speaks here: voice, quoted share, sources, and the quote and attribution
         spans (offsets relative to this paragraph); see :mod:`framing.voice`."""
         return self.article.voices[self.index]
+
+    @cached_property
+    def words_by_voice(self) -> dict[str, int | None]:
+        """Return the number of words of each voice: ``own``, ``attributed``, ``quoted``.
+
+        Counted over the voice's segments (:attr:`ParagraphVoice.segments`), as
+        :func:`framing.comparisons.contrast.voice_contrast` counts them. A voice detector of
+        one's own that gives no segments says only how many words are own: the attributed and
+        quoted counts are then ``None`` (missing) unless every word is own.
+        """
+        voice = self.voice
+        if not voice.segments:
+            rest = 0 if voice.own_words == voice.words else None
+            return {"own": voice.own_words, "attributed": rest, "quoted": rest}
+        counts = dict.fromkeys(SEGMENT_VOICES, 0)
+        for segment in voice.segments:
+            counts[segment.voice] += segment.words
+        return counts
+
+    @cached_property
+    def loaded_by_voice(self) -> dict[str, int | None]:
+        """Return the loaded-language matches that start in each voice's words.
+
+        A match belongs to the segment that holds its first character (``own``, ``attributed``
+        or ``quoted``); a match outside every segment (between words) counts for none. A voice
+        detector of one's own that gives no segments says only how many words are own: then
+        every match is own when all words are, none when no word is, and a count that cannot be
+        known is ``None`` (missing).
+        """
+        voice = self.voice
+        if not voice.segments:
+            if voice.own_words == voice.words:
+                return {"own": self.loaded_count, "attributed": 0, "quoted": 0}
+            own = 0 if voice.own_words == 0 else None
+            return {"own": own, "attributed": None, "quoted": None}
+        counts = dict.fromkeys(SEGMENT_VOICES, 0)
+        segments = self.voice.segments
+        for match in self.loaded_matches:
+            segment = next((s for s in segments if s.start <= match.start < s.end), None)
+            if segment is not None:
+                counts[segment.voice] += 1
+        return counts
 
     def __repr__(self) -> str:
         preview = self.text if len(self.text) <= 40 else self.text[:37] + "..."
@@ -288,11 +320,16 @@ class Article:
             rest_start = first_end + (len(rest) - len(rest.lstrip(INVISIBLE)))
             spans = [(start, first_end), (rest_start, end), *spans[1:]]
         return [
-            Paragraph(
-                self, index, start, end, "headline" if has_headline and index == 0 else "body"
-            )
+            Paragraph(self, index, start, end, self._role(index, start, end, has_headline))
             for index, (start, end) in enumerate(spans)
         ]
+
+    def _role(self, index: int, start: int, end: int, has_headline: bool) -> str:
+        if has_headline and index == 0:
+            return "headline"
+        if is_archive_metadata(self.text[start:end]):
+            return "metadata"
+        return "body"
 
     def _detect_headline(self, spans: list[tuple[int, int]]) -> bool:
         """Return whether the first line of the first span reads as a headline.
@@ -345,7 +382,12 @@ class Article:
                 f"{len(voices)} voices for {len(texts)} paragraphs; its detect() must return one "
                 "ParagraphVoice per paragraph, in order"
             )
-        return voices
+        # An archive's metadata line is no one's words: no voice, no segments. The detector
+        # still reads it, so the other paragraphs get the voices they would get without it.
+        return [
+            ParagraphVoice(NO_VOICE, voice.words, 0, 0) if paragraph.role == "metadata" else voice
+            for paragraph, voice in zip(self.paragraphs, voices, strict=True)
+        ]
 
     @property
     def headline(self) -> Paragraph | None:

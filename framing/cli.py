@@ -14,6 +14,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
+from framing._files import atomic_path
 from framing._version import __version__
 from framing.errors import FramingError, choices_error
 
@@ -23,6 +24,8 @@ if TYPE_CHECKING:  # pandas is imported by the commands that make a table, not b
 __all__ = ["main", "write_table", "TABLE_FORMATS"]
 
 TABLE_FORMATS = ("table", "csv", "json", "jsonl")
+#: ``--headline``'s values and the ``headline=`` each stands for.
+HEADLINE_CHOICES = {"auto": None, "yes": True, "no": False}
 _SUFFIX_FORMATS = {
     ".csv": "csv",
     ".json": "json",
@@ -39,12 +42,29 @@ def _say(message: str) -> None:
     sys.stdout.write(message + "\n")
 
 
-def _output_format(fmt: str | None, output: Path | None) -> str:
+def _output_format(fmt: str | None, output: Path | None, *, known=_SUFFIX_FORMATS) -> str:
+    """Return the format to write: ``--format``, else the output file's suffix, else table.
+
+    A suffix that names no known format is an error, so that ``-o results.xlsx`` never holds
+    CSV text.
+    """
     if fmt:
         return fmt
-    if output is not None:
-        return _SUFFIX_FORMATS.get(output.suffix.lower(), "csv")
-    return "table"
+    if output is None:
+        return "table"
+    suffix = output.suffix.lower()
+    if suffix not in known:
+        raise FramingError(
+            f"cannot tell what to write to {output} from its suffix {suffix or '(none)'!r}; "
+            f"name the file with one of {', '.join(known)}, or say what to write with --format"
+        )
+    return known[suffix]
+
+
+def _write_text(output: Path, content: str) -> None:
+    """Write ``content`` to ``output`` through a temporary file, replaced only when whole."""
+    with atomic_path(output) as temporary:
+        temporary.write_text(content, encoding="utf-8")
 
 
 def _is_missing(value: object) -> bool:
@@ -75,16 +95,15 @@ def write_table(table: pd.DataFrame, *, fmt: str, output: Path | None) -> None:
     elif fmt == "parquet":
         if output is None:
             raise FramingError("parquet output needs a file; add -o FILE.parquet")
-        output.parent.mkdir(parents=True, exist_ok=True)
-        _parquet_safe(table).to_parquet(output, index=False)
+        with atomic_path(output) as temporary:
+            _parquet_safe(table).to_parquet(temporary, index=False)
         return
     else:
         raise choices_error("--format", fmt, TABLE_FORMATS + ("parquet",))
     if output is None:
         sys.stdout.write(content)
     else:
-        output.parent.mkdir(parents=True, exist_ok=True)
-        output.write_text(content, encoding="utf-8")
+        _write_text(output, content)
 
 
 def _parquet_safe(table: pd.DataFrame) -> pd.DataFrame:
@@ -105,7 +124,11 @@ def _iter_tables(paths: Sequence[Path], args: argparse.Namespace):
     from framing.measures.lexicon import load_lexicon
     from framing.table.engine import TASK_ROWS, analyze_chunks, analyze_file
 
-    options = {"lexicon": load_lexicon(args.lexicon), "progress": args.progress}
+    options = {
+        "lexicon": load_lexicon(args.lexicon),
+        "progress": args.progress,
+        "headline": HEADLINE_CHOICES[args.headline],
+    }
     if args.measures is not None:
         options["measures"] = [name.strip() for name in args.measures.split(",") if name.strip()]
     keep = [name.strip() for names in args.keep for name in names.split(",") if name.strip()]
@@ -246,8 +269,7 @@ def _run_worksheet(args: argparse.Namespace) -> int:
 
         comparison = compare(article, {document.name: document.article for document in sources})
     page = worksheet_html(article, sources, comparison=comparison, title=args.title)
-    args.output.parent.mkdir(parents=True, exist_ok=True)
-    args.output.write_text(page, encoding="utf-8")
+    _write_text(args.output, page)
     _say(f"wrote the worksheet to {args.output}")
     return 0
 
@@ -315,6 +337,7 @@ def _run_compare(args: argparse.Namespace) -> int:
 
     if args.cache is not None and args.manifest is None:
         raise FramingError("--cache needs --manifest MANIFEST to know which sources to read")
+    fmt = _output_format(args.format, args.output)
     partisan = read_document(args.partisan)
     alignment = align(
         partisan,
@@ -323,14 +346,12 @@ def _run_compare(args: argparse.Namespace) -> int:
         similarity_threshold=args.similarity_threshold,
         progress=args.progress,
     )
-    fmt = _output_format(args.format, args.output)
     if fmt == "json":
         content = alignment.to_json() + "\n"
         if args.output is None:
             sys.stdout.write(content)
         else:
-            args.output.parent.mkdir(parents=True, exist_ok=True)
-            args.output.write_text(content, encoding="utf-8")
+            _write_text(args.output, content)
     else:
         write_table(alignment.table, fmt=fmt, output=args.output)
     if args.output is not None:
@@ -341,11 +362,12 @@ def _run_compare(args: argparse.Namespace) -> int:
 def _run_fetch_sources(args: argparse.Namespace) -> int:
     from framing.datasets.fetch import FAILED, default_cache_dir, fetch_sources
 
+    fmt = _output_format(args.format, args.output)
     cache = args.cache or default_cache_dir()
     report = fetch_sources(
         args.manifest, cache_dir=cache, timeout=args.timeout, refresh=args.refresh
     )
-    write_table(report, fmt=_output_format(args.format, args.output), output=args.output)
+    write_table(report, fmt=fmt, output=args.output)
     failed = int(report["status"].isin(FAILED).sum())
     _say(f"{len(report) - failed} of {len(report)} entries without failure; cache: {cache}")
     return 1 if failed else 0
@@ -412,6 +434,14 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="NAMES",
         help="comma-separated measures to compute, from sentiment, vader, loaded, voice "
         "(default: all); leaving out voice is the biggest saving",
+    )
+    analyze.add_argument(
+        "--headline",
+        choices=tuple(HEADLINE_CHOICES),
+        default="auto",
+        help="whether each text's first paragraph is its headline: yes (e.g. titles that end "
+        "with a full stop), no, or auto (a short first line that does not end like a "
+        "sentence; the default)",
     )
     analyze.add_argument(
         "--progress",

@@ -30,16 +30,29 @@ ISSUE_COLUMNS = [
     "sentences",
     "loaded_count",
     "loaded_own_count",
+    "loaded_attributed_count",
+    "loaded_quoted_count",
     "loaded_per_100_words",
     "loaded_score_per_100_words",
     "loaded_terms",
 ]
 
 
-#: Added by the voice measures (issue 3), after the loaded-language columns.
-VOICE_COLUMNS = ["voice", "sources", "source_kinds", "quoted_share"]
+#: Added by the voice measures (issue 3), after the loaded-language columns, then each voice's
+#: words (issue 14).
+VOICE_COLUMNS = [
+    "voice",
+    "sources",
+    "source_kinds",
+    "quoted_share",
+    "own_words",
+    "attributed_words",
+    "quoted_words",
+]
 VADER_COLUMNS = ["vader_compound", "vader_mean", "sentences"]
 LOADED_COLUMNS = ISSUE_COLUMNS[12:]
+#: The loaded-language matches of each voice: present when loaded and voice both are.
+LOADED_VOICE_COLUMNS = ["loaded_own_count", "loaded_attributed_count", "loaded_quoted_count"]
 
 
 def test_columns_are_the_issues_then_voice_then_an_error_column():
@@ -252,11 +265,11 @@ def test_an_empty_text_gets_an_error_row():
 @pytest.mark.parametrize(
     ("measures", "left_out"),
     [
-        (["sentiment", "vader", "loaded"], [*VOICE_COLUMNS, "loaded_own_count"]),
+        (["sentiment", "vader", "loaded"], [*VOICE_COLUMNS, *LOADED_VOICE_COLUMNS]),
         (["voice"], ["polarity", "subjectivity", *VADER_COLUMNS, *LOADED_COLUMNS]),
         (
             "loaded",
-            ["polarity", "subjectivity", *VADER_COLUMNS, *VOICE_COLUMNS, "loaded_own_count"],
+            ["polarity", "subjectivity", *VADER_COLUMNS, *VOICE_COLUMNS, *LOADED_VOICE_COLUMNS],
         ),
         (("voice", "sentiment"), [*VADER_COLUMNS, *LOADED_COLUMNS]),
     ],
@@ -274,7 +287,7 @@ def test_chosen_measures_give_the_same_values_without_the_others(seed_text, meas
 def test_chosen_measures_are_the_same_on_every_core(seed_text):
     corpus = pd.DataFrame({"text": [seed_text] * 600 + ["", "ISIS lost."] * 10})
     serial = analyze(corpus, measures=["loaded", "sentiment"], n_jobs=1)
-    left_out = [*VADER_COLUMNS, *VOICE_COLUMNS, "loaded_own_count"]
+    left_out = [*VADER_COLUMNS, *VOICE_COLUMNS, *LOADED_VOICE_COLUMNS]
     assert serial.shape == (600 * len(analyze(seed_text)) + 20, len(COLUMNS) - len(left_out))
     pd.testing.assert_frame_equal(
         analyze(corpus, measures=["loaded", "sentiment"], n_jobs=2), serial

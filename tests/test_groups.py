@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import math
 
 import numpy as np
@@ -13,6 +14,8 @@ import framing
 from framing.comparisons.groups import (
     bootstrap_mean_ci,
     cliffs_delta,
+    cluster_bootstrap_mean_ci,
+    cluster_permutation_p_value,
     cohens_d,
     keyness,
     permutation_p_value,
@@ -176,3 +179,114 @@ def test_keyness_needs_two_groups():
     table = pd.DataFrame({"g": ["a"], "text": ["x"]})
     with pytest.raises(FramingError, match="two groups"):
         keyness(table, group_col="g", groups=["a"])
+
+
+def _paragraph_table(seed: int = 7) -> pd.DataFrame:
+    """Articles of 2 to 9 paragraphs in three outlets; paragraphs of one article share a level."""
+    rng = np.random.default_rng(seed)
+    rows = []
+    for outlet, shift in (("a", 0.0), ("b", 0.3), ("c", 0.1)):
+        for article in range(25):
+            level = shift + rng.normal(0, 1)
+            for paragraph in range(int(rng.integers(2, 10))):
+                rows.append((f"{outlet}{article}", outlet, paragraph, level + rng.normal(0, 0.2)))
+    return pd.DataFrame(rows, columns=["doc_id", "outlet", "paragraph", "m"])
+
+
+def test_a_paragraph_table_resamples_whole_documents_by_default():
+    table = _paragraph_table()
+    by_document = framing.compare_groups(table, group_col="outlet", measures="m")
+    by_row = framing.compare_groups(table, group_col="outlet", measures="m", cluster=None)
+    assert (by_document.unit, by_row.unit) == ("doc_id", "row")
+    assert by_document.means["units"].tolist() == [25, 25, 25]
+    assert by_row.means["units"].tolist() == by_row.means["n"].tolist()
+    # The same means, over rows; intervals that know paragraphs of an article move together.
+    assert by_document.means["mean"].tolist() == by_row.means["mean"].tolist()
+    width = lambda result: (result.means["ci_high"] - result.means["ci_low"]).to_numpy()  # noqa: E731
+    assert (width(by_document) > 1.8 * width(by_row)).all()
+    assert (by_document.pairs["p_value"] >= by_row.pairs["p_value"]).all()
+    renamed = framing.compare_groups(
+        table.rename(columns={"doc_id": "url"}), group_col="outlet", measures="m", cluster="url"
+    )
+    pd.testing.assert_frame_equal(renamed.means, by_document.means)
+    assert renamed.unit == "url"
+
+
+def test_one_groups_interval_does_not_depend_on_another_groups_data():
+    table = _paragraph_table()
+    before = framing.compare_groups(table, group_col="outlet", measures="m")
+    changed = table.copy()
+    changed.loc[changed["outlet"] == "c", "m"] *= 3  # only outlet c's texts change
+    changed = changed[~changed["doc_id"].isin(["c1", "c2"])]
+    after = framing.compare_groups(changed, group_col="outlet", measures="m")
+    unchanged = lambda r: r.means[r.means["group"] != "c"].reset_index(drop=True)  # noqa: E731
+    pd.testing.assert_frame_equal(unchanged(before), unchanged(after))
+    pair_ab = lambda r: r.pairs.iloc[[0]].reset_index(drop=True)  # noqa: E731
+    assert before.pairs.loc[0, ["group_a", "group_b"]].tolist() == ["a", "b"]
+    pd.testing.assert_frame_equal(pair_ab(before), pair_ab(after))
+    # Nor on which other groups or measures are asked for.
+    alone = framing.compare_groups(table, group_col="outlet", measures="m", groups=["b", "a"])
+    assert alone.means.set_index("group").loc["a", "ci_low"] == before.means.loc[0, "ci_low"]
+
+
+def test_cluster_bootstrap_equals_its_plain_twin():
+    from framing.comparisons.groups import _reference_cluster_bootstrap_means
+
+    table = _paragraph_table()
+    values = [group["m"].to_numpy() for _, group in table.groupby("doc_id", sort=False)]
+    sums = np.array([v.sum() for v in values])
+    counts = np.array([len(v) for v in values])
+    plain = _reference_cluster_bootstrap_means(values, resamples=500, rng=np.random.default_rng(3))
+    low, high = cluster_bootstrap_mean_ci(sums, counts, resamples=500, rng=np.random.default_rng(3))
+    expected = np.quantile(plain, [0.025, 0.975])
+    assert (low, high) == pytest.approx(tuple(expected), rel=1e-12, abs=1e-12)
+
+
+def test_one_row_per_cluster_is_the_row_bootstrap_and_permutation_draw_for_draw():
+    rng = np.random.default_rng(4)
+    a, b = rng.normal(0.2, 1, 40), rng.normal(0, 1, 35)
+    ones_a, ones_b = np.ones(len(a)), np.ones(len(b))
+    assert cluster_bootstrap_mean_ci(a, ones_a, rng=np.random.default_rng(9)) == (
+        bootstrap_mean_ci(a, rng=np.random.default_rng(9))
+    )
+    assert cluster_permutation_p_value(
+        a, ones_a, b, ones_b, rng=np.random.default_rng(9)
+    ) == permutation_p_value(a, b, rng=np.random.default_rng(9))
+
+
+def test_exact_cluster_permutation_counts_every_split_of_documents():
+    # Documents (sum, rows): a = (3, 2), (5, 1); b = (1, 1), (2, 2), (4, 1).
+    sums_a, counts_a = np.array([3.0, 5.0]), np.array([2, 1])
+    sums_b, counts_b = np.array([1.0, 2.0, 4.0]), np.array([1, 2, 1])
+    sums, counts = np.concatenate([sums_a, sums_b]), np.concatenate([counts_a, counts_b])
+    observed = abs(8 / 3 - 7 / 4)
+    extreme = 0
+    for members in itertools.combinations(range(5), 2):
+        rest = [i for i in range(5) if i not in members]
+        difference = sums[list(members)].sum() / counts[list(members)].sum() - (
+            sums[rest].sum() / counts[rest].sum()
+        )
+        extreme += abs(difference) >= observed - 1e-12
+    p_value, splits = cluster_permutation_p_value(
+        sums_a, counts_a, sums_b, counts_b, rng=np.random.default_rng(0)
+    )
+    assert (p_value, splits) == (extreme / 10, 10)
+
+
+def test_clusters_that_cannot_be_resampled_whole_are_refused():
+    table = pd.DataFrame({"doc_id": ["x", "x", "y"], "g": ["a", "b", "b"], "m": [1.0, 2, 3]})
+    with pytest.raises(FramingError, match="more than one 'g' group.*cluster=None"):
+        framing.compare_groups(table, group_col="g", measures="m")
+    assert framing.compare_groups(table, group_col="g", measures="m", cluster=None).unit == "row"
+    with pytest.raises(InputError, match="no column 'url'"):
+        framing.compare_groups(table, group_col="g", measures="m", cluster="url")
+
+
+def test_the_benchmarks_baseline_gives_the_same_means_and_differences():
+    from benchmarks.groups import compare_groups_before
+
+    table = _paragraph_table()
+    means, pairs = compare_groups_before(table, group_col="outlet", measures=["m"])
+    now = framing.compare_groups(table, group_col="outlet", measures="m")
+    assert [row[2] for row in means] == pytest.approx(now.means["mean"].tolist(), rel=1e-12)
+    assert [row[3] for row in pairs] == pytest.approx(now.pairs["difference"].tolist(), rel=1e-12)

@@ -161,3 +161,93 @@ def test_bad_input_raises_a_clear_error(call, message):
 def test_save_figure_refuses_an_unknown_format(seed_table, tmp_path):
     with pytest.raises(ValueError, match=".png, .pdf or .svg"):
         plots.save_figure(plots.sentiment_strip(seed_table), tmp_path / "figure.jpg")
+
+
+PUBLISHERS = [
+    "breitbart",
+    "huff-post",
+    "nyt",
+    "politico",
+    "usa-today",
+    "wash-post",
+    "west-journal",
+]
+
+
+def _seven_groups() -> pd.DataFrame:
+    rng = np.random.default_rng(0)
+    return pd.DataFrame(
+        {
+            "publisher": np.repeat(PUBLISHERS, 30),
+            "quoted_share": rng.random(210),
+            "loaded_own_count": rng.integers(0, 5, 210),
+            "my_score": rng.normal(0, 1, 210),
+        }
+    )
+
+
+def _boxes(figure, texts):
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    canvas = FigureCanvasAgg(figure)
+    canvas.draw()
+    renderer = canvas.get_renderer()
+    return [text.get_window_extent(renderer) for text in texts if text.get_text()]
+
+
+@pytest.mark.parametrize("groups", [3, 7, 12])
+def test_group_distributions_fits_any_number_of_groups(groups):
+    table = pd.concat(
+        [_seven_groups(), _seven_groups().assign(publisher=lambda t: t["publisher"] + "-copy")]
+    )
+    chosen = sorted(table["publisher"].unique())[:groups]
+    table = table[table["publisher"].isin(chosen)]
+    title = "PolNeAR training articles: how much each publisher quotes, paragraph by paragraph"
+    figure = plots.group_distributions(
+        table, group_col="publisher", measures=["quoted_share", "my_score"], title=title
+    )
+    width, _ = figure.get_size_inches()
+    assert width >= 2 * (0.45 * groups)  # room for every group in each panel
+    whole = figure.bbox
+    for axis in figure.axes:
+        labels = axis.get_xticklabels()
+        ticks = _boxes(figure, labels)
+        assert len(ticks) == groups
+        angle = labels[0].get_rotation()
+        if angle == 0:
+            for left, right in zip(ticks, ticks[1:], strict=False):
+                assert not left.overlaps(right), "tick labels run together"
+        else:  # parallel slanted lines: their distance apart must exceed a label's height
+            spacing = np.diff([axis.transData.transform((x, 0))[0] for x in range(groups)])
+            lines = max(label.get_text().count("\n") + 1 for label in labels)
+            height = lines * 1.2 * labels[0].get_fontsize() * figure.dpi / 72
+            assert spacing.min() * np.sin(np.radians(angle)) > height, "labels run together"
+        for box in ticks:
+            assert box.x0 >= whole.x0 - 1 and box.x1 <= whole.x1 + 1
+    (title_box,) = _boxes(figure, [figure._suptitle])
+    assert title_box.x0 >= whole.x0 and title_box.x1 <= whole.x1, "the title is clipped"
+
+
+def test_group_distributions_takes_figsize_and_labels():
+    figure = plots.group_distributions(
+        _seven_groups(),
+        group_col="publisher",
+        measures=["my_score", "loaded_own_count"],
+        figsize=(9, 4),
+        labels={"my_score": "my score (z)", "nyt": "New York Times"},
+    )
+    assert tuple(figure.get_size_inches()) == (9, 4)
+    first, second = figure.axes
+    assert first.get_ylabel() == "my score (z)"
+    assert "New York Times" in [tick.get_text() for tick in first.get_xticklabels()]
+    assert "own words" in second.get_ylabel() and "loaded" in second.get_ylabel()
+
+
+def test_every_numeric_column_of_the_table_has_a_label_with_its_unit():
+    from framing.table.schema import _FLOAT_COLUMNS, _INTEGER_COLUMNS
+
+    measures = [c for c in (*_INTEGER_COLUMNS, *_FLOAT_COLUMNS) if c not in ("start", "end")]
+    for measure in measures:
+        assert measure in plots.MEASURE_LABELS, measure
+        label = plots.measure_label(measure)
+        assert "(" in label or "per 100 words" in label, label  # a unit or a range

@@ -69,12 +69,28 @@ def _open(browser, path: Path):
 
 @pytest.fixture(scope="module")
 def hostile_worksheet(tmp_path_factory):
+    # Built from the text itself: a file with this much markup is read as HTML (see
+    # test_a_text_file_of_markup_is_read_as_html_by_the_command), and this test is about text.
+    from framing.comparisons.align import compare
+    from framing.report.worksheet import SourceDocument
+
     folder = tmp_path_factory.mktemp("worksheet")
-    article = folder / "hostile.txt"
-    article.write_text(HOSTILE_ARTICLE, encoding="utf-8")
+    article = Article(HOSTILE_ARTICLE)
+    source = SourceDocument(source_path().name, Article.from_file(source_path()))
+    comparison = compare(article, {source.name: source.article})
     output = folder / "worksheet.html"
-    assert main(["worksheet", str(article), "--source", str(source_path()), "-o", str(output)]) == 0
+    output.write_text(worksheet_html(article, [source], comparison=comparison), encoding="utf-8")
     return article, output
+
+
+def test_a_text_file_of_markup_is_read_as_html_by_the_command(tmp_path):
+    article = tmp_path / "hostile.txt"
+    article.write_text(HOSTILE_ARTICLE, encoding="utf-8")
+    output = tmp_path / "worksheet.html"
+    assert main(["worksheet", str(article), "--source", str(source_path()), "-o", str(output)]) == 0
+    page = output.read_text(encoding="utf-8")
+    assert "pwned" not in page and "display: none" not in page  # scripts and styles dropped
+    assert "full story" in page and "ISIS lost the city of Raqqa" in page
 
 
 def test_marks_in_the_browser_equal_the_lexicon_matches(browser, tmp_path):
@@ -102,7 +118,7 @@ def test_marks_in_the_browser_equal_the_lexicon_matches(browser, tmp_path):
 
 
 def test_an_injected_script_does_not_run_and_shows_as_text(browser, hostile_worksheet, tmp_path):
-    article_path, output = hostile_worksheet
+    article, output = hostile_worksheet
     page, requests = _open(browser, output)
     assert page.evaluate("typeof window.pwned") == "undefined"
     assert page.evaluate("document.querySelectorAll('script, img, iframe, object').length") == 0
@@ -114,7 +130,6 @@ def test_an_injected_script_does_not_run_and_shows_as_text(browser, hostile_work
     assert "<script>window.pwned=1</script>" in page.locator("h1").inner_text()
     assert '<img src=x onerror="window.pwned=1">' in shown
     assert '<a href="javascript:window.pwned=1">full story</a>' in shown
-    article = Article.from_file(article_path)
     expected = sum(p.loaded_count for p in article.paragraphs)
     assert page.locator(".partisan mark.loaded").count() == expected > 0
     assert requests == [output.as_uri()]

@@ -31,6 +31,7 @@ from framing.comparisons.contrast import (
     voice_contrast,
 )
 from framing.comparisons.groups import (
+    DEFAULT_CLUSTER,
     DEFAULT_CONFIDENCE,
     DEFAULT_PERMUTATIONS,
     DEFAULT_RESAMPLES,
@@ -38,8 +39,11 @@ from framing.comparisons.groups import (
     GroupComparison,
     bootstrap_mean_ci,
     cliffs_delta,
+    cluster_bootstrap_mean_ci,
+    cluster_permutation_p_value,
     cohens_d,
     compare_groups,
+    group_rng,
     keyness,
     permutation_p_value,
 )
@@ -82,6 +86,10 @@ __all__ = [
     "cliffs_delta",
     "bootstrap_mean_ci",
     "permutation_p_value",
+    "cluster_bootstrap_mean_ci",
+    "cluster_permutation_p_value",
+    "group_rng",
+    "DEFAULT_CLUSTER",
     "DEFAULT_SEED",
     "DEFAULT_RESAMPLES",
     "DEFAULT_PERMUTATIONS",

@@ -1,8 +1,14 @@
 """Compare groups of paragraphs or articles: means with confidence intervals, effect sizes,
 permutation tests, and the terms that separate two groups (keyness).
 
-Everything is vectorised with numpy and reproducible: the random draws come from a generator
-seeded with ``seed`` (default :data:`DEFAULT_SEED`).
+Everything is vectorised with numpy and reproducible: each group's draws come from a generator
+seeded with ``seed`` (default :data:`DEFAULT_SEED`), the measure and the group's name, so one
+group's interval never depends on another group's data.
+
+A paragraph table has several rows per article, and paragraphs of one article are not
+independent: :func:`compare_groups` resamples whole documents (a cluster bootstrap, and a
+permutation of documents between groups) on ``cluster="doc_id"`` when the table has that
+column. The statistic stays the mean over rows; only the unit that is resampled changes.
 
 >>> import pandas as pd
 >>> table = pd.DataFrame({"side": ["left"] * 3 + ["right"] * 3,
@@ -16,6 +22,7 @@ seeded with ``seed`` (default :data:`DEFAULT_SEED`).
 
 from __future__ import annotations
 
+import hashlib
 import itertools
 import math
 from collections.abc import Sequence
@@ -30,6 +37,10 @@ from framing.text.words import WORD
 __all__ = [
     "compare_groups",
     "GroupComparison",
+    "cluster_bootstrap_mean_ci",
+    "cluster_permutation_p_value",
+    "group_rng",
+    "DEFAULT_CLUSTER",
     "keyness",
     "cohens_d",
     "cliffs_delta",
@@ -50,6 +61,10 @@ DEFAULT_RESAMPLES = 2_000
 #: most 0.5/sqrt(10,000) = 0.005.
 DEFAULT_PERMUTATIONS = 10_000
 DEFAULT_CONFIDENCE = 0.95
+#: The column whose rows belong together (a document): resampled whole when the table has it.
+DEFAULT_CLUSTER = "doc_id"
+#: ``GroupComparison.unit`` when rows are resampled one by one.
+ROW_UNIT = "row"
 #: Values drawn per block of resamples, so that memory stays at about 80 MB whatever n is.
 _BLOCK_VALUES = 10_000_000
 
@@ -58,16 +73,20 @@ _BLOCK_VALUES = 10_000_000
 class GroupComparison:
     """The result of :func:`compare_groups`: two tidy tables.
 
-    - ``means``: one row per measure and group: ``measure``, ``group``, ``n``, ``mean``,
-      ``ci_low``, ``ci_high`` (bootstrap percentile interval).
+    - ``means``: one row per measure and group: ``measure``, ``group``, ``n`` (rows),
+      ``units`` (what was resampled: documents, or rows), ``mean`` (over rows), ``ci_low``,
+      ``ci_high`` (bootstrap percentile interval).
     - ``pairs``: one row per measure and pair of groups: ``measure``, ``group_a``,
-      ``group_b``, ``n_a``, ``n_b``, ``mean_a``, ``mean_b``, ``difference`` (a - b),
-      ``cohens_d``, ``cliffs_delta``, ``p_value`` (two-sided permutation test of the
-      difference in means), ``permutations`` (the number drawn, or of all splits when exact).
+      ``group_b``, ``n_a``, ``n_b``, ``units_a``, ``units_b``, ``mean_a``, ``mean_b``,
+      ``difference`` (a - b), ``cohens_d``, ``cliffs_delta`` (both over rows), ``p_value``
+      (two-sided permutation test of the difference in means, permuting the units),
+      ``permutations`` (the number drawn, or of all splits when exact).
+    - ``unit``: the column whose values were resampled whole (``"doc_id"``), or ``"row"``.
     """
 
     means: pd.DataFrame
     pairs: pd.DataFrame
+    unit: str = ROW_UNIT
 
 
 def _blocks(total: int, width: int):
@@ -183,12 +202,171 @@ def permutation_p_value(
     return (extreme + 1) / (permutations + 1), permutations
 
 
+def _name_key(name: object) -> int:
+    return int.from_bytes(hashlib.sha256(str(name).encode("utf-8")).digest()[:8], "big")
+
+
+def group_rng(seed: int, *names: object) -> np.random.Generator:
+    """Return the generator for a measure and a group (or a pair): seeded from their names.
+
+    The same seed and names always give the same draws, whatever else is compared.
+
+    >>> a = group_rng(1, "polarity", "Breitbart").integers(0, 100, 3)
+    >>> b = group_rng(1, "polarity", "Breitbart").integers(0, 100, 3)
+    >>> bool((a == b).all())
+    True
+    """
+    return np.random.default_rng([seed, *(_name_key(name) for name in names)])
+
+
+def cluster_bootstrap_mean_ci(
+    sums: np.ndarray,
+    counts: np.ndarray,
+    *,
+    resamples: int = DEFAULT_RESAMPLES,
+    confidence: float = DEFAULT_CONFIDENCE,
+    rng: np.random.Generator,
+) -> tuple[float, float]:
+    """Return the percentile interval of the mean over rows, resampling whole clusters.
+
+    Cluster ``i`` has ``counts[i]`` rows whose values add up to ``sums[i]``. Each resample
+    draws as many clusters as there are, with replacement, and its mean is the sum of their
+    values over the number of their rows (the ratio estimator; Davison and Hinkley 1997,
+    section 3.8). With one row per cluster this is :func:`bootstrap_mean_ci`, draw for draw.
+
+    >>> cluster_bootstrap_mean_ci(np.array([4.0, 2.0]), np.array([2, 1]),
+    ...                           rng=np.random.default_rng(0))
+    (2.0, 2.0)
+    """
+    sums = np.asarray(sums, dtype=float)
+    counts = np.asarray(counts, dtype=float)
+    k = len(sums)
+    if k == 0:
+        return (math.nan, math.nan)
+    means = []
+    for size in _blocks(resamples, k):
+        drawn = rng.integers(0, k, size=(size, k))
+        means.append(sums[drawn].sum(axis=1) / counts[drawn].sum(axis=1))
+    tail = (1 - confidence) / 2
+    low, high = np.quantile(np.concatenate(means), [tail, 1 - tail])
+    return float(low), float(high)
+
+
+def _reference_cluster_bootstrap_means(
+    values: Sequence[np.ndarray], *, resamples: int, rng: np.random.Generator
+) -> np.ndarray:
+    """The plain twin of :func:`cluster_bootstrap_mean_ci`'s resampled means, one at a time.
+
+    ``values`` holds each cluster's row values; the draws are the same as the fast path's.
+    """
+    k = len(values)
+    means = []
+    for size in _blocks(resamples, k):
+        for drawn in rng.integers(0, k, size=(size, k)):
+            rows = np.concatenate([values[index] for index in drawn])
+            means.append(rows.sum() / len(rows))
+    return np.array(means)
+
+
+def cluster_permutation_p_value(
+    sums_a: np.ndarray,
+    counts_a: np.ndarray,
+    sums_b: np.ndarray,
+    counts_b: np.ndarray,
+    *,
+    permutations: int = DEFAULT_PERMUTATIONS,
+    rng: np.random.Generator,
+) -> tuple[float, int]:
+    """Return the two-sided permutation p-value of the difference in means, permuting clusters.
+
+    Whole clusters (documents) are shuffled between the groups, each group keeping its number
+    of clusters; the statistic is the difference of the means over rows. Exact (every split of
+    the clusters) when there are at most ``permutations`` splits, otherwise ``(k + 1) /
+    (permutations + 1)`` over random splits, as :func:`permutation_p_value`, which this is
+    with one row per cluster.
+
+    >>> ones = np.array([1, 1])
+    >>> cluster_permutation_p_value(np.array([1.0, 2.0]), ones, np.array([3.0, 4.0]), ones,
+    ...                             rng=np.random.default_rng(0))
+    (0.3333333333333333, 6)
+    """
+    sums = np.concatenate([sums_a, sums_b]).astype(float)
+    counts = np.concatenate([counts_a, counts_b]).astype(float)
+    k_a, k = len(sums_a), len(sums)
+    if k_a == 0 or k_a == k:
+        return math.nan, 0
+    total_sum, total_count = sums.sum(), counts.sum()
+    observed = abs(sums[:k_a].sum() / counts[:k_a].sum() - sums[k_a:].sum() / counts[k_a:].sum())
+    # Differences equal up to rounding count as equal (as scipy.stats.permutation_test does).
+    threshold = observed - 1e-12 * max(1.0, observed)
+
+    one_row_each = bool((counts == 1).all())
+
+    def differences(members: np.ndarray) -> np.ndarray:
+        sum_a = sums[members].sum(axis=1)
+        # With one row per cluster every split has k_a rows: no need to add the counts up.
+        count_a = float(k_a) if one_row_each else counts[members].sum(axis=1)
+        return np.abs(sum_a / count_a - (total_sum - sum_a) / (total_count - count_a))
+
+    splits = math.comb(k, k_a)
+    if splits <= permutations:
+        members = np.array(list(itertools.combinations(range(k), k_a)), dtype=np.intp)
+        return float(np.count_nonzero(differences(members) >= threshold) / splits), splits
+    extreme = 0
+    order = np.arange(k)
+    for size in _blocks(permutations, k):
+        if one_row_each:  # shuffling the values themselves is the same draw, and faster
+            sum_a = rng.permuted(np.broadcast_to(sums, (size, k)), axis=1)[:, :k_a].sum(axis=1)
+            found = np.abs(sum_a / k_a - (total_sum - sum_a) / (total_count - k_a))
+        else:
+            found = differences(rng.permuted(np.broadcast_to(order, (size, k)), axis=1)[:, :k_a])
+        extreme += int(np.count_nonzero(found >= threshold))
+    return (extreme + 1) / (permutations + 1), permutations
+
+
+def _clusters_of(
+    table: pd.DataFrame, group_col: str, cluster: str | None, explicit: bool
+) -> tuple[np.ndarray, str]:
+    """Return each row's cluster number and the unit's name (``"row"`` when rows are units)."""
+    if cluster is None or (not explicit and cluster not in table.columns):
+        return np.arange(len(table)), ROW_UNIT
+    if cluster not in table.columns:
+        raise InputError(
+            f"the table has no column {cluster!r} to resample by; name the document column with "
+            "cluster=, or pass cluster=None to resample rows one by one"
+        )
+    ids = table[cluster]
+    if ids.isna().any():
+        raise InputError(
+            f"{int(ids.isna().sum())} rows have no {cluster!r}; fill it in, or pass "
+            "cluster=None to resample rows one by one"
+        )
+    spread = table.groupby(ids, sort=False, dropna=False)[group_col].nunique(dropna=True)
+    if (spread > 1).any():
+        shared = spread.index[spread > 1][0]
+        raise FramingError(
+            f"{cluster} {shared!r} has rows in more than one {group_col!r} group, so its rows "
+            f"cannot be resampled whole; compare by a column of whole documents, or pass "
+            "cluster=None to resample rows one by one"
+        )
+    return pd.factorize(ids)[0], cluster
+
+
+def _cluster_totals(values: np.ndarray, clusters: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Return the sum and the number of rows of each cluster present, in order of appearance."""
+    codes, _ = pd.factorize(clusters)
+    sums = np.bincount(codes, weights=values)
+    counts = np.bincount(codes).astype(float)
+    return sums, counts
+
+
 def compare_groups(
     table: pd.DataFrame,
     *,
     group_col: str,
     measures: Sequence[str] | str,
     groups: Sequence | None = None,
+    cluster: str | None = DEFAULT_CLUSTER,
     resamples: int = DEFAULT_RESAMPLES,
     permutations: int = DEFAULT_PERMUTATIONS,
     confidence: float = DEFAULT_CONFIDENCE,
@@ -196,12 +374,20 @@ def compare_groups(
 ) -> GroupComparison:
     """Return per-group means with bootstrap CIs, and effect sizes and permutation tests per pair.
 
-    ``table`` has one row per unit (a paragraph, an article) with its group in ``group_col``
-    and numeric ``measures``. Missing values of a measure are left out of that measure (``n``
-    says how many were used). ``groups`` chooses and orders the groups (default: all, sorted).
+    ``table`` has one row per paragraph or article with its group in ``group_col`` and numeric
+    ``measures``. Missing values of a measure are left out of that measure (``n`` says how many
+    were used). ``groups`` chooses and orders the groups (default: all, sorted).
+
+    ``cluster`` names the column of the documents that rows belong to (default ``doc_id``,
+    used when the table has it): whole documents are resampled by the bootstrap and permuted
+    between groups, since paragraphs of one article are not independent. ``cluster=None``
+    resamples rows. The mean stays the mean over rows; ``unit`` in the result says what was
+    resampled. Each group's bootstrap is seeded from ``seed``, the measure and the group's
+    name, and each pair's permutations from both names (:func:`group_rng`).
     See :class:`GroupComparison` for the columns.
     """
     measures = [measures] if isinstance(measures, str) else list(measures)
+    explicit = cluster is not None and cluster != DEFAULT_CLUSTER
     missing = [column for column in [group_col, *measures] if column not in table.columns]
     if missing:
         raise InputError(
@@ -220,19 +406,27 @@ def compare_groups(
                 f"groups {unknown} are not in {group_col!r}; use some of: "
                 + ", ".join(map(str, sorted(present, key=str)))
             )
-    rng = np.random.default_rng(seed)
+    clusters, unit = _clusters_of(table, group_col, cluster, explicit)
+    labels = table[group_col].to_numpy()
+    in_group = {group: labels == group for group in groups}
     mean_rows, pair_rows = [], []
     for measure in measures:
         column = pd.to_numeric(table[measure], errors="coerce")
         if column.notna().sum() == 0 and table[measure].notna().any():
             raise InputError(f"column {measure!r} is not numeric; give numeric measures")
-        values = {
-            group: column[table[group_col] == group].dropna().to_numpy(dtype=float)
-            for group in groups
-        }
+        column = column.to_numpy(dtype=float)
+        present_values = ~np.isnan(column)
+        values, totals = {}, {}
         for group in groups:
-            low, high = bootstrap_mean_ci(
-                values[group], resamples=resamples, confidence=confidence, rng=rng
+            chosen = in_group[group] & present_values
+            values[group] = column[chosen]
+            totals[group] = _cluster_totals(values[group], clusters[chosen])
+        for group in groups:
+            low, high = cluster_bootstrap_mean_ci(
+                *totals[group],
+                resamples=resamples,
+                confidence=confidence,
+                rng=group_rng(seed, measure, group),
             )
             sample = values[group]
             mean_rows.append(
@@ -240,6 +434,7 @@ def compare_groups(
                     "measure": measure,
                     "group": group,
                     "n": len(sample),
+                    "units": len(totals[group][0]),
                     "mean": float(sample.mean()) if len(sample) else math.nan,
                     "ci_low": low,
                     "ci_high": high,
@@ -247,7 +442,12 @@ def compare_groups(
             )
         for group_a, group_b in itertools.combinations(groups, 2):
             a, b = values[group_a], values[group_b]
-            p_value, used = permutation_p_value(a, b, permutations=permutations, rng=rng)
+            p_value, used = cluster_permutation_p_value(
+                *totals[group_a],
+                *totals[group_b],
+                permutations=permutations,
+                rng=group_rng(seed, measure, group_a, group_b),
+            )
             mean_a = float(a.mean()) if len(a) else math.nan
             mean_b = float(b.mean()) if len(b) else math.nan
             pair_rows.append(
@@ -257,6 +457,8 @@ def compare_groups(
                     "group_b": group_b,
                     "n_a": len(a),
                     "n_b": len(b),
+                    "units_a": len(totals[group_a][0]),
+                    "units_b": len(totals[group_b][0]),
                     "mean_a": mean_a,
                     "mean_b": mean_b,
                     "difference": mean_a - mean_b,
@@ -266,7 +468,9 @@ def compare_groups(
                     "permutations": used,
                 }
             )
-    means = pd.DataFrame(mean_rows, columns=["measure", "group", "n", "mean", "ci_low", "ci_high"])
+    means = pd.DataFrame(
+        mean_rows, columns=["measure", "group", "n", "units", "mean", "ci_low", "ci_high"]
+    )
     pairs = pd.DataFrame(
         pair_rows,
         columns=[
@@ -275,6 +479,8 @@ def compare_groups(
             "group_b",
             "n_a",
             "n_b",
+            "units_a",
+            "units_b",
             "mean_a",
             "mean_b",
             "difference",
@@ -284,7 +490,7 @@ def compare_groups(
             "permutations",
         ],
     )
-    return GroupComparison(means=means, pairs=pairs)
+    return GroupComparison(means=means, pairs=pairs, unit=unit)
 
 
 def keyness(

@@ -64,16 +64,45 @@ _SPACES = re.compile(r"[^\S\xa0]+")
 _BREAK = "\x00"  # stands for a <br> while a paragraph is put together; never in parsed text
 
 
+#: Elements whose closing tags mark a text as markup: those of an article's body and page.
+_ELEMENTS = (
+    "p|div|span|a|h[1-6]|script|style|article|section|main|header|footer|nav|aside|li|ul|ol|"
+    "table|tr|td|em|strong|b|i|u|head|body|html|title|figure|figcaption|blockquote|noscript|"
+    "iframe|form|button|label|time"
+)
+_CLOSING_TAG = re.compile(rf"</(?:{_ELEMENTS})\s*>", re.IGNORECASE)
+_SCRIPT = re.compile(r"<(script|style)\b[^<>]*>.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
+#: Closing tags that make a text markup (a text that mentions one tag, "<p>", is still text).
+MIN_CLOSING_TAGS = 2
+#: Characters looked at to tell markup from text.
+_SNIFF_CHARACTERS = 65_536
+
+
 def looks_like_html(text: str) -> bool:
-    """Return whether ``text`` starts like an HTML document.
+    """Return whether ``text`` is HTML: a page, or markup pasted into a text file.
+
+    A page starts like one (``<!DOCTYPE html>``, ``<html>``, or a ``<body>`` with ``<p>`` near
+    the start). Pasted markup has at least :data:`MIN_CLOSING_TAGS` closing tags of HTML
+    elements (``</p>``, ``</div>``, ...) or a whole ``<script>`` or ``<style>`` element; a
+    text that only mentions a tag ("use <b> for bold") is text.
 
     >>> looks_like_html("<!DOCTYPE html><html><body><p>Hi</p></body></html>")
     True
+    >>> looks_like_html("<div><p>Officials said.</p><p>More.</p></div>")
+    True
     >>> looks_like_html("ALERT: Trump Wins")
+    False
+    >>> looks_like_html("He wrote <p> in the margin, then <div>.")
     False
     """
     head = text.lstrip()[:1024].lower()
-    return head.startswith(("<!doctype html", "<html")) or ("<body" in head and "<p" in head)
+    if head.startswith(("<!doctype html", "<html")) or ("<body" in head and "<p" in head):
+        return True
+    if "</" not in text:
+        return False
+    sample = text[:_SNIFF_CHARACTERS]
+    closing = _CLOSING_TAG.findall(sample)
+    return len(closing) >= MIN_CLOSING_TAGS or bool(_SCRIPT.search(sample))
 
 
 def _clean(text: str) -> str:

@@ -6,6 +6,7 @@ matplotlib ``Figure``; :func:`save_figure` writes it byte-for-byte reproducibly.
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
@@ -16,6 +17,7 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
+from framing._files import atomic_path
 from framing.errors import FramingError
 from framing.report.palette import OKABE_ITO, VOICE_COLORS
 
@@ -101,33 +103,58 @@ VOICE_PALETTE = VOICE_COLORS
 #: a figure is byte-identical from one run to the next.
 JITTER_SEED = 20171017
 
-#: What the measures are called on an axis, with their units.
+#: What the measures are called on an axis: what each one is, with its unit or range. Every
+#: numeric column of the paragraph table has one (``framing.table.schema``), and so do the
+#: measures of a voice contrast.
 MEASURE_LABELS = {
+    "paragraph": "paragraph number (0 = headline)",
+    "words": "words (count)",
     "polarity": "polarity (TextBlob, -1 to 1)",
     "subjectivity": "subjectivity (0 to 1)",
     "vader_compound": "VADER compound (-1 to 1)",
     "vader_mean": "VADER, mean over sentences (-1 to 1)",
-    "sentences": "sentences",
+    "sentences": "sentences (count)",
     "loaded_per_100_words": "loaded terms per 100 words",
     "loaded_score_per_100_words": "loaded intensity (1-3 a term) per 100 words",
-    "loaded_count": "loaded terms",
-    "loaded_own_count": "loaded terms in the outlet's own words",
+    "loaded_count": "loaded terms (count)",
     "quoted_share": "share of words quoted (0 to 1)",
     "attributed_share": "share of words attributed (0 to 1)",
     "own_share": "share of the outlet's own words (0 to 1)",
     "unnamed_source_share": "share of sources unnamed (0 to 1)",
     "document_source_share": "share of sources documents (0 to 1)",
-    "words": "words",
+    "share_of_words": "share of words (0 to 1)",
+    "own_words": "own words: neither quoted nor attributed (count)",
+    "attributed_words": "attributed words, outside quotation marks (count)",
+    "quoted_words": "quoted words (count)",
+    "loaded_own_count": "loaded terms in the outlet's own words (count)",
+    "loaded_attributed_count": "loaded terms in attributed words (count)",
+    "loaded_quoted_count": "loaded terms in quoted words (count)",
 }
+#: Characters of an axis label or title per inch of room at 10 pt, to wrap them before they
+#: would run past the figure (DejaVu Sans averages about 0.6 em a character).
+_CHARACTERS_PER_INCH = 12
+#: Width of one group's column in :func:`group_distributions`, inches, and the least width of
+#: a panel (3.1 inches was the width of every panel before it was sized by its groups).
+_INCHES_PER_GROUP = 0.55
+_PANEL_MIN_WIDTH = 3.1
 
 
-def measure_label(measure: str) -> str:
-    """Return the axis label of a measure, with its units.
+def measure_label(measure: str, labels: Mapping[str, str] | None = None) -> str:
+    """Return the axis label of a measure, with its unit: ``labels``' first, then the known ones.
 
     >>> measure_label("loaded_per_100_words")
     'loaded terms per 100 words'
+    >>> measure_label("my_score", {"my_score": "my score (z)"})
+    'my score (z)'
     """
+    if labels and measure in labels:
+        return str(labels[measure])
     return MEASURE_LABELS.get(measure, measure.replace("_", " "))
+
+
+def _wrap(text: str, inches: float, *, font_size: float = 10) -> str:
+    width = max(8, int(inches * _CHARACTERS_PER_INCH * 10 / font_size))
+    return textwrap.fill(text, width=width, break_on_hyphens=False)
 
 
 def _need(table: pd.DataFrame, columns: Sequence[str], what: str) -> None:
@@ -373,10 +400,6 @@ def alignment_figure(
     return figure
 
 
-#: Up to this many groups, their names stand upright under the axis; more are turned 45°.
-_UPRIGHT_GROUPS = 4
-
-
 def group_distributions(
     table: pd.DataFrame,
     *,
@@ -385,6 +408,8 @@ def group_distributions(
     summary: pd.DataFrame | None = None,
     order: Sequence[str] | None = None,
     title: str | None = None,
+    figsize: tuple[float, float] | None = None,
+    labels: Mapping[str, str] | None = None,
 ) -> Figure:
     """Return a figure of each measure's distribution by group, with means and confidence bars.
 
@@ -392,6 +417,12 @@ def group_distributions(
     ``measures``. ``summary`` (for example :func:`framing.compare_groups`' table) has
     ``measure``, the group column (or ``group``), ``mean``, ``ci_low`` and ``ci_high``; its
     intervals are drawn as black bars. The points are jittered with :data:`JITTER_SEED`.
+
+    Each panel is as wide as its groups need (:data:`_INCHES_PER_GROUP` each, at least
+    3.1 inches), unless ``figsize`` says; group names that would run together are turned 45
+    degrees, and long axis labels and the title are wrapped to the figure. ``labels`` maps a
+    measure or a group to the text shown for it; a measure it does not name gets its label
+    from :data:`MEASURE_LABELS` (what it is and its unit).
     """
     _need(table, [group_col, *measures], "group_distributions")
     groups = list(order) if order is not None else sorted(table[group_col].dropna().unique())
@@ -408,11 +439,18 @@ def group_distributions(
             "black",
         )
     ]
+    names = [str((labels or {}).get(group, group)) for group in groups]
+    longest = max((len(name) for name in names), default=0)
+    panel_width = max(_PANEL_MIN_WIDTH, _INCHES_PER_GROUP * len(groups) + 0.9)
+    # A name wider than its group's column (about 80% of the panel is axes) is turned.
+    column_inches = 0.8 * panel_width / max(len(groups), 1)
+    turned = longest / (_CHARACTERS_PER_INCH * 10 / 9) > 0.9 * column_inches
+    height = 3.6 + (0.09 * min(longest, 24) if turned else 0)
+    if figsize is None:
+        figsize = (panel_width * len(measures), height)
     rng = np.random.default_rng(JITTER_SEED)
     with figure_style():
-        figure, axes = _subplots(
-            1, len(measures), figsize=(3.1 * len(measures), 3.6), layout="constrained"
-        )
+        figure, axes = _subplots(1, len(measures), figsize=figsize, layout="constrained")
         axes = np.atleast_1d(axes)
         for axis, measure in zip(axes, measures, strict=True):
             for index, group in enumerate(groups):
@@ -440,17 +478,22 @@ def group_distributions(
                             capsize=3,
                             label="mean, 95% bootstrap interval" if index == 0 else None,
                         )
-            axis.set_xticks(range(len(groups)), [str(group) for group in groups])
-            if len(groups) > _UPRIGHT_GROUPS:  # long names side by side would overlap
-                axis.tick_params(axis="x", labelrotation=45)
-                for label in axis.get_xticklabels():
-                    label.set_horizontalalignment("right")
-            axis.set_ylabel(measure_label(measure))
+            if turned:
+                axis.set_xticks(
+                    range(len(groups)),
+                    [_wrap(name, 1.6, font_size=9) for name in names],
+                    rotation=45,
+                    ha="right",
+                    rotation_mode="anchor",
+                )
+            else:
+                axis.set_xticks(range(len(groups)), names)
+            axis.set_ylabel(_wrap(measure_label(measure, labels), 0.85 * figsize[1]))
             axis.set_xlim(-0.6, len(groups) - 0.4)
         if summary is not None:
             axes[0].legend(loc="upper left", fontsize=8)
         if title:
-            figure.suptitle(title)
+            figure.suptitle(_wrap(title, 0.92 * figsize[0], font_size=12))
     return figure
 
 
@@ -565,7 +608,6 @@ def save_figure(figure: Figure, path: str | Path) -> Path:
     so saving the same figure twice gives byte-identical files.
     """
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
     suffix = path.suffix.lower()
     metadata = {
         ".png": {"Software": None},
@@ -574,6 +616,7 @@ def save_figure(figure: Figure, path: str | Path) -> Path:
     }.get(suffix)
     if metadata is None:
         raise ValueError(f"cannot save a figure as {suffix!r}; use .png, .pdf or .svg")
-    with figure_style():
-        figure.savefig(path, metadata=metadata)
+    # Through a temporary file beside it: a figure that fails to draw leaves the old file.
+    with figure_style(), atomic_path(path) as temporary:
+        figure.savefig(temporary, metadata=metadata)
     return path

@@ -27,7 +27,7 @@ from pathlib import Path
 import pandas as pd
 
 from framing.article import Article
-from framing.errors import FramingError
+from framing.errors import FramingError, choices_error
 from framing.io.documents import DEFAULT_CHUNK_ROWS, check_columns, corpus_rows, iter_corpus
 from framing.measures.lexicon import LexiconMatcher, load_lexicon
 from framing.measures.sentiment import (
@@ -87,12 +87,27 @@ def resolve_jobs(n_jobs: int | None) -> int:
     return n_jobs
 
 
-def _measure_options(lexicon, sentiment, vader, segmenter=None, measures=None, voice=None) -> dict:
+def check_headline(headline: object) -> bool | None:
+    """Return ``headline`` if it is ``None`` (detect), ``True`` or ``False``; else raise.
+
+    >>> check_headline(True)
+    True
+    """
+    if headline is not None and not isinstance(headline, bool):
+        raise choices_error("headline", headline, [None, True, False])
+    return headline
+
+
+def _measure_options(
+    lexicon, sentiment, vader, segmenter=None, measures=None, voice=None, headline=None
+) -> dict:
 
     matcher = lexicon if isinstance(lexicon, LexiconMatcher) else load_lexicon(lexicon)
     options = {"lexicon": matcher, "sentiment": sentiment, "vader": vader}
     if segmenter is not None:
         options["segmenter"] = segmenter
+    if check_headline(headline) is not None:
+        options["headline"] = headline
     if voice is not None:
         # checked here, in the process that was given it, not in each worker
         options["voice"] = check_detector(voice)
@@ -187,6 +202,7 @@ def analyze_chunks(
     total: int | None = None,
     measures=None,
     keep=None,
+    headline: bool | None = None,
 ) -> Iterator[pd.DataFrame]:
     """Yield the paragraph table of each chunk of a corpus, in order, measured on ``n_jobs`` cores.
 
@@ -195,11 +211,12 @@ def analyze_chunks(
     number of worker processes (``None``: every core; ``1``: no worker, measured here).
     ``progress`` shows a tqdm bar on standard error (``None``: only when it is a terminal);
     ``total`` is the number of documents, when known. Whatever ``n_jobs`` is, the tables are
-    identical. ``measures`` chooses the measures, as in :func:`framing.analyze`. The scorers,
-    lexicon, segmenter and ``voice`` detector given are sent to every worker process.
+    identical. ``measures`` chooses the measures, and ``headline`` whether each text's first
+    paragraph is a headline, as in :func:`framing.analyze`. The scorers, lexicon, segmenter
+    and ``voice`` detector given are sent to every worker process.
     """
     jobs = resolve_jobs(n_jobs)
-    options = _measure_options(lexicon, sentiment, vader, segmenter, measures, voice)
+    options = _measure_options(lexicon, sentiment, vader, segmenter, measures, voice, headline)
     keep = check_keep(keep)
     if total is None and isinstance(chunks, Sequence):
         total = sum(len(chunk) for chunk in chunks)
@@ -273,7 +290,8 @@ def analyze_file(
     Only the text, id and ``keep`` columns are read; the kept ones are copied onto each
     paragraph row, after ``doc_id``. ``options`` are those of :func:`analyze_chunks`
     (``lexicon``, ``sentiment``, ``vader``, ``segmenter``, ``voice``, ``n_jobs``, ``progress``,
-    ``measures``).
+    ``measures``, ``headline``). The progress bar's total is the file's number of rows,
+    counted without parsing it (:func:`framing.io.documents.corpus_rows`).
     """
 
     path = Path(path)
@@ -300,6 +318,7 @@ def analyze_dask(
     voice=None,
     measures=None,
     keep=None,
+    headline: bool | None = None,
 ):
     """Return a lazy ``dask.dataframe`` of the paragraph table of ``ddf`` (one article a row).
 
@@ -313,7 +332,9 @@ def analyze_dask(
     check_columns(
         ddf.columns, path="the dask DataFrame", text_col=text_col, id_col=id_col, keep=keep
     )
-    options = _measure_options(lexicon, sentiment, vader, measures=measures, voice=voice)
+    options = _measure_options(
+        lexicon, sentiment, vader, measures=measures, voice=voice, headline=headline
+    )
     meta = _empty_table(options["measures"], ddf[list(keep)]._meta if keep else None)
     id_dtype = ddf[id_col].dtype if id_col is not None else ddf.index.dtype
     meta["doc_id"] = meta["doc_id"].astype(id_dtype)
@@ -383,6 +404,7 @@ def analyze(
     progress: bool | None = None,
     measures: Iterable[str] | None = None,
     keep: Iterable[str] | None = None,
+    headline: bool | None = None,
 ) -> pd.DataFrame:
     """Return one row per paragraph with its sentiment and loaded-language measures.
 
@@ -404,6 +426,10 @@ def analyze(
     (say ``["outlet", "date"]``) to copy onto each of its paragraph rows, after ``doc_id``,
     with their dtypes; error rows keep them too.
 
+    ``headline`` says whether each text's first paragraph is its headline: ``None`` (the
+    default) detects it (a short first line that does not end like a sentence), ``True`` or
+    ``False`` decide, e.g. ``True`` for a corpus whose titles end with a full stop.
+
     >>> list(analyze("ISIS lost the city.", measures=["sentiment"]).columns)[7:]
     ['polarity', 'subjectivity', 'error']
     """
@@ -417,6 +443,8 @@ def analyze(
     options = {"sentiment": sentiment, "vader": vader, "segmenter": segmenter}
     if voice is not None:
         options["voice"] = check_detector(voice)
+    if check_headline(headline) is not None:
+        options["headline"] = headline
     if isinstance(data, Article):
         if lexicon is not None or any(value is not None for value in options.values()):
             data = data.with_options(lexicon=lexicon, **options)

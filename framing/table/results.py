@@ -26,6 +26,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from framing._files import atomic_paths
 from framing._version import __version__
 from framing.errors import FramingError, choices_error
 from framing.table.rows import to_table
@@ -61,9 +62,9 @@ def table_metadata(columns, extra: Mapping | None = None, *, kept: Iterable[str]
 
     ``kept`` names the columns copied from the corpus (``keep=``).
 
-    >>> metadata = table_metadata(["role", "outlet", "not a measure"], kept=["outlet"])
-    >>> metadata["columns"]
-    {'role': 'headline or body', 'outlet': 'copied from the corpus'}
+    >>> metadata = table_metadata(["words", "outlet", "not a measure"], kept=["outlet"])
+    >>> list(metadata["columns"].items())[1]
+    ('outlet', 'copied from the corpus')
     >>> sorted(metadata)
     ['columns', 'framing_version']
     """
@@ -162,6 +163,10 @@ class TableWriter:
     Use it as a context manager; every chunk must have the same columns. Only the current
     chunk is in memory, so a table of any length can be written. The columns that the first
     chunk copied from its corpus (``keep=``, listed in its ``attrs``) are defined as such.
+
+    The rows go to a temporary file beside ``path``, which replaces ``path`` (and the metadata
+    its sidecar) only when the block ends without an error: a failed or interrupted run leaves
+    an earlier result as it was.
     """
 
     def __init__(
@@ -176,11 +181,18 @@ class TableWriter:
         self._parquet = None
         self._schema = None
         self._stream = None
+        self._files = None
+        self._temporary: Path | None = None
+        self._temporary_sidecar: Path | None = None
 
     def __enter__(self) -> TableWriter:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
+        targets = [self.path] if self.fmt == "parquet" else [self.path, sidecar_path(self.path)]
+        self._files = atomic_paths(*targets)
+        temporaries = self._files.__enter__()
+        self._temporary = temporaries[0]
         if self.fmt != "parquet":
-            self._stream = self.path.open("w", encoding="utf-8", newline="")
+            self._temporary_sidecar = temporaries[1]
+            self._stream = self._temporary.open("w", encoding="utf-8", newline="")
         return self
 
     def write(self, table: pd.DataFrame) -> None:
@@ -219,22 +231,39 @@ class TableWriter:
                 table_metadata(self._columns, self.extra, kept=self._kept), sort_keys=True
             ).encode("utf-8")
             self._schema = schema.with_metadata(metadata)
-            self._parquet = pq.ParquetWriter(self.path, self._schema)
+            self._parquet = pq.ParquetWriter(self._temporary, self._schema)
         batch = pa.Table.from_pandas(table, schema=self._schema, preserve_index=False)
         self._parquet.write_table(batch)
 
-    def __exit__(self, *exc_info) -> None:
+    def __exit__(self, exc_type, exc, traceback) -> None:
+        try:
+            if exc_type is None:
+                self._finish()
+        except BaseException as error:
+            self._close()
+            self._files.__exit__(type(error), error, error.__traceback__)
+            raise
+        self._close()
+        self._files.__exit__(exc_type, exc, traceback)
+
+    def _finish(self) -> None:
         if self.fmt == "parquet":
             if self._parquet is None:
                 self.write(to_table([]))
-            self._parquet.close()
             return
-        self._stream.close()
         metadata = table_metadata(self._columns or [], self.extra, kept=self._kept)
-        sidecar_path(self.path).write_text(
+        self._temporary_sidecar.write_text(
             json.dumps(metadata, indent=2, sort_keys=True, ensure_ascii=False) + "\n",
             encoding="utf-8",
         )
+
+    def _close(self) -> None:
+        if self._parquet is not None:
+            self._parquet.close()
+            self._parquet = None
+        if self._stream is not None:
+            self._stream.close()
+            self._stream = None
 
 
 def save_table(

@@ -72,13 +72,16 @@ def article_rows(
             row["loaded_score_per_100_words"] = paragraph.loaded_score_per_100_words
             row["loaded_terms"] = paragraph.loaded_terms
             if voice_on:
-                row["loaded_own_count"] = paragraph.loaded_own_count
+                for name, count in paragraph.loaded_by_voice.items():
+                    row[f"loaded_{name}_count"] = count
         if voice_on:
             voice = paragraph.voice
             row["voice"] = voice.label
             row["sources"] = voice.source_names
             row["source_kinds"] = voice.source_kinds
             row["quoted_share"] = voice.quoted_share
+            for name, count in paragraph.words_by_voice.items():
+                row[f"{name}_words"] = count
         row["error"] = ""
         rows.append(row)
     return rows

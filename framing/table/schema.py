@@ -16,6 +16,7 @@ __all__ = [
     "DEFAULT_DOC_ID",
     "MEASURE_DEFINITIONS",
     "MEASURE_GROUPS",
+    "VOICE_COUNT_COLUMNS",
     "KEPT_ATTR",
     "check_measures",
     "check_keep",
@@ -29,7 +30,8 @@ DEFAULT_DOC_ID = "doc"
 MEASURE_DEFINITIONS = {
     "doc_id": "the article's id (the id column, the file name, or the row number)",
     "paragraph": "paragraph number within the article, from 0 (the headline, when there is one)",
-    "role": "headline or body",
+    "role": "headline, body, or metadata (a news archive's section line or record field, "
+    "such as 'FULL TEXT.' or 'LENGTH: 845 words': no one's words)",
     "start": "character offset where the paragraph starts in the article's text",
     "end": "character offset where it ends: text[start:end] is the paragraph",
     "text": "the paragraph's text",
@@ -46,6 +48,10 @@ MEASURE_DEFINITIONS = {
     "loaded_own_count": "loaded_count of the matches that start in the outlet's own words (voice "
     "own); present when the loaded and voice measures both are (missing where a voice detector "
     "gives no segments and the paragraph is mixed)",
+    "loaded_attributed_count": "loaded_count of the matches that start in attributed words "
+    "(present when the loaded and voice measures both are)",
+    "loaded_quoted_count": "loaded_count of the matches that start in quoted words (present "
+    "when the loaded and voice measures both are)",
     "loaded_per_100_words": "loaded_count per 100 words (NaN for a paragraph with no words)",
     "loaded_score_per_100_words": "the matches' intensities (1 mild to 3 strong, from the "
     "lexicon; 1 where it has none) summed, per 100 words (NaN for a paragraph with no words)",
@@ -53,7 +59,8 @@ MEASURE_DEFINITIONS = {
     "(eradicate*:eradication-violence=eradicate)",
     "voice": "who speaks: own (no word quoted or attributed), attributed (every word quoted or "
     "attributed, under half quoted), quoted (every word quoted or attributed, at least half "
-    "quoted) or mixed (own words beside quoted or attributed ones); see framing.voice",
+    "quoted) or mixed (own words beside quoted or attributed ones), or none for a metadata "
+    "paragraph; see framing.voice",
     "sources": "canonical names of the sources quoted or attributed, separated by ';'; a "
     "source nobody names is its words as written ('Federal officials', 'new census data')",
     "source_kinds": "the kind of each source in sources, in the same order, separated by ';': "
@@ -63,9 +70,22 @@ MEASURE_DEFINITIONS = {
     "report, poll, data, filing or statement) or public (unnamed people who speak for "
     "themselves: voters, critics, experts); see framing.voice.model.kind_of",
     "quoted_share": "share of the paragraph's words inside quotation marks, 0 to 1",
+    "own_words": "words of the outlet's own voice (neither quoted nor attributed)",
+    "attributed_words": "words attributed to a source outside quotation marks",
+    "quoted_words": "words inside quotation marks; own, attributed and quoted words add up "
+    "to the paragraph's voice segments' words",
     "error": "why a corpus row could not be measured (empty where it was)",
 }
 COLUMNS = list(MEASURE_DEFINITIONS)
+
+#: Per paragraph, the words of each voice (the voice measure's columns).
+VOICE_WORD_COLUMNS = ("own_words", "attributed_words", "quoted_words")
+#: Per paragraph, the loaded-language matches in each voice's words (the loaded measure's
+#: columns, present when the voice measure is on too).
+LOADED_VOICE_COLUMNS = ("loaded_own_count", "loaded_attributed_count", "loaded_quoted_count")
+#: What a grouped own-versus-cited contrast over a table adds up
+#: (:func:`framing.voice_contrast`).
+VOICE_COUNT_COLUMNS = VOICE_WORD_COLUMNS + LOADED_VOICE_COLUMNS
 
 #: The measures that ``measures=`` chooses from, with their columns. A table has the other
 #: columns whatever is chosen; leaving out a measure saves its time (voice detection is the
@@ -75,16 +95,16 @@ MEASURE_GROUPS = {
     "vader": ("vader_compound", "vader_mean", "sentences"),
     "loaded": (
         "loaded_count",
-        "loaded_own_count",
+        *LOADED_VOICE_COLUMNS,
         "loaded_per_100_words",
         "loaded_score_per_100_words",
         "loaded_terms",
     ),
-    "voice": ("voice", "sources", "source_kinds", "quoted_share"),
+    "voice": ("voice", "sources", "source_kinds", "quoted_share", *VOICE_WORD_COLUMNS),
 }
 ALL_MEASURES = tuple(MEASURE_GROUPS)
 #: Columns that need a second measure besides their own group's.
-_ALSO_NEEDS = {"loaded_own_count": "voice"}
+_ALSO_NEEDS = dict.fromkeys(LOADED_VOICE_COLUMNS, "voice")
 
 #: The key of ``DataFrame.attrs`` under which a table lists the columns it copied from its
 #: corpus with ``keep=``, so that saving it can say where they came from.
@@ -97,7 +117,7 @@ _INTEGER_COLUMNS = (
     "words",
     "sentences",
     "loaded_count",
-    "loaded_own_count",
+    *VOICE_COUNT_COLUMNS,
 )
 _FLOAT_COLUMNS = (
     "polarity",

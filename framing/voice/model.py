@@ -24,10 +24,17 @@ __all__ = [
     "Attribution",
     "Segment",
     "ParagraphVoice",
+    "SEGMENT_VOICES",
+    "NO_VOICE",
 ]
 
 #: The voices a paragraph can have (see :mod:`framing.voice` for their definitions).
 VOICES = ("own", "attributed", "quoted", "mixed")
+#: The voice label of a paragraph that is no one's words: an archive's metadata line, such as
+#: "FULL TEXT." (role ``metadata``; see :mod:`framing.text.archive`).
+NO_VOICE = "none"
+#: The voices a word (a segment) can have: every word of a paragraph is one of these.
+SEGMENT_VOICES = ("own", "attributed", "quoted")
 
 #: Kinds of source in the data file.
 SOURCE_KINDS = ("outlet", "agency", "organisation")
