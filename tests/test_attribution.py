@@ -51,6 +51,7 @@ def test_two_apostrophes_quote_over_paragraphs_and_name_the_speaker():
         (["JANE ROE: Are you in?", "JOHN DOE — Yes."], ["Jane Roe", "John Doe"]),
         (["UPDATE: The vote moved.", "CORRECTION: It did not."], [None, None]),  # labels
         (["SMITH: One label is no transcript.", "It is a heading."], [None, None]),
+        (["BYLINE: Ann Lee.", "LOAD-DATE: May 4, 2016", "SECTION: A; Pg. 1"], [None, None, None]),
     ],
 )
 def test_transcript_turns(paragraphs, speakers):

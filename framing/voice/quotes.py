@@ -21,6 +21,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
+from framing.text.archive import is_archive_metadata
 from framing.text.words import iter_words
 from framing.voice.model import Quote, Source
 
@@ -237,8 +238,12 @@ def find_transcript_turns(paragraphs: Sequence[str]) -> list[Quote | None]:
         for text in paragraphs
     ]
     speakers = [
-        match.group(1) if match and not set(match.group(1).split()) & NOT_SPEAKERS else None
-        for match in matches
+        match.group(1)
+        if match
+        and not set(match.group(1).split()) & NOT_SPEAKERS
+        and not is_archive_metadata(text)  # "BYLINE: ...", "LOAD-DATE: ..." of an export
+        else None
+        for match, text in zip(matches, paragraphs, strict=True)
     ]
     named = [speaker for speaker in speakers if speaker]
     if len(named) < TRANSCRIPT_TURNS or len(set(named)) < 2:
