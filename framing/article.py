@@ -184,9 +184,12 @@ class Paragraph:
         Counted over the voice's segments (:attr:`ParagraphVoice.segments`), as
         :func:`framing.comparisons.contrast.voice_contrast` counts them. A voice detector of
         one's own that gives no segments says only how many words are own: the attributed and
-        quoted counts are then ``None`` (missing) unless every word is own.
+        quoted counts are then ``None`` (missing) unless every word is own. A metadata
+        paragraph (voice ``none``) has no words of any voice.
         """
         voice = self.voice
+        if voice.label == NO_VOICE:
+            return dict.fromkeys(SEGMENT_VOICES, 0)
         if not voice.segments:
             rest = 0 if voice.own_words == voice.words else None
             return {"own": voice.own_words, "attributed": rest, "quoted": rest}
@@ -206,6 +209,8 @@ class Paragraph:
         known is ``None`` (missing).
         """
         voice = self.voice
+        if voice.label == NO_VOICE:
+            return dict.fromkeys(SEGMENT_VOICES, 0)
         if not voice.segments:
             if voice.own_words == voice.words:
                 return {"own": self.loaded_count, "attributed": 0, "quoted": 0}
