@@ -43,6 +43,7 @@ ISSUE_COLUMNS = [
 VOICE_COLUMNS = [
     "voice",
     "sources",
+    "source_kinds",
     "quoted_share",
     "own_words",
     "attributed_words",

@@ -253,7 +253,9 @@ def test_measures_choose_the_columns(capsys):
     assert code == 0
     table = _read("csv", out)
     assert "polarity" in table and "loaded_terms" in table
-    assert not {"vader_compound", "voice", "sources", "quoted_share"} & set(table.columns)
+    assert not {"vader_compound", "voice", "sources", "source_kinds", "quoted_share"} & set(
+        table.columns
+    )
 
 
 def test_unknown_measure_is_a_one_line_error(capsys):

@@ -16,7 +16,7 @@ def _digests(folder):
 
 
 def test_every_figure_is_built_twice_byte_identically(tmp_path):
-    shared_data = need_data("babe", "allsides-roundups", "mfd")
+    shared_data = need_data("babe", "allsides-roundups", "mfd", "polnear")
     first = build_figures(tmp_path / "first", data_dir=shared_data, sample=20)
     second = build_figures(tmp_path / "second", data_dir=shared_data, sample=20)
     names = sorted(path.name for path in first)

@@ -20,6 +20,7 @@ DATA = {
     "03-left-center-right": ("allsides-roundups", "mfd"),
     "04-validation": ("babe",),
     "06-partisan-vs-wire": ("allsides-roundups",),
+    "07-who-speaks": ("polnear",),
 }
 #: Small parameters: the whole set runs in well under a minute of kernel time.
 RUNS = {
@@ -29,6 +30,7 @@ RUNS = {
     "04-validation": {"sample": 300},
     "05-classroom": {},
     "06-partisan-vs-wire": {"sample": 25, "min_outlet_pairs": 2},
+    "07-who-speaks": {"sample": 4},
 }
 
 
@@ -63,7 +65,7 @@ def _outputs(notebook, kind: str) -> list:
     ]
 
 
-def test_the_notebooks_are_the_numbered_six():
+def test_the_notebooks_are_the_numbered_ones():
     assert sorted(path.stem for path in NOTEBOOKS.glob("*.py")) == sorted(RUNS)
 
 

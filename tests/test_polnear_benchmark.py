@@ -8,6 +8,7 @@ from benchmarks.polnear_voice import (
     Gold,
     Prediction,
     is_speech_cue,
+    last_word_key,
     prf,
     score_article,
     source_key,
@@ -32,11 +33,26 @@ GOLD = Gold(
         ("Mr. Schultz", "Schultz"),  # honorific dropped
         ("he", None),  # pronoun: not a named source
         ("Federal officials", "Federal"),  # capitalised first word of a common noun source
-        ("NPR's Tom Bowman", "Bowman"),
+        ("NPR's Tom Bowman", "Bowman"),  # a possessive does not end the name
+        ("Leonard E. Burman, director of the Tax Policy Center", "Burman"),  # appositive
+        ("CBC Chairman G.K. Butterfield of North Carolina", "Butterfield"),  # title inside
+        ("Dov Hikind, who alleged it", "Hikind"),  # relative clause
     ],
 )
 def test_source_key(source, key):
     assert source_key(source) == key
+
+
+@pytest.mark.parametrize(
+    ("source", "key"),
+    [
+        ("Sen. Lindsey Graham (R-S.C.)", "Graham"),
+        ("Leonard E. Burman, director of the Tax Policy Center", "Center"),
+        ("he", None),
+    ],
+)
+def test_last_word_key_is_the_first_definition(source, key):
+    assert last_word_key(source) == key
 
 
 def test_speech_cues():

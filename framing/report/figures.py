@@ -30,7 +30,7 @@ from framing.comparisons.groups import DEFAULT_SEED, bootstrap_mean_ci, compare_
 from framing.comparisons.paired import ALL_GROUPS, paired_differences
 from framing.comparisons.validation import sentence_scores
 from framing.datasets.examples import seed_article, seed_sources
-from framing.datasets.loaders import dataset_dir, load_allsides, load_babe
+from framing.datasets.loaders import dataset_dir, load_allsides, load_babe, load_polnear
 from framing.errors import FramingError, choices_error
 from framing.report.plots import (
     alignment_figure,
@@ -46,6 +46,7 @@ from framing.report.plots import (
 )
 from framing.table.engine import analyze
 from framing.text.words import per_100_words
+from framing.voice.model import KINDS_OF_SOURCE, kind_of
 
 __all__ = [
     "FigureRecipe",
@@ -85,6 +86,11 @@ __all__ = [
     "babe_sentences",
     "babe_scores",
     "babe_roc_figure",
+    "SOURCING_MEASURES",
+    "polnear_articles",
+    "polnear_sourcing",
+    "polnear_comparison",
+    "polnear_sourcing_figure",
     "save",
     "build_figures",
 ]
@@ -506,6 +512,99 @@ def babe_roc_figure(scores: pd.DataFrame) -> Figure:
     )
 
 
+# -- PolNeAR: who speaks, by publisher -------------------------------------------------------
+
+#: Kinds of source that nobody names (:data:`framing.voice.model.KINDS_OF_SOURCE`).
+UNNAMED_SOURCE_KINDS = ("official", "document", "public")
+
+#: The measures of sourcing compared between publishers, one row per article (see
+#: :func:`polnear_sourcing`); the figure draws the first five.
+SOURCING_MEASURES = (
+    "own_share",
+    "attributed_share",
+    "quoted_share",
+    "unnamed_source_share",
+    "document_source_share",
+    "official_source_share",
+    "public_source_share",
+    "loaded_verbs_per_1000_words",
+)
+
+
+def polnear_articles(data_dir: str | Path | None = None, *, sample: int | None = None):
+    """Return PolNeAR's training articles (the first ``sample`` of each publisher, in the
+    file's order, so that a sample is the same on every run)."""
+    articles = load_polnear("train", data_dir=data_dir)
+    if sample is not None:
+        if sample < 1:
+            raise FramingError(f"sample={sample!r} is not valid; use a number of articles >= 1")
+        articles = articles.groupby("publisher", sort=False).head(sample).reset_index(drop=True)
+    return articles
+
+
+def polnear_sourcing(articles: pd.DataFrame, *, text_col: str = "text") -> pd.DataFrame:
+    """Return one row per article: its ``doc_id``, ``publisher`` and ``words``; the shares of
+    its words that are the outlet's own, attributed and quoted; its sources (each once) and
+    the share of them of each kind (:data:`framing.voice.model.KINDS_OF_SOURCE`, as
+    ``KIND_source_share``; NaN for an article that names no source), ``unnamed_source_share``
+    (official, document or public); and loaded reporting verbs per 1,000 words.
+    """
+    rows = []
+    for doc_id, publisher, text in zip(
+        articles["doc_id"], articles["publisher"], articles[text_col], strict=True
+    ):
+        voices = [paragraph.voice for paragraph in Article(text).paragraphs]
+        words = sum(voice.words for voice in voices)
+        sources = list(dict.fromkeys(source for voice in voices for source in voice.sources))
+        kinds = [kind_of(source) for source in sources]
+        loaded = sum(a.verb_kind == "loaded" for voice in voices for a in voice.attributions)
+        row = {
+            "doc_id": doc_id,
+            "publisher": publisher,
+            "words": words,
+            "own_share": _share(sum(voice.own_words for voice in voices), words),
+            "attributed_share": _share(sum(voice.attributed_words for voice in voices), words),
+            "quoted_share": _share(sum(voice.quoted_words for voice in voices), words),
+            "sources": len(sources),
+            "unnamed_source_share": _share(
+                sum(kind in UNNAMED_SOURCE_KINDS for kind in kinds), len(sources)
+            ),
+            "loaded_verbs_per_1000_words": _share(1000 * loaded, words),
+        }
+        for kind in KINDS_OF_SOURCE:
+            row[f"{kind}_source_share"] = _share(kinds.count(kind), len(sources))
+        rows.append(row)
+    return pd.DataFrame(rows)
+
+
+def _share(part: float, whole: float) -> float:
+    return part / whole if whole else float("nan")
+
+
+def polnear_comparison(sourcing: pd.DataFrame):
+    """Return :func:`framing.compare_groups` by publisher on :data:`SOURCING_MEASURES`: means
+    with bootstrap CIs, effect sizes and permutation tests."""
+    return compare_groups(
+        sourcing,
+        group_col="publisher",
+        measures=list(SOURCING_MEASURES),
+        groups=sorted(set(sourcing["publisher"])),
+    )
+
+
+def polnear_sourcing_figure(sourcing: pd.DataFrame, comparison) -> Figure:
+    """Return who speaks by publisher: own, attributed and quoted shares of words, and the
+    shares of unnamed and of document sources, with means and bootstrap CIs."""
+    return group_distributions(
+        sourcing,
+        group_col="publisher",
+        measures=list(SOURCING_MEASURES[:5]),
+        summary=comparison.means,
+        order=sorted(set(sourcing["publisher"])),
+        title="PolNeAR: who speaks, by publisher (one point per article)",
+    )
+
+
 # -- the registry and the command ------------------------------------------------------------
 
 
@@ -545,6 +644,12 @@ class _Inputs:
     def allsides_all(self) -> pd.DataFrame:
         # Every story with a center article (not only the complete ones), or the sample.
         return self.get("allsides-all", lambda: allsides_stories(self.data_dir, sample=self.sample))
+
+    def polnear_sourcing(self) -> pd.DataFrame:
+        return self.get(
+            "polnear",
+            lambda: polnear_sourcing(polnear_articles(self.data_dir, sample=self.sample)),
+        )
 
     def babe_scores(self) -> pd.DataFrame:
         return self.get(
@@ -618,6 +723,14 @@ FIGURES = (
         "06-partisan-vs-wire",
         "../shared/data/allsides-roundups/",
         lambda inputs: allsides_outlets_figure(allsides_outlets_paired(inputs.allsides_pairs())),
+    ),
+    FigureRecipe(
+        "polnear-sourcing",
+        "07-who-speaks",
+        "../shared/data/polnear/",
+        lambda inputs: polnear_sourcing_figure(
+            inputs.polnear_sourcing(), polnear_comparison(inputs.polnear_sourcing())
+        ),
     ),
     FigureRecipe(
         "babe-roc",

@@ -122,6 +122,8 @@ MEASURE_LABELS = {
     "quoted_share": "share of words quoted (0 to 1)",
     "attributed_share": "share of words attributed (0 to 1)",
     "own_share": "share of the outlet's own words (0 to 1)",
+    "unnamed_source_share": "share of sources unnamed (0 to 1)",
+    "document_source_share": "share of sources documents (0 to 1)",
     "share_of_words": "share of words (0 to 1)",
     "own_words": "own words: neither quoted nor attributed (count)",
     "attributed_words": "attributed words, outside quotation marks (count)",

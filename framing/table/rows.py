@@ -88,6 +88,7 @@ def article_rows(
             voice = paragraph.voice
             row["voice"] = voice.label
             row["sources"] = voice.source_names
+            row["source_kinds"] = voice.source_kinds
             row["quoted_share"] = voice.quoted_share
             for name, count in paragraph.words_by_voice.items():
                 row[f"{name}_words"] = count
@@ -207,7 +208,7 @@ def _measure_each(articles: list[Article], measures: Sequence[str]) -> None:
 
 
 #: The text columns, kept as Python objects (not pandas' string dtype).
-_OBJECT_COLUMNS = ("role", "text", "loaded_terms", "voice", "sources", "error")
+_OBJECT_COLUMNS = ("role", "text", "loaded_terms", "voice", "sources", "source_kinds", "error")
 
 #: A row without a column's key: what ``DataFrame.from_records`` puts there.
 _MISSING = float("nan")

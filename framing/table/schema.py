@@ -61,7 +61,14 @@ MEASURE_DEFINITIONS = {
     "attributed, under half quoted), quoted (every word quoted or attributed, at least half "
     "quoted) or mixed (own words beside quoted or attributed ones), or none for a metadata "
     "paragraph; see framing.voice",
-    "sources": "canonical names of the sources quoted or attributed, separated by ';'",
+    "sources": "canonical names of the sources quoted or attributed, separated by ';'; a "
+    "source nobody names is its words as written ('Federal officials', 'new census data')",
+    "source_kinds": "the kind of each source in sources, in the same order, separated by ';': "
+    "person (a named person), organisation (a named or unnamed organisation, agency, party, "
+    "campaign, company or court), outlet (a news organisation or journalist), official (an "
+    "unnamed official, spokesperson, aide or police: 'officials said'), document (a study, "
+    "report, poll, data, filing or statement) or public (unnamed people who speak for "
+    "themselves: voters, critics, experts); see framing.voice.model.kind_of",
     "quoted_share": "share of the paragraph's words inside quotation marks, 0 to 1",
     "own_words": "words of the outlet's own voice (neither quoted nor attributed)",
     "attributed_words": "words attributed to a source outside quotation marks",
@@ -93,7 +100,7 @@ MEASURE_GROUPS = {
         "loaded_score_per_100_words",
         "loaded_terms",
     ),
-    "voice": ("voice", "sources", "quoted_share", *VOICE_WORD_COLUMNS),
+    "voice": ("voice", "sources", "source_kinds", "quoted_share", *VOICE_WORD_COLUMNS),
 }
 ALL_MEASURES = tuple(MEASURE_GROUPS)
 #: Columns that need a second measure besides their own group's.

@@ -4,14 +4,15 @@ It takes an article's paragraphs (a list of str) and gives one :class:`Paragraph
 paragraph: quotations, attributions, sources, and the words of each voice. A paragraph's words
 are of three kinds:
 
-- **quoted**: inside a direct quotation (straight ``"``, curly ``“ ”``, guillemets, or a paired
-  single quotation mark ``‘ ’``), found over the whole article, so a quotation can run over
+- **quoted**: inside a direct quotation (straight ``"``, curly ``“ ”``, ``„ “``, guillemets, a
+  paired single quotation mark ``‘ ’``, two apostrophes ``''…''`` or PTB ````…''``), found
+  over the whole article, so a quotation can run over
   several paragraphs (:mod:`framing.voice.quotes`);
 - **attributed**: outside quotation marks, in a sentence that attributes what it says to a
   source ("According to CBS News, ...", "NBC News reported that ...", "..., according to NPR's
-  Tom Bowman", "Bowman reported"). An attribution that opens its sentence also covers the
-  sentences after it in its paragraph, up to the next sentence that has a quotation or an
-  attribution of its own (:mod:`framing.voice.attribution`);
+  Tom Bowman", "Bowman reported", "Trump believes that ..."). "According to ..." at the head
+  of a sentence also covers the sentences after it in its paragraph, up to the next sentence
+  that has a quotation or an attribution of its own (:mod:`framing.voice.attribution`);
 - **own**: every other word: the outlet speaking for itself.
 
 A paragraph's ``voice`` follows from those counts (:mod:`framing.voice.labels`): ``own`` when

@@ -22,10 +22,17 @@ from typing import Protocol, runtime_checkable
 
 from framing.errors import FramingError
 from framing.text.words import words_and_gaps
-from framing.voice.attribution import ArticleReading, cover, find_tags, link_quotes, resolve_tag
+from framing.voice.attribution import (
+    ArticleReading,
+    cover,
+    find_tags,
+    link_quotes,
+    resolve_pronouns,
+    resolve_tag,
+)
 from framing.voice.labels import paragraph_voice
 from framing.voice.model import ParagraphVoice, Quote
-from framing.voice.quotes import find_quotes
+from framing.voice.quotes import find_quotes, find_transcript_turns
 from framing.voice.sources import SourcesLike, load_sources
 from framing.voice.surnames import surnames
 from framing.voice.tokens import WORD_RUN, sentences
@@ -79,15 +86,20 @@ class RuleVoiceDetector:
         paragraphs = list(paragraphs)
         if pieces is None:
             pieces = [words_and_gaps(text) for text in paragraphs]
-        all_quotes = find_quotes(paragraphs)
+        all_quotes = [
+            [turn] if turn is not None else quotes
+            for quotes, turn in zip(
+                find_quotes(paragraphs), find_transcript_turns(paragraphs), strict=True
+            )
+        ]
         all_runs = [WORD_RUN.findall(text) for text in paragraphs]
         all_positions = [
-            self._finder.positions(text, runs)
-            for text, runs in zip(paragraphs, all_runs, strict=True)
+            _outside(self._finder.positions(text, runs), quotes)
+            for text, runs, quotes in zip(paragraphs, all_runs, all_quotes, strict=True)
         ]
-        # A paragraph where no reporting verb can start has no attribution, so it is not split
-        # into sentences: with no attribution they change neither the coverage nor the quotes'
-        # speakers.
+        # A paragraph where no reporting verb can start outside its quotations has no
+        # attribution, so it is not split into sentences: with no attribution they change
+        # neither the coverage nor the quotes' speakers.
         all_sentences = [
             sentences(text) if positions else None
             for text, positions in zip(paragraphs, all_positions, strict=True)
@@ -104,18 +116,29 @@ class RuleVoiceDetector:
             if any(all_tags)
             else {}
         )
+        if full_names:
+            all_tags = [[resolve_tag(tag, full_names) for tag in tags] for tags in all_tags]
+        if any(all_tags):
+            all_tags = resolve_pronouns(paragraphs, all_tags, all_runs)
         voices = []
         previous_quote: Quote | None = None
         for text, quotes, spans, tags, split in zip(
             paragraphs, all_quotes, all_sentences, all_tags, pieces, strict=True
         ):
-            tags = [resolve_tag(tag, full_names) for tag in tags]
             attributions = cover(tags, quotes, spans, text) if tags else ()
             linked = link_quotes(quotes, tags, spans or [], previous_quote)
             if linked:
                 previous_quote = linked[-1]
             voices.append(paragraph_voice(text, linked, attributions, pieces=split))
         return voices
+
+
+def _outside(positions: list[int], quotes: Sequence[Quote]) -> list[int]:
+    """Return the positions that no quotation holds ("I think", "we want" inside quotation
+    marks are the speaker's words, never an attribution)."""
+    if not quotes or not positions:
+        return positions
+    return [p for p in positions if not any(q.start <= p < q.end for q in quotes)]
 
 
 def check_detector(voice: object) -> VoiceDetector:

@@ -15,7 +15,10 @@ __all__ = [
     "VOICES",
     "SOURCE_KINDS",
     "FOUND_KINDS",
+    "UNNAMED_KINDS",
+    "KINDS_OF_SOURCE",
     "VERB_KINDS",
+    "kind_of",
     "Source",
     "Quote",
     "Attribution",
@@ -39,17 +42,43 @@ SOURCE_KINDS = ("outlet", "agency", "organisation")
 #: such as "Department" or "Institute"), or unknown (a single word nobody is named by in full).
 FOUND_KINDS = ("person", "organisation", "unknown")
 
-#: Kinds of reporting verb.
-VERB_KINDS = ("neutral", "loaded")
+#: Kinds of source that nobody names, from the head noun of the source ("officials said",
+#: "according to a new study", "critics say"; ``framing/data/source_kinds.tsv``).
+UNNAMED_KINDS = ("official", "document", "public", "organisation", "outlet")
+
+#: What a paragraph's ``source_kinds`` column says of each of its sources (:func:`kind_of`).
+KINDS_OF_SOURCE = ("person", "organisation", "outlet", "official", "document", "public")
+
+#: Kinds of reporting verb: neutral and loaded verbs report words; belief verbs attribute a
+#: belief, an intent or a feeling ("believes", "wants", "feels").
+VERB_KINDS = ("neutral", "loaded", "belief")
 
 
 @dataclass(frozen=True)
 class Source:
-    """A named source with its canonical name and kind (outlet, agency, organisation, person,
-    or unknown for a name found only from the attribution pattern)."""
+    """A source with its canonical name and kind: outlet, agency or organisation (from the
+    sources list), person, organisation or unknown (a name found only from the attribution
+    pattern), or one of :data:`UNNAMED_KINDS` for a source nobody names ("officials", "a new
+    study"; its name is its words as written)."""
 
     name: str
     kind: str
+
+
+def kind_of(source: Source) -> str:
+    """Return the kind of a source among :data:`KINDS_OF_SOURCE`: an agency is an
+    organisation, and a name found only from the pattern ("Cruz said") a person, which a
+    single capitalised word before a reporting verb mostly is.
+
+    >>> [kind_of(Source(n, k)) for n, k in [("CBS News", "outlet"), ("State Department",
+    ...     "agency"), ("Cruz", "unknown"), ("officials", "official")]]
+    ['outlet', 'organisation', 'person', 'official']
+    """
+    if source.kind == "agency":
+        return "organisation"
+    if source.kind == "unknown":
+        return "person"
+    return source.kind
 
 
 @dataclass(frozen=True)
@@ -154,3 +183,9 @@ class ParagraphVoice:
     def source_names(self) -> str:
         """Return the canonical names of the sources, separated by ``;``."""
         return ";".join(source.name for source in self.sources)
+
+    @property
+    def source_kinds(self) -> str:
+        """Return the kind of each source (:func:`kind_of`), in the order of
+        :attr:`source_names`, separated by ``;``."""
+        return ";".join(kind_of(source) for source in self.sources)

@@ -48,7 +48,9 @@ ROLES = frozenset(
     """reporter reporters correspondent anchor host editor columnist writer journalist spokesman
     spokeswoman spokesperson analyst commentator contributor producer chief director secretary
     official officer commander president minister adviser advisor researcher economist professor
-    expert""".split()
+    expert congressman congresswoman senator governor mayor candidate nominee front-runner
+    frontrunner supporter strategist pollster operative aide lawyer attorney moderator
+    manager chairman chairwoman founder co-founder activist delegate""".split()
 )
 
 #: Titles before a person's name, stripped from it ("Sen. Joe Manchin" is Joe Manchin).

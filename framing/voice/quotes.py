@@ -1,9 +1,12 @@
 """Quotations: the spans inside quotation marks, found over a whole article.
 
-A quotation is inside straight ``"``, curly ``“ ”``, guillemets, or a paired single quotation
-mark ``‘ ’``. It can run over several paragraphs (each opened again, the earlier ones left
-without a closing mark); an unbalanced mark closes at the end of its paragraph (or before the
-next opening mark). Apostrophes ("who’s", "ISIS’ control", "’90s") are never quotation marks.
+A quotation is inside straight ``"``, curly ``“ ”``, German and Polish ``„ “``, guillemets
+(``« »`` and ``» «``), a paired single quotation mark ``‘ ’``, or the two-character marks of
+research corpora: two apostrophes ``''…''`` (news-archive exports such as the New York Times')
+and the Penn Treebank's two backticks ````…''``. It can run over several paragraphs (each opened
+again, the earlier ones left without a closing mark); an unbalanced mark closes at the end of
+its paragraph (or before the next opening mark). Apostrophes ("who’s", "ISIS’ control", "’90s")
+are never quotation marks.
 
 >>> quotes = find_quotes(["He said: “We will stay.", "“We will win.”", 'Then "no" and ‘ok’.'])
 >>> [[(q.text, q.continued, q.continues, q.unbalanced) for q in p] for p in quotes[:2]]
@@ -18,10 +21,11 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
+from framing.text.archive import is_archive_metadata
 from framing.text.words import iter_words
-from framing.voice.model import Quote
+from framing.voice.model import Quote, Source
 
-__all__ = ["find_quotes", "QUOTE_CHARS"]
+__all__ = ["find_quotes", "find_transcript_turns", "QUOTE_CHARS"]
 
 _DOUBLE_MARKS = '"\u201c\u201d\u201e\u00ab\u00bb'
 #: Every character that can be a quotation mark, double or single.
@@ -29,7 +33,13 @@ QUOTE_CHARS = _DOUBLE_MARKS + "'\u2018\u2019"
 _OPENING_PUNCT = "([{\u2014\u2013-/"
 _CLOSING_PUNCT = ".,;:!?)]}\u2014\u2013-\u2026"
 
-_DOUBLE_MARK = re.compile(f"[{_DOUBLE_MARKS}]")
+#: Two apostrophes (news-archive exports write ''...'' for “...”) and two backticks (PTB
+#: tokenisation opens with ``): each is one double mark of two characters. Two apostrophes are
+#: read like a straight mark, from their neighbours; two backticks only ever open.
+_TWO_CHARACTER_MARKS = ("''", "``")
+_DOUBLE_MARK = re.compile(f"''|``|[{_DOUBLE_MARKS}]")
+#: The one-character marks only: what ``_DOUBLE_MARK`` finds in a text without '' or ``.
+_ONE_CHARACTER_MARK = re.compile(f"[{_DOUBLE_MARKS}]")
 #: A single mark that opens: at the start, or after white space, a bracket, a dash or a double
 #: mark, and before a word character.
 _SINGLE_OPEN = re.compile(r"(?:(?<=^)|(?<=[\s(\[\u2014\u2013\"\u201c]))['\u2018](?=\w)")
@@ -38,10 +48,11 @@ _SINGLE_OPEN = re.compile(r"(?:(?<=^)|(?<=[\s(\[\u2014\u2013\"\u201c]))['\u2018]
 _SINGLE_CLOSE = re.compile(r"(?<=[\w.,!?\u2026])['\u2019](?=$|[\s.,;:!?)\]\u2014\u2013\"\u201d])")
 
 
-def _context(text: str, position: int) -> tuple[bool, bool]:
-    """Return (looks like an opening mark, looks like a closing mark) from the neighbours."""
+def _context(text: str, position: int, width: int = 1) -> tuple[bool, bool]:
+    """Return (looks like an opening mark, looks like a closing mark) from the neighbours of
+    the mark of ``width`` characters at ``position``."""
     before = text[position - 1] if position else " "
-    after = text[position + 1] if position + 1 < len(text) else " "
+    after = text[position + width] if position + width < len(text) else " "
     opening = (before.isspace() or before in _OPENING_PUNCT or before in _DOUBLE_MARKS) and not (
         after.isspace()
     )
@@ -58,10 +69,10 @@ def _is_opening(mark: str, text: str, position: int, is_open: bool) -> bool:
     in a closing position while a quotation is open was turned the wrong way by a word
     processor. A straight mark is read from its neighbours, and when they do not tell, it opens
     a quotation if none is open."""
-    opening, closing = _context(text, position)
-    if mark in "\u201c\u201e\u00ab":
+    opening, closing = _context(text, position, len(mark))
+    if mark in ("\u201c", "\u201e", "\u00ab", "``"):
         return not (is_open and closing and not opening)
-    if mark in "\u201d\u00bb":
+    if mark in ("\u201d", "\u00bb"):
         return not is_open and opening and not closing
     if opening and not closing:
         return True
@@ -109,7 +120,7 @@ def _opens_again(text: str, marks: list[tuple[int, str]]) -> bool:
     if not marks:
         return False
     first = marks[0][0]
-    return not text[:first].strip() and _is_opening(text[first], text, first, False)
+    return not text[:first].strip() and _is_opening(marks[0][1], text, first, False)
 
 
 def _double_quotes(
@@ -136,9 +147,8 @@ def _double_quotes(
             else:
                 after = quotes[-1].end if quotes else 0
                 start = after + len(text[after:]) - len(text[after:].lstrip())
-                quotes.append(
-                    Quote(start, position + 1, text[start : position + 1], "double", opened=False)
-                )
+                end = position + len(mark)
+                quotes.append(Quote(start, end, text[start:end], "double", opened=False))
         elif _is_opening(mark, text, position, True):
             end = len(text[:position].rstrip())
             quotes.append(
@@ -146,7 +156,7 @@ def _double_quotes(
             )
             open_at, continued = position, False
         else:
-            end = position + 1
+            end = position + len(mark)
             quotes.append(Quote(open_at, end, text[open_at:end], "double", continued=continued))
             open_at, continued = None, False
     if open_at is None:
@@ -171,7 +181,8 @@ def find_quotes(paragraphs: Sequence[str]) -> list[list[Quote]]:
     result: list[list[Quote]] = []
     carried = False  # a quotation is open at the end of the previous paragraph
     for text in paragraphs:
-        marks = [(m.start(), m.group()) for m in _DOUBLE_MARK.finditer(text)]
+        pattern = _DOUBLE_MARK if "''" in text or "``" in text else _ONE_CHARACTER_MARK
+        marks = [(m.start(), m.group()) for m in pattern.finditer(text)]
         if carried and not _opens_again(text, marks):
             # The open quotation ended with its paragraph: nothing carries over.
             _end_with_paragraph(result)
@@ -188,3 +199,63 @@ def _end_with_paragraph(result: list[list[Quote]]) -> None:
     """Mark the last quotation found so far as not going on in the next paragraph."""
     if result and result[-1]:
         result[-1][-1] = replace(result[-1][-1], continues=False)
+
+
+#: A speaker's name in capitals, then a colon or a dash, opening a paragraph of a transcript
+#: ("WALLACE: ...", "JAKE TAPPER: ...", "TRUMP — ...").
+_SPEAKER_TURN = re.compile(
+    r"^((?:[A-Z][A-Z.'\u2019-]+)(?: [A-Z][A-Z.'\u2019-]+){0,2})(?::| [\u2014\u2013-]) +(?=\S)"
+)
+
+#: Labels in capitals before a colon that are no speaker ("UPDATE: ...", "CORRECTION: ...").
+NOT_SPEAKERS = frozenset(
+    """UPDATE UPDATED CORRECTION CLARIFICATION EDITOR'S NOTE BREAKING WATCH READ MORE PHOTOS
+    PHOTO VIDEO EMAIL PREVIOUSLY RELATED SOURCE NOTE ALSO SEE LISTEN""".split()
+)
+
+#: A transcript has at least this many paragraphs that open with a speaker's name, and two
+#: speakers at least: one such paragraph is mostly a label ("HUFFPOLLSTER: ...").
+TRANSCRIPT_TURNS = 2
+
+
+def find_transcript_turns(paragraphs: Sequence[str]) -> list[Quote | None]:
+    """Return, for each paragraph, the quotation of a transcript's turn: what follows the
+    speaker's name in capitals and a colon or a dash ("TAPPER: Do you think ...?"), quoted
+    from the speaker (its source, the name in title case); ``None`` for a paragraph that is no
+    turn. An article is a transcript when :data:`TRANSCRIPT_TURNS` paragraphs or more open with
+    a name in capitals, of two speakers or more.
+
+    >>> turns = find_transcript_turns(["TAPPER: Are you with him?", "FALLIN: I am.", "Then."])
+    >>> [(t.text, t.sources[0].name) if t else None for t in turns]
+    [('Are you with him?', 'Tapper'), ('I am.', 'Fallin'), None]
+    >>> find_transcript_turns(["UPDATE: The vote moved.", "CORRECTION: It did not."])
+    [None, None]
+    """
+    # A turn opens with two capitals (or a capital and a point): most paragraphs do not, and
+    # are not matched.
+    matches = [
+        _SPEAKER_TURN.match(text) if text[1:2].isupper() or text[1:2] == "." else None
+        for text in paragraphs
+    ]
+    speakers = [
+        match.group(1)
+        if match
+        and not set(match.group(1).split()) & NOT_SPEAKERS
+        and not is_archive_metadata(text)  # "BYLINE: ...", "LOAD-DATE: ..." of an export
+        else None
+        for match, text in zip(matches, paragraphs, strict=True)
+    ]
+    named = [speaker for speaker in speakers if speaker]
+    if len(named) < TRANSCRIPT_TURNS or len(set(named)) < 2:
+        return [None] * len(paragraphs)
+    turns: list[Quote | None] = []
+    for text, match, speaker in zip(paragraphs, matches, speakers, strict=True):
+        if speaker is None or match is None:
+            turns.append(None)
+            continue
+        end = len(text.rstrip())
+        source = Source(speaker.title(), "person")
+        turns.append(
+            Quote(match.end(), end, text[match.end() : end], "transcript", sources=(source,))
+        )
+    return turns

@@ -16,9 +16,18 @@ from typing import TypeAlias
 
 from framing.errors import FramingError, InputError
 from framing.io.tables import bundled_file, read_data_table
-from framing.voice.model import SOURCE_KINDS, Source
+from framing.voice.model import SOURCE_KINDS, UNNAMED_KINDS, Source
 
-__all__ = ["SourceEntry", "SourceList", "SourcesLike", "read_sources", "load_sources"]
+__all__ = [
+    "SourceEntry",
+    "SourceList",
+    "SourcesLike",
+    "read_sources",
+    "load_sources",
+    "read_unnamed_cues",
+    "load_unnamed_cues",
+    "unnamed_source",
+]
 
 
 @dataclass(frozen=True)
@@ -121,3 +130,48 @@ def load_sources(source: SourcesLike | None = None) -> SourceList:
         f"sources must be a SourceList, a path to a sources .tsv file, or None, "
         f"not {type(source).__name__}"
     )
+
+
+def read_unnamed_cues(path: str | Path) -> dict[str, str]:
+    """Return head noun -> kind from a TSV file with ``word``, ``kind`` and ``reason`` columns
+    (``framing/data/source_kinds.tsv``)."""
+    path = Path(path)
+    cues: dict[str, str] = {}
+    for row in read_data_table(path, required={"word", "kind", "reason"}):
+        word, kind = row.text("word"), row.text("kind")
+        if kind not in UNNAMED_KINDS:
+            raise InputError(
+                f"source cue {word!r} in {path} has kind {kind!r}; use one of: "
+                f"{', '.join(UNNAMED_KINDS)}"
+            )
+        if word in cues:
+            raise InputError(f"source cue {word!r} is in {path} twice; keep one line")
+        cues[word] = kind
+    return cues
+
+
+@cache
+def load_unnamed_cues() -> dict[str, str]:
+    """Return the bundled head nouns of unnamed sources and their kinds.
+
+    >>> cues = load_unnamed_cues()
+    >>> cues["officials"], cues["study"], cues["critics"]
+    ('official', 'document', 'public')
+    """
+    with resources.as_file(bundled_file("source_kinds.tsv")) as path:
+        return read_unnamed_cues(path)
+
+
+def unnamed_source(words: list[str]) -> Source | None:
+    """Return the source that a phrase without a name stands for, its kind decided by its last
+    word, the head noun (:func:`load_unnamed_cues`); ``None`` when the head says no kind.
+
+    >>> unnamed_source(["Federal", "and", "state", "officials"])
+    Source(name='Federal and state officials', kind='official')
+    >>> unnamed_source(["new", "census", "data"]), unnamed_source(["the", "weather"])
+    (Source(name='new census data', kind='document'), None)
+    """
+    if not words:
+        return None
+    kind = load_unnamed_cues().get(words[-1].lower())
+    return Source(" ".join(words), kind) if kind else None

@@ -21,7 +21,7 @@ from framing.voice.model import Source
 from framing.voice.names import NOT_NAMES, ORG_WORDS, TITLES
 from framing.voice.tokens import WORD_RUN, run_positions
 
-__all__ = ["surnames", "resolve"]
+__all__ = ["surnames", "resolve", "titled_names", "titled_name"]
 
 #: A title, then one to three capitalised words: a person's name ("Sen. Joe Manchin").
 _TITLED_NAME = re.compile(
@@ -113,16 +113,25 @@ def _full_names_in(surname: str, texts: Iterable[str]) -> set[str]:
     return full_names
 
 
+def titled_name(match: re.Match[str]) -> str | None:
+    """Return the name of two words or more that a match of ``_TITLED_NAME`` holds ("Sen. Joe
+    Manchin" is Joe Manchin), without titles and possessives, or ``None``."""
+    words = [w for w in match.group(1).split() if w.rstrip(".") not in TITLES]
+    words = [re.sub(r"[\u2019']s?$", "", w) for w in words]
+    if len(words) >= 2 and not any(w in ORG_WORDS or w in NOT_NAMES for w in words):
+        return " ".join(words)
+    return None
+
+
 def _titled_full_names(paragraphs: Sequence[str], all_runs: Sequence[Sequence[str]]) -> set[str]:
     """Return the names of two words or more after a title ("Sen. Joe Manchin"), without
     titles and possessives."""
     full_names = set()
     for text, runs in zip(paragraphs, all_runs, strict=True):
         for match in titled_names(text, runs):
-            words = [w for w in match.group(1).split() if w.rstrip(".") not in TITLES]
-            words = [re.sub(r"[\u2019']s?$", "", w) for w in words]
-            if len(words) >= 2 and not any(w in ORG_WORDS or w in NOT_NAMES for w in words):
-                full_names.add(" ".join(words))
+            name = titled_name(match)
+            if name is not None:
+                full_names.add(name)
     return full_names
 
 

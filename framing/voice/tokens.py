@@ -30,10 +30,13 @@ __all__ = [
 
 # --- sentences ----------------------------------------------------------------------------------
 
-#: A sentence that ends in one of these did not end: a title or an abbreviation ("Sen.", "U.S.").
+#: A sentence that ends in one of these did not end: a title or an abbreviation ("Sen.", "U.S."),
+#: or a party and state after a name ("Sen. Lindsey Graham (R-S.C.) told", at most 12
+#: characters).
 _ABBREVIATION_END = re.compile(
     r"(?:\b(?:[A-Z]\.)+|\b[A-Z]|\b(?:Sen|Rep|Gov|Gen|Mr|Mrs|Ms|Dr|St|Lt|Col|Sgt|Capt|Adm|Jr|Sr|"
     r"Maj|Prof|Rev|Ft|Mt|No|vs|Inc|Co|Corp|Jan|Feb|Aug|Sept|Oct|Nov|Dec))\.[\"'\u201d\u2019]?$"
+    r"|\([DRI]-[A-Z][A-Za-z.]{0,6}\.\)$"
 )
 
 #: How far back from a text's end a match of ``_ABBREVIATION_END`` that ends it can start: the

@@ -1,0 +1,276 @@
+"""The attribution rules of framing/voice/attribution.py, quotes.py and sources.py, one table
+of constructed sentences per rule (none taken from PolNeAR)."""
+
+from __future__ import annotations
+
+import pytest
+
+from framing import analyze
+from framing.voice import detect_voices
+from framing.voice.model import KINDS_OF_SOURCE, Source, kind_of
+from framing.voice.quotes import find_quotes, find_transcript_turns
+from framing.voice.sources import load_unnamed_cues, unnamed_source
+from framing.voice.verbs import load_reporting_verbs
+
+
+def _voice(text: str):
+    return detect_voices([text])[0]
+
+
+# --- quotation conventions -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "quoted"),
+    [
+        ("''We will win,'' the mayor said.", ["''We will win,''"]),  # news-archive export
+        ("He said ''no'' and ''never.''", ["''no''", "''never.''"]),
+        ("The mayor said ``we will win '' on Monday.", ["``we will win ''"]),  # PTB
+        ("Er sagte „Wir gewinnen.“ Dann ging er.", ["„Wir gewinnen.“"]),  # German
+        ("Il a dit « nous gagnons » hier.", ["« nous gagnons »"]),  # French guillemets
+        ("Er sagte »Wir gewinnen.« Dann ging er.", ["»Wir gewinnen.«"]),  # German guillemets
+        ("The '90s and rock 'n' roll were fine.", []),  # apostrophes, not two of them
+    ],
+)
+def test_quotation_conventions(text, quoted):
+    assert [q.text for q in find_quotes([text])[0]] == quoted
+
+
+def test_two_apostrophes_quote_over_paragraphs_and_name_the_speaker():
+    paragraphs = ["''We will stay,'' the mayor, Ann Lee, said. ''We will fight.", "''We win.''"]
+    voices = detect_voices(paragraphs)
+    assert [v.label for v in voices] == ["quoted", "quoted"]
+    assert voices[0].source_names == "Ann Lee"
+    assert voices[1].source_names == "Ann Lee"
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "speakers"),
+    [
+        (["WALLACE: Will you run?", "DOE: I will.", "The show ended."], ["Wallace", "Doe", None]),
+        (["JANE ROE: Are you in?", "JOHN DOE — Yes."], ["Jane Roe", "John Doe"]),
+        (["UPDATE: The vote moved.", "CORRECTION: It did not."], [None, None]),  # labels
+        (["SMITH: One label is no transcript.", "It is a heading."], [None, None]),
+        (["BYLINE: Ann Lee.", "LOAD-DATE: May 4, 2016", "SECTION: A; Pg. 1"], [None, None, None]),
+    ],
+)
+def test_transcript_turns(paragraphs, speakers):
+    turns = find_transcript_turns(paragraphs)
+    assert [t.sources[0].name if t else None for t in turns] == speakers
+
+
+def test_a_transcript_turn_is_quoted_from_its_speaker():
+    voices = detect_voices(["WALLACE: Will you run for the seat?", "DOE: I will run."])
+    assert [(v.source_names, v.quoted_words) for v in voices] == [("Wallace", 6), ("Doe", 3)]
+
+
+# --- titles, parentheses, appositives, relative clauses ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "sources"),
+    [
+        ("Sen. Lindsey Graham (R-S.C.) told reporters the deal was bad.", "Lindsey Graham"),
+        ("Rep. Ann Lee (D-N.Y.), chair of the caucus, said it would pass.", "Ann Lee"),
+        ("Flynn, a top Trump surrogate, said the deal was bad.", "Flynn"),
+        ("Joe Park, director of the Tax Policy Center, said taxes would rise.", "Joe Park"),
+        ("Mr. Schultz said the plan would fail.", "Schultz"),
+        ("Dov Hikind, who alleged that the vote was rigged, said he would sue.", "Dov Hikind"),
+        ("Snyder, for his part, has denied that the plan failed.", "Snyder"),
+        ("“We will win,” Mr. Park, now 81 and retired in Boston, Mass., said.", "Park"),
+        (
+            "When the F.B.I. director, James B. Comey, said on Tuesday that it was fine, we left.",
+            "James B Comey",
+        ),
+    ],
+)
+def test_titles_parentheses_appositives_and_relative_clauses(text, sources):
+    assert _voice(text).source_names == sources
+
+
+@pytest.mark.parametrize(
+    ("text", "sources"),
+    [
+        ("“It is bad,” said Sen. Ann Lee.", "Ann Lee"),  # inverted
+        ("“It is bad,” said former Ohio congressman Ben Roe.", "Ben Roe"),  # role after words
+        ("“It is bad,” said a Clinton campaign spokesman.", "Clinton campaign spokesman"),
+        ("The story was first reported by BuzzFeed.", "BuzzFeed"),  # the agent after "by"
+    ],
+)
+def test_sources_after_the_verb(text, sources):
+    assert _voice(text).source_names == sources
+
+
+@pytest.mark.parametrize(
+    ("text", "sources"),
+    [
+        ("Rubio pushed back on Thursday, saying that the bill was fine.", "Rubio"),
+        ("Bolton distanced himself from it by saying he would help.", "Bolton"),
+        ("At the same time, Obama spoke of jobs, noting that wages grew.", "Obama"),
+        ("Ann Lee is insisting that she won.", "Ann Lee"),  # progressive
+        ("Lee decried the math, saying Clinton took questions.", "Lee"),  # not Clinton
+    ],
+)
+def test_participles_take_the_subject_of_the_sentence(text, sources):
+    assert _voice(text).source_names == sources
+
+
+def test_a_participle_with_no_subject_is_no_attribution():
+    assert _voice("The storm hit the coast, saying nothing of the damage.").attributions == ()
+
+
+# --- sources nobody names, and source kinds ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "sources", "kinds"),
+    [
+        ("Police say the man fled.", "Police", "official"),
+        (
+            "Federal and state officials said the dam held.",
+            "Federal and state officials",
+            "official",
+        ),
+        ("Foreign policy analysts said it would fail.", "Foreign policy analysts", "public"),
+        ("The oversight panel said it would meet.", "oversight panel", "organisation"),
+        ("Many voters say the race is close.", "voters", "public"),
+        ("Prices rose, according to new census data.", "new census data", "document"),
+        ("Prices rose, according to a new study.", "new study", "document"),
+        ("The vote slipped, according to a new report by Politico.", "Politico", "outlet"),
+        (
+            "According to a statement from the Pentagon, it ended.",
+            "Department of Defense",
+            "organisation",
+        ),
+        (
+            "Donald Trump’s campaign manager says he is glad.",
+            "Donald Trump’s campaign manager",
+            "official",
+        ),
+    ],
+)
+def test_common_noun_and_unnamed_sources(text, sources, kinds):
+    voice = _voice(text)
+    assert (voice.source_names, voice.source_kinds) == (sources, kinds)
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        (["officials"], Source("officials", "official")),
+        (["a", "new", "poll"], Source("a new poll", "document")),
+        (["critics"], Source("critics", "public")),
+        (["the", "weather"], None),
+        ([], None),
+    ],
+)
+def test_unnamed_source_is_decided_by_its_head_noun(words, expected):
+    assert unnamed_source(words) == expected
+
+
+def test_unnamed_source_cues_file():
+    cues = load_unnamed_cues()
+    assert len(cues) > 100
+    assert set(cues.values()) <= set(KINDS_OF_SOURCE)
+    assert all(word == word.lower() and " " not in word for word in cues)
+
+
+@pytest.mark.parametrize(
+    ("source", "kind"),
+    [
+        (Source("CBS News", "outlet"), "outlet"),
+        (Source("State Department", "agency"), "organisation"),
+        (Source("Save the Children", "organisation"), "organisation"),
+        (Source("Ann Lee", "person"), "person"),
+        (Source("Cruz", "unknown"), "person"),
+        (Source("officials", "official"), "official"),
+        (Source("new poll", "document"), "document"),
+    ],
+)
+def test_kind_of(source, kind):
+    assert kind_of(source) == kind
+
+
+def test_source_kinds_column_sits_beside_sources():
+    table = analyze("Police say the man fled.\n\nCBS News reported that Ann Lee won.")
+    columns = list(table.columns)
+    assert columns.index("source_kinds") == columns.index("sources") + 1
+    assert list(table["source_kinds"]) == ["official", "outlet"]
+    assert list(table["sources"]) == ["Police", "CBS News"]
+
+
+# --- pronouns -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "sources"),
+    [
+        (
+            ["Sen. Joe Manchin spoke on Monday.", "He said the bill was dead."],
+            ["", "Joe Manchin"],
+        ),  # named by a title
+        (
+            ["Ann Lee said the vote was close.", "“It is over,” she said."],
+            ["Ann Lee", "Ann Lee"],
+        ),  # named by an attribution; the quote takes the speaker
+        (
+            ["Ann Lee said so. Rep. Bo Park spoke next.", "He said no."],
+            ["Ann Lee", "Bo Park"],
+        ),  # the most recent one
+        (
+            ["The Pentagon said it would act.", "He said no."],
+            ["Department of Defense", ""],
+        ),  # an organisation is no antecedent of "he"
+        (["He said the bill was dead."], [""]),  # nobody named before
+    ],
+)
+def test_pronoun_sources_resolve_to_the_most_recent_person(paragraphs, sources):
+    assert [v.source_names for v in detect_voices(paragraphs)] == sources
+
+
+# --- belief, intent and feeling -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "verb"),
+    [
+        ("Donald Trump believes that the deal is bad.", "believes"),
+        ("Many African-Americans feel the party left them.", "feel"),
+        ("Bernie Sanders hopes the convention will change the rules.", "hopes"),
+        ("Hillary Clinton wants to raise the minimum wage.", "wants"),
+    ],
+)
+def test_belief_intent_and_feeling_are_attributed(text, verb):
+    voice = _voice(text)
+    assert voice.label == "attributed"
+    assert [(a.verb, a.verb_kind) for a in voice.attributions] == [(verb, "belief")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Raqqa is believed safe.",  # passive
+        "The thought of it was bad.",  # a noun
+        "Jobless claims rose, and many plans failed.",  # nouns, not verbs
+        "The evil plan failed.",  # a noun after an adjective and a determiner
+        "The new fears grew.",
+    ],
+)
+def test_belief_words_that_attribute_nothing(text):
+    assert _voice(text).attributions == ()
+
+
+def test_belief_verbs_are_a_kind_of_their_own_in_the_data_file():
+    kinds = {verb.lemma: verb.kind for verb in load_reporting_verbs()}
+    assert {kinds[lemma] for lemma in ("believe", "think", "feel", "want", "hope")} == {"belief"}
+    assert kinds["say"] == "neutral"
+
+
+# --- a reporting verb covers its own sentence --------------------------------------------------
+
+
+def test_a_reporting_verb_covers_its_sentence_and_according_to_carries_on():
+    text = "Lee said the city fell. Fighters hid."
+    assert [s.voice for s in _voice(text).segments] == ["attributed", "own"]
+    text = "According to Lee, the city fell. Fighters hid."
+    assert [s.voice for s in _voice(text).segments] == ["attributed"]
