@@ -12,6 +12,7 @@ import subprocess
 import time
 from contextlib import contextmanager
 from pathlib import Path
+from urllib.parse import urlparse
 
 from tests.conftest import REPO, need
 
@@ -46,6 +47,21 @@ def chromium():
             yield browser
         finally:
             browser.close()
+
+
+def cut_the_network(page) -> list[str]:
+    """Cut every request of ``page`` outside 127.0.0.1; return the list the cut ones go to."""
+    outside: list[str] = []
+
+    def cut_or_pass(route):
+        if urlparse(route.request.url).hostname == "127.0.0.1":
+            route.continue_()
+        else:
+            outside.append(route.request.url)
+            route.abort()
+
+    page.route("**/*", cut_or_pass)
+    return outside
 
 
 def axe_violations(page) -> list[dict]:

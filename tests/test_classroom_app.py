@@ -10,7 +10,6 @@ from __future__ import annotations
 import importlib.util
 import re
 import sys
-from urllib.parse import urlparse
 
 import pytest
 
@@ -24,7 +23,7 @@ from framing.report.app_server import (
     voila_environment,
 )
 from framing.report.highlight import category_class
-from tests.browser import OUT, chromium, free_port, server
+from tests.browser import OUT, chromium, cut_the_network, free_port, server
 from tests.conftest import SHARED_DATA, need, need_data
 from tests.test_worksheet import HOSTILE_ARTICLE
 
@@ -59,16 +58,7 @@ def app(browser, app_url):
     """A fresh app page, with every request outside 127.0.0.1 cut (the network is gone)."""
     context = browser.new_context(viewport={"width": 1280, "height": 1000}, accept_downloads=True)
     page = context.new_page()
-    outside = []
-
-    def cut_or_pass(route):
-        if urlparse(route.request.url).hostname == "127.0.0.1":
-            route.continue_()
-        else:
-            outside.append(route.request.url)
-            route.abort()
-
-    page.route("**/*", cut_or_pass)
+    outside = cut_the_network(page)
     page.goto(app_url, timeout=STEP_MS)
     page.wait_for_selector(".framing-app textarea", timeout=STEP_MS)
     yield page

@@ -11,13 +11,12 @@ import importlib.util
 import shutil
 import subprocess
 import sys
-from urllib.parse import urlparse
 
 import pytest
 
 from framing import Article
 from framing.datasets.loaders import load_seed_text
-from tests.browser import OUT, chromium, free_port, server
+from tests.browser import OUT, chromium, cut_the_network, free_port, server
 from tests.conftest import REPO, need
 
 #: Milliseconds a step may take on a loaded two-core machine (a kernel starts and runs the
@@ -71,16 +70,7 @@ def lab_url(tmp_path_factory):
 def test_notebook_05_runs_in_jupyterlab_and_its_app_shows_the_article(lab_url):
     with chromium() as browser:
         page = browser.new_page(viewport={"width": 1400, "height": 1000})
-        outside = []
-
-        def cut_or_pass(route):
-            if urlparse(route.request.url).hostname == "127.0.0.1":
-                route.continue_()
-            else:
-                outside.append(route.request.url)
-                route.abort()
-
-        page.route("**/*", cut_or_pass)
+        outside = cut_the_network(page)
         page.goto(lab_url, timeout=STEP_MS)
         page.wait_for_selector(".jp-NotebookPanel .jp-Cell", timeout=STEP_MS)
         page.wait_for_function(
