@@ -47,6 +47,7 @@ from framing.comparisons.align import CONTAINMENT_NGRAM, CONTAINMENT_THRESHOLD, 
 
 if CONTAINMENT_NGRAM != 3:  # _trigrams below is written for trigrams
     raise ImportError("framing.comparisons.matching counts word trigrams; update _trigrams")
+from framing._optional import require
 from framing.errors import FramingError, InputError
 from framing.table.engine import resolve_jobs
 from framing.text.words import WORD, normalize_apostrophes
@@ -54,6 +55,7 @@ from framing.voice.quotes import find_quotes
 
 __all__ = [
     "match_sources",
+    "match_sources_dask",
     "MATCH_COLUMNS",
     "MATCH_COLUMN_DEFINITIONS",
     "CANDIDATES",
@@ -376,9 +378,15 @@ def _candidates(
                 progress(len(texts))
         return best
     import concurrent.futures as futures
+    import multiprocessing
 
+    # Fresh interpreters, not forks: a fork of a process whose other threads hold a lock (a
+    # notebook's, a test runner's) can wait on that lock for ever.
     with futures.ProcessPoolExecutor(
-        max_workers=jobs, initializer=_init_worker, initargs=(scorer,)
+        max_workers=jobs,
+        mp_context=multiprocessing.get_context("spawn"),
+        initializer=_init_worker,
+        initargs=(scorer,),
     ) as pool:
         in_flight: dict = {}
         for texts, dates, positions in pieces():
@@ -387,8 +395,9 @@ def _candidates(
                 done, _ = futures.wait(in_flight, return_when=futures.FIRST_COMPLETED)
                 for future in done:
                     best.add(*future.result())
+                    size = in_flight.pop(future)
                     if progress is not None:
-                        progress(in_flight.pop(future))
+                        progress(size)
             in_flight[pool.submit(_score_in_worker, texts, dates, positions)] = len(texts)
         for future in futures.as_completed(list(in_flight)):
             best.add(*future.result())
@@ -472,6 +481,25 @@ def _report_reuse(text: str) -> tuple[set, str]:
     return _trigrams(words), " " + " ".join(words) + " "
 
 
+def _check_options(articles: object, *, top_k: object, window: object, date_col: object) -> None:
+    if isinstance(top_k, bool) or not isinstance(top_k, int) or top_k < 1:
+        raise FramingError(f"top_k={top_k!r} is not valid; give a whole number of 1 or more")
+    if not isinstance(articles, pd.DataFrame):
+        raise FramingError(
+            "articles must be a pandas DataFrame with one text a row, "
+            f"not {type(articles).__name__}"
+        )
+    if window is not None and date_col is None:
+        raise FramingError("window= needs date_col=, the column of dates in both tables")
+
+
+def _no_report_text(count: int, example: object, text_col: str) -> str:
+    return (
+        f"{count} report(s) have no text in {text_col!r}, e.g. id {example!r}; drop them "
+        f"first, e.g. reports[reports[{text_col!r}].str.strip().astype(bool)]"
+    )
+
+
 def _idf_sample(n_reports: int) -> np.ndarray:
     """Return the positions of the reports whose words give the document frequencies."""
     return np.unique(np.linspace(0, n_reports - 1, min(n_reports, IDF_SAMPLE)).astype(int))
@@ -538,26 +566,19 @@ def match_sources(
     is. ``progress`` is called with the number of reports done after each chunk. For reports in
     a dask DataFrame, see :func:`match_sources_dask`.
     """
-    if isinstance(top_k, bool) or not isinstance(top_k, int) or top_k < 1:
-        raise FramingError(f"top_k={top_k!r} is not valid; give a whole number of 1 or more")
-    for table, what in ((articles, "articles"), (reports, "reports")):
-        if not isinstance(table, pd.DataFrame):
-            raise FramingError(
-                f"{what} must be a pandas DataFrame with one text a row, not {type(table).__name__}"
-            )
-    if window is not None and date_col is None:
-        raise FramingError("window= needs date_col=, the column of dates in both tables")
+    _check_options(articles, top_k=top_k, window=window, date_col=date_col)
+    if not isinstance(reports, pd.DataFrame):
+        raise FramingError(
+            "reports must be a pandas DataFrame with one text a row, not "
+            f"{type(reports).__name__}; for a dask DataFrame call match_sources_dask"
+        )
     article_ids = _ids(articles, id_col, "articles")
     report_ids = _ids(reports, id_col, "reports")
     article_texts = _texts(articles, text_col, "articles")
     report_texts = _texts(reports, text_col, "reports")
     empty = [i for i, text in enumerate(report_texts) if text is None]
     if empty:
-        raise InputError(
-            f"{len(empty)} report(s) have no text in {text_col!r}, e.g. id "
-            f"{report_ids[empty[0]]!r}; drop them first, e.g. "
-            f"reports[reports[{text_col!r}].str.strip().astype(bool)]"
-        )
+        raise InputError(_no_report_text(len(empty), report_ids[empty[0]], text_col))
     span = _window("1D" if window is None else window) if date_col is not None else 0
     article_dates = report_dates = None
     order = np.arange(len(reports))
@@ -683,3 +704,159 @@ def _ranked(
 
 def _error_row(doc_id: object, error: str) -> dict:
     return {column: None for column in MATCH_COLUMNS} | {"doc_id": doc_id, "error": error}
+
+
+# --- dask ----------------------------------------------------------------------------------------
+
+
+def match_sources_dask(
+    articles: pd.DataFrame,
+    reports,
+    *,
+    text_col: str = "text",
+    id_col: str | None = None,
+    date_col: str | None = None,
+    window: str | pd.Timedelta | None = None,
+    top_k: int = 3,
+) -> pd.DataFrame:
+    """Return the table of :func:`match_sources` for reports in a ``dask.dataframe``.
+
+    The reports stay where they are: each partition is hashed and scored against the articles
+    (a pandas DataFrame) by a dask task, on whatever scheduler is in use (threads by default, or
+    a ``distributed`` client's workers), and the partial candidate lists are merged in a tree.
+    Only the reports' ids and dates, and the texts of the candidates, come back to this
+    process, so the reports may be larger than its memory. The table equals
+    :func:`match_sources` on the same reports in one pandas DataFrame, whatever the partitions.
+    Needs the ``dask`` extra.
+    """
+    dask = require("dask", extra="dask")
+    dd = require("dask.dataframe", extra="dask")
+    if not isinstance(reports, dd.DataFrame):
+        raise FramingError(
+            "reports must be a dask DataFrame, not "
+            f"{type(reports).__name__}; for a pandas DataFrame call match_sources"
+        )
+    _check_options(articles, top_k=top_k, window=window, date_col=date_col)
+    for column in filter(None, (text_col, id_col, date_col)):
+        if column not in reports.columns:
+            raise InputError(
+                f"the reports table has no column {column!r}; name one of: "
+                + ", ".join(map(str, reports.columns))
+            )
+    parts = reports.to_delayed()
+    metas = dask.compute(
+        *[dask.delayed(_partition_meta)(part, text_col, id_col, date_col) for part in parts]
+    )
+    meta = pd.concat(metas, ignore_index=True)
+    offsets = np.r_[0, np.cumsum([len(part) for part in metas])]
+    report_ids = _ids(meta, "id", "reports")
+    if not meta["has_text"].all():
+        first = int(np.flatnonzero(~meta["has_text"].to_numpy())[0])
+        raise InputError(
+            _no_report_text(int((~meta["has_text"]).sum()), report_ids[first], text_col)
+        )
+    article_ids = _ids(articles, id_col, "articles")
+    article_texts = _texts(articles, text_col, "articles")
+    span = _window("1D" if window is None else window) if date_col is not None else 0
+    article_dates = report_dates = None
+    order = np.arange(len(meta))
+    if date_col is not None:
+        article_dates = _dates(articles, date_col, "articles")
+        report_dates = _dates(meta.rename(columns={"date": date_col}), date_col, "reports")
+        order = np.argsort(report_dates, kind="stable")
+        report_dates = report_dates[order]
+    place = np.empty(len(order), np.int64)
+    place[order] = np.arange(len(order))  # each report's position in date order
+
+    def local(positions: np.ndarray, part: int) -> np.ndarray:
+        """Return the rows of partition ``part`` among the reports at ``positions`` (global)."""
+        inside = positions[(positions >= offsets[part]) & (positions < offsets[part + 1])]
+        return inside - offsets[part]
+
+    sample = _idf_sample(len(meta))
+    frequencies = dask.compute(
+        *[
+            dask.delayed(_partition_frequencies)(part, local(sample, i), text_col)
+            for i, part in enumerate(parts)
+        ]
+    )
+    frequency = sum(frequencies, _frequencies(article_texts))
+    documents = len(sample) + sum(text is not None for text in article_texts)
+    idf = (np.log((1 + documents) / (1 + frequency)) + 1).astype(np.float32)
+    scorer = _scorer(article_texts, idf, top_k=top_k, article_dates=article_dates, window=span)
+    shared = dask.delayed(scorer, pure=True)
+    partials = []
+    for i, part in enumerate(parts):
+        positions = place[offsets[i] : offsets[i + 1]]
+        dates = None if report_dates is None else report_dates[positions]
+        partials.append(dask.delayed(_partition_best)(shared, part, text_col, positions, dates))
+    while len(partials) > 1:  # a tree of merges: no task holds every partial at once
+        pairs = zip(partials[::2], partials[1::2], strict=False)
+        merged = [dask.delayed(_Best.union)(first, second) for first, second in pairs]
+        partials = merged + partials[len(merged) * 2 :]
+    (best,) = dask.compute(partials[0])
+    wanted = order[np.unique(best.positions[best.positions >= 0])]
+    found = dask.compute(
+        *[
+            dask.delayed(_partition_texts)(part, local(wanted, i), text_col, offsets[i])
+            for i, part in enumerate(parts)
+        ]
+    )
+    report_texts = {index: text for texts in found for index, text in texts.items()}
+    return _ranked(
+        best,
+        order,
+        article_ids=article_ids,
+        report_ids=report_ids,
+        article_texts=article_texts,
+        report_texts=report_texts,
+        top_k=top_k,
+        windowed=date_col is not None,
+    )
+
+
+def _partition_meta(part: pd.DataFrame, text_col: str, id_col: str | None, date_col: str | None):
+    """Return a partition's ids, whether each row has text, and its raw dates."""
+    meta = pd.DataFrame(
+        {
+            "id": (part.index.to_series() if id_col is None else part[id_col])
+            .astype(object)
+            .to_numpy(),
+            "has_text": [text is not None for text in _texts(part, text_col, "reports")],
+        }
+    )
+    if date_col is not None:
+        meta["date"] = part[date_col].to_numpy()
+    return meta
+
+
+def _partition_frequencies(part: pd.DataFrame, rows: np.ndarray, text_col: str) -> np.ndarray:
+    texts = _texts(part, text_col, "reports")
+    return _frequencies([texts[i] for i in rows])
+
+
+def _partition_best(
+    scorer: _Scorer,
+    part: pd.DataFrame,
+    text_col: str,
+    positions: np.ndarray,
+    dates: np.ndarray | None,
+) -> _Best:
+    """Return the best reports of a partition for each article (``positions``: its rows'
+    places in the date order of all reports, ``dates`` theirs)."""
+    texts = _texts(part, text_col, "reports")
+    by_place = np.argsort(positions, kind="stable")
+    best = _Best.empty(scorer.queries.shape[0], scorer.width)
+    for start, stop in _chunks(len(by_place), REPORT_CHUNK):
+        rows = by_place[start:stop]
+        best.add(
+            *scorer.chunk(
+                [texts[i] for i in rows], None if dates is None else dates[rows], positions[rows]
+            )
+        )
+    return best
+
+
+def _partition_texts(part: pd.DataFrame, rows: np.ndarray, text_col: str, offset: int) -> dict:
+    texts = _texts(part, text_col, "reports")
+    return {int(offset + i): texts[i] for i in rows}
