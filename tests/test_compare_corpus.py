@@ -324,3 +324,15 @@ def test_the_command_matches_the_whole_corpus_at_once_as_the_function_does(tmp_p
     assert (by_chunk["source_id"].to_numpy() != summary["source_id"].to_numpy()).sum() >= 5
     paragraphs = pd.read_parquet(tmp_path / "out.parquet")
     pd.testing.assert_frame_equal(_plain(paragraphs[COLUMNS]), _plain(whole.paragraphs[COLUMNS]))
+
+
+def test_a_report_without_text_stops_the_command_with_one_line(tmp_path, articles, reports, capsys):
+    """A report without text is no pair of any article: matching stops and says how to drop it."""
+    articles.to_csv(tmp_path / "a.csv", index=False)
+    reports.assign(text=[reports["text"].iloc[0], "   "]).to_csv(tmp_path / "r.csv", index=False)
+    argv = ["compare-corpus", str(tmp_path / "a.csv"), "--reference", str(tmp_path / "r.csv")]
+    assert main([*argv, "--id-col", "id", "-o", str(tmp_path / "out.csv")]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("framing: error: 1 report(s) have no text in 'text'")
+    assert err.count("\n") == 1
+    assert not (tmp_path / "out.csv").exists()
