@@ -11,6 +11,7 @@ headline=False)`` numbers the article's crawled paragraphs joined by blank lines
 
     python benchmarks/alignment_devset.py draw                 # (re)draw the pairs, seeded
     python benchmarks/alignment_devset.py sheet --labelling 1  # the pairs to label, no scores
+    python benchmarks/alignment_devset.py merge --labels FILE  # a blind labelling, as `independent`
     python benchmarks/alignment_devset.py agreement            # Cohen's kappa of the labellings
     python benchmarks/alignment_devset.py evaluate             # precision and recall
 
@@ -47,11 +48,25 @@ from framing.datasets import load_allsides
 REPO = Path(__file__).resolve().parent.parent
 DEFAULT_DATA = Path(os.environ.get("FRAMING_SHARED_DATA", REPO.parent / "shared" / "data"))
 PAIRS_FILE = REPO / "benchmarks" / "data" / "alignment-dev.csv"
-FIELDS = ("story_id", "side", "paragraph", "source_paragraph", "drawn", "first", "second", "label")
+FIELDS = (
+    "story_id",
+    "side",
+    "paragraph",
+    "source_paragraph",
+    "drawn",
+    "first",
+    "second",
+    "label",
+    "independent",
+)
 LABELS = ("aligned", "unaligned")
 #: The seed of the draw, and of each labelling's order: fixed, so the set is the same every run.
+#: Labellings 1 and 2 are one person's (the second made knowing the first); labelling 3 is a
+#: second person's, made blind to both and merged in as the ``independent`` column.
 DRAW_SEED = 20211019
-SHEET_SEEDS = {1: 1, 2: 2}
+SHEET_SEEDS = {1: 1, 2: 2, 3: 3}
+#: The columns that ``merge`` may fill from a labeller's file (the others are never rewritten).
+MERGEABLE = ("independent",)
 #: Pairs drawn: enough above the 150 asked for that a few unusable ones could be dropped.
 PAIRS = 170
 #: Share of pairs drawn as the best-scoring center paragraph (the rest are random ones).
@@ -140,6 +155,42 @@ def sheet(data_dir: Path, labelling: int) -> str:
     return "\n".join(lines)
 
 
+def merge_labels(pairs: list[dict], labels_file: Path, column: str) -> list[dict]:
+    """Return the pairs with ``column`` filled from a labeller's ``key,label`` CSV file.
+
+    Every pair must be labelled exactly once, with a label in :data:`LABELS`, and every key
+    must name a pair of the set; otherwise nothing is merged and ``ValueError`` says which.
+    """
+    if column not in MERGEABLE:
+        raise ValueError(f"cannot merge into {column!r}; mergeable columns: {', '.join(MERGEABLE)}")
+    with labels_file.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.reader(handle))
+    if not rows or [cell.strip() for cell in rows[0]][:1] != ["key"] or len(rows[0]) != 2:
+        raise ValueError(f"{labels_file}: the first line must be the header `key,{column}`")
+    keys = {pair_key(pair) for pair in pairs}
+    found: dict[str, str] = {}
+    for line, row in enumerate(rows[1:], 2):
+        if len(row) != 2:
+            raise ValueError(f"{labels_file}:{line}: expected `key,label`, got {row!r}")
+        key, label = row[0].strip(), row[1].strip()
+        if key not in keys:
+            raise ValueError(f"{labels_file}:{line}: {key!r} is not a pair of the set")
+        if label not in LABELS:
+            raise ValueError(
+                f"{labels_file}:{line}: label {label!r} is not one of {', '.join(LABELS)}"
+            )
+        if key in found:
+            raise ValueError(f"{labels_file}:{line}: {key!r} is labelled twice")
+        found[key] = label
+    missing = sorted(keys - set(found))
+    if missing:
+        raise ValueError(
+            f"{labels_file}: {len(missing)} pair(s) not labelled, e.g. {missing[0]}; "
+            "label every pair of the sheet"
+        )
+    return [{**pair, column: found[pair_key(pair)]} for pair in pairs]
+
+
 def cohen_kappa(first: list[str], second: list[str]) -> float:
     """Return Cohen's kappa of two labellings of the same items."""
     observed = np.mean([a == b for a, b in zip(first, second, strict=True)])
@@ -192,10 +243,28 @@ def scores(data_dir: Path, pairs: list[dict]) -> list[dict]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("command", choices=["draw", "sheet", "agreement", "evaluate"])
+    parser.add_argument("command", choices=["draw", "sheet", "merge", "agreement", "evaluate"])
     parser.add_argument("--data-dir", type=Path, default=DEFAULT_DATA)
     parser.add_argument("--labelling", type=int, choices=sorted(SHEET_SEEDS), default=1)
+    parser.add_argument("--labels", type=Path, help="merge: a `key,label` CSV of one labelling")
+    parser.add_argument("--column", choices=MERGEABLE, default=MERGEABLE[0])
     args = parser.parse_args(argv)
+    if args.command == "merge":
+        if args.labels is None or not args.labels.is_file():
+            print(
+                "alignment_devset: error: merge needs --labels FILE, a `key,label` CSV "
+                "(one line per pair of the sheet)",
+                file=sys.stderr,
+            )
+            return 2
+        try:
+            pairs = merge_labels(read_pairs(), args.labels, args.column)
+        except ValueError as error:
+            print(f"alignment_devset: error: {error}", file=sys.stderr)
+            return 2
+        write_pairs(pairs)
+        print(f"{len(pairs)} pairs: column {args.column} merged from {args.labels}")
+        return 0
     if not (args.data_dir / "allsides-roundups").is_dir():
         print(
             f"alignment_devset: error: no allsides-roundups in {args.data_dir}; run "
