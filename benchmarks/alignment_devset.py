@@ -21,11 +21,22 @@ headline=False)`` numbers the article's crawled paragraphs joined by blank lines
 right) and one of its paragraphs; then either the center paragraph that today's alignment scores
 highest for it (``best``) or a random one (``random``). ``sheet`` prints the pairs in an order
 of its own for each labelling (a different seed), without scores, without how each pair was
-drawn and without the other labelling, for labelling blind. ``evaluate`` scores every pair with
-the first alignment (``framing.comparisons._align_reference``) and with :func:`framing.align`'s
-paraphrase-aware score, and prints each one's precision and recall of ``aligned`` against the
-adjudicated labels; then the same with the pairs it calls "maybe said differently" counted
-as aligned, and how many of those and of the "not in the source" pairs are labelled aligned.
+drawn and without the other labellings, for labelling blind. The set holds three labellings:
+``first`` and ``second`` by one person (``sheet --labelling 1`` and ``2``; the second made
+knowing the first) and ``independent`` by another, blind to both (``sheet --labelling 3``,
+written to a ``key,label`` file and merged in by ``merge``, which changes no other column).
+``settle`` sets ``label``: the labellings' label where they agree, and where any two differ the
+label re-read from the guidelines and recorded with its reason in
+``benchmarks/data/alignment-dev-adjudication.csv``. ``agreement`` prints Cohen's kappa, raw
+agreement and per-label counts of the first labelling against the independent one (agreement
+between two people) and against the second (one person's consistency). ``evaluate`` scores
+every pair with the first alignment (``framing.comparisons._align_reference``) and with
+:func:`framing.align`'s paraphrase-aware score, and prints each one's precision and recall of
+``aligned`` against the adjudicated labels; then the same with the pairs it calls "maybe said
+differently" counted as aligned, and how many of those and of the "not in the source" pairs are
+labelled aligned.
+``sweep`` prints precision and recall at other paraphrase thresholds and the share of pairs
+labelled aligned in bands of the paraphrase score.
 """
 
 from __future__ import annotations
