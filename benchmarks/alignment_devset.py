@@ -183,7 +183,7 @@ def merge_labels(pairs: list[dict], labels_file: Path, column: str) -> list[dict
         raise ValueError(f"cannot merge into {column!r}; mergeable columns: {', '.join(MERGEABLE)}")
     with labels_file.open(encoding="utf-8", newline="") as handle:
         rows = list(csv.reader(handle))
-    if not rows or [cell.strip() for cell in rows[0]][:1] != ["key"] or len(rows[0]) != 2:
+    if not rows or len(rows[0]) != 2 or rows[0][0].strip() != "key":
         raise ValueError(f"{labels_file}: the first line must be the header `key,{column}`")
     keys = {pair_key(pair) for pair in pairs}
     found: dict[str, str] = {}
