@@ -225,6 +225,56 @@ def test_dask_partitions_give_the_serial_table(roundups):
     assert_frame_equal(table, serial, check_dtype=False)
 
 
+def test_long_form_from_a_file_and_dask_equals_analyze(roundups, tmp_path):
+    import dask
+    import dask.dataframe as dd
+
+    dictionaries = {"mfd": _mfd_path(), "lsd": LSD_FIXTURE}
+    corpus = roundups.head(12).assign(side=["left", "right", "center"] * 4)
+    expected = framing.analyze(
+        corpus, id_col="doc_id", keep=["side"], dictionaries=dictionaries, dictionary_form="long"
+    )
+    assert {"dictionary", "category", "count", "own"} <= set(expected.columns)
+    path = tmp_path / "corpus.parquet"
+    corpus.to_parquet(path, index=False)
+    from_file = engine.analyze_file(
+        path,
+        id_col="doc_id",
+        keep=["side"],
+        dictionaries=dictionaries,
+        dictionary_form="long",
+        chunk_rows=5,
+        n_jobs=1,
+        progress=False,
+    )
+    tables = list(from_file)
+    assert len(tables) == 3  # each chunk in the long form as it comes
+    assert_frame_equal(pd.concat(tables, ignore_index=True), expected, check_dtype=False)
+    with dask.config.set({"dataframe.convert-string": False, "scheduler": "synchronous"}):
+        lazy = engine.analyze_dask(
+            dd.from_pandas(corpus, npartitions=2),
+            id_col="doc_id",
+            keep=["side"],
+            dictionaries=dictionaries,
+            dictionary_form="long",
+        )
+        assert list(lazy.columns) == list(expected.columns)
+        table = lazy.compute().reset_index(drop=True)
+    assert_frame_equal(table, expected, check_dtype=False)
+
+
+def test_long_form_of_a_file_or_dask_needs_a_dictionary(tmp_path):
+    import dask.dataframe as dd
+
+    path = tmp_path / "corpus.csv"
+    pd.DataFrame({"text": ["They protect the kind."]}).to_csv(path, index=False)
+    with pytest.raises(framing.FramingError, match="dictionary_form='long' reshapes"):
+        next(engine.analyze_file(path, dictionary_form="long", n_jobs=1))
+    ddf = dd.from_pandas(pd.DataFrame({"text": ["They protect the kind."]}), npartitions=1)
+    with pytest.raises(framing.FramingError, match="dictionary_form='tall' is not valid"):
+        engine.analyze_dask(ddf, dictionaries=MORAL, dictionary_form="tall")
+
+
 @pytest.mark.parametrize("form", ["wide", "long"])
 def test_saved_metadata_defines_the_dictionary_columns(tmp_path, form):
     table = framing.analyze(
