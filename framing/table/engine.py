@@ -333,8 +333,9 @@ def analyze_file(
     Only the text, id and ``keep`` columns are read; the kept ones are copied onto each
     paragraph row, after ``doc_id``. ``options`` are those of :func:`analyze_chunks`
     (``lexicon``, ``sentiment``, ``vader``, ``segmenter``, ``voice``, ``n_jobs``, ``progress``,
-    ``measures``, ``headline``, ``dictionaries``, ``dictionary_form``). The progress bar's total is the file's number
-    of rows, counted without parsing it (:func:`framing.io.documents.corpus_rows`).
+    ``measures``, ``headline``, ``dictionaries``, ``dictionary_form``). The progress bar's
+    total is the file's number of rows, counted without parsing it
+    (:func:`framing.io.documents.corpus_rows`).
     """
 
     path = Path(path)
