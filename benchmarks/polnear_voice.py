@@ -17,19 +17,21 @@ recall and F1 over the words of all articles (micro-averaged).
 inside a *reference quotation* and inside a content span (so scare quotes around a word nobody
 said, and the title of a show, are not gold). Detected: the covering segment's voice is
 ``quoted``. The reference quotations (:func:`reference_quotations`, the default ``--reference
-typographic``) follow the typographic conventions, line by line (a paragraph's lines, then the
-next paragraph's):
+typographic``) follow the typographic conventions:
 
-- double marks: “ „ « and two backticks open, ” and » close; a straight " or two apostrophes
-  '' open after the start of the line, white space or an opening bracket or dash when a
-  non-space follows, close after a non-space, and with white space on both sides close the
-  quotation open, else open one. Marks are read left to right: an opening mark opens a
-  quotation (in place of one left open before it), a closing mark closes the open one, whatever
-  the shapes of the two (“…" and "…” are quotations), and a closing mark with nothing open is
-  no quotation;
-- a quotation over several paragraphs: a quotation still open at the end of its line runs to
-  the end of that line when the next line starts with an opening mark (the next paragraph's
-  first line, after the last line of a paragraph); any other mark left open quotes nothing;
+- double marks, read left to right over the paragraph: “ „ « and two backticks open, ” and »
+  close, but for a mark turned the wrong way (“ glued to the end of a word while a quotation
+  is open closes it, as the closing mark of „…“ does; ” or » that nothing is open for, not
+  glued to a word and before a non-space, opens); a straight " or two apostrophes '' close
+  when glued to the end of a word (after a character that is not white space, an opening
+  bracket or a dash), open before a non-space, and with white space on both sides close the
+  quotation open, else open one. An opening mark opens a quotation (in place of one left open
+  before it), a closing mark closes the open one, whatever the shapes of the two (“…" and "…”
+  are quotations), and a closing mark with nothing open is no quotation;
+- a quotation over several paragraphs: a quotation still open at the end of its paragraph runs
+  to the end of the paragraph when the next paragraph starts with an opening mark, and one open
+  at the end of a line, when the next line starts with an opening mark, to the end of that
+  line; any other mark left open quotes nothing;
 - single marks, outside the double quotations: ‘ or ' opens at the start of the line or after
   white space, a bracket, a dash or a double opening mark, before a letter or digit; ’ or '
   closes after a letter, digit or final punctuation, before white space, punctuation or the
@@ -149,22 +151,25 @@ def paired_quotes(text: str) -> list[tuple[int, int]]:
     return [match.span() for match in _PAIRED.finditer(text)]
 
 
-def _opens(mark: str, line: str, position: int) -> bool | None:
-    """Return whether a double mark opens (True), closes (False) or cannot tell (None)."""
+def _opens(mark: str, text: str, position: int, is_open: bool) -> bool:
+    """Return whether a double mark opens a quotation (else it closes one); see the module's
+    docstring."""
+    before = text[position - 1] if position else " "
+    after = text[position + len(mark) : position + len(mark) + 1] or " "
+    glued = not (before.isspace() or before in _BEFORE_OPENING)  # to the end of a word
     if mark in _OPENING_MARKS:
-        return True
+        return not (is_open and glued and mark == "\u201c")  # “ typed for ”, or „…“
     if mark in _CLOSING_MARKS:
+        return not is_open and not glued and not after.isspace()  # ” typed for “
+    if glued:
         return False
-    before = line[position - 1] if position else " "
-    after = line[position + len(mark) : position + len(mark) + 1] or " "
-    if not (before.isspace() or before in _BEFORE_OPENING):
-        return False
-    return None if after.isspace() else True
+    return not is_open if after.isspace() else True
 
 
-def _starts_with_opening(line: str) -> bool:
-    match = _DOUBLE_MARK.match(line.lstrip())
-    return match is not None and _opens(match.group(), line.lstrip(), 0) is not False
+def _starts_with_opening(text: str) -> bool:
+    stripped = text.lstrip()
+    match = _DOUBLE_MARK.match(stripped)
+    return match is not None and _opens(match.group(), stripped, 0, False)
 
 
 def _single_quotes(line: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -206,42 +211,45 @@ def reference_quotations(paragraphs: Sequence[str]) -> list[list[tuple[int, int]
     r"""Return the spans of each paragraph's reference quotations (the module's docstring says
     what they are), in paragraph offsets, marks included.
 
-    >>> quotes = reference_quotations(['He said: “We stay.', '“We win.” And "no” and ‘ok’.'])
-    >>> [[p[a:b] for a, b in spans] for p, spans in zip(['He said: “We stay.',
-    ...     '“We win.” And "no” and ‘ok’.'], quotes)]
-    [['“We stay.'], ['“We win.”', '"no”', '‘ok’']]
+    >>> texts = ['He said: “We stay.', '“We win.” And "no” and ‘ok’.', 'A „Satz“, “a“ and x.']
+    >>> [[text[a:b] for a, b in spans] for text, spans in zip(texts, reference_quotations(texts))]
+    [['“We stay.'], ['“We win.”', '"no”', '‘ok’'], ['„Satz“', '“a“']]
     >>> reference_quotations(['ISIS’ control of the ’90s, "who’s', 'Yes.'])
     [[], []]
     """
-    units = [
-        (number, m.start(), m.group())
-        for number, text in enumerate(paragraphs)
-        for m in _LINE.finditer(text)
-    ]
-    lines = [line for _, _, line in units]
-    found: list[list[tuple[int, int]]] = [[] for _ in paragraphs]
-    for index, ((number, offset, line), turn) in enumerate(zip(units, _turns(lines), strict=True)):
+    turns = _turns([m.group() for text in paragraphs for m in _LINE.finditer(text)])
+    found: list[list[tuple[int, int]]] = []
+    for number, text in enumerate(paragraphs):
         spans = []
         open_at = None
-        for match in _DOUBLE_MARK.finditer(line):
-            opens = _opens(match.group(), line, match.start())
-            if opens is None:
-                opens = open_at is None
-            if opens:
-                open_at = match.start()
-            elif open_at is not None:
-                spans.append((open_at, match.end()))
+        for match in _DOUBLE_MARK.finditer(text):
+            position = match.start()
+            if not _opens(match.group(), text, position, open_at is not None):
+                if open_at is not None:
+                    spans.append((open_at, match.end()))
                 open_at = None
-        if (
-            open_at is not None
-            and index + 1 < len(lines)
-            and _starts_with_opening(lines[index + 1])
-        ):
-            spans.append((open_at, len(line)))
-        spans += _single_quotes(line, spans)
-        if turn is not None:
-            spans.append(turn)
-        found[number] += sorted((offset + a, offset + b) for a, b in spans)
+                continue
+            line_start = text.rfind("\n", 0, position) + 1
+            if (
+                open_at is not None
+                and open_at < line_start
+                and not text[line_start:position].strip()
+            ):
+                # a line that opens again: the open quotation ran to the end of the line before
+                spans.append((open_at, len(text[: line_start - 1].rstrip())))
+            open_at = position
+        following = paragraphs[number + 1] if number + 1 < len(paragraphs) else ""
+        if open_at is not None and _starts_with_opening(following):
+            spans.append((open_at, len(text)))
+        for line in _LINE.finditer(text):
+            taken = [(a - line.start(), b - line.start()) for a, b in spans]
+            spans += [
+                (line.start() + a, line.start() + b) for a, b in _single_quotes(line.group(), taken)
+            ]
+            turn = turns.pop(0)
+            if turn is not None:
+                spans.append((line.start() + turn[0], line.start() + turn[1]))
+        found.append(sorted(spans))
     return found
 
 
