@@ -22,12 +22,13 @@ typographic``) follow the typographic conventions:
 - double marks, read left to right over the paragraph: “ „ « and two backticks open, ” and »
   close, but for a mark turned the wrong way (“ glued to the end of a word while a quotation
   is open closes it, as the closing mark of „…“ does; ” or » that nothing is open for, not
-  glued to a word and before a non-space, opens); a straight " or two apostrophes '' close
-  when glued to the end of a word (after a character that is not white space, an opening
-  bracket or a dash), open before a non-space, and with white space on both sides close the
-  quotation open, else open one. An opening mark opens a quotation (in place of one left open
-  before it), a closing mark closes the open one, whatever the shapes of the two (“…" and "…”
-  are quotations), and a closing mark with nothing open is no quotation;
+  glued to a word and before a non-space, opens); a straight " or two apostrophes '' close the
+  quotation open when glued to the end of a word (after a letter, a digit or one of
+  ``.,;:!?…%)]}'’``) or before white space, and otherwise open one; with nothing open they
+  open one, unless glued to a word and before white space or the end. An opening mark opens a
+  quotation (in place of one left open before it), a closing mark closes the open one,
+  whatever the shapes of the two (“…" and "…” are quotations), and a closing mark with
+  nothing open is no quotation;
 - a quotation over several paragraphs: a quotation still open at the end of its paragraph runs
   to the end of the paragraph when the next paragraph starts with an opening mark, and one open
   at the end of a line, when the next line starts with an opening mark, to the end of that
@@ -125,8 +126,8 @@ _METHODS = ("framing", "quotes-only", "verb-sentence")
 _DOUBLE_MARK = re.compile("''|``|[\u201c\u201d\u201e\u00ab\u00bb\"]")
 _OPENING_MARKS = ("\u201c", "\u201e", "\u00ab", "``")
 _CLOSING_MARKS = ("\u201d", "\u00bb")
-#: What a straight mark that opens a quotation may follow, besides the start and white space.
-_BEFORE_OPENING = "([{\u2014\u2013-/"
+#: What ends a word, besides letters and digits: a mark after one of them is glued to the word.
+_WORD_END = ".,;:!?\u2026%)]}'\u2019"
 _SINGLE_OPEN = re.compile("(?:^|(?<=[\\s(\\[\u2014\u2013\"\u201c]))['\u2018](?=\\w)")
 _SINGLE_CLOSE = re.compile("(?<=[\\w.,!?\u2026])['\u2019](?=$|[\\s.,;:!?)\\]\u2014\u2013\"\u201d])")
 _TURN = re.compile(
@@ -156,14 +157,14 @@ def _opens(mark: str, text: str, position: int, is_open: bool) -> bool:
     docstring."""
     before = text[position - 1] if position else " "
     after = text[position + len(mark) : position + len(mark) + 1] or " "
-    glued = not (before.isspace() or before in _BEFORE_OPENING)  # to the end of a word
+    glued = before.isalnum() or before in _WORD_END  # to the end of a word
     if mark in _OPENING_MARKS:
         return not (is_open and glued and mark == "\u201c")  # “ typed for ”, or „…“
     if mark in _CLOSING_MARKS:
         return not is_open and not glued and not after.isspace()  # ” typed for “
-    if glued:
-        return False
-    return not is_open if after.isspace() else True
+    if is_open:
+        return not glued and not after.isspace()
+    return not (glued and after.isspace())
 
 
 def _starts_with_opening(text: str) -> bool:
