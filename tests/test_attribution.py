@@ -30,6 +30,10 @@ def _voice(text: str):
         ("Il a dit « nous gagnons » hier.", ["« nous gagnons »"]),  # French guillemets
         ("Er sagte »Wir gewinnen.« Dann ging er.", ["»Wir gewinnen.«"]),  # German guillemets
         ("The '90s and rock 'n' roll were fine.", []),  # apostrophes, not two of them
+        # markup of an embedded post or a link: attribute values are nobody's words
+        ('<tweet author="Ann Lee" id="12">“We won,” she wrote.', ["“We won,”"]),
+        ("<a href=”https://example.org/a” target=”_blank”>Link</a> He said “no.”", ["“no.”"]),
+        ('The rule reads x = "a" here.', ['"a"']),  # a spaced = is no attribute
     ],
 )
 def test_quotation_conventions(text, quoted):
