@@ -34,6 +34,12 @@ def _voice(text: str):
         ('<tweet author="Ann Lee" id="12">“We won,” she wrote.', ["“We won,”"]),
         ("<a href=”https://example.org/a” target=”_blank”>Link</a> He said “no.”", ["“no.”"]),
         ('The rule reads x = "a" here.', ['"a"']),  # a spaced = is no attribute
+        # the title of a work is nobody's words; a slogan or a headline's quotation is
+        ("Clinton said on NBC's “Meet the Press” that “we will win.”", ["“we will win.”"]),
+        ("His book “Gifted Hands” sold well, and the show ''Face the Nation'' too.", []),
+        ("She called it “Big Government” on Monday.", ["“Big Government”"]),
+        ("Trump on ‘Meet The Press’: ‘We Will Win’", ["‘Meet The Press’", "‘We Will Win’"]),
+        ("The show “was a disaster,” he said.", ["“was a disaster,”"]),
     ],
 )
 def test_quotation_conventions(text, quoted):
