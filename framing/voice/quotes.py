@@ -218,9 +218,10 @@ WORK_NOUNS = frozenset(
 TITLE_SMALL_WORDS = frozenset(
     "a an and as at but by for from in into nor of on or the to vs with".split()
 )
-#: The most words a title in quotation marks holds for :func:`title_of_work`.
+#: The most words a title in quotation marks holds for :func:`title_of_work`, and the most
+#: characters (marks included) of eight words of ten letters and their spaces.
 TITLE_WORDS = 8
-_WORD_BEFORE = re.compile(r"([\w’']+)\s*$")
+TITLE_CHARACTERS = 100
 
 
 def _title_case(words: list[str]) -> bool:
@@ -256,18 +257,18 @@ def title_of_work(text: str, quote: Quote) -> bool:
     """
     if not (quote.opened and quote.closed) or quote.continued or quote.continues:
         return False
-    words = [word.group() for word in iter_words(quote.text)]
-    if len(words) > TITLE_WORDS or not _title_case(words):
-        return False
-    before = _WORD_BEFORE.search(text, 0, quote.start)
-    if before is None:
-        return False
-    word = before.group(1)
+    if quote.end - quote.start > TITLE_CHARACTERS:
+        return False  # too long for a title: most quotations stop here
+    before = text[max(0, quote.start - 30) : quote.start].split()
+    word = before[-1] if before else ""
     if not (
         word.lower() in WORK_NOUNS
         or word == "on"
         or (word[:1].isupper() and word.endswith(("'s", "\u2019s")))
     ):
+        return False
+    words = [w.group() for w in iter_words(quote.text)]
+    if len(words) > TITLE_WORDS or not _title_case(words):
         return False
     outside = [w.group() for w in iter_words(text[: quote.start] + " " + text[quote.end :])]
     return not _title_case(outside)
