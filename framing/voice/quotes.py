@@ -46,9 +46,15 @@ _TWO_CHARACTER_MARKS = ("''", "``")
 _DOUBLE_MARK = re.compile(f"''|``|[{_DOUBLE_MARKS}]")
 #: The one-character marks only: what ``_DOUBLE_MARK`` finds in a text without '' or ``.
 _ONE_CHARACTER_MARK = re.compile(f"[{_DOUBLE_MARKS}]")
+#: Any character that a quotation needs: a double mark, an apostrophe or backtick (of '' and
+#: ``), or a single mark that opens (a closing ’ alone is an apostrophe).
+_ANY_MARK = re.compile(f"[{_DOUBLE_MARKS}'`\u2018]")
 #: A single mark that opens: at the start, or after white space, a bracket, a dash or a double
-#: mark, and before a word character.
-_SINGLE_OPEN = re.compile(r"(?:(?<=^)|(?<=[\s(\[\u2014\u2013\"\u201c]))['\u2018](?=\w)")
+#: mark, and before a word character. Written as "not after any other character", which the
+#: regular expression engine tries faster than its plain twin ``_REFERENCE_SINGLE_OPEN``
+#: (tests/test_voice.py checks them equal on every real paragraph).
+_SINGLE_OPEN = re.compile(r"(?<![^\s(\[\u2014\u2013\"\u201c])['\u2018](?=\w)")
+_REFERENCE_SINGLE_OPEN = re.compile(r"(?:(?<=^)|(?<=[\s(\[\u2014\u2013\"\u201c]))['\u2018](?=\w)")
 #: A single mark that closes: after a word or its final punctuation, and before white space,
 #: punctuation, a double mark or the end.
 _SINGLE_CLOSE = re.compile(r"(?<=[\w.,!?\u2026])['\u2019](?=$|[\s.,;:!?)\]\u2014\u2013\"\u201d])")
@@ -255,11 +261,11 @@ def title_of_work(text: str, quote: Quote) -> bool:
     >>> [q.text for q in find_quotes([text])[0]]
     ['“We Will Win.”']
     """
-    if not (quote.opened and quote.closed) or quote.continued or quote.continues:
-        return False
     if quote.end - quote.start > TITLE_CHARACTERS:
         return False  # too long for a title: most quotations stop here
-    before = text[max(0, quote.start - 30) : quote.start].split()
+    if not (quote.opened and quote.closed) or quote.continued or quote.continues:
+        return False
+    before = text[max(0, quote.start - 30) : quote.start].rsplit(maxsplit=1)
     word = before[-1] if before else ""
     if not (
         word.lower() in WORK_NOUNS
@@ -280,6 +286,14 @@ def find_quotes(paragraphs: Sequence[str]) -> list[list[Quote]]:
     result: list[list[Quote]] = []
     carried = False  # a quotation is open at the end of the previous paragraph
     for text in paragraphs:
+        if _ANY_MARK.search(text) is None:
+            # No mark that opens or closes a double quotation or opens a single one: the
+            # paragraph quotes nothing, and a quotation open before it ended with its paragraph.
+            if carried:
+                _end_with_paragraph(result)
+                carried = False
+            result.append([])
+            continue
         pattern = _DOUBLE_MARK if "''" in text or "``" in text else _ONE_CHARACTER_MARK
         marks = [(m.start(), m.group()) for m in pattern.finditer(text)]
         if "=" in text:
@@ -289,7 +303,8 @@ def find_quotes(paragraphs: Sequence[str]) -> list[list[Quote]]:
             _end_with_paragraph(result)
         quotes, carried = _double_quotes(text, marks, carried)
         quotes.extend(_single_quotes(text, [(q.start, q.end) for q in quotes]))
-        quotes = [quote for quote in quotes if not title_of_work(text, quote)]
+        if quotes:
+            quotes = [quote for quote in quotes if not title_of_work(text, quote)]
         quotes.sort(key=lambda q: q.start)
         result.append(quotes)
     if carried:
