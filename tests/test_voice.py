@@ -637,7 +637,7 @@ def test_single_opening_marks_equal_the_plain_pattern(real_paragraphs):
         spans = [m.span() for m in _SINGLE_OPEN.finditer(text)]
         assert spans == [m.span() for m in _REFERENCE_SINGLE_OPEN.finditer(text)], text
         found += len(spans)
-    assert found > 500  # 641 on the data of November 2026
+    assert found > 500  # 641 on the shared data
 
 
 def test_word_spans_equal_the_words_of_every_measure(real_paragraphs):
