@@ -6,7 +6,9 @@ research corpora: two apostrophes ``''…''`` (news-archive exports such as the 
 and the Penn Treebank's two backticks ````…''``. It can run over several paragraphs (each opened
 again, the earlier ones left without a closing mark); an unbalanced mark closes at the end of
 its paragraph (or before the next opening mark). Apostrophes ("who’s", "ISIS’ control", "’90s")
-are never quotation marks.
+are never quotation marks, nor are the marks around a markup attribute's value
+(:func:`markup_values`); the title of a work in quotation marks is no quotation
+(:func:`title_of_work`).
 
 >>> quotes = find_quotes(["He said: “We will stay.", "“We will win.”", 'Then "no" and ‘ok’.'])
 >>> [[(q.text, q.continued, q.continues, q.unbalanced) for q in p] for p in quotes[:2]]
