@@ -238,6 +238,7 @@ def test_pronoun_sources_resolve_to_the_most_recent_person(paragraphs, sources):
         ("Many African-Americans feel the party left them.", "feel"),
         ("Bernie Sanders hopes the convention will change the rules.", "hopes"),
         ("Hillary Clinton wants to raise the minimum wage.", "wants"),
+        ("Trump seemed to suggest that the vote was rigged.", "seemed"),  # an impression
     ],
 )
 def test_belief_intent_and_feeling_are_attributed(text, verb):
@@ -264,6 +265,26 @@ def test_belief_verbs_are_a_kind_of_their_own_in_the_data_file():
     kinds = {verb.lemma: verb.kind for verb in load_reporting_verbs()}
     assert {kinds[lemma] for lemma in ("believe", "think", "feel", "want", "hope")} == {"belief"}
     assert kinds["say"] == "neutral"
+
+
+@pytest.mark.parametrize(
+    ("text", "verb", "sources"),
+    [
+        (
+            "A new poll shows that Clinton leads in Ohio.",
+            "shows",
+            "new poll",
+        ),  # what a document says
+        ("The study found that turnout fell.", "found", "study"),
+        ("Sanders accused Clinton of taking Wall Street money.", "accused", "Sanders"),
+        ("The senator praised the deal as a breakthrough.", "praised", "senator"),
+        ("Officials cited security concerns.", "cited", "Officials"),
+    ],
+)
+def test_verbs_of_findings_criticism_and_praise_are_attributions(text, verb, sources):
+    voice = _voice(text)
+    assert [a.verb for a in voice.attributions] == [verb]
+    assert voice.source_names == sources
 
 
 # --- a reporting verb covers its own sentence --------------------------------------------------
