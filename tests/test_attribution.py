@@ -109,6 +109,10 @@ def test_sources_after_the_verb(text, sources):
         ("At the same time, Obama spoke of jobs, noting that wages grew.", "Obama"),
         ("Ann Lee is insisting that she won.", "Ann Lee"),  # progressive
         ("Lee decried the math, saying Clinton took questions.", "Lee"),  # not Clinton
+        ("Rubio thanked Miami and said it was great to be home.", "Rubio"),  # coordinated
+        ("Clinton has disputed both critiques, but says she erred.", "Clinton"),
+        ("Lee and Kim said so.", "Lee;Kim"),  # a coordinated subject, not a coordinated verb
+        ("Even before the remarks, the pope was criticized and said little.", ""),  # no name
     ],
 )
 def test_participles_take_the_subject_of_the_sentence(text, sources):
