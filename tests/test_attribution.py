@@ -138,6 +138,12 @@ def test_a_participle_with_no_subject_is_no_attribution():
         ("Foreign policy analysts said it would fail.", "Foreign policy analysts", "public"),
         ("The oversight panel said it would meet.", "oversight panel", "organisation"),
         ("Many voters say the race is close.", "voters", "public"),
+        ("“It is over,” said the woman, who asked not to be named.", "woman", "public"),
+        (
+            "The Republican front-runner told reporters he would win.",
+            "Republican front-runner",
+            "official",
+        ),
         ("Prices rose, according to new census data.", "new census data", "document"),
         ("Prices rose, according to a new study.", "new study", "document"),
         ("The vote slipped, according to a new report by Politico.", "Politico", "outlet"),
