@@ -55,7 +55,8 @@ typographic``) follow the typographic conventions:
 quotation over several paragraphs, no mixed marks, no single marks, no transcript).
 
 ``named`` (named source of a speech verb): the attributions whose cue holds a speech verb (a
-form of :func:`framing.voice.verbs.load_reporting_verbs`, or "according to") and whose source
+form listed in ``benchmarks/data/polnear-speech-verbs.txt``: the package's speech verbs as they
+stood when this figure was first reported, frozen; or "according to") and whose source
 span holds a *name word*: a word that starts with a capital letter and is neither a pronoun nor
 a title (:data:`PRONOUNS`, :data:`TITLES`), possessive "'s" removed. The key of such a source
 is the last name word of its first name (:func:`source_key`): the first run of capitalised words
@@ -107,7 +108,6 @@ from framing.text.archive import is_archive_metadata
 from framing.text.segment import BlankLineSegmenter
 from framing.text.words import WORD, split_sentences
 from framing.voice import detect_voices
-from framing.voice.verbs import load_reporting_verbs
 
 REPO = Path(__file__).resolve().parent.parent
 DEFAULT_DATA = Path(os.environ.get("FRAMING_SHARED_DATA", REPO.parent / "shared" / "data"))
@@ -124,6 +124,8 @@ TITLES = frozenset(
     "Professor Rev Sir Lord Lady Former The A An Republican Democrat Democratic Candidate".split()
 )
 SPEECH_PHRASES = ("according to",)
+#: The speech verb forms of the ``named`` figure (see :func:`speech_forms`).
+SPEECH_VERBS_FILE = Path(__file__).resolve().parent / "data" / "polnear-speech-verbs.txt"
 _PAIRED = re.compile(r"“[^“”]*”|``.*?''|''.*?''|\"[^\"]*\"", re.S)
 _PARENTHESES = re.compile(r"\([^()]*\)")
 _METHODS = ("framing", "quotes-only", "verb-sentence")
@@ -334,11 +336,11 @@ def source_key(text: str) -> str | None:
 
 
 def speech_forms() -> frozenset[str]:
-    """Return the lower-case forms of the package's reporting verbs of speech (not those of
-    kind ``belief``, which attribute no words)."""
-    return frozenset(
-        form for verb in load_reporting_verbs() if verb.kind != "belief" for form in verb.forms
-    )
+    """Return the lower-case speech verb forms of the ``named`` figure, read from
+    :data:`SPEECH_VERBS_FILE`: fixed, so that the annotated attributions it counts do not change
+    when verbs are added to the package's list."""
+    lines = SPEECH_VERBS_FILE.read_text(encoding="utf-8").splitlines()
+    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
 
 
 def is_speech_cue(cue: str, forms: frozenset[str]) -> bool:
