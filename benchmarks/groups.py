@@ -27,7 +27,7 @@ from __future__ import annotations
 import argparse
 import itertools
 import os
-import time
+import sys
 from pathlib import Path
 
 import numpy as np
@@ -44,6 +44,10 @@ from framing.comparisons.groups import (
     permutation_p_value,
 )
 from framing.datasets import load_polnear
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from corpus import best_of
 
 REPO = Path(__file__).resolve().parent.parent
 DEFAULT_DATA = Path(os.environ.get("FRAMING_SHARED_DATA", REPO.parent / "shared" / "data"))
@@ -80,15 +84,6 @@ def compare_groups_before(table: pd.DataFrame, *, group_col: str, measures, seed
 def paragraph_table(data_dir: Path) -> pd.DataFrame:
     corpus = load_polnear("train", data_dir=data_dir)
     return framing.analyze(corpus, id_col="doc_id", keep=["publisher"], progress=False)
-
-
-def best_of(repeats: int, run) -> float:
-    times = []
-    for _ in range(repeats):
-        start = time.perf_counter()
-        run()
-        times.append(time.perf_counter() - start)
-    return min(times)
 
 
 def main() -> None:
