@@ -530,26 +530,47 @@ def _check_quote(
             found.extend(range(where, where + len(sequence)))
             position = where + len(sequence)
         else:
-            matched = [doc.words[index] for index in found]
-            differences = [
-                f"{q.text}/{m.text}"
-                for q, m in zip(quoted, matched, strict=True)
-                if q.text != m.text
-                and (q is not quoted[0] or _first_folded(q.text) != _first_folded(m.text))
-            ]
-            return QuoteCheck(
-                paragraph,
-                start,
-                end,
-                quote,
-                "verbatim",
-                1.0,
-                doc.name,
-                doc.paragraph_of_word[found[0]],
-                doc.article.text[matched[0].start : matched[-1].end],
-                differences,
-            )
-    ratio, doc, first, last = _best_span(quoted, docs, case_sensitive=case_sensitive)
+            return _verbatim(quote, quoted, doc, found, paragraph=paragraph, start=start)
+    best = _best_span(quoted, docs, case_sensitive=case_sensitive)
+    return _span_check(quote, best, paragraph=paragraph, start=start)
+
+
+def _verbatim(
+    quote: str,
+    quoted: list[_Word],
+    doc: _SourceDoc,
+    found: list[int],
+    *,
+    paragraph: int | None,
+    start: int,
+) -> QuoteCheck:
+    """Return the check of a quote found word for word at ``found`` (word numbers) in ``doc``."""
+    matched = [doc.words[index] for index in found]
+    differences = [
+        f"{q.text}/{m.text}"
+        for q, m in zip(quoted, matched, strict=True)
+        if q.text != m.text
+        and (q is not quoted[0] or _first_folded(q.text) != _first_folded(m.text))
+    ]
+    return QuoteCheck(
+        paragraph,
+        start,
+        start + len(quote),
+        quote,
+        "verbatim",
+        1.0,
+        doc.name,
+        doc.paragraph_of_word[found[0]],
+        doc.article.text[matched[0].start : matched[-1].end],
+        differences,
+    )
+
+
+def _span_check(quote: str, best: tuple, *, paragraph: int | None, start: int) -> QuoteCheck:
+    """Return the check of a quote not found word for word, from its best span
+    ``(ratio, doc, first, last)``: altered at :data:`QUOTE_ALTERED_THRESHOLD` or above."""
+    ratio, doc, first, last = best
+    end = start + len(quote)
     if doc is None:
         return QuoteCheck(paragraph, start, end, quote, "not_found", 0.0)
     fidelity = "altered" if ratio >= QUOTE_ALTERED_THRESHOLD else "not_found"
@@ -769,6 +790,31 @@ def _check_threshold(name: str, value: float) -> float:
     return float(value)
 
 
+def _inputs(
+    partisan: str | Article,
+    sources: object,
+    *,
+    lexicon: LexiconLike | None,
+    sentiment: SentimentScorer | None,
+    hedges: HedgeList | None,
+) -> tuple[Article, dict[str, Article], HedgeList]:
+    """Return the partisan article, the named sources and the hedges that an alignment reads.
+
+    Texts become Articles with ``lexicon`` and ``sentiment``, by default the partisan
+    Article's own, so that both sides are measured alike.
+    """
+    if lexicon is None and isinstance(partisan, Article):
+        lexicon = partisan.lexicon
+    if sentiment is None and isinstance(partisan, Article):
+        sentiment = partisan.sentiment
+    matcher = lexicon if isinstance(lexicon, LexiconMatcher) else load_lexicon(lexicon)
+    options = {"lexicon": matcher, "sentiment": sentiment}
+    article = _as_article(partisan, "the partisan article", options)
+    documents = _source_articles(sources, options)
+    hedges = hedges or load_hedges()
+    return article, documents, hedges
+
+
 def _as_article(value: object, what: str, options: dict) -> Article:
     if isinstance(value, Article):
         return value
@@ -821,15 +867,9 @@ def align(
     similarity_threshold = _check_threshold("similarity_threshold", similarity_threshold)
     if progress not in (None, True, False):
         raise choices_error("progress", progress, [None, True, False])
-    if lexicon is None and isinstance(partisan, Article):
-        lexicon = partisan.lexicon
-    if sentiment is None and isinstance(partisan, Article):
-        sentiment = partisan.sentiment
-    matcher = lexicon if isinstance(lexicon, LexiconMatcher) else load_lexicon(lexicon)
-    options = {"lexicon": matcher, "sentiment": sentiment}
-    article = _as_article(partisan, "the partisan article", options)
-    documents = _source_articles(sources, options)
-    hedges = hedges or load_hedges()
+    article, documents, hedges = _inputs(
+        partisan, sources, lexicon=lexicon, sentiment=sentiment, hedges=hedges
+    )
 
     source_paragraphs = [(name, p) for name, doc in documents.items() for p in doc.paragraphs]
     docs = [_source_doc(name, doc) for name, doc in documents.items()]
