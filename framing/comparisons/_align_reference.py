@@ -13,7 +13,7 @@ containment, the same quote checks and the same rows where the two must agree, a
 
 from __future__ import annotations
 
-import difflib
+import functools
 from collections.abc import Mapping, Sequence
 
 import numpy as np
@@ -32,11 +32,14 @@ from framing.comparisons.align import (
     _inputs,
     _keys,
     _ngrams,
+    _quote_matcher,
     _quote_spans,
+    _segment_words,
     _segments,
     _source_doc,
     _span_check,
     _verbatim,
+    _window_ratio,
     _words,
 )
 from framing.measures.hedges import HedgeList
@@ -106,13 +109,9 @@ def reference_check_quote(
 ) -> QuoteCheck:
     """Return whether ``quote`` is in the sources verbatim, altered, or not found.
 
-    Verbatim means the same words in the same order: quote marks, punctuation, white space and
-    an ellipsis marking elided words are ignored, and so is letter case unless
-    ``case_sensitive`` (then only the case of the quote's first letter is). Case differences
-    are listed in ``case_differences`` either way. Otherwise the most similar span of about the
-    quote's length is found with difflib; at :data:`QUOTE_ALTERED_THRESHOLD` or above the quote
-    is ``altered``, below it ``not_found``.
-
+    The plain twin of :func:`~framing.comparisons.align.check_quote` (see it for what each
+    fidelity means): the quote is looked for at every place of every source, and every window
+    of about its length is scored.
     """
     docs = [_source_doc(name, article) for name, article in sources.items()]
     segments = _segments(quote)
@@ -122,24 +121,18 @@ def reference_check_quote(
     quoted = [word for segment in segments for word in segment]
     for doc in docs:
         keys = _keys(doc.words, case_sensitive=case_sensitive)
-        position, found = 0, []
-        for index, segment in enumerate(segments):
-            sequence = _keys(segment, case_sensitive=case_sensitive)
-            where = _find(sequence, keys, position, first_letter_free=index == 0)
-            if where < 0:
-                break
-            found.extend(range(where, where + len(sequence)))
-            position = where + len(sequence)
-        else:
+        found = _segment_words(
+            segments,
+            functools.partial(_find, keys=keys),
+            case_sensitive=case_sensitive,
+        )
+        if found is not None:
             return _verbatim(quote, quoted, doc, found, paragraph=paragraph, start=start)
     # The best span: the most quote words matched in order (difflib's matching blocks), over the
     # longer of quote and span, so that a span that leaves a changed word out scores no higher.
     best = (0.0, None, 0, 0)
-    wanted = _keys(quoted, case_sensitive=case_sensitive)
-    wanted[0] = _first_folded(wanted[0])
+    wanted, matcher = _quote_matcher(quoted, case_sensitive=case_sensitive)
     shared = set(wanted)
-    matcher = difflib.SequenceMatcher(autojunk=False)
-    matcher.set_seq2(wanted)
     for doc in docs:
         keys = _keys(doc.words, case_sensitive=case_sensitive)
         for length in (len(wanted), len(wanted) - 1, len(wanted) + 1):
@@ -147,9 +140,7 @@ def reference_check_quote(
                 window = keys[first : first + length]
                 if not shared.intersection(window):
                     continue
-                matcher.set_seq1([_first_folded(window[0]), *window[1:]])
-                matched = sum(block.size for block in matcher.get_matching_blocks())
-                ratio = matched / max(len(wanted), len(window))
+                ratio = _window_ratio(matcher, window, wanted)
                 if ratio > best[0]:
                     best = (ratio, doc, first, first + len(window))
     return _span_check(quote, best, paragraph=paragraph, start=start)

@@ -39,6 +39,7 @@ from __future__ import annotations
 import bisect
 import contextlib
 import difflib
+import functools
 import json
 import math
 import re
@@ -521,18 +522,50 @@ def _check_quote(
     for doc in docs:
         keys = doc.keys_for(case_sensitive)
         positions = doc.positions_for(case_sensitive)
-        position, found = 0, []
-        for index, segment in enumerate(segments):
-            sequence = _keys(segment, case_sensitive=case_sensitive)
-            where = _find(sequence, keys, positions, position, first_letter_free=index == 0)
-            if where < 0:
-                break
-            found.extend(range(where, where + len(sequence)))
-            position = where + len(sequence)
-        else:
+        found = _segment_words(
+            segments,
+            functools.partial(_find, keys=keys, positions=positions),
+            case_sensitive=case_sensitive,
+        )
+        if found is not None:
             return _verbatim(quote, quoted, doc, found, paragraph=paragraph, start=start)
     best = _best_span(quoted, docs, case_sensitive=case_sensitive)
     return _span_check(quote, best, paragraph=paragraph, start=start)
+
+
+def _segment_words(segments: list[list[_Word]], find, *, case_sensitive: bool) -> list[int] | None:
+    """Return the numbers of the source words that the quote's segments are, in order, or None.
+
+    ``find(sequence, start=, first_letter_free=)`` returns where a segment's keys occur from
+    ``start`` on, or -1; only the first segment's first letter may differ in case.
+    """
+    position, found = 0, []
+    for index, segment in enumerate(segments):
+        sequence = _keys(segment, case_sensitive=case_sensitive)
+        where = find(sequence, start=position, first_letter_free=index == 0)
+        if where < 0:
+            return None
+        found.extend(range(where, where + len(sequence)))
+        position = where + len(sequence)
+    return found
+
+
+def _quote_matcher(
+    quoted: list[_Word], *, case_sensitive: bool
+) -> tuple[list[str], difflib.SequenceMatcher]:
+    """Return the quote's keys, its first letter folded, and a matcher set to compare them."""
+    wanted = _keys(quoted, case_sensitive=case_sensitive)
+    wanted[0] = _first_folded(wanted[0])
+    matcher = difflib.SequenceMatcher(autojunk=False)
+    matcher.set_seq2(wanted)
+    return wanted, matcher
+
+
+def _window_ratio(matcher: difflib.SequenceMatcher, window: list[str], wanted: list[str]) -> float:
+    """Return the share of the quote's words that ``window`` has in order, over the longer."""
+    matcher.set_seq1([_first_folded(window[0]), *window[1:]])
+    matched = sum(block.size for block in matcher.get_matching_blocks())
+    return matched / max(len(wanted), len(window))
 
 
 def _verbatim(
@@ -601,10 +634,7 @@ def _best_span(quoted: list[_Word], docs: Sequence[_SourceDoc], *, case_sensitiv
     is not found gets the best score among the windows that could have reached the threshold
     (0 when none could): at most the reference's score, which is below the threshold too.
     """
-    wanted = _keys(quoted, case_sensitive=case_sensitive)
-    wanted[0] = _first_folded(wanted[0])
-    matcher = difflib.SequenceMatcher(autojunk=False)
-    matcher.set_seq2(wanted)
+    wanted, matcher = _quote_matcher(quoted, case_sensitive=case_sensitive)
     wanted_counts: dict[str, int] = {}
     for key in wanted:
         wanted_counts[key] = wanted_counts.get(key, 0) + 1
@@ -669,9 +699,7 @@ def _best_span(quoted: list[_Word], docs: Sequence[_SourceDoc], *, case_sensitiv
         doc = docs[int(doc_order[index])]
         first = int(firsts[index])
         window = doc.keys_for(case_sensitive)[first : first + int(sizes[index])]
-        matcher.set_seq1([_first_folded(window[0]), *window[1:]])
-        matched = sum(block.size for block in matcher.get_matching_blocks())
-        ratio = matched / max(len(wanted), len(window))
+        ratio = _window_ratio(matcher, window, wanted)
         order = (int(doc_order[index]), int(length_order[index]), first)
         if ratio > best[0] or (ratio == best[0] and ratio > 0 and order < best_order):
             best, best_order = (ratio, doc, first, first + len(window)), order
