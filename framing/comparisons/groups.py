@@ -72,7 +72,7 @@ _BLOCK_VALUES = 10_000_000
 _KEY_LEVELS = 1 << 16
 #: Standard deviations of the kept count that :func:`_subset_sums` aims below the subset's size:
 #: 2 leaves about 1 row in 44 over the size (drawn again) and some 2 SD of values to add one at a
-#: time (about 75 of 3,000); fastest of 1, 1.5, 2 and 3 on PolNeAR's paragraphs.
+#: time (about 75 of 3,000); the fastest of 1, 2 and 3 in one timing on PolNeAR's quoted share.
 _MARGIN_SD = 2.0
 #: Indices drawn per round of :func:`_subset_sums`' filling step.
 _FILL_DRAWS = 64
