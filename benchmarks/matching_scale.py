@@ -10,10 +10,11 @@ paragraphs), recombined with a fixed seed:
 
 Each size runs in a fresh process (so that its peak resident memory is its own), with and
 without date blocking (``date_col="date", window="2D"``). Printed per run: wall seconds, CPU
-seconds (the machine is shared: wall time includes waiting for a core), report pairs considered
-per second (articles x reports / wall seconds) and per CPU second, the peak resident set size
-of the process and, apart, that of the corpus alone before matching, and recall@1 of the report
-each article was built from.
+seconds (of the process, and of its worker processes with ``--jobs`` above 1; the machine is
+shared: wall time includes waiting for a core), report pairs considered per second (articles x
+reports / wall seconds) and per CPU second, the peak resident set size of the process, that of
+the corpus alone before matching and that of the largest worker process, and recall@1 of the
+report each article was built from.
 
     python benchmarks/matching_scale.py --articles 10000 --reports 10000 100000 300000
 """
@@ -94,31 +95,38 @@ def corpus(n_articles: int, n_reports: int, data_dir: Path) -> tuple[pd.DataFram
     return articles, reports
 
 
-def peak_mb() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+def peak_mb(who: int = resource.RUSAGE_SELF) -> float:
+    return resource.getrusage(who).ru_maxrss / 1024
 
 
-def one_run(n_articles: int, n_reports: int, dated: bool, data_dir: Path) -> dict:
+def cpu_seconds() -> float:
+    """Return the CPU seconds of this process and of its ended worker processes."""
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return time.process_time() + children.ru_utime + children.ru_stime
+
+
+def one_run(n_articles: int, n_reports: int, dated: bool, data_dir: Path, jobs: int = 1) -> dict:
     """Build the corpus, match it, and return the figures (run in a process of its own)."""
     from framing.comparisons.matching import match_sources
 
     articles, reports = corpus(n_articles, n_reports, data_dir)
     corpus_mb = peak_mb()
     options = {"date_col": "date", "window": WINDOW} if dated else {}
-    began, cpu_began = time.perf_counter(), time.process_time()
-    pairs = match_sources(articles, reports, id_col="id", top_k=1, **options)
+    began, cpu_began = time.perf_counter(), cpu_seconds()
+    pairs = match_sources(articles, reports, id_col="id", top_k=1, n_jobs=jobs, **options)
     seconds = time.perf_counter() - began
-    cpu_seconds = time.process_time() - cpu_began
+    cpu = cpu_seconds() - cpu_began
     first = pairs.set_index("doc_id")["source_id"]
     return {
         "articles": n_articles,
         "reports": n_reports,
         "dated": dated,
         "seconds": seconds,
-        "cpu_seconds": cpu_seconds,
+        "cpu_seconds": cpu,
         "pairs_per_second": n_articles * n_reports / seconds,
-        "pairs_per_cpu_second": n_articles * n_reports / cpu_seconds,
+        "pairs_per_cpu_second": n_articles * n_reports / cpu,
         "peak_mb": peak_mb(),
+        "worker_peak_mb": peak_mb(resource.RUSAGE_CHILDREN),
         "corpus_mb": corpus_mb,
         "recall_at_1": float(
             (first.reindex(articles["id"]).to_numpy() == articles["truth"]).mean()
@@ -132,21 +140,22 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--reports", type=int, nargs="+", default=[10_000, 100_000, 300_000])
     parser.add_argument("--data-dir", type=Path, default=SHARED_DATA)
     parser.add_argument("--dated-only", action="store_true", help="only the runs with dates")
+    parser.add_argument("--jobs", type=int, default=1, help="match_sources' n_jobs (processes)")
     parser.add_argument("--one", help=argparse.SUPPRESS)  # a single run, as JSON (internal)
     args = parser.parse_args(argv)
     if args.one:
         reports, dated = args.one.split(",")
-        figures = one_run(args.articles, int(reports), dated == "1", args.data_dir)
+        figures = one_run(args.articles, int(reports), dated == "1", args.data_dir, args.jobs)
         print(json.dumps(figures))
         return 0
     print(
         f"{args.articles:,} articles; reports of 3-5 real paragraphs over {DAYS} days; "
-        "one process per run"
+        f"one process per run; n_jobs={args.jobs}"
     )
     print(
         f"{'reports':>10s} {'dates':>6s} {'seconds':>8s} {'CPU s':>8s} {'pairs/s':>14s} "
         f"{'pairs/CPU s':>14s} "
-        f"{'peak MB':>8s} {'corpus MB':>10s} {'recall@1':>9s}"
+        f"{'peak MB':>8s} {'corpus MB':>10s} {'worker MB':>10s} {'recall@1':>9s}"
     )
     for n_reports in args.reports:
         for dated in (True,) if args.dated_only else (False, True):
@@ -158,6 +167,8 @@ def main(argv: list[str] | None = None) -> int:
                     str(args.articles),
                     "--data-dir",
                     str(args.data_dir),
+                    "--jobs",
+                    str(args.jobs),
                     "--one",
                     f"{n_reports},{int(dated)}",
                 ],
@@ -170,7 +181,7 @@ def main(argv: list[str] | None = None) -> int:
                 f"{run['reports']:>10,} {WINDOW if dated else '-':>6s} {run['seconds']:8.1f} "
                 f"{run['cpu_seconds']:8.1f} "
                 f"{run['pairs_per_second']:14,.0f} {run['pairs_per_cpu_second']:14,.0f} "
-                f"{run['peak_mb']:8.0f} {run['corpus_mb']:10.0f} "
+                f"{run['peak_mb']:8.0f} {run['corpus_mb']:10.0f} {run['worker_peak_mb']:10.0f} "
                 f"{run['recall_at_1']:9.3f}",
                 flush=True,
             )

@@ -10,8 +10,13 @@ all articles and per publisher:
 :data:`framing.text.words.WORD` in each paragraph. A word is *inside* a set of character
 spans when its first and its last character are. Gold: the word is inside the content span of
 some attribution (every piece of a discontinuous span counts). Detected: the detector's segment
-that covers the word's first character has voice ``attributed`` or ``quoted``. Precision,
-recall and F1 over the words of all articles (micro-averaged).
+that covers the word's first character has voice ``quoted``, or has voice ``attributed`` and the
+word does not start inside the source-and-verb span of one of the detector's attributions
+(``Attribution.start:end``, "Sen. Joe Manchin said", "According to CBS News"): PolNeAR's content
+is what is attributed, never the words that attribute it, and the detector says which words
+those are. ``--detected coverage`` gives this benchmark's first definition instead, every word
+of an ``attributed`` segment, source and verb included. Precision, recall and F1 over the words
+of all articles (micro-averaged).
 
 ``quoted`` (words inside quotation marks), token level over the same words. Gold: the word is
 inside a *reference quotation* and inside a content span (so scare quotes around a word nobody
@@ -84,7 +89,7 @@ Baselines, in the same run:
   the sentence's name words that do not begin it.
 
     python benchmarks/polnear_voice.py [--data-dir ../shared/data] [--key first-name|last-word]
-        [--reference typographic|paired]
+        [--reference typographic|paired] [--detected content|coverage]
 """
 
 from __future__ import annotations
@@ -470,14 +475,21 @@ def score_article(
     return counts
 
 
-def predict_framing(paragraph_texts: Sequence[str]) -> list[Prediction]:
-    """Return the rule-based detector's prediction for each paragraph of one article."""
+def predict_framing(
+    paragraph_texts: Sequence[str], *, detected: str = "content"
+) -> list[Prediction]:
+    """Return the rule-based detector's prediction for each paragraph of one article; with
+    ``detected="content"`` the words of its attributions' source-and-verb spans are not
+    attributed (see the module's ``aoq``)."""
     predictions = []
     for paragraph, voice in zip(paragraph_texts, detect_voices(paragraph_texts), strict=True):
         segments = voice.segments
+        tags = [(a.start, a.end) for a in voice.attributions] if detected == "content" else []
         labels = []
         for match in WORD.finditer(paragraph):
             covering = next((s.voice for s in segments if s.start <= match.start() < s.end), "own")
+            if covering == "attributed" and any(a <= match.start() < b for a, b in tags):
+                covering = "own"
             labels.append(covering)
         pronouns = tuple(
             (a.verb_start, a.sources[0].name if a.sources else "")
@@ -563,11 +575,19 @@ REFERENCES: dict[str, Callable[[Sequence[str]], list[list[tuple[int, int]]]]] = 
 }
 
 
+DETECTED = ("content", "coverage")
+
+
 def run(
-    data_dir: Path, *, key: str = "first-name", reference: str = "typographic"
+    data_dir: Path,
+    *,
+    key: str = "first-name",
+    reference: str = "typographic",
+    detected: str = "content",
 ) -> dict[str, dict[str, Counts]]:
     """Return the counts of every method, for ``all`` and for each publisher (``key``: one of
-    :data:`KEYS`; ``reference``: one of :data:`REFERENCES`)."""
+    :data:`KEYS`; ``reference``: one of :data:`REFERENCES`; ``detected``: one of
+    :data:`DETECTED`, what the detector's attributed words are)."""
     articles = load_polnear("train", data_dir=data_dir)
     gold = gold_of(load_polnear_attributions("train", data_dir=data_dir))
     forms = speech_forms()
@@ -581,7 +601,7 @@ def run(
         article_gold = gold.get(doc_id, Gold(()))
         quotations = REFERENCES[reference](paragraph_texts)
         answers = {
-            "framing": predict_framing(paragraph_texts),
+            "framing": predict_framing(paragraph_texts, detected=detected),
             "quotes-only": predict_quotes_only(paragraph_texts, quotations),
             "verb-sentence": predict_verb_sentence(paragraph_texts, forms),
         }
@@ -649,8 +669,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         default="typographic",
         help="the reference quotations of the quoted figure",
     )
+    parser.add_argument(
+        "--detected",
+        choices=DETECTED,
+        default="content",
+        help="the detector's attributed words: without its source-and-verb spans (content), "
+        "or every word of its attributed segments (coverage)",
+    )
     args = parser.parse_args(argv)
-    results = run(args.data_dir, key=args.key, reference=args.reference)
+    results = run(args.data_dir, key=args.key, reference=args.reference, detected=args.detected)
     print("PolNeAR train: words attributed-or-quoted (aoq), quoted words, named sources")
     print(table(results))
     print(pronoun_line(results["framing"]["all"]))

@@ -540,12 +540,32 @@ def _run_compare_corpus(args: argparse.Namespace) -> int:
         "keep": keep,
         **names,
     }
+    matched = None
+    if args.pair_on is None:
+        # Matched once over all the articles: the weights and the hubness correction of
+        # match_sources depend on the whole corpus, so chunks must not each match on their own.
+        from framing.comparisons.matching import match_sources
+
+        every = pd.concat(list(iter_corpus(args.articles, keep=extra, **names)))
+        matched = match_sources(
+            every,
+            reports,
+            date_col=options["date_col"],
+            window=args.window,
+            top_k=1,
+            n_jobs=args.jobs,
+            **names,
+        )
+        del every
     with contextlib.ExitStack() as stack:
         bar = stack.enter_context(_progress_bar(args.progress, None, unit="pair"))
         writer = stack.enter_context(TableWriter(args.output, fmt=fmt))
         summary = None if args.summary is None else stack.enter_context(TableWriter(args.summary))
         chunks = iter_corpus(args.articles, keep=list(dict.fromkeys(keep + extra)), **names)
         for chunk in chunks:
+            if matched is not None:
+                ids = chunk.index if args.id_col is None else chunk[args.id_col]
+                options["pairs"] = matched[matched["doc_id"].isin(set(ids))]
             result = compare_corpus(chunk, reports, progress=bar.update, **options)
             paragraphs = result.paragraphs
             writer.write(_parquet_safe(paragraphs) if fmt == "parquet" else paragraphs)
@@ -935,6 +955,13 @@ def _add_output_arguments(
     --progress."""
     command.add_argument("--format", choices=formats, default=None, help=format_help)
     command.add_argument("-o", "--output", type=Path, required=required, metavar="FILE")
+    command.add_argument(
+        "--jobs",
+        type=int,
+        default=1,
+        metavar="N",
+        help="worker processes that match the articles to the reports (default: 1; -1: every core)",
+    )
     command.add_argument(
         "--progress",
         action=argparse.BooleanOptionalAction,

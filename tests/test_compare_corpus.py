@@ -8,6 +8,7 @@ import pytest
 from framing.cli import main
 from framing.comparisons.align import COLUMNS, compare
 from framing.comparisons.corpus import ARTICLE_COLUMNS, compare_corpus
+from framing.comparisons.matching import match_sources
 from framing.datasets.loaders import load_seed_text, source_path
 from framing.errors import FramingError, InputError
 
@@ -286,3 +287,57 @@ def test_quotes_two_articles_take_from_one_passage_are_paired_with_their_fidelit
     assert row["fidelity_b"].startswith("altered:")
     assert row["source_paragraph"] == 1
     assert "farmers behind" in row["source_text"]
+
+
+def test_the_command_matches_the_whole_corpus_at_once_as_the_function_does(tmp_path, monkeypatch):
+    """The weights and the hubness correction of match_sources depend on every article: the
+    command reads the articles in chunks but matches them all together, as compare_corpus."""
+    import functools
+
+    from framing.datasets import load_allsides
+    from framing.io import documents
+    from tests.conftest import need_data
+
+    sides = load_allsides(data_dir=need_data("allsides-roundups"))
+    sides = sides.assign(id=sides["side"] + "-" + sides["story_id"].astype(str))
+    reports = sides.loc[sides["side"] == "center", ["id", "text"]]
+    articles = sides.loc[sides["side"] != "center", ["id", "text"]].iloc[::16]
+    articles.to_csv(tmp_path / "a.csv", index=False)
+    reports.to_csv(tmp_path / "r.csv", index=False)
+    monkeypatch.setattr(
+        documents, "iter_corpus", functools.partial(documents.iter_corpus, chunk_rows=15)
+    )
+    argv = ["compare-corpus", str(tmp_path / "a.csv"), "--reference", str(tmp_path / "r.csv")]
+    argv += [
+        "--id-col",
+        "id",
+        "-o",
+        str(tmp_path / "out.parquet"),
+        "--summary",
+        str(tmp_path / "s.csv"),
+    ]
+    assert main(argv) == 0
+    whole = compare_corpus(articles, reports, id_col="id")
+    summary = pd.read_csv(tmp_path / "s.csv")
+    assert len(summary) == len(articles) > 4 * 15
+    assert summary["source_id"].tolist() == whole.articles["source_id"].tolist()
+    # Matched chunk by chunk, 9 of these 63 articles would get another report.
+    by_chunk = pd.concat(
+        match_sources(articles.iloc[i : i + 15], reports, id_col="id", top_k=1)
+        for i in range(0, len(articles), 15)
+    )
+    assert (by_chunk["source_id"].to_numpy() != summary["source_id"].to_numpy()).sum() >= 5
+    paragraphs = pd.read_parquet(tmp_path / "out.parquet")
+    pd.testing.assert_frame_equal(_plain(paragraphs[COLUMNS]), _plain(whole.paragraphs[COLUMNS]))
+
+
+def test_a_report_without_text_stops_the_command_with_one_line(tmp_path, articles, reports, capsys):
+    """A report without text is no pair of any article: matching stops and says how to drop it."""
+    articles.to_csv(tmp_path / "a.csv", index=False)
+    reports.assign(text=[reports["text"].iloc[0], "   "]).to_csv(tmp_path / "r.csv", index=False)
+    argv = ["compare-corpus", str(tmp_path / "a.csv"), "--reference", str(tmp_path / "r.csv")]
+    assert main([*argv, "--id-col", "id", "-o", str(tmp_path / "out.csv")]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("framing: error: 1 report(s) have no text in 'text'")
+    assert err.count("\n") == 1
+    assert not (tmp_path / "out.csv").exists()

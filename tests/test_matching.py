@@ -170,3 +170,93 @@ def test_allsides_recall_beats_the_tfidf_baseline_in_the_same_run():
     assert ours[1] >= baseline[1] + 0.03
     assert ours[5] >= baseline[5]
     assert results["match_sources, with the story date (+-1D)"][1] >= 0.94
+
+
+@pytest.fixture(scope="module")
+def allsides() -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The left and right articles and the center articles of the AllSides roundups."""
+    from framing.datasets import load_allsides
+
+    sides = load_allsides(data_dir=need_data("allsides-roundups"))
+    sides = sides.assign(
+        id=sides["side"] + "-" + sides["story_id"].astype(str),
+        text=sides["title"] + "\n\n" + sides["text"],
+    )[["id", "side", "date", "text"]]
+    centers = sides[sides["side"] == "center"].reset_index(drop=True)
+    return sides[sides["side"] != "center"].reset_index(drop=True), centers
+
+
+DATED = [{}, {"date_col": "date", "window": "1D"}]
+
+
+@pytest.mark.parametrize("options", DATED, ids=["no dates", "dates"])
+def test_worker_processes_give_the_serial_table(allsides, options, monkeypatch):
+    articles, centers = allsides
+    serial = match_sources(articles, centers, id_col="id", top_k=5, **options)
+    assert serial["source_id"].notna().sum() > 4000  # five candidates for most articles
+    # Chunks of 60 reports: 8 pieces for 2 processes, merged in the order they finish.
+    monkeypatch.setattr(matching, "REPORT_CHUNK", 60)
+    parallel = match_sources(articles, centers, id_col="id", top_k=5, n_jobs=2, **options)
+    pd.testing.assert_frame_equal(parallel, serial)
+
+
+def test_a_report_filed_many_times_keeps_its_first_copies_whatever_the_chunks(monkeypatch):
+    """Equal similarities at the cut of a chunk's candidates: the first reports are kept."""
+    story = "The Senate passed the budget bill on Tuesday after a long debate over spending."
+    reports = pd.DataFrame(
+        {"text": [story] * 30 + ["Wildfires spread across the state, forcing evacuations."]},
+        index=[f"copy{i:02d}" for i in range(30)] + ["fire"],
+    )
+    articles = pd.DataFrame({"text": ["Senators passed the budget bill after a long debate."]})
+    whole = match_sources(articles, reports, top_k=3)
+    assert whole["source_id"].tolist() == ["copy00", "copy01", "copy02"]
+    for chunk, jobs in ((7, 1), (4, 2)):
+        monkeypatch.setattr(matching, "REPORT_CHUNK", chunk)
+        pd.testing.assert_frame_equal(match_sources(articles, reports, top_k=3, n_jobs=jobs), whole)
+
+
+@pytest.mark.parametrize("options", DATED, ids=["no dates", "dates"])
+def test_dask_partitions_on_threads_give_the_serial_table(allsides, options, monkeypatch):
+    import dask
+    import dask.dataframe as dd
+
+    articles, centers = allsides
+    serial = match_sources(articles, centers, id_col="id", top_k=5, **options)
+    monkeypatch.setattr(matching, "REPORT_CHUNK", 50)  # several chunks in a partition, too
+    # Partitions out of date order: the candidates of each must still merge as in one table.
+    shuffled = centers.sample(frac=1, random_state=3).reset_index(drop=True)
+    shuffled_serial = match_sources(articles, shuffled, id_col="id", top_k=5, **options)
+    with dask.config.set({"scheduler": "threads"}):
+        lazy = dd.from_pandas(shuffled, npartitions=5)
+        table = matching.match_sources_dask(articles, lazy, id_col="id", top_k=5, **options)
+    pd.testing.assert_frame_equal(table, shuffled_serial)
+    if not options:  # without dates, the order of the reports only settles exact ties
+        assert (table["source_id"] == serial["source_id"]).mean() > 0.99
+
+
+def test_dask_on_a_local_cluster_gives_the_serial_table(allsides):
+    import dask.dataframe as dd
+
+    from tests.test_corpus import _loopback_client
+
+    articles, centers = allsides
+    options = {"id_col": "id", "top_k": 3, "date_col": "date", "window": "1D"}
+    serial = match_sources(articles, centers, **options)
+    with _loopback_client(threads=2):
+        table = matching.match_sources_dask(
+            articles, dd.from_pandas(centers, npartitions=3), **options
+        )
+    pd.testing.assert_frame_equal(table, serial)
+
+
+def test_dask_reports_without_text_stop_with_one_line(articles, reports):
+    import dask.dataframe as dd
+
+    blank = reports.assign(text=[""] + reports["text"].tolist()[1:])
+    with pytest.raises(InputError, match="1 report\\(s\\) have no text.*'dod'") as error:
+        matching.match_sources_dask(articles, dd.from_pandas(blank, npartitions=2), id_col="id")
+    assert "\n" not in str(error.value)
+    with pytest.raises(FramingError, match="call match_sources_dask"):
+        match_sources(articles, dd.from_pandas(reports, npartitions=2), id_col="id")
+    with pytest.raises(FramingError, match="call match_sources$"):
+        matching.match_sources_dask(articles, reports, id_col="id")

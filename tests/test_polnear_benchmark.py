@@ -10,6 +10,7 @@ from benchmarks.polnear_voice import (
     is_speech_cue,
     last_word_key,
     paired_quotes,
+    predict_framing,
     prf,
     reference_quotations,
     score_article,
@@ -100,6 +101,19 @@ def test_errors_are_counted_where_they_are():
 def test_a_prediction_with_the_wrong_number_of_words_is_refused():
     with pytest.raises(ValueError, match="one voice per word"):
         score_article(TEXT, PARAGRAPHS, [Prediction(("own",), ()), Prediction((), ())], GOLD, FORMS)
+
+
+@pytest.mark.parametrize(
+    ("detected", "labels"),
+    [
+        # "Officials said the city fell.": the source and the verb attribute, the rest is content
+        ("content", ("own", "own", "attributed", "attributed", "attributed")),
+        ("coverage", ("attributed",) * 5),  # the first definition: the whole covered sentence
+    ],
+)
+def test_the_detectors_source_and_verb_are_not_its_content(detected, labels):
+    [prediction] = predict_framing(["Officials said the city fell."], detected=detected)
+    assert prediction.voices == labels
 
 
 def test_the_benchmarks_doctests_hold():

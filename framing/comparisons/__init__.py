@@ -59,6 +59,7 @@ from framing.comparisons.matching import (
     MATCH_COLUMN_DEFINITIONS,
     MATCH_COLUMNS,
     match_sources,
+    match_sources_dask,
 )
 from framing.comparisons.paired import (
     cohens_dz,
@@ -115,6 +116,7 @@ __all__ = [
     "CONTRAST_VOICES",
     "voice_contrast",
     "match_sources",
+    "match_sources_dask",
     "MATCH_COLUMNS",
     "MATCH_COLUMN_DEFINITIONS",
     "compare_corpus",

@@ -47,12 +47,15 @@ from framing.comparisons.align import CONTAINMENT_NGRAM, CONTAINMENT_THRESHOLD, 
 
 if CONTAINMENT_NGRAM != 3:  # _trigrams below is written for trigrams
     raise ImportError("framing.comparisons.matching counts word trigrams; update _trigrams")
+from framing._optional import require
 from framing.errors import FramingError, InputError
+from framing.table.engine import resolve_jobs
 from framing.text.words import WORD, normalize_apostrophes
 from framing.voice.quotes import find_quotes
 
 __all__ = [
     "match_sources",
+    "match_sources_dask",
     "MATCH_COLUMNS",
     "MATCH_COLUMN_DEFINITIONS",
     "CANDIDATES",
@@ -243,56 +246,176 @@ class _Best:
         self.positions[rows] = np.take_along_axis(all_positions, order, axis=1)[:, :width]
         self.scores[rows] = np.take_along_axis(all_scores, order, axis=1)[:, :width]
 
+    def add(self, rows: np.ndarray, positions: np.ndarray, scores: np.ndarray) -> None:
+        """Merge candidates given one a row (article, report position, similarity)."""
+        if not len(rows):
+            return
+        # Lay them out as a block of articles: candidates sorted by article, padded to a width.
+        by_row = np.argsort(rows, kind="stable")
+        rows, positions, scores = rows[by_row], positions[by_row], scores[by_row]
+        unique, first, counts = np.unique(rows, return_index=True, return_counts=True)
+        slot = np.arange(len(rows)) - np.repeat(first, counts)
+        block_positions = np.full((len(unique), counts.max()), -1, np.int64)
+        block_scores = np.full((len(unique), counts.max()), -np.inf)
+        line = np.repeat(np.arange(len(unique)), counts)
+        block_positions[line, slot] = positions
+        block_scores[line, slot] = scores
+        self.merge(unique, block_positions, block_scores)
+
+    def union(self, other: _Best) -> _Best:
+        """Return the best of both (for dask's tree of partial results)."""
+        merged = _Best(self.positions.copy(), self.scores.copy())
+        merged.merge(np.arange(len(self.positions)), other.positions, other.scores)
+        return merged
+
 
 def _top(block: np.ndarray, width: int) -> tuple[np.ndarray, np.ndarray]:
-    """Return the columns and values of each row's ``width`` highest values (unordered)."""
+    """Return the columns and values of each row's ``width`` highest values (unordered).
+
+    Among equal values at the cut, the first columns are kept, so that the result does not
+    depend on how the reports were cut into chunks (a wire story filed twice scores twice the
+    same).
+    """
     if block.shape[1] <= width:
         columns = np.broadcast_to(np.arange(block.shape[1]), block.shape).copy()
         return columns, block
     columns = np.argpartition(-block, width - 1, axis=1)[:, :width]
-    return columns, np.take_along_axis(block, columns, axis=1)
+    values = np.take_along_axis(block, columns, axis=1)
+    cut = values.min(axis=1)
+    tied = np.flatnonzero(np.isfinite(cut) & ((block >= cut[:, None]).sum(axis=1) > width))
+    for row in tied:  # rare: settle the row by a stable sort
+        columns[row] = np.argsort(-block[row], kind="stable")[:width]
+        values[row] = block[row, columns[row]]
+    return columns, values
 
 
-def _candidates(
-    queries: sp.csr_matrix,
-    report_counts: Callable[[int, int], sp.csr_matrix],
-    n_reports: int,
-    idf: np.ndarray,
-    *,
-    width: int,
-    article_dates: np.ndarray | None,
-    report_dates: np.ndarray | None,
-    window: int,
-    chunk: int,
-    progress: Callable[[int], None] | None,
-) -> _Best:
-    best = _Best.empty(queries.shape[0], width)
-    for start, stop in _chunks(n_reports, chunk):
-        reports = _weighted(report_counts(start, stop), idf).T.tocsr()
-        if article_dates is None:
-            rows = np.arange(queries.shape[0])
+@dataclass(frozen=True)
+class _Scorer:
+    """What scoring a chunk of reports needs: the articles' vectors and dates, and the weights.
+
+    One per call, never changed: worker processes and dask tasks get a copy of it.
+    """
+
+    queries: sp.csr_matrix
+    idf: np.ndarray
+    width: int
+    article_dates: np.ndarray | None
+    window: int
+
+    def chunk(
+        self, texts: list[str], dates: np.ndarray | None, positions: np.ndarray
+    ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Return the articles, report positions and similarities of each article's best reports
+        among ``texts`` (reports in date order when dated; ``positions`` their places in the
+        date order of all reports), as three arrays of one candidate each."""
+        reports = _weighted(_counts(_hasher(), texts), self.idf).T.tocsr()
+        if self.article_dates is None:
+            rows = np.arange(self.queries.shape[0])
         else:
-            low, high = report_dates[start] - window, report_dates[stop - 1] + window
-            rows = np.flatnonzero((article_dates >= low) & (article_dates <= high))
+            low, high = dates[0] - self.window, dates[-1] + self.window
+            rows = np.flatnonzero((self.article_dates >= low) & (self.article_dates <= high))
+        found_rows, found_positions, found_scores = [], [], []
         for first, last in _chunks(len(rows), _ARTICLE_BLOCK):
             block_rows = rows[first:last]
-            scores = (queries[block_rows] @ reports).toarray()
-            if article_dates is not None:
-                # The chunk's reports are in date order: each article's window is a run of them.
-                dates = report_dates[start:stop]
-                first_in = np.searchsorted(dates, article_dates[block_rows] - window, "left")
-                last_out = np.searchsorted(dates, article_dates[block_rows] + window, "right")
-                columns = np.arange(stop - start)
+            scores = (self.queries[block_rows] @ reports).toarray()
+            if self.article_dates is not None:
+                # The reports are in date order: each article's window is a run of them.
+                article_dates = self.article_dates[block_rows]
+                first_in = np.searchsorted(dates, article_dates - self.window, "left")
+                last_out = np.searchsorted(dates, article_dates + self.window, "right")
+                columns = np.arange(len(texts))
                 outside = (columns < first_in[:, None]) | (columns >= last_out[:, None])
                 scores[outside] = -np.inf
             # A report that shares no term is no candidate.
             scores[scores <= 0] = -np.inf
-            columns, values = _top(scores, width)
-            positions = np.where(np.isfinite(values), columns + start, -1)
-            best.merge(block_rows, positions, values)
-        if progress is not None:
-            progress(stop - start)
+            columns, values = _top(scores, self.width)
+            keep = np.isfinite(values)
+            found_rows.append(np.broadcast_to(block_rows[:, None], values.shape)[keep])
+            found_positions.append(positions[columns[keep]])
+            found_scores.append(values[keep])
+        if not found_rows:
+            return np.zeros(0, np.int64), np.zeros(0, np.int64), np.zeros(0, np.float32)
+        return (
+            np.concatenate(found_rows),
+            np.concatenate(found_positions),
+            np.concatenate(found_scores),
+        )
+
+    def best(self, texts: list[str], dates: np.ndarray | None, positions: np.ndarray) -> _Best:
+        """Return each article's best reports among ``texts``, as :meth:`chunk` but merged."""
+        best = _Best.empty(self.queries.shape[0], self.width)
+        best.add(*self.chunk(texts, dates, positions))
+        return best
+
+
+def _candidates(
+    scorer: _Scorer,
+    report_texts: list[str | None],
+    order: np.ndarray,
+    report_dates: np.ndarray | None,
+    *,
+    chunk: int,
+    jobs: int,
+    progress: Callable[[int], None] | None,
+) -> _Best:
+    """Return each article's best reports, scoring the reports in chunks on ``jobs`` processes.
+
+    Each chunk's candidates are merged as they come; the merge keeps the best by similarity,
+    then by position, so the result is the same in any order and on any number of processes.
+    """
+    best = _Best.empty(scorer.queries.shape[0], scorer.width)
+
+    def pieces():
+        for start, stop in _chunks(len(order), chunk):
+            texts = [report_texts[i] for i in order[start:stop]]
+            dates = None if report_dates is None else report_dates[start:stop]
+            yield texts, dates, np.arange(start, stop)
+
+    if jobs == 1:
+        for texts, dates, positions in pieces():
+            best.add(*scorer.chunk(texts, dates, positions))
+            if progress is not None:
+                progress(len(texts))
+        return best
+    import concurrent.futures as futures
+    import multiprocessing
+
+    # Fresh interpreters, not forks: a fork of a process whose other threads hold a lock (a
+    # notebook's, a test runner's) can wait on that lock for ever.
+    with futures.ProcessPoolExecutor(
+        max_workers=jobs,
+        mp_context=multiprocessing.get_context("spawn"),
+        initializer=_init_worker,
+        initargs=(scorer,),
+    ) as pool:
+        in_flight: dict = {}
+        for texts, dates, positions in pieces():
+            # At most two chunks a process are held at once: memory stays bounded.
+            while len(in_flight) >= 2 * jobs:
+                done, _ = futures.wait(in_flight, return_when=futures.FIRST_COMPLETED)
+                for future in done:
+                    best.add(*future.result())
+                    size = in_flight.pop(future)
+                    if progress is not None:
+                        progress(size)
+            in_flight[pool.submit(_score_in_worker, texts, dates, positions)] = len(texts)
+        for future in futures.as_completed(list(in_flight)):
+            best.add(*future.result())
+            if progress is not None:
+                progress(in_flight[future])
     return best
+
+
+_WORKER_SCORER: _Scorer | None = None
+
+
+def _init_worker(scorer: _Scorer) -> None:
+    global _WORKER_SCORER  # one per worker process, set once when the process starts
+    _WORKER_SCORER = scorer
+
+
+def _score_in_worker(texts, dates, positions):
+    return _WORKER_SCORER.chunk(texts, dates, positions)
 
 
 # --- text reuse ----------------------------------------------------------------------------------
@@ -358,6 +481,60 @@ def _report_reuse(text: str) -> tuple[set, str]:
     return _trigrams(words), " " + " ".join(words) + " "
 
 
+def _check_options(articles: object, *, top_k: object, window: object, date_col: object) -> None:
+    if isinstance(top_k, bool) or not isinstance(top_k, int) or top_k < 1:
+        raise FramingError(f"top_k={top_k!r} is not valid; give a whole number of 1 or more")
+    if not isinstance(articles, pd.DataFrame):
+        raise FramingError(
+            "articles must be a pandas DataFrame with one text a row, "
+            f"not {type(articles).__name__}"
+        )
+    if window is not None and date_col is None:
+        raise FramingError("window= needs date_col=, the column of dates in both tables")
+
+
+def _no_report_text(count: int, example: object, text_col: str) -> str:
+    return (
+        f"{count} report(s) have no text in {text_col!r}, e.g. id {example!r}; drop them "
+        f"first, e.g. reports[reports[{text_col!r}].str.strip().astype(bool)]"
+    )
+
+
+def _idf_sample(n_reports: int) -> np.ndarray:
+    """Return the positions of the reports whose words give the document frequencies."""
+    return np.unique(np.linspace(0, n_reports - 1, min(n_reports, IDF_SAMPLE)).astype(int))
+
+
+def _frequencies(texts: list[str | None]) -> np.ndarray:
+    """Return the number of ``texts`` each hashed feature is in."""
+    frequency = np.zeros(_FEATURES, np.float64)
+    hasher = _hasher()
+    for start, stop in _chunks(len(texts), REPORT_CHUNK):
+        counts = _counts(hasher, texts[start:stop])
+        frequency += np.bincount(counts.indices, minlength=_FEATURES)
+    return frequency
+
+
+def _idf(sample_texts: list[str | None], article_texts: list[str | None]) -> np.ndarray:
+    """Return smoothed inverse document frequencies over the articles and a sample of reports,
+    so that every report is hashed only once more, in the scoring pass."""
+    frequency = _frequencies(article_texts) + _frequencies(sample_texts)
+    documents = len(sample_texts) + sum(text is not None for text in article_texts)
+    return (np.log((1 + documents) / (1 + frequency)) + 1).astype(np.float32)
+
+
+def _scorer(
+    article_texts: list[str | None],
+    idf: np.ndarray,
+    *,
+    top_k: int,
+    article_dates: np.ndarray | None,
+    window: int,
+) -> _Scorer:
+    queries = _weighted(_counts(_hasher(), article_texts), idf)
+    return _Scorer(queries, idf, max(CANDIDATES, top_k), article_dates, window)
+
+
 # --- the function --------------------------------------------------------------------------------
 
 
@@ -370,6 +547,7 @@ def match_sources(
     date_col: str | None = None,
     window: str | pd.Timedelta | None = None,
     top_k: int = 3,
+    n_jobs: int | None = 1,
     progress: Callable[[int], None] | None = None,
 ) -> pd.DataFrame:
     """Return the ``top_k`` candidate source reports of every article, one row per pair.
@@ -381,29 +559,26 @@ def match_sources(
     :data:`MATCH_COLUMN_DEFINITIONS`). Rows come in article order, then by ``rank``; an article
     with fewer candidates (nothing shared, or no report in its window) has fewer rows, and one
     with none has a single row whose ``source_id`` is empty and whose ``error`` says why. An
-    article whose text is empty keeps a row with the reason in ``error``. ``progress`` is called
-    with the number of reports done after each chunk.
+    article whose text is empty keeps a row with the reason in ``error``; a report without text
+    stops the call with an :class:`~framing.errors.InputError` that says how to drop it (it is
+    no pair of any article, so it has no row to carry the reason). ``n_jobs`` worker processes
+    score the chunks of reports (``None`` or -1: every core); the table is the same whatever it
+    is. ``progress`` is called with the number of reports done after each chunk. For reports in
+    a dask DataFrame, see :func:`match_sources_dask`.
     """
-    if isinstance(top_k, bool) or not isinstance(top_k, int) or top_k < 1:
-        raise FramingError(f"top_k={top_k!r} is not valid; give a whole number of 1 or more")
-    for table, what in ((articles, "articles"), (reports, "reports")):
-        if not isinstance(table, pd.DataFrame):
-            raise FramingError(
-                f"{what} must be a pandas DataFrame with one text a row, not {type(table).__name__}"
-            )
-    if window is not None and date_col is None:
-        raise FramingError("window= needs date_col=, the column of dates in both tables")
+    _check_options(articles, top_k=top_k, window=window, date_col=date_col)
+    if not isinstance(reports, pd.DataFrame):
+        raise FramingError(
+            "reports must be a pandas DataFrame with one text a row, not "
+            f"{type(reports).__name__}; for a dask DataFrame call match_sources_dask"
+        )
     article_ids = _ids(articles, id_col, "articles")
     report_ids = _ids(reports, id_col, "reports")
     article_texts = _texts(articles, text_col, "articles")
     report_texts = _texts(reports, text_col, "reports")
     empty = [i for i, text in enumerate(report_texts) if text is None]
     if empty:
-        raise InputError(
-            f"{len(empty)} report(s) have no text in {text_col!r}, e.g. id "
-            f"{report_ids[empty[0]]!r}; drop them first, e.g. "
-            f"reports[reports[{text_col!r}].str.strip().astype(bool)]"
-        )
+        raise InputError(_no_report_text(len(empty), report_ids[empty[0]], text_col))
     span = _window("1D" if window is None else window) if date_col is not None else 0
     article_dates = report_dates = None
     order = np.arange(len(reports))
@@ -413,33 +588,16 @@ def match_sources(
         order = np.argsort(report_dates, kind="stable")
         report_dates = report_dates[order]
 
-    hasher = _hasher()
-    width = max(CANDIDATES, top_k)
-
-    def report_counts(start: int, stop: int) -> sp.csr_matrix:
-        return _counts(hasher, [report_texts[i] for i in order[start:stop]])
-
-    # Document frequencies over the articles and the reports, or an even sample of the reports
-    # when there are many, so that every report is hashed only once, in the scoring pass.
-    article_counts = _counts(hasher, article_texts)
-    sample = np.unique(np.linspace(0, len(reports) - 1, min(len(reports), IDF_SAMPLE)).astype(int))
-    frequency = np.bincount(article_counts.indices, minlength=_FEATURES).astype(np.float64)
-    for start, stop in _chunks(len(sample), REPORT_CHUNK):
-        counts = _counts(hasher, [report_texts[i] for i in sample[start:stop]])
-        frequency += np.bincount(counts.indices, minlength=_FEATURES)
-    documents = len(sample) + sum(text is not None for text in article_texts)
-    idf = (np.log((1 + documents) / (1 + frequency)) + 1).astype(np.float32)
-    queries = _weighted(article_counts, idf)
+    jobs = resolve_jobs(n_jobs)
+    idf = _idf([report_texts[i] for i in _idf_sample(len(reports))], article_texts)
+    scorer = _scorer(article_texts, idf, top_k=top_k, article_dates=article_dates, window=span)
     best = _candidates(
-        queries,
-        report_counts,
-        len(reports),
-        idf,
-        width=width,
-        article_dates=article_dates,
-        report_dates=report_dates,
-        window=span,
+        scorer,
+        report_texts,
+        order,
+        report_dates,
         chunk=REPORT_CHUNK,
+        jobs=min(jobs, -(-len(reports) // REPORT_CHUNK)),
         progress=progress,
     )
     return _ranked(
@@ -546,3 +704,159 @@ def _ranked(
 
 def _error_row(doc_id: object, error: str) -> dict:
     return {column: None for column in MATCH_COLUMNS} | {"doc_id": doc_id, "error": error}
+
+
+# --- dask ----------------------------------------------------------------------------------------
+
+
+def match_sources_dask(
+    articles: pd.DataFrame,
+    reports,
+    *,
+    text_col: str = "text",
+    id_col: str | None = None,
+    date_col: str | None = None,
+    window: str | pd.Timedelta | None = None,
+    top_k: int = 3,
+) -> pd.DataFrame:
+    """Return the table of :func:`match_sources` for reports in a ``dask.dataframe``.
+
+    The reports stay where they are: each partition is hashed and scored against the articles
+    (a pandas DataFrame) by a dask task, on whatever scheduler is in use (threads by default, or
+    a ``distributed`` client's workers), and the partial candidate lists are merged in a tree.
+    Only the reports' ids and dates, and the texts of the candidates, come back to this
+    process, so the reports may be larger than its memory. The table equals
+    :func:`match_sources` on the same reports in one pandas DataFrame, whatever the partitions.
+    Needs the ``dask`` extra.
+    """
+    dask = require("dask", extra="dask")
+    dd = require("dask.dataframe", extra="dask")
+    if not isinstance(reports, dd.DataFrame):
+        raise FramingError(
+            "reports must be a dask DataFrame, not "
+            f"{type(reports).__name__}; for a pandas DataFrame call match_sources"
+        )
+    _check_options(articles, top_k=top_k, window=window, date_col=date_col)
+    for column in filter(None, (text_col, id_col, date_col)):
+        if column not in reports.columns:
+            raise InputError(
+                f"the reports table has no column {column!r}; name one of: "
+                + ", ".join(map(str, reports.columns))
+            )
+    parts = reports.to_delayed()
+    metas = dask.compute(
+        *[dask.delayed(_partition_meta)(part, text_col, id_col, date_col) for part in parts]
+    )
+    meta = pd.concat(metas, ignore_index=True)
+    offsets = np.r_[0, np.cumsum([len(part) for part in metas])]
+    report_ids = _ids(meta, "id", "reports")
+    if not meta["has_text"].all():
+        first = int(np.flatnonzero(~meta["has_text"].to_numpy())[0])
+        raise InputError(
+            _no_report_text(int((~meta["has_text"]).sum()), report_ids[first], text_col)
+        )
+    article_ids = _ids(articles, id_col, "articles")
+    article_texts = _texts(articles, text_col, "articles")
+    span = _window("1D" if window is None else window) if date_col is not None else 0
+    article_dates = report_dates = None
+    order = np.arange(len(meta))
+    if date_col is not None:
+        article_dates = _dates(articles, date_col, "articles")
+        report_dates = _dates(meta.rename(columns={"date": date_col}), date_col, "reports")
+        order = np.argsort(report_dates, kind="stable")
+        report_dates = report_dates[order]
+    place = np.empty(len(order), np.int64)
+    place[order] = np.arange(len(order))  # each report's position in date order
+
+    def local(positions: np.ndarray, part: int) -> np.ndarray:
+        """Return the rows of partition ``part`` among the reports at ``positions`` (global)."""
+        inside = positions[(positions >= offsets[part]) & (positions < offsets[part + 1])]
+        return inside - offsets[part]
+
+    sample = _idf_sample(len(meta))
+    frequencies = dask.compute(
+        *[
+            dask.delayed(_partition_frequencies)(part, local(sample, i), text_col)
+            for i, part in enumerate(parts)
+        ]
+    )
+    frequency = sum(frequencies, _frequencies(article_texts))
+    documents = len(sample) + sum(text is not None for text in article_texts)
+    idf = (np.log((1 + documents) / (1 + frequency)) + 1).astype(np.float32)
+    scorer = _scorer(article_texts, idf, top_k=top_k, article_dates=article_dates, window=span)
+    shared = dask.delayed(scorer, pure=True)
+    partials = []
+    for i, part in enumerate(parts):
+        positions = place[offsets[i] : offsets[i + 1]]
+        dates = None if report_dates is None else report_dates[positions]
+        partials.append(dask.delayed(_partition_best)(shared, part, text_col, positions, dates))
+    while len(partials) > 1:  # a tree of merges: no task holds every partial at once
+        pairs = zip(partials[::2], partials[1::2], strict=False)
+        merged = [dask.delayed(_Best.union)(first, second) for first, second in pairs]
+        partials = merged + partials[len(merged) * 2 :]
+    (best,) = dask.compute(partials[0])
+    wanted = order[np.unique(best.positions[best.positions >= 0])]
+    found = dask.compute(
+        *[
+            dask.delayed(_partition_texts)(part, local(wanted, i), text_col, offsets[i])
+            for i, part in enumerate(parts)
+        ]
+    )
+    report_texts = {index: text for texts in found for index, text in texts.items()}
+    return _ranked(
+        best,
+        order,
+        article_ids=article_ids,
+        report_ids=report_ids,
+        article_texts=article_texts,
+        report_texts=report_texts,
+        top_k=top_k,
+        windowed=date_col is not None,
+    )
+
+
+def _partition_meta(part: pd.DataFrame, text_col: str, id_col: str | None, date_col: str | None):
+    """Return a partition's ids, whether each row has text, and its raw dates."""
+    meta = pd.DataFrame(
+        {
+            "id": (part.index.to_series() if id_col is None else part[id_col])
+            .astype(object)
+            .to_numpy(),
+            "has_text": [text is not None for text in _texts(part, text_col, "reports")],
+        }
+    )
+    if date_col is not None:
+        meta["date"] = part[date_col].to_numpy()
+    return meta
+
+
+def _partition_frequencies(part: pd.DataFrame, rows: np.ndarray, text_col: str) -> np.ndarray:
+    texts = _texts(part, text_col, "reports")
+    return _frequencies([texts[i] for i in rows])
+
+
+def _partition_best(
+    scorer: _Scorer,
+    part: pd.DataFrame,
+    text_col: str,
+    positions: np.ndarray,
+    dates: np.ndarray | None,
+) -> _Best:
+    """Return the best reports of a partition for each article (``positions``: its rows'
+    places in the date order of all reports, ``dates`` theirs)."""
+    texts = _texts(part, text_col, "reports")
+    by_place = np.argsort(positions, kind="stable")
+    best = _Best.empty(scorer.queries.shape[0], scorer.width)
+    for start, stop in _chunks(len(by_place), REPORT_CHUNK):
+        rows = by_place[start:stop]
+        best.add(
+            *scorer.chunk(
+                [texts[i] for i in rows], None if dates is None else dates[rows], positions[rows]
+            )
+        )
+    return best
+
+
+def _partition_texts(part: pd.DataFrame, rows: np.ndarray, text_col: str, offset: int) -> dict:
+    texts = _texts(part, text_col, "reports")
+    return {int(offset + i): texts[i] for i in rows}
