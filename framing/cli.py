@@ -935,6 +935,13 @@ def _compare_corpus_arguments(command: argparse.ArgumentParser) -> None:
         required=True,
     )
     command.add_argument(
+        "--jobs",
+        type=int,
+        default=1,
+        metavar="N",
+        help="worker processes that match the articles to the reports (default: 1; -1: every core)",
+    )
+    command.add_argument(
         "--summary",
         type=Path,
         default=None,
@@ -955,13 +962,6 @@ def _add_output_arguments(
     --progress."""
     command.add_argument("--format", choices=formats, default=None, help=format_help)
     command.add_argument("-o", "--output", type=Path, required=required, metavar="FILE")
-    command.add_argument(
-        "--jobs",
-        type=int,
-        default=1,
-        metavar="N",
-        help="worker processes that match the articles to the reports (default: 1; -1: every core)",
-    )
     command.add_argument(
         "--progress",
         action=argparse.BooleanOptionalAction,
