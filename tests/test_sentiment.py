@@ -18,7 +18,7 @@ from textblob import TextBlob
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 from framing import Article, analyze
-from framing.datasets.loaders import load_allsides, load_babe
+from framing.datasets.loaders import load_allsides, load_babe, load_polnear
 from framing.errors import VersionError
 from framing.measures import _textblob_fast, _vader_fast
 from framing.measures.sentiment import (
@@ -184,6 +184,15 @@ def test_sentence_compounds_from_one_pass_are_vaders(every_real_text):
     fast = _vader_fast.FastAnalyzer()
     for text in every_real_text + SENTENCE_CASES:
         assert fast.compounds(text) == _vader_fast.reference_compounds(text), text
+
+
+def test_sentence_compounds_from_one_pass_are_vaders_on_polnear():
+    shared_data = need_data("polnear")
+    fast = _vader_fast.FastAnalyzer()
+    for text in load_polnear("train", data_dir=shared_data)["text"]:
+        for paragraph in Article(text).paragraphs:
+            expected = _vader_fast.reference_compounds(paragraph.text)
+            assert fast.compounds(paragraph.text) == expected, paragraph.text
 
 
 @pytest.mark.parametrize("text", SENTENCE_CASES)
