@@ -29,7 +29,13 @@ Biased sentence scores higher than a random Non-biased one (ties count half; sci
 ``roc_auc_score``). Sentences labelled neither ("No agreement") are left out of the AUC.
 ``AUC w`` ranks the sentences by ``loaded_score_per_100_words`` instead: each match weighs its
 entry's intensity (1 to 3; LEXICONS.md gives the rule), and an entry of a lexicon without
-intensities weighs 1, so that for the baselines it equals ``AUC``.
+intensities weighs 1, so that for the baselines it equals ``AUC``. ``AUC w+s`` ranks them by
+the weighted score and breaks its ties by TextBlob subjectivity (the table's ``subjectivity``
+column; :func:`framing.comparisons.validation.ties_broken_by`), the order of
+``table.sort_values(["loaded_score_per_100_words", "subjectivity"])``: most sentences match no
+entry, so the weighted score alone leaves most of them tied. Subjectivity was chosen as the
+secondary measure because it is the package's own measure of subjective wording, a column every
+table has, before this ranking was first measured; no other secondary measure was tried.
 
 BABE was used only to measure, never to choose the lexicon's entries.
 
@@ -46,7 +52,12 @@ from pathlib import Path
 
 from sklearn.metrics import roc_auc_score
 
-from framing.comparisons.validation import precision_recall, sentence_scores, word_agreement
+from framing.comparisons.validation import (
+    precision_recall,
+    sentence_scores,
+    ties_broken_by,
+    word_agreement,
+)
 from framing.datasets.loaders import load_babe
 from framing.measures.lexicon import Lexicon, load_lexicon, read_mpqa, read_wordlist
 
@@ -83,7 +94,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     )
     header = (
         f"{'measure':<36} {'entries':>7} {'word P':>7} {'word R':>7} {'word F1':>7} {'AUC':>6} "
-        f"{'AUC w':>6}"
+        f"{'AUC w':>6} {'AUC w+s':>7}"
     )
     print(header)
     print("-" * len(header))
@@ -93,9 +104,11 @@ def main(argv: Sequence[str] | None = None) -> None:
         scores = sentence_scores(table, lexicon=lexicon)
         auc = roc_auc_score(scores["label"], scores["loaded_per_100_words"])
         weighted = roc_auc_score(scores["label"], scores["loaded_score_per_100_words"])
+        ordered = ties_broken_by(scores["loaded_score_per_100_words"], scores["subjectivity"])
+        broken = roc_auc_score(scores["label"], ordered)
         print(
             f"{name:<36} {len(lexicon):>7} {words['precision']:>7.3f} {words['recall']:>7.3f} "
-            f"{words['f1']:>7.3f} {auc:>6.3f} {weighted:>6.3f}"
+            f"{words['f1']:>7.3f} {auc:>6.3f} {weighted:>6.3f} {broken:>7.3f}"
         )
     auc = roc_auc_score(scores["label"], scores["subjectivity"])
     print(f"{'TextBlob subjectivity':<36} {'':>7} {'':>7} {'':>7} {'':>7} {auc:>6.3f}")

@@ -132,15 +132,22 @@ def _iter_tables(paths: Sequence[Path], args: argparse.Namespace):
         yield long_table(table, dictionaries) if args.dictionary_form == "long" else table
 
 
-def _dictionary_options(values: Sequence[str]) -> dict[str, Path]:
-    """Return ``{NAME: FILE}`` from ``--dictionary NAME=FILE`` options, each checked."""
-    from framing.measures.categories import DICTIONARY_NAME
+#: What ``--dictionary NAME=FILE,OPTION=VALUE`` may set: ``load_lexicon``'s options.
+DICTIONARY_OPTIONS = ("format", "levels", "encoding")
 
-    named: dict[str, Path] = {}
+
+def _dictionary_options(values: Sequence[str]) -> dict[str, object]:
+    """Return ``{NAME: FILE or Lexicon}`` from ``--dictionary NAME=FILE[,OPTION=VALUE...]``
+    options, each checked; a file with options (``format``, ``levels``, ``encoding``) is read
+    here with them (:func:`framing.measures.lexicon.load_lexicon`)."""
+    from framing.measures.categories import DICTIONARY_NAME
+    from framing.measures.lexicon import load_lexicon
+
+    named: dict[str, object] = {}
     for value in values:
-        name, equals, file = value.partition("=")
-        name, file = name.strip(), file.strip()
-        if not equals or not name or not file:
+        name, equals, rest = value.partition("=")
+        name, rest = name.strip(), rest.strip()
+        if not equals or not name or not rest:
             raise FramingError(
                 f"--dictionary {value!r} is not NAME=FILE; write it as e.g. "
                 "--dictionary mfd=mfd2.0.dic"
@@ -152,10 +159,68 @@ def _dictionary_options(values: Sequence[str]) -> dict[str, Path]:
             )
         if name in named:
             raise FramingError(f"--dictionary names {name!r} twice; give each dictionary once")
+        file, options = _dictionary_file_options(value, rest)
         if not Path(file).is_file():
             raise FramingError(f"--dictionary {value!r}: there is no file {file!r}; check the path")
-        named[name] = Path(file)
+        if not options:
+            named[name] = Path(file)
+            continue
+        try:
+            named[name] = load_lexicon(Path(file), **options)
+        except FramingError as error:
+            raise FramingError(f"--dictionary {value!r}: {error}") from None
     return named
+
+
+def _dictionary_file_options(value: str, rest: str) -> tuple[str, dict[str, object]]:
+    """Return the file and the ``load_lexicon`` options of ``FILE[,OPTION=VALUE...]``.
+
+    A whole ``rest`` that names a file is that file, commas and all.
+
+    >>> _dictionary_file_options("x=a.cat,levels=1", "a.cat,levels=1")
+    ('a.cat', {'levels': 1})
+    """
+    import codecs
+
+    from framing.measures.lexicon import LEXICON_FORMATS
+
+    if Path(rest).is_file():
+        return rest, {}
+    file, *settings = (part.strip() for part in rest.split(","))
+    options: dict[str, object] = {}
+    for setting in settings:
+        key, equals, option = (part.strip() for part in setting.partition("="))
+        if key not in DICTIONARY_OPTIONS or not equals or not option:
+            raise FramingError(
+                f"--dictionary {value!r}: {setting!r} is not OPTION=VALUE with OPTION one of "
+                f"{', '.join(DICTIONARY_OPTIONS)}; write e.g. "
+                "--dictionary lsd=LSD2015.cat,encoding=cp1252,levels=1"
+            )
+        if key in options:
+            raise FramingError(f"--dictionary {value!r} sets {key} twice; set it once")
+        if key == "format" and option not in LEXICON_FORMATS:
+            raise FramingError(
+                f"--dictionary {value!r}: format={option} is not valid; valid formats: "
+                f"{', '.join(sorted(LEXICON_FORMATS))}"
+            )
+        if key == "levels":
+            if not option.isdigit() or int(option) < 1:
+                raise FramingError(
+                    f"--dictionary {value!r}: levels={option} is not a whole number of at "
+                    "least 1; write e.g. levels=1 to keep only the top-level keys"
+                )
+            options[key] = int(option)
+            continue
+        if key == "encoding":
+            try:
+                codecs.lookup(option)
+            except LookupError:
+                raise FramingError(
+                    f"--dictionary {value!r}: encoding={option} is not an encoding Python "
+                    "knows; use a name such as utf-8, latin-1 or cp1252"
+                ) from None
+        options[key] = option
+    return file, options
 
 
 def _iter_wide_tables(paths: Sequence[Path], args: argparse.Namespace, dictionaries=()):
@@ -572,9 +637,11 @@ def build_parser() -> argparse.ArgumentParser:
         "--dictionary",
         action="append",
         default=[],
-        metavar="NAME=FILE",
+        metavar="NAME=FILE[,OPTION=VALUE]",
         help="count each category of a dictionary file (LIWC .dic, WordStat .cat, Lexicoder "
-        ".lc3, ...) in columns NAME.CATEGORY and NAME.CATEGORY_per_100_words; repeat for more",
+        ".lc3, ...) in columns NAME.CATEGORY and NAME.CATEGORY_per_100_words; repeat for more. "
+        "After the file, format=, levels= and encoding= read it, e.g. "
+        "--dictionary lsd=LSD2015.cat,encoding=cp1252,levels=1",
     )
     analyze.add_argument(
         "--dictionary-form",

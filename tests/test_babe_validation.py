@@ -86,3 +86,16 @@ def test_word_level_definition(text, gold, expected):
         counts["false_positives"],
         counts["false_negatives"],
     ) == expected
+
+
+def test_ties_are_broken_by_the_secondary_measure_only():
+    import pandas as pd
+
+    from framing.comparisons.validation import ties_broken_by
+
+    primary = pd.Series([0.0, 0.0, 0.0, 3.2, 3.2, 10.0])
+    secondary = pd.Series([0.9, 0.1, 0.9, 0.0, 1.0, 0.0])
+    ranks = ties_broken_by(primary, secondary)
+    assert ranks.tolist() == [2.0, 1.0, 2.0, 3.0, 4.0, 5.0]
+    # a higher primary always ranks higher, whatever the secondary
+    assert roc_auc_score([0, 0, 0, 1, 1, 1], ranks) == roc_auc_score([0, 0, 0, 1, 1, 1], primary)

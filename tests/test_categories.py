@@ -6,8 +6,10 @@ import math
 import re
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
+import framing
 from framing.errors import FramingError
 from framing.measures.categories import (
     CategoryCounter,
@@ -199,3 +201,80 @@ def test_a_term_of_art_hides_the_entries_inside_it_in_every_category(tmp_path):
     assert [m.text for m in found["fear"]] == ["terror"]  # not the "terror" of "terror attack"
     assert [m.text for m in found["violence"]] == ["attack"]
     assert found == counter._reference_matches("A terror attack, then terror and an attack.")
+
+
+#: The Lexicoder Sentiment Dictionary's structure (LSD2015, as quanteda's
+#: data_dictionary_LSD2015 has it): the four keys negative, positive, neg_positive and
+#: neg_negative, globs and phrases, in the three forms it is passed around in: Lexicoder .lc3,
+#: WordStat .cat (keys and terms in capitals, "(1)" weights) and YAML. The entries are a handful
+#: written for these tests, not the LSD's.
+LSD2015_STRUCTURE = {
+    suffix: Path(__file__).parent / "fixtures" / f"lsd2015-structure.{suffix}"
+    for suffix in ("lc3", "cat", "yml")
+}
+
+#: One paragraph of 23 words, worked out by hand. Each key on its own (quanteda's
+#: nested_scope "key"): negative: a lie, betrayed, bad (3); positive: good, good (of "not
+#: good"), Great, honesty (4); neg_positive: not good (1); neg_negative: not a lie, not bad (2).
+#: The tone matches the whole dictionary at once, the longest entry winning: not a lie +1,
+#: good +1, betrayed -1, not good -1, not bad +1, Great +1, honesty +1: net +3.
+LSD2015_TEXT = (
+    "It was not a lie. The plan is good, but the aides betrayed him. "
+    "It is not good and not bad. Great honesty."
+)
+LSD2015_COUNTS = {"negative": 3, "positive": 4, "neg_positive": 1, "neg_negative": 2, "tone": 3}
+
+
+@pytest.mark.parametrize("suffix", ["lc3", "cat", "yml"])
+def test_the_lsd2015_structure_is_scored_through_dictionaries(suffix):
+    table = framing.analyze(
+        LSD2015_TEXT, dictionaries={"lsd": LSD2015_STRUCTURE[suffix]}, measures=["loaded"]
+    )
+    counter = load_dictionaries({"lsd": LSD2015_STRUCTURE[suffix]})[0]
+    assert [c.lower() for c in counter.categories] == list(LSD2015_COUNTS)[:4]
+    assert counter.scorers == ("tone_lsd",)
+    row = table.iloc[0]
+    assert row["words"] == 23
+    found = {c.lower(): row[f"lsd.{c}"] for c in (*counter.categories, "tone")}
+    assert found == LSD2015_COUNTS
+    assert row["lsd.tone_per_100_words"] == pytest.approx(300 / 23)
+
+
+@pytest.mark.parametrize(
+    ("text", "tone"),
+    [
+        ("not good", -1),  # neg_positive only, not also positive
+        ("not a lie", 1),  # neg_negative only, not also negative
+        ("never honestly", -1),  # a negated glob
+        ("not terribly bad", 0),  # not terribl* +1, bad -1
+        ("no good abilities", 0),  # no good -1, abilit* +1
+    ],
+)
+def test_the_lsd2015_negation_keys(text, tone):
+    for path in LSD2015_STRUCTURE.values():
+        table = framing.analyze(text, dictionaries={"lsd": path}, measures=["loaded"])
+        assert table["lsd.tone"].tolist() == [tone], path.name
+
+
+def test_the_lsd2015_structure_through_the_command_line(tmp_path, capsys):
+    import io
+
+    from framing.cli import main
+
+    article = tmp_path / "a.txt"
+    article.write_text(LSD2015_TEXT, encoding="utf-8")
+    for suffix, path in LSD2015_STRUCTURE.items():
+        code = main(["analyze", str(article), "--dictionary", f"lsd={path}", "--format", "csv"])
+        captured = capsys.readouterr()
+        assert (code, captured.err) == (0, ""), suffix
+        row = pd.read_csv(io.StringIO(captured.out)).iloc[0]
+        found = {c.split(".", 1)[1].lower(): row[c] for c in row.index if c.startswith("lsd.")}
+        assert {k: found[k] for k in LSD2015_COUNTS} == LSD2015_COUNTS, suffix
+        assert found["tone_per_100_words"] == pytest.approx(300 / 23)
+        code = main(
+            ["analyze", str(article), "--dictionary", f"lsd={path}", "--format", "csv"]
+            + ["--dictionary-form", "long"]
+        )
+        long = pd.read_csv(io.StringIO(capsys.readouterr().out))
+        counts = dict(zip(long["category"].str.lower(), long["count"], strict=True))
+        assert counts == LSD2015_COUNTS, suffix

@@ -225,6 +225,56 @@ def test_dask_partitions_give_the_serial_table(roundups):
     assert_frame_equal(table, serial, check_dtype=False)
 
 
+def test_long_form_from_a_file_and_dask_equals_analyze(roundups, tmp_path):
+    import dask
+    import dask.dataframe as dd
+
+    dictionaries = {"mfd": _mfd_path(), "lsd": LSD_FIXTURE}
+    corpus = roundups.head(12).assign(side=["left", "right", "center"] * 4)
+    expected = framing.analyze(
+        corpus, id_col="doc_id", keep=["side"], dictionaries=dictionaries, dictionary_form="long"
+    )
+    assert {"dictionary", "category", "count", "own"} <= set(expected.columns)
+    path = tmp_path / "corpus.parquet"
+    corpus.to_parquet(path, index=False)
+    from_file = engine.analyze_file(
+        path,
+        id_col="doc_id",
+        keep=["side"],
+        dictionaries=dictionaries,
+        dictionary_form="long",
+        chunk_rows=5,
+        n_jobs=1,
+        progress=False,
+    )
+    tables = list(from_file)
+    assert len(tables) == 3  # each chunk in the long form as it comes
+    assert_frame_equal(pd.concat(tables, ignore_index=True), expected, check_dtype=False)
+    with dask.config.set({"dataframe.convert-string": False, "scheduler": "synchronous"}):
+        lazy = engine.analyze_dask(
+            dd.from_pandas(corpus, npartitions=2),
+            id_col="doc_id",
+            keep=["side"],
+            dictionaries=dictionaries,
+            dictionary_form="long",
+        )
+        assert list(lazy.columns) == list(expected.columns)
+        table = lazy.compute().reset_index(drop=True)
+    assert_frame_equal(table, expected, check_dtype=False)
+
+
+def test_long_form_of_a_file_or_dask_needs_a_dictionary(tmp_path):
+    import dask.dataframe as dd
+
+    path = tmp_path / "corpus.csv"
+    pd.DataFrame({"text": ["They protect the kind."]}).to_csv(path, index=False)
+    with pytest.raises(framing.FramingError, match="dictionary_form='long' reshapes"):
+        next(engine.analyze_file(path, dictionary_form="long", n_jobs=1))
+    ddf = dd.from_pandas(pd.DataFrame({"text": ["They protect the kind."]}), npartitions=1)
+    with pytest.raises(framing.FramingError, match="dictionary_form='tall' is not valid"):
+        engine.analyze_dask(ddf, dictionaries=MORAL, dictionary_form="tall")
+
+
 @pytest.mark.parametrize("form", ["wide", "long"])
 def test_saved_metadata_defines_the_dictionary_columns(tmp_path, form):
     table = framing.analyze(
@@ -312,3 +362,121 @@ def test_cli_names_a_dictionary_once_and_long_needs_one(capsys, tmp_path):
     assert code == 2 and "names 'a' twice" in err
     code, _, err = _cli(capsys, article, "--dictionary-form", "long")
     assert code == 2 and "add --dictionary NAME=FILE" in err
+
+
+#: A WordStat file in Windows-1252 with nested keys (the é of "café" is one byte, 0xE9).
+NESTED_CP1252_CAT = "MORAL\n\tCARE\n\t\tKIND* (1)\n\t\tCAFÉ (1)\n\tHARM\n\t\tKILL* (1)\n"
+
+
+@pytest.fixture
+def cp1252_cat(tmp_path):
+    path = tmp_path / "moral.cat"
+    path.write_bytes(NESTED_CP1252_CAT.encode("cp1252"))
+    return path
+
+
+def _csv_rows(out: str) -> pd.DataFrame:
+    import io
+
+    return pd.read_csv(io.StringIO(out))
+
+
+@pytest.mark.parametrize(
+    ("options", "columns", "care", "moral"),
+    [
+        # kind, café: two matches of MORAL.CARE; kill: one of MORAL.HARM
+        (",encoding=cp1252", ["m.MORAL.CARE", "m.MORAL.HARM"], 2, None),
+        # levels=1: the deeper terms go to their top-level key
+        (",encoding=cp1252,levels=1", ["m.MORAL"], None, 3),
+        (", levels=1 , encoding=cp1252", ["m.MORAL"], None, 3),
+    ],
+)
+def test_cli_dictionary_options_read_the_file(
+    capsys, tmp_path, cp1252_cat, options, columns, care, moral
+):
+    article = tmp_path / "a.txt"
+    article.write_text("The kind café owner did not kill anyone.", encoding="utf-8")
+    code, out, err = _cli(
+        capsys,
+        article,
+        "--dictionary",
+        f"m={cp1252_cat}{options}",
+        "--format",
+        "csv",
+        "--measures",
+        "loaded",
+    )
+    assert (code, err) == (0, "")
+    table = _csv_rows(out)
+    assert [c for c in table.columns if c.startswith("m.") and "_" not in c] == columns
+    if care is not None:
+        assert table["m.MORAL.CARE"].tolist() == [care]
+        assert table["m.MORAL.HARM"].tolist() == [1]
+    else:
+        assert table["m.MORAL"].tolist() == [moral]
+
+
+def test_cli_format_option_reads_a_file_whatever_its_suffix(capsys, tmp_path, cp1252_cat):
+    renamed = tmp_path / "moral.txt"  # .txt would be read as a word list
+    renamed.write_bytes(cp1252_cat.read_bytes())
+    article = tmp_path / "a.txt"
+    article.write_text("The kind café owner did not kill anyone.", encoding="utf-8")
+    code, out, err = _cli(
+        capsys,
+        article,
+        "--dictionary",
+        f"m={renamed},format=wordstat,encoding=cp1252",
+        "--format",
+        "csv",
+        "--measures",
+        "loaded",
+    )
+    assert (code, err) == (0, "")
+    assert _csv_rows(out)["m.MORAL.CARE"].tolist() == [2]
+
+
+def test_cli_dictionary_without_its_encoding_says_to_name_it(capsys, tmp_path, cp1252_cat):
+    article = tmp_path / "a.txt"
+    article.write_text("The kind owner.", encoding="utf-8")
+    code, out, err = _cli(capsys, article, "--dictionary", f"m={cp1252_cat}")
+    assert code == 2 and out == "" and err.count("\n") == 1
+    assert "is not UTF-8 text" in err and "encoding" in err
+
+
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [
+        (",colour=red", "'colour=red' is not OPTION=VALUE"),
+        (",levels", "'levels' is not OPTION=VALUE with OPTION one of format, levels, encoding"),
+        (",levels=0", "levels=0 is not a whole number of at least 1"),
+        (",levels=two", "levels=two is not a whole number"),
+        (",format=docx", "format=docx is not valid; valid formats: lexicoder, liwc, "),
+        (",encoding=klingon", "encoding=klingon is not an encoding Python knows"),
+        (",levels=1,levels=2", "sets levels twice"),
+        (",format=lexicoder", "comes before any '+CATEGORY' line"),
+    ],
+)
+def test_cli_bad_dictionary_option_is_one_line_and_exit_2(
+    capsys, tmp_path, cp1252_cat, options, message
+):
+    article = tmp_path / "a.txt"
+    article.write_text("The kind owner.", encoding="utf-8")
+    value = (
+        f"m={cp1252_cat}{options},encoding=cp1252"
+        if "encoding" not in options
+        else f"m={cp1252_cat}{options}"
+    )
+    code, out, err = _cli(capsys, article, "--dictionary", value)
+    assert code == 2 and out == ""
+    assert err.count("\n") == 1 and err.startswith("framing: error: --dictionary ")
+    assert message in err and "Traceback" not in err
+
+
+def test_cli_a_file_name_with_a_comma_is_read_whole(capsys, tmp_path):
+    path = tmp_path / "care, harm.yml"
+    path.write_text("care: [kind*]\nharm: [kill*]\n", encoding="utf-8")
+    article = tmp_path / "a.txt"
+    article.write_text("The kind owner did not kill anyone.", encoding="utf-8")
+    code, out, err = _cli(capsys, article, "--dictionary", f"m={path}", "--format", "csv")
+    assert (code, err) == (0, "")
+    assert _csv_rows(out)[["m.care", "m.harm"]].values.tolist() == [[1, 1]]

@@ -310,6 +310,46 @@ WIRE_PLAIN_TERMS = [
 ]
 
 
+#: The quoted-title rule (framing.measures.lexicon.quoted_titles), for every entry of the
+#: bundled lexicon: a loaded word inside a quoted title is the title's, not the outlet's.
+QUOTED_TITLES = [
+    # a film, a book, a show in quotation marks, in title case: not counted
+    ("He reviewed the film 'Evil Dead Rise' last week.", []),
+    ("The book \u201cEvil Geniuses: The Unmaking of America\u201d is out.", []),
+    ("Fox aired \u2018The Evil Within\u2019 last night.", []),
+    ('She starred in "Radical Love" in 2019.', []),
+    # the same words outside the title still count
+    ("He reviewed the film 'Evil Dead Rise' and its evil villain.", ["evil", "villain"]),
+    # speech, not a title: it ends in a comma or "!" before its speaker
+    ('"Totally Evil," he said of the plan.', ["totally", "evil"]),
+    ('"Pure Evil!" she shouted.', ["evil"]),
+    # a word in scare quotes, or a quotation in lower case, is not a title
+    ('They called it "evil" and left.', ["evil"]),
+    ('He said it was "an evil plan" to them.', ["evil"]),
+    # a headline in title case: capitals mark nothing there, so the quotation counts
+    ("Trump Calls Report \u201cEvil Lies\u201d In Rally Speech", ["evil"]),
+    # capitals throughout: a shout or a crosshead, not a title
+    ("\u201cDIVISIVE, STUPID AND WRONG\u201d Cameron will work with whoever wins.", ["stupid"]),
+    # apostrophes open no quotation
+    ("The senators' evil plan was in 'the lead'.", ["evil"]),
+]
+
+
+@pytest.mark.parametrize(("text", "terms"), QUOTED_TITLES)
+def test_a_loaded_word_in_a_quoted_title_does_not_count(text, terms):
+    lexicon = load_lexicon("loaded")
+    assert [m.text.lower() for m in lexicon.match(text)] == terms
+    assert lexicon._reference_match(text) == lexicon.match(text)
+
+
+def test_the_quoted_title_rule_is_the_bundled_lexicons_only():
+    text = "She starred in 'Radical Love' in 2019."
+    plain = Lexicon([Entry("radical", "partisan-label")])
+    assert [m.text for m in plain.match(text)] == ["Radical"]  # a published dictionary's count
+    titled = Lexicon([Entry("radical", "partisan-label")], skip_quoted_titles=True)
+    assert titled.match(text) == titled._reference_match(text) == []
+
+
 @pytest.mark.parametrize(("text", "terms"), WIRE_PLAIN_TERMS)
 def test_wire_audit_contexts(text, terms):
     lexicon = load_lexicon("loaded")

@@ -55,3 +55,21 @@ def test_wire_copy_is_at_least_30_percent_below_partisan_own_words(data_dir):
     partisan = rows[rows["group"].isin(["left", "right"])]
     assert wire["all_rate"].mean() <= 0.7 * partisan["own_rate"].mean()
     assert wire["own_rate"].mean() <= 0.7 * partisan["own_rate"].mean()
+
+
+def test_lexicon_candidates_follow_their_written_rule(data_dir):
+    from benchmarks import lexicon_candidates
+
+    need_data("mpqa")
+    key, table = lexicon_candidates.candidates(data_dir)
+    sizes = key.attrs["sizes"]
+    assert sizes["partisan"] > 100_000 and sizes["wire"] > 50_000
+    assert len(key) > 100
+    assert (key["log_odds"] > 0).all()
+    assert (key["articles"] >= lexicon_candidates.MIN_ARTICLES).all()
+    assert (key["wire_per_100k"] <= 0.5 * key["partisan_per_100k"]).all()
+    assert set("+".join(key["listed_in"]).split("+")) == {"mpqa", "recasens"}
+    lexicon = load_lexicon("loaded")
+    assert not any(lexicon.match(term) for term in key["term"])
+    # each candidate is shown where the partisan outlets use it
+    assert lexicon_candidates.contexts(key["term"].iloc[0], table, 2)

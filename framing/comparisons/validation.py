@@ -32,6 +32,7 @@ __all__ = [
     "precision_recall",
     "sentence_scores",
     "errors_worth_reading",
+    "ties_broken_by",
     "ERROR_KINDS",
     "BIASED",
     "NOT_BIASED",
@@ -147,6 +148,22 @@ def sentence_scores(
     ]
     result["subjectivity"] = [scorer.score(text).subjectivity for text in texts]
     return result
+
+
+def ties_broken_by(primary: pd.Series, secondary: pd.Series) -> pd.Series:
+    """Return a score that orders rows by ``primary``, and rows with equal ``primary`` by
+    ``secondary``: the order of ``table.sort_values([primary, secondary])``, as one number a
+    ranking metric (ROC AUC) can read. Rows equal in both get equal scores.
+
+    Most sentences match no lexicon entry, so that a ranking by the loaded-language score alone
+    is mostly ties; the secondary measure (``subjectivity``, say) orders them.
+
+    >>> ties_broken_by(pd.Series([0.0, 0.0, 2.5, 0.0]), pd.Series([0.1, 0.9, 0.0, 0.1])).tolist()
+    [1.0, 2.0, 3.0, 1.0]
+    """
+    order = pd.DataFrame({"primary": primary.to_numpy(), "secondary": secondary.to_numpy()})
+    ranks = order.apply(tuple, axis=1).rank(method="dense")
+    return pd.Series(ranks.to_numpy(), index=primary.index, dtype="float64")
 
 
 def errors_worth_reading(agreement: pd.DataFrame, *, kind: str = "missed", n: int = 10):

@@ -16,6 +16,8 @@ finds them in a text in one pass over its words. Terms are matched
 - where an entry's ``context`` says so (:data:`CONTEXTS`), not inside a proper name, and never
   as a term of art: a ``term-of-art`` phrase ("terror attack*") is matched like any entry, so
   that it wins over the shorter entries inside it, and then not counted.
+- for a lexicon with ``skip_quoted_titles`` (the bundled one), not inside a quoted title, the
+  name of a film, book or show in quotation marks (:func:`quoted_titles`).
 
 Each entry carries an ``intensity`` (1 to 3), which its matches carry on into the weighted
 score ``loaded_score_per_100_words``.
@@ -53,6 +55,8 @@ __all__ = [
     "CONTEXTS",
     "INTENSITIES",
     "format_match",
+    "quoted_titles",
+    "in_quoted_title",
     "LexiconInfo",
     "Lexicon",
     "LexiconMatcher",
@@ -291,6 +295,10 @@ class Lexicon:
 
     entries: Sequence[Entry]
     info: LexiconInfo = field(default_factory=lambda: LexiconInfo(name="custom"))
+    #: Whether a match inside a quoted title ("the film 'Killing Fields'") is left out, for
+    #: every entry (:func:`in_quoted_title`); on for the bundled lexicon, off for a published
+    #: dictionary, which counts as quanteda counts.
+    skip_quoted_titles: bool = False
 
     def __post_init__(self) -> None:
         self.entries = tuple(self.entries)
@@ -405,6 +413,7 @@ class Lexicon:
         if not positions:
             return []
         offsets = None  # the words' offsets, found once some entry may match
+        titles = None  # the quoted titles' spans, found once a match needs them
         matches = []
         count = len(words)
         after = 0  # the walk goes on after the last match
@@ -437,6 +446,11 @@ class Lexicon:
             after = last + 1
             if entry.context and not _counts_here(entry, position, last, starts, ends, text):
                 continue
+            if self.skip_quoted_titles:
+                if titles is None:
+                    titles = quoted_titles(text, starts, ends)
+                if in_quoted_title(starts[position], end_offset, titles):
+                    continue
             matches.append(_match_at(entry, position, end_offset, starts, ends, words, text))
         return matches
 
@@ -461,7 +475,9 @@ class Lexicon:
                 position += 1
                 continue
             _, entry, (last, end_offset) = best
-            if not entry.context or _counts_here(entry, position, last, starts, ends, text):
+            counts = not entry.context or _counts_here(entry, position, last, starts, ends, text)
+            titles = quoted_titles(text, starts, ends) if self.skip_quoted_titles else []
+            if counts and not in_quoted_title(starts[position], end_offset, titles):
                 matches.append(_match_at(entry, position, end_offset, starts, ends, words, text))
             position = last + 1
         return matches
@@ -551,6 +567,70 @@ def _counts_here(entry: Entry, first: int, last: int, starts, ends, text) -> boo
     if last + 1 < len(starts) and text[ends[last] : starts[last + 1]].isspace():
         run += text[starts[last + 1]].isupper()
     return run < 2 or _title_case(text, starts, ends)
+
+
+#: A quotation: in double quotes (straight or curly), in curly single quotes, or in straight
+#: single quotes that no letter touches from outside (so that "don't" and "players' union" do
+#: not open one). Its text is group ``inner``.
+_QUOTATION = re.compile(
+    r'"(?P<a>[^"\n]{1,160})"'
+    r"|\u201c(?P<b>[^\u201c\u201d\n]{1,160})\u201d"
+    r"|(?<!\w)\u2018(?P<c>[^\u2018\u2019\n]{1,160}?)\u2019(?!\w)"
+    r"|(?<![\w'])'(?P<d>[^'\n]{1,160}?)'(?![\w'])"
+)
+#: A quoted title has this many words at least (a one-word quotation is as often a word held
+#: at a distance, "Disgusting.", as a title) and at most.
+_TITLE_WORDS = (2, 12)
+
+
+def quoted_titles(text: str, starts, ends) -> list[tuple[int, int]]:
+    """Return the character spans of the quoted titles in ``text``: a quotation of 2 to 12
+    words, in title case (its first word and every word of four letters or more capitalised,
+    not all in capitals, as a shout or a crosshead is),
+    that does not end in a comma, "!" or "?" (as speech before its speaker does: "Totally
+    Disgusting," he said), in a paragraph whose other words are not in title case (a headline).
+
+    ``starts`` and ``ends`` are the offsets of the text's words.
+
+    >>> text = "He called the film 'Killing Fields' evil."
+    >>> quoted_titles(text, *zip(*[(m.start(), m.end()) for m in WORD_PART.finditer(text)]))
+    [(20, 34)]
+    """
+    if not any(mark in text for mark in "\"\u201c\u2018'"):
+        return []
+    spans = []
+    for quotation in _QUOTATION.finditer(text):
+        inner = next(group for group in quotation.groups() if group is not None)
+        words = WORD_PART.findall(inner)
+        if not _TITLE_WORDS[0] <= len(words) <= _TITLE_WORDS[1]:
+            continue
+        if inner.rstrip()[-1:] in (",", "!", "?"):
+            continue
+        if not words[0][0].isupper() or inner.isupper():  # capitals throughout: a shout
+            continue
+        if all(word[0].isupper() for word in words if len(word) >= _TITLE_CASE_MIN_LENGTH):
+            spans.append((quotation.start() + 1, quotation.end() - 1))
+    if spans:
+        # a headline in title case is judged by its words outside the titles
+        outside = [
+            (start, end)
+            for start, end in zip(starts, ends, strict=True)
+            if not in_quoted_title(start, end, spans)
+        ]
+        if _title_case(text, [start for start, _ in outside], [end for _, end in outside]):
+            return []
+    return spans
+
+
+def in_quoted_title(start: int, end: int, titles: Sequence[tuple[int, int]]) -> bool:
+    """Return whether the match from ``start`` to ``end`` lies inside one of the quoted
+    ``titles`` (:func:`quoted_titles`): the name of a film, book or show, not the outlet's
+    loaded language.
+
+    >>> in_quoted_title(20, 27, [(20, 34)]), in_quoted_title(36, 40, [(20, 34)])
+    (True, False)
+    """
+    return any(first <= start and end <= last for first, last in titles)
 
 
 def _title_case(text: str, starts, ends) -> bool:
@@ -812,6 +892,7 @@ def _bundled(name: str) -> Lexicon:
             build=lambda: read_table(path, name=name),
         )
     terms_of_art = sum(1 for entry in lexicon.entries if entry.context == "term-of-art")
+    lexicon.skip_quoted_titles = True
     lexicon.info = LexiconInfo(
         name=name,
         source=f"framing/data/lexicons/{filename}",

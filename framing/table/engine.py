@@ -224,6 +224,7 @@ def analyze_chunks(
     measures=None,
     keep=None,
     dictionaries=None,
+    dictionary_form: str = "wide",
     headline: bool | None = None,
 ) -> Iterator[pd.DataFrame]:
     """Yield the paragraph table of each chunk of a corpus, in order, measured on ``n_jobs`` cores.
@@ -236,26 +237,48 @@ def analyze_chunks(
     identical. ``measures`` chooses the measures, and ``headline`` whether each text's first
     paragraph is a headline, as in :func:`framing.analyze`. The scorers, lexicon, segmenter
     and ``voice`` detector given are sent to every worker process, and so are the
-    ``dictionaries`` (read once, here), whose columns each table has (wide form).
+    ``dictionaries`` (read once, here), whose columns each table has (wide form), or whose
+    tidy long form each table is with ``dictionary_form="long"`` (one row per paragraph and
+    category, :func:`~framing.table.dictionary_columns.long_table`).
     """
     jobs = resolve_jobs(n_jobs)
     options = _measure_options(
         lexicon, sentiment, vader, segmenter, measures, voice, headline, dictionaries
     )
+    long = _wants_long(dictionary_form, options["dictionaries"])
     keep = check_keep(keep)
     if total is None and isinstance(chunks, Sequence):
         total = sum(len(chunk) for chunk in chunks)
     with _progress_bar(progress, total) as bar:
         if jobs == 1:
-            for chunk in chunks:
-                tables = []
-                for ids, texts, kept in _pieces(chunk, text_col, id_col, keep):
-                    tables.append(_measure_piece(ids, texts, kept, options))
-                    bar.update(len(ids))
-                if tables:
-                    yield _join(tables)
-            return
-        yield from _analyze_parallel(chunks, (text_col, id_col, keep), options, jobs, bar)
+            tables_of_chunks = _analyze_here(chunks, (text_col, id_col, keep), options, bar)
+        else:
+            tables_of_chunks = _analyze_parallel(
+                chunks, (text_col, id_col, keep), options, jobs, bar
+            )
+        for table in tables_of_chunks:
+            yield long_table(table, options["dictionaries"]) if long else table
+
+
+def _wants_long(dictionary_form: str, counters: Sequence) -> bool:
+    """Return whether the tidy long form is asked for; it needs at least one dictionary."""
+    if check_dictionary_form(dictionary_form) == "long" and not counters:
+        raise FramingError(
+            "dictionary_form='long' reshapes the dictionaries' columns, and none is given; "
+            "pass dictionaries={'NAME': 'FILE'} too, or leave dictionary_form out"
+        )
+    return dictionary_form == "long"
+
+
+def _analyze_here(chunks, columns, options, bar) -> Iterator[pd.DataFrame]:
+    """Yield each chunk's table, measured in this process."""
+    for chunk in chunks:
+        tables = []
+        for ids, texts, kept in _pieces(chunk, *columns):
+            tables.append(_measure_piece(ids, texts, kept, options))
+            bar.update(len(ids))
+        if tables:
+            yield _join(tables)
 
 
 def _warm_defaults(options: dict) -> None:
@@ -315,9 +338,10 @@ def analyze_file(
     Only the text, id and ``keep`` columns are read; the kept ones are copied onto each
     paragraph row, after ``doc_id``. ``options`` are those of :func:`analyze_chunks`
     (``lexicon``, ``sentiment``, ``vader``, ``segmenter``, ``voice``, ``n_jobs``, ``progress``,
-    ``measures``, ``headline``, ``dictionaries``). The progress bar's total is the file's number
-    of rows, counted without parsing it (:func:`framing.io.documents.corpus_rows`) when a bar
-    is shown: without one, nothing reads the count.
+    ``measures``, ``headline``, ``dictionaries``, ``dictionary_form``). The progress bar's
+    total is the file's number of rows, counted without parsing it
+    (:func:`framing.io.documents.corpus_rows`) when a bar is shown: without one, nothing reads
+    the count.
     """
 
     path = Path(path)
@@ -346,6 +370,7 @@ def analyze_dask(
     measures=None,
     keep=None,
     dictionaries=None,
+    dictionary_form: str = "wide",
     headline: bool | None = None,
 ):
     """Return a lazy ``dask.dataframe`` of the paragraph table of ``ddf`` (one article a row).
@@ -353,7 +378,8 @@ def analyze_dask(
     Each partition is measured where it lives, with ``map_partitions``; ``.compute()`` gives
     the rows of :func:`framing.analyze` in the same order (the index restarts in every
     partition: use ``.reset_index(drop=True)`` for one running index). The ``keep`` columns
-    are copied onto each paragraph row, as in :func:`framing.analyze`.
+    are copied onto each paragraph row, as in :func:`framing.analyze`. With ``dictionaries``
+    and ``dictionary_form="long"`` it is the tidy long form, one row per paragraph and category.
     """
 
     keep = check_keep(keep)
@@ -369,34 +395,51 @@ def analyze_dask(
         headline=headline,
         dictionaries=dictionaries,
     )
+    long = _wants_long(dictionary_form, options["dictionaries"])
     meta = _empty_table(
         options["measures"], ddf[list(keep)]._meta if keep else None, options["dictionaries"]
     )
     id_dtype = ddf[id_col].dtype if id_col is not None else ddf.index.dtype
     meta["doc_id"] = meta["doc_id"].astype(id_dtype)
+    if long:
+        meta = long_table(meta, options["dictionaries"])
     return ddf.map_partitions(
         _analyze_partition,
         text_col=text_col,
         id_col=id_col,
         keep=keep,
         options=options,
+        long=long,
         meta=meta,
     )
 
 
 def _analyze_partition(
-    partition: pd.DataFrame, *, text_col: str, id_col: str | None, keep: tuple, options: dict
+    partition: pd.DataFrame,
+    *,
+    text_col: str,
+    id_col: str | None,
+    keep: tuple,
+    options: dict,
+    long: bool = False,
 ) -> pd.DataFrame:
 
     tables = [
         _measure_piece(ids, texts, kept, options)
         for ids, texts, kept in _pieces(partition, text_col, id_col, keep)
     ]
-    if tables:
-        return _join(tables)
-    return _empty_table(
-        options["measures"], partition[list(keep)] if keep else None, options["dictionaries"]
-    )
+    if not tables:
+        tables = [
+            _empty_table(
+                options["measures"],
+                partition[list(keep)] if keep else None,
+                options["dictionaries"],
+            )
+        ]
+    if long:
+        # each piece keeps its own attrs (the kept columns), which a concatenation may not
+        tables = [long_table(table, options["dictionaries"]) for table in tables]
+    return _join(tables)
 
 
 def _score_piece(texts: list[str], scorer=None) -> list[tuple[float, float]]:
@@ -484,11 +527,7 @@ def analyze(
     chosen = check_measures(measures)
     keep = check_keep(keep)
     counters = load_dictionaries(dictionaries)
-    if check_dictionary_form(dictionary_form) == "long" and not counters:
-        raise FramingError(
-            "dictionary_form='long' reshapes the dictionaries' columns, and none is given; "
-            "pass dictionaries={'NAME': 'FILE'} too, or leave dictionary_form out"
-        )
+    _wants_long(dictionary_form, counters)
     if keep and not isinstance(data, pd.DataFrame):
         raise FramingError(
             f"keep= copies columns of a corpus, and a {type(data).__name__} has none; pass a "
