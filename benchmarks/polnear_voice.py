@@ -13,12 +13,41 @@ some attribution (every piece of a discontinuous span counts). Detected: the det
 that covers the word's first character has voice ``attributed`` or ``quoted``. Precision,
 recall and F1 over the words of all articles (micro-averaged).
 
-``quoted`` (words inside quotation marks), token level over the same words. A *reference
-quotation* is a stretch between paired marks found by :func:`reference_quotes`: a curly
-“…”, a straight "…" (marks paired left to right within the paragraph), a PTB ``…'' or two
-apostrophes ''…''. Gold: the word is inside a reference quotation and inside a content span (so
-scare quotes around a word nobody said are not gold). Detected: the covering segment's voice is
-``quoted``.
+``quoted`` (words inside quotation marks), token level over the same words. Gold: the word is
+inside a *reference quotation* and inside a content span (so scare quotes around a word nobody
+said, and the title of a show, are not gold). Detected: the covering segment's voice is
+``quoted``. The reference quotations (:func:`reference_quotations`, the default ``--reference
+typographic``) follow the typographic conventions:
+
+- double marks, read left to right over the paragraph: “ „ « and two backticks open, ” and »
+  close, but for a mark turned the wrong way (“ glued to the end of a word while a quotation
+  is open closes it, as the closing mark of „…“ does; ” or » that nothing is open for, not
+  glued to a word and before a non-space, opens); a straight " or two apostrophes '' close the
+  quotation open when glued to the end of a word (after a letter, a digit or one of
+  ``.,;:!?…%)]}'’``) or before white space, and otherwise open one; with nothing open they
+  open one, unless glued to a word and before white space or the end. An opening mark opens a
+  quotation (in place of one left open before it), a closing mark closes the open one,
+  whatever the shapes of the two (“…" and "…” are quotations), and a closing mark with
+  nothing open is no quotation;
+- a quotation over several paragraphs: a quotation still open at the end of its paragraph runs
+  to the end of the paragraph when the next paragraph starts with an opening mark, and one open
+  at the end of a line, when the next line starts with an opening mark, to the end of that
+  line; any other mark left open quotes nothing;
+- single marks, outside the double quotations: ‘ or ' opens at the start of the line or after
+  white space, a bracket, a dash or a double opening mark, before a letter or digit; ’ or '
+  closes after a letter, digit or final punctuation, before white space, punctuation or the
+  end; an opening mark pairs with the first closing mark before the next opening mark, and the
+  pair quotes a word of two letters or more (an apostrophe, as in “who’s”, “’90s” or “ISIS’
+  control”, pairs with nothing);
+- a transcript's turns: in an article where two lines or more, of two speakers or more, open
+  with a name in capitals (one to three words) and a colon or a spaced dash ("TAPPER: ...",
+  not a label such as "UPDATE:" nor an archive's field such as "BYLINE:"), the rest of each
+  such line.
+
+``--reference paired`` gives the first definition of this benchmark instead
+(:func:`paired_quotes`): marks of one type paired within a paragraph, a curly “…”, a straight
+"…" (paired left to right), a PTB ``…'' or two apostrophes ''…'', and nothing else (no
+quotation over several paragraphs, no mixed marks, no single marks, no transcript).
 
 ``named`` (named source of a speech verb): the attributions whose cue holds a speech verb (a
 form of :func:`framing.voice.verbs.load_reporting_verbs`, or "according to") and whose source
@@ -49,12 +78,13 @@ nobody named).
 Baselines, in the same run:
 
 - ``quotes-only``: the words inside reference quotations are quoted (so attributed-or-quoted),
-  nothing else; it names no source.
+  nothing else; it names no source. Its quoted recall is 1 by construction.
 - ``verb-sentence``: every sentence (:func:`framing.text.words.split_sentences`) holding a
   reporting-verb form or "according to" is attributed, all its words; its reported sources are
   the sentence's name words that do not begin it.
 
     python benchmarks/polnear_voice.py [--data-dir ../shared/data] [--key first-name|last-word]
+        [--reference typographic|paired]
 """
 
 from __future__ import annotations
@@ -68,6 +98,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from framing.datasets import load_polnear, load_polnear_attributions
+from framing.text.archive import is_archive_metadata
 from framing.text.segment import BlankLineSegmenter
 from framing.text.words import WORD, split_sentences
 from framing.voice import detect_voices
@@ -88,19 +119,139 @@ TITLES = frozenset(
     "Professor Rev Sir Lord Lady Former The A An Republican Democrat Democratic Candidate".split()
 )
 SPEECH_PHRASES = ("according to",)
-_QUOTE = re.compile(r"“[^“”]*”|``.*?''|''.*?''|\"[^\"]*\"", re.S)
+_PAIRED = re.compile(r"“[^“”]*”|``.*?''|''.*?''|\"[^\"]*\"", re.S)
 _PARENTHESES = re.compile(r"\([^()]*\)")
 _METHODS = ("framing", "quotes-only", "verb-sentence")
 
+_DOUBLE_MARK = re.compile("''|``|[\u201c\u201d\u201e\u00ab\u00bb\"]")
+_OPENING_MARKS = ("\u201c", "\u201e", "\u00ab", "``")
+_CLOSING_MARKS = ("\u201d", "\u00bb")
+#: What ends a word, besides letters and digits: a mark after one of them is glued to the word.
+_WORD_END = ".,;:!?\u2026%)]}'\u2019"
+_SINGLE_OPEN = re.compile("(?:^|(?<=[\\s(\\[\u2014\u2013\"\u201c]))['\u2018](?=\\w)")
+_SINGLE_CLOSE = re.compile("(?<=[\\w.,!?\u2026])['\u2019](?=$|[\\s.,;:!?)\\]\u2014\u2013\"\u201d])")
+_TURN = re.compile(
+    "([A-Z][A-Z.'\u2019-]+(?: [A-Z][A-Z.'\u2019-]+){0,2})(?::| [\u2014\u2013-]) +(?=\\S)"
+)
+#: Labels in capitals before a colon that name no speaker.
+_NOT_SPEAKERS = frozenset(
+    "UPDATE UPDATED CORRECTION CLARIFICATION EDITOR'S NOTE BREAKING WATCH READ MORE PHOTOS "
+    "PHOTO VIDEO EMAIL PREVIOUSLY RELATED SOURCE ALSO SEE LISTEN".split()
+)
+_LINE = re.compile(r"[^\n]+")
 
-def reference_quotes(text: str) -> list[tuple[int, int]]:
-    r"""Return the spans of the reference quotations of a paragraph (marks included).
+
+def paired_quotes(text: str) -> list[tuple[int, int]]:
+    r"""Return the spans of a paragraph's quotations by the benchmark's first reference (marks
+    included): marks of one type paired within the paragraph.
 
     >>> text = 'He said “we won” and \'\'yes\'\' and "no".'
-    >>> [text[s:e] for s, e in reference_quotes(text)]
+    >>> [text[s:e] for s, e in paired_quotes(text)]
     ['“we won”', "''yes''", '"no"']
     """
-    return [match.span() for match in _QUOTE.finditer(text)]
+    return [match.span() for match in _PAIRED.finditer(text)]
+
+
+def _opens(mark: str, text: str, position: int, is_open: bool) -> bool:
+    """Return whether a double mark opens a quotation (else it closes one); see the module's
+    docstring."""
+    before = text[position - 1] if position else " "
+    after = text[position + len(mark) : position + len(mark) + 1] or " "
+    glued = before.isalnum() or before in _WORD_END  # to the end of a word
+    if mark in _OPENING_MARKS:
+        return not (is_open and glued and mark == "\u201c")  # “ typed for ”, or „…“
+    if mark in _CLOSING_MARKS:
+        return not is_open and not glued and not after.isspace()  # ” typed for “
+    if is_open:
+        return not glued and not after.isspace()
+    return not (glued and after.isspace())
+
+
+def _starts_with_opening(text: str) -> bool:
+    stripped = text.lstrip()
+    match = _DOUBLE_MARK.match(stripped)
+    return match is not None and _opens(match.group(), stripped, 0, False)
+
+
+def _single_quotes(line: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    def outside(position: int) -> bool:
+        return not any(a <= position < b for a, b in taken)
+
+    openers = [m.start() for m in _SINGLE_OPEN.finditer(line) if outside(m.start())]
+    closers = [m.start() for m in _SINGLE_CLOSE.finditer(line) if outside(m.start())]
+    found = []
+    for number, opener in enumerate(openers):
+        if found and opener < found[-1][1]:
+            continue
+        following = openers[number + 1] if number + 1 < len(openers) else len(line)
+        close = next((c for c in closers if opener + 1 < c < following), None)
+        if close is not None and any(len(w.group()) > 1 for w in WORD.finditer(line[opener:close])):
+            found.append((opener, close + 1))
+    return found
+
+
+def _turns(lines: Sequence[str]) -> list[tuple[int, int] | None]:
+    """Return the span of each line's transcript turn, or None (see the module's docstring)."""
+    matches = [_TURN.match(line) for line in lines]
+    speakers = [
+        m.group(1)
+        if m and not set(m.group(1).split()) & _NOT_SPEAKERS and not is_archive_metadata(line)
+        else None
+        for m, line in zip(matches, lines, strict=True)
+    ]
+    named = [speaker for speaker in speakers if speaker]
+    if len(named) < 2 or len(set(named)) < 2:
+        return [None] * len(lines)
+    return [
+        (m.end(), len(line.rstrip())) if m and speaker else None
+        for m, speaker, line in zip(matches, speakers, lines, strict=True)
+    ]
+
+
+def reference_quotations(paragraphs: Sequence[str]) -> list[list[tuple[int, int]]]:
+    r"""Return the spans of each paragraph's reference quotations (the module's docstring says
+    what they are), in paragraph offsets, marks included.
+
+    >>> texts = ['He said: “We stay.', '“We win.” And "no” and ‘ok’.', 'A „Satz“, “a“ and x.']
+    >>> [[text[a:b] for a, b in spans] for text, spans in zip(texts, reference_quotations(texts))]
+    [['“We stay.'], ['“We win.”', '"no”', '‘ok’'], ['„Satz“', '“a“']]
+    >>> reference_quotations(['ISIS’ control of the ’90s, "who’s', 'Yes.'])
+    [[], []]
+    """
+    turns = _turns([m.group() for text in paragraphs for m in _LINE.finditer(text)])
+    found: list[list[tuple[int, int]]] = []
+    for number, text in enumerate(paragraphs):
+        spans = []
+        open_at = None
+        for match in _DOUBLE_MARK.finditer(text):
+            position = match.start()
+            if not _opens(match.group(), text, position, open_at is not None):
+                if open_at is not None:
+                    spans.append((open_at, match.end()))
+                open_at = None
+                continue
+            line_start = text.rfind("\n", 0, position) + 1
+            if (
+                open_at is not None
+                and open_at < line_start
+                and not text[line_start:position].strip()
+            ):
+                # a line that opens again: the open quotation ran to the end of the line before
+                spans.append((open_at, len(text[: line_start - 1].rstrip())))
+            open_at = position
+        following = paragraphs[number + 1] if number + 1 < len(paragraphs) else ""
+        if open_at is not None and _starts_with_opening(following):
+            spans.append((open_at, len(text)))
+        for line in _LINE.finditer(text):
+            taken = [(a - line.start(), b - line.start()) for a, b in spans]
+            spans += [
+                (line.start() + a, line.start() + b) for a, b in _single_quotes(line.group(), taken)
+            ]
+            turn = turns.pop(0)
+            if turn is not None:
+                spans.append((line.start() + turn[0], line.start() + turn[1]))
+        found.append(sorted(spans))
+    return found
 
 
 def inside(start: int, end: int, spans: Iterable[tuple[int, int]]) -> bool:
@@ -264,15 +415,19 @@ def score_article(
     gold: Gold,
     forms: frozenset[str],
     key: Callable[[str], str | None] = source_key,
+    reference: Sequence[Sequence[tuple[int, int]]] | None = None,
 ) -> Counts:
     """Return the counts of one method on one article (see the module's definitions); ``key``
-    gives a source span's key (:func:`source_key`, or :func:`last_word_key`)."""
+    gives a source span's key (:func:`source_key`, or :func:`last_word_key`), ``reference``
+    each paragraph's reference quotations (default: :func:`reference_quotations`)."""
     counts = Counts()
     bounds = list(paragraphs)
+    if reference is None:
+        reference = reference_quotations([text[start:end] for start, end in bounds])
     article_names = {word for _, source, _ in gold.attributions for word in name_words(source)}
-    for (start, end), prediction in zip(bounds, predictions, strict=True):
+    for (start, end), prediction, spans in zip(bounds, predictions, reference, strict=True):
         paragraph = text[start:end]
-        quotes = [(start + a, start + b) for a, b in reference_quotes(paragraph)]
+        quotes = [(start + a, start + b) for a, b in spans]
         words = [(start + m.start(), start + m.end()) for m in WORD.finditer(paragraph)]
         if len(words) != len(prediction.voices):
             raise ValueError("a prediction needs one voice per word of its paragraph")
@@ -335,15 +490,19 @@ def predict_framing(paragraph_texts: Sequence[str]) -> list[Prediction]:
     return predictions
 
 
-def predict_quotes_only(paragraph_texts: Sequence[str]) -> list[Prediction]:
-    """Return the quotation-marks-only baseline: words inside reference quotations are quoted.
+def predict_quotes_only(
+    paragraph_texts: Sequence[str], reference: Sequence[Sequence[tuple[int, int]]] | None = None
+) -> list[Prediction]:
+    """Return the quotation-marks-only baseline: words inside reference quotations are quoted
+    (``reference``: each paragraph's, default :func:`reference_quotations`).
 
     >>> predict_quotes_only(['He said “we won” today.'])[0].voices
     ('own', 'own', 'quoted', 'quoted', 'own')
     """
+    if reference is None:
+        reference = reference_quotations(paragraph_texts)
     predictions = []
-    for paragraph in paragraph_texts:
-        quotes = reference_quotes(paragraph)
+    for paragraph, quotes in zip(paragraph_texts, reference, strict=True):
         labels = tuple(
             "quoted" if inside(m.start(), m.end(), quotes) else "own"
             for m in WORD.finditer(paragraph)
@@ -397,11 +556,18 @@ def gold_of(attributions) -> dict[str, Gold]:
 
 
 KEYS = {"first-name": source_key, "last-word": last_word_key}
+#: The reference quotations of an article's paragraphs, by name (``--reference``).
+REFERENCES: dict[str, Callable[[Sequence[str]], list[list[tuple[int, int]]]]] = {
+    "typographic": reference_quotations,
+    "paired": lambda paragraphs: [paired_quotes(text) for text in paragraphs],
+}
 
 
-def run(data_dir: Path, *, key: str = "first-name") -> dict[str, dict[str, Counts]]:
+def run(
+    data_dir: Path, *, key: str = "first-name", reference: str = "typographic"
+) -> dict[str, dict[str, Counts]]:
     """Return the counts of every method, for ``all`` and for each publisher (``key``: one of
-    :data:`KEYS`)."""
+    :data:`KEYS`; ``reference``: one of :data:`REFERENCES`)."""
     articles = load_polnear("train", data_dir=data_dir)
     gold = gold_of(load_polnear_attributions("train", data_dir=data_dir))
     forms = speech_forms()
@@ -413,14 +579,21 @@ def run(data_dir: Path, *, key: str = "first-name") -> dict[str, dict[str, Count
         paragraphs = segmenter.split(text)
         paragraph_texts = [text[a:b] for a, b in paragraphs]
         article_gold = gold.get(doc_id, Gold(()))
+        quotations = REFERENCES[reference](paragraph_texts)
         answers = {
             "framing": predict_framing(paragraph_texts),
-            "quotes-only": predict_quotes_only(paragraph_texts),
+            "quotes-only": predict_quotes_only(paragraph_texts, quotations),
             "verb-sentence": predict_verb_sentence(paragraph_texts, forms),
         }
         for method, predictions in answers.items():
             counts = score_article(
-                text, paragraphs, predictions, article_gold, forms, key=KEYS[key]
+                text,
+                paragraphs,
+                predictions,
+                article_gold,
+                forms,
+                key=KEYS[key],
+                reference=quotations,
             )
             for group in ("all", str(publisher)):
                 results[method].setdefault(group, Counts()).add(counts)
@@ -470,8 +643,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--key", choices=sorted(KEYS), default="first-name", help="a named source's key"
     )
+    parser.add_argument(
+        "--reference",
+        choices=sorted(REFERENCES),
+        default="typographic",
+        help="the reference quotations of the quoted figure",
+    )
     args = parser.parse_args(argv)
-    results = run(args.data_dir, key=args.key)
+    results = run(args.data_dir, key=args.key, reference=args.reference)
     print("PolNeAR train: words attributed-or-quoted (aoq), quoted words, named sources")
     print(table(results))
     print(pronoun_line(results["framing"]["all"]))

@@ -30,6 +30,16 @@ def _voice(text: str):
         ("Il a dit « nous gagnons » hier.", ["« nous gagnons »"]),  # French guillemets
         ("Er sagte »Wir gewinnen.« Dann ging er.", ["»Wir gewinnen.«"]),  # German guillemets
         ("The '90s and rock 'n' roll were fine.", []),  # apostrophes, not two of them
+        # markup of an embedded post or a link: attribute values are nobody's words
+        ('<tweet author="Ann Lee" id="12">“We won,” she wrote.', ["“We won,”"]),
+        ("<a href=”https://example.org/a” target=”_blank”>Link</a> He said “no.”", ["“no.”"]),
+        ('The rule reads x = "a" here.', ['"a"']),  # a spaced = is no attribute
+        # the title of a work is nobody's words; a slogan or a headline's quotation is
+        ("Clinton said on NBC's “Meet the Press” that “we will win.”", ["“we will win.”"]),
+        ("His book “Gifted Hands” sold well, and the show ''Face the Nation'' too.", []),
+        ("She called it “Big Government” on Monday.", ["“Big Government”"]),
+        ("Trump on ‘Meet The Press’: ‘We Will Win’", ["‘Meet The Press’", "‘We Will Win’"]),
+        ("The show “was a disaster,” he said.", ["“was a disaster,”"]),
     ],
 )
 def test_quotation_conventions(text, quoted):

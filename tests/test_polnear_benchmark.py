@@ -9,7 +9,9 @@ from benchmarks.polnear_voice import (
     Prediction,
     is_speech_cue,
     last_word_key,
+    paired_quotes,
     prf,
+    reference_quotations,
     score_article,
     source_key,
 )
@@ -107,3 +109,58 @@ def test_the_benchmarks_doctests_hold():
 
     result = doctest.testmod(benchmarks.polnear_voice)
     assert result.attempted >= 10 and result.failed == 0
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "quoted"),
+    [
+        # one paragraph's quotations, marks of any shape paired left to right
+        (['He said “we won” and "no".'], [["“we won”", '"no"']]),
+        (['It was “mixed" and "mixed” too.'], [['“mixed"', '"mixed”']]),
+        (["A „Satz“ here."], [["„Satz“"]]),
+        (["A “turned“ mark, ”and this”."], [["“turned“", "”and this”"]]),
+        (['He said:"We won." Then."Again."'], [['"We won."', '"Again."']]),
+        # over several paragraphs: each opens, only the last closes
+        (
+            ["Lee said: “We stay.", "“We fight.", "“We win.” Then he left."],
+            [["“We stay."], ["“We fight."], ["“We win.”"]],
+        ),
+        (["Lee said: “We stay.", "Then he left."], [[], []]),  # left open: nothing
+        (["“One line.\n“Another.” Done."], [["“One line.", "“Another.”"]]),
+        # single marks, never an apostrophe
+        (["Trump: ‘We Will Win’ and 'no' today."], [["‘We Will Win’", "'no'"]]),
+        (["ISIS’ control, who’s there, the ’90s and rock 'n' roll."], [[]]),
+        # a transcript's turns, with two speakers
+        (["TAPPER: Are you with him?", "FALLIN: I am."], [["Are you with him?"], ["I am."]]),
+        (["UPDATE: The vote moved.", "BYLINE: Ann Lee"], [[], []]),
+    ],
+)
+def test_reference_quotations(paragraphs, quoted):
+    found = reference_quotations(paragraphs)
+    assert [
+        [p[a:b] for a, b in spans] for p, spans in zip(paragraphs, found, strict=True)
+    ] == quoted
+
+
+def test_the_first_reference_pairs_marks_of_one_type_within_a_paragraph():
+    # a straight mark pairs with the next straight one, across a curly quotation
+    text = 'It was “mixed" and “one” and "two".'
+    assert [text[a:b] for a, b in paired_quotes(text)] == ['" and “one” and "']
+
+
+def test_a_quotation_over_paragraphs_is_gold_with_the_typographic_reference():
+    text = "Lee said: “We stay.\n\n“We win.”"
+    paragraphs = [(0, 19), (21, 31)]
+    gold = Gold(content=((10, 19), (21, 31)), attributions=((4, "Lee", "said"),))
+    voices = [Prediction(("own", "own", "quoted", "quoted"), ()), Prediction(("quoted",) * 2, ())]
+    typographic = score_article(text, paragraphs, voices, gold, FORMS)
+    paired = score_article(
+        text,
+        paragraphs,
+        voices,
+        gold,
+        FORMS,
+        reference=[paired_quotes(text[a:b]) for a, b in paragraphs],
+    )
+    assert (typographic.quoted_tp, typographic.quoted_fp) == (4, 0)
+    assert (paired.quoted_tp, paired.quoted_fp) == (2, 2)

@@ -628,6 +628,18 @@ def test_full_names_equal_the_search_of_every_paragraph(real_articles):
     assert found > 1_000
 
 
+def test_single_opening_marks_equal_the_plain_pattern(real_paragraphs):
+    from framing.voice.quotes import _REFERENCE_SINGLE_OPEN, _SINGLE_OPEN
+
+    cases = ["'Start' and (‘this’) —'that' “'quoted'” x'y 'a", "", "'", "\n‘line’"]
+    found = 0
+    for text in [*real_paragraphs, *cases]:
+        spans = [m.span() for m in _SINGLE_OPEN.finditer(text)]
+        assert spans == [m.span() for m in _REFERENCE_SINGLE_OPEN.finditer(text)], text
+        found += len(spans)
+    assert found > 500  # 641 on the shared data
+
+
 def test_word_spans_equal_the_words_of_every_measure(real_paragraphs):
     from framing.text.words import count_words
     from framing.voice.labels import _reference_word_spans, word_spans, words_and_gaps
