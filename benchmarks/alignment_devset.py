@@ -58,6 +58,10 @@ from framing.comparisons._align_reference import (
 from framing.comparisons.align import CLOSE_THRESHOLD, pair_scores
 from framing.datasets import load_allsides
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from corpus import no_roundups
+
 REPO = Path(__file__).resolve().parent.parent
 DEFAULT_DATA = Path(os.environ.get("FRAMING_SHARED_DATA", REPO.parent / "shared" / "data"))
 PAIRS_FILE = REPO / "benchmarks" / "data" / "alignment-dev.csv"
@@ -373,12 +377,7 @@ def main(argv: list[str] | None = None) -> int:
         write_pairs(pairs)
         print(f"{len(pairs)} pairs: column {args.column} merged from {args.labels}")
         return 0
-    if not (args.data_dir / "allsides-roundups").is_dir():
-        print(
-            f"alignment_devset: error: no allsides-roundups in {args.data_dir}; run "
-            "`framing download allsides-roundups --data-dir DIR` and pass --data-dir DIR",
-            file=sys.stderr,
-        )
+    if no_roundups(args.data_dir, "alignment_devset"):
         return 2
     if args.command == "draw":
         pairs = draw(args.data_dir)

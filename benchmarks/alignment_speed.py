@@ -25,6 +25,11 @@ from framing import Article
 from framing.comparisons._align_reference import reference_align
 from framing.comparisons.align import align
 from framing.datasets import load_allsides
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from corpus import no_roundups
+
 from framing.text.words import count_words
 
 REPO = Path(__file__).resolve().parent.parent
@@ -76,12 +81,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--data-dir", type=Path, default=DEFAULT_DATA)
     parser.add_argument("--reference-words", type=int, default=4_000)
     args = parser.parse_args(argv)
-    if not (args.data_dir / "allsides-roundups").is_dir():
-        print(
-            f"alignment_speed: error: no allsides-roundups in {args.data_dir}; run "
-            "`framing download allsides-roundups --data-dir DIR` and pass --data-dir DIR",
-            file=sys.stderr,
-        )
+    if no_roundups(args.data_dir, "alignment_speed"):
         return 2
     sides = paragraphs_by_side(args.data_dir)
     # Imports and lazily loaded resources (scikit-learn, the stemmer, the lexicon) are loaded

@@ -7,12 +7,36 @@ from __future__ import annotations
 
 import os
 import sys
+import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pandas as pd
 
 REPO = Path(__file__).resolve().parent.parent
 SHARED_DATA = Path(os.environ.get("FRAMING_SHARED_DATA", REPO.parent / "shared" / "data"))
+
+
+def best_of(repeats: int, run: Callable[[], object]) -> float:
+    """Return the fewest seconds that ``run()`` took over ``repeats`` runs."""
+    times = []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        run()
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def no_roundups(data_dir: Path, script: str) -> bool:
+    """Return whether ``data_dir`` lacks the AllSides roundups, having said how to get them."""
+    if (data_dir / "allsides-roundups").is_dir():
+        return False
+    print(
+        f"{script}: error: no allsides-roundups in {data_dir}; run "
+        "`framing download allsides-roundups --data-dir DIR` and pass --data-dir DIR",
+        file=sys.stderr,
+    )
+    return True
 
 
 def real_paragraphs(data_dir: Path = SHARED_DATA) -> list[str]:

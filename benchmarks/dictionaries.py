@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import argparse
 import os
-import time
+import sys
 from pathlib import Path
 
 import pandas as pd
@@ -26,19 +26,13 @@ import framing
 from framing.datasets.loaders import load_allsides
 from framing.measures.categories import load_dictionaries
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from corpus import best_of
+
 REPO = Path(__file__).resolve().parent.parent
 DEFAULT_DATA = Path(os.environ.get("FRAMING_SHARED_DATA", REPO.parent / "shared" / "data"))
 MEASURES = ["sentiment", "vader", "loaded"]
-
-
-def best_of(repeats: int, run) -> float:
-    """Return the fewest seconds that ``run()`` took over ``repeats`` runs."""
-    times = []
-    for _ in range(repeats):
-        start = time.perf_counter()
-        run()
-        times.append(time.perf_counter() - start)
-    return min(times)
 
 
 def main() -> None:

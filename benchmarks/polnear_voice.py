@@ -10,8 +10,13 @@ all articles and per publisher:
 :data:`framing.text.words.WORD` in each paragraph. A word is *inside* a set of character
 spans when its first and its last character are. Gold: the word is inside the content span of
 some attribution (every piece of a discontinuous span counts). Detected: the detector's segment
-that covers the word's first character has voice ``attributed`` or ``quoted``. Precision,
-recall and F1 over the words of all articles (micro-averaged).
+that covers the word's first character has voice ``quoted``, or has voice ``attributed`` and the
+word does not start inside the source-and-verb span of one of the detector's attributions
+(``Attribution.start:end``, "Sen. Joe Manchin said", "According to CBS News"): PolNeAR's content
+is what is attributed, never the words that attribute it, and the detector says which words
+those are. ``--detected coverage`` gives this benchmark's first definition instead, every word
+of an ``attributed`` segment, source and verb included. Precision, recall and F1 over the words
+of all articles (micro-averaged).
 
 ``quoted`` (words inside quotation marks), token level over the same words. Gold: the word is
 inside a *reference quotation* and inside a content span (so scare quotes around a word nobody
@@ -50,7 +55,8 @@ typographic``) follow the typographic conventions:
 quotation over several paragraphs, no mixed marks, no single marks, no transcript).
 
 ``named`` (named source of a speech verb): the attributions whose cue holds a speech verb (a
-form of :func:`framing.voice.verbs.load_reporting_verbs`, or "according to") and whose source
+form listed in ``benchmarks/data/polnear-speech-verbs.txt``: the package's speech verbs as they
+stood when this figure was first reported, frozen; or "according to") and whose source
 span holds a *name word*: a word that starts with a capital letter and is neither a pronoun nor
 a title (:data:`PRONOUNS`, :data:`TITLES`), possessive "'s" removed. The key of such a source
 is the last name word of its first name (:func:`source_key`): the first run of capitalised words
@@ -84,7 +90,7 @@ Baselines, in the same run:
   the sentence's name words that do not begin it.
 
     python benchmarks/polnear_voice.py [--data-dir ../shared/data] [--key first-name|last-word]
-        [--reference typographic|paired]
+        [--reference typographic|paired] [--detected content|coverage]
 """
 
 from __future__ import annotations
@@ -102,7 +108,6 @@ from framing.text.archive import is_archive_metadata
 from framing.text.segment import BlankLineSegmenter
 from framing.text.words import WORD, split_sentences
 from framing.voice import detect_voices
-from framing.voice.verbs import load_reporting_verbs
 
 REPO = Path(__file__).resolve().parent.parent
 DEFAULT_DATA = Path(os.environ.get("FRAMING_SHARED_DATA", REPO.parent / "shared" / "data"))
@@ -119,6 +124,8 @@ TITLES = frozenset(
     "Professor Rev Sir Lord Lady Former The A An Republican Democrat Democratic Candidate".split()
 )
 SPEECH_PHRASES = ("according to",)
+#: The speech verb forms of the ``named`` figure (see :func:`speech_forms`).
+SPEECH_VERBS_FILE = Path(__file__).resolve().parent / "data" / "polnear-speech-verbs.txt"
 _PAIRED = re.compile(r"“[^“”]*”|``.*?''|''.*?''|\"[^\"]*\"", re.S)
 _PARENTHESES = re.compile(r"\([^()]*\)")
 _METHODS = ("framing", "quotes-only", "verb-sentence")
@@ -329,11 +336,11 @@ def source_key(text: str) -> str | None:
 
 
 def speech_forms() -> frozenset[str]:
-    """Return the lower-case forms of the package's reporting verbs of speech (not those of
-    kind ``belief``, which attribute no words)."""
-    return frozenset(
-        form for verb in load_reporting_verbs() if verb.kind != "belief" for form in verb.forms
-    )
+    """Return the lower-case speech verb forms of the ``named`` figure, read from
+    :data:`SPEECH_VERBS_FILE`: fixed, so that the annotated attributions it counts do not change
+    when verbs are added to the package's list."""
+    lines = SPEECH_VERBS_FILE.read_text(encoding="utf-8").splitlines()
+    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
 
 
 def is_speech_cue(cue: str, forms: frozenset[str]) -> bool:
@@ -470,14 +477,21 @@ def score_article(
     return counts
 
 
-def predict_framing(paragraph_texts: Sequence[str]) -> list[Prediction]:
-    """Return the rule-based detector's prediction for each paragraph of one article."""
+def predict_framing(
+    paragraph_texts: Sequence[str], *, detected: str = "content"
+) -> list[Prediction]:
+    """Return the rule-based detector's prediction for each paragraph of one article; with
+    ``detected="content"`` the words of its attributions' source-and-verb spans are not
+    attributed (see the module's ``aoq``)."""
     predictions = []
     for paragraph, voice in zip(paragraph_texts, detect_voices(paragraph_texts), strict=True):
         segments = voice.segments
+        tags = [(a.start, a.end) for a in voice.attributions] if detected == "content" else []
         labels = []
         for match in WORD.finditer(paragraph):
             covering = next((s.voice for s in segments if s.start <= match.start() < s.end), "own")
+            if covering == "attributed" and any(a <= match.start() < b for a, b in tags):
+                covering = "own"
             labels.append(covering)
         pronouns = tuple(
             (a.verb_start, a.sources[0].name if a.sources else "")
@@ -563,11 +577,19 @@ REFERENCES: dict[str, Callable[[Sequence[str]], list[list[tuple[int, int]]]]] = 
 }
 
 
+DETECTED = ("content", "coverage")
+
+
 def run(
-    data_dir: Path, *, key: str = "first-name", reference: str = "typographic"
+    data_dir: Path,
+    *,
+    key: str = "first-name",
+    reference: str = "typographic",
+    detected: str = "content",
 ) -> dict[str, dict[str, Counts]]:
     """Return the counts of every method, for ``all`` and for each publisher (``key``: one of
-    :data:`KEYS`; ``reference``: one of :data:`REFERENCES`)."""
+    :data:`KEYS`; ``reference``: one of :data:`REFERENCES`; ``detected``: one of
+    :data:`DETECTED`, what the detector's attributed words are)."""
     articles = load_polnear("train", data_dir=data_dir)
     gold = gold_of(load_polnear_attributions("train", data_dir=data_dir))
     forms = speech_forms()
@@ -581,7 +603,7 @@ def run(
         article_gold = gold.get(doc_id, Gold(()))
         quotations = REFERENCES[reference](paragraph_texts)
         answers = {
-            "framing": predict_framing(paragraph_texts),
+            "framing": predict_framing(paragraph_texts, detected=detected),
             "quotes-only": predict_quotes_only(paragraph_texts, quotations),
             "verb-sentence": predict_verb_sentence(paragraph_texts, forms),
         }
@@ -649,8 +671,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         default="typographic",
         help="the reference quotations of the quoted figure",
     )
+    parser.add_argument(
+        "--detected",
+        choices=DETECTED,
+        default="content",
+        help="the detector's attributed words: without its source-and-verb spans (content), "
+        "or every word of its attributed segments (coverage)",
+    )
     args = parser.parse_args(argv)
-    results = run(args.data_dir, key=args.key, reference=args.reference)
+    results = run(args.data_dir, key=args.key, reference=args.reference, detected=args.detected)
     print("PolNeAR train: words attributed-or-quoted (aoq), quoted words, named sources")
     print(table(results))
     print(pronoun_line(results["framing"]["all"]))

@@ -45,7 +45,7 @@ from framing.measures.sentiment import (
     default_sentiment,
     default_vader,
     mean_or_nan,
-    sentence_compounds,
+    text_and_sentence_compounds,
 )
 from framing.text.archive import is_archive_metadata
 from framing.text.characters import INVISIBLE, surrogate_problem
@@ -118,9 +118,14 @@ class Paragraph:
         return self.sentiment.subjectivity
 
     @cached_property
+    def _vader_scores(self) -> tuple[float, list[float]]:
+        """Return the compound score of the paragraph and of each of its sentences."""
+        return text_and_sentence_compounds(self.article.vader, self.text)
+
+    @property
     def vader_compound(self) -> float:
         """Return VADER's compound score in [-1, 1] (or the given compound scorer's)."""
-        return self.article.vader.compound(self.text)
+        return self._vader_scores[0]
 
     @cached_property
     def loaded_matches(self) -> list[Match]:
@@ -156,11 +161,11 @@ class Paragraph:
         (``eradicate*:eradication-violence=eradicate``)."""
         return ";".join(format_match(match) for match in self.loaded_matches)
 
-    @cached_property
+    @property
     def vader_sentences(self) -> list[float]:
         """Return the VADER compound score of each sentence
         (:func:`~framing.text.words.split_sentences`)."""
-        return sentence_compounds(self.article.vader, self.text, whole=self.vader_compound)
+        return self._vader_scores[1]
 
     @property
     def sentences(self) -> int:

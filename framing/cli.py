@@ -615,13 +615,11 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="NAME|FILE",
         help="bundled lexicon name or lexicon file (default: loaded)",
     )
-    analyze.add_argument(
-        "--format",
-        choices=TABLE_FORMATS + ("parquet",),
-        default=None,
-        help="output format (default: from -o's suffix, else table)",
+    _add_output_arguments(
+        analyze,
+        formats=TABLE_FORMATS + ("parquet",),
+        format_help="output format (default: from -o's suffix, else table)",
     )
-    analyze.add_argument("-o", "--output", type=Path, default=None, metavar="FILE")
     analyze.add_argument(
         "--text-col", default="text", help="corpus column with the text (default: text)"
     )
@@ -677,12 +675,6 @@ def build_parser() -> argparse.ArgumentParser:
         help="whether each text's first paragraph is its headline: yes (e.g. titles that end "
         "with a full stop), no, or auto (a short first line that does not end like a "
         "sentence; the default)",
-    )
-    analyze.add_argument(
-        "--progress",
-        action=argparse.BooleanOptionalAction,
-        default=None,
-        help="show a progress bar (default: when standard error is a terminal)",
     )
     analyze.set_defaults(run=_run_analyze)
 
@@ -890,19 +882,11 @@ def _compare_arguments(compare: argparse.ArgumentParser) -> None:
         metavar="X",
         help=f"paraphrase score for a match (default: {SIMILARITY_THRESHOLD})",
     )
-    compare.add_argument(
-        "--progress",
-        action=argparse.BooleanOptionalAction,
-        default=None,
-        help="show a progress bar (default: when standard error is a terminal)",
+    _add_output_arguments(
+        compare,
+        formats=("table", "csv", "json"),
+        format_help="output format (default: from -o's suffix, else table); json adds the evidence",
     )
-    compare.add_argument(
-        "--format",
-        choices=("table", "csv", "json"),
-        default=None,
-        help="output format (default: from -o's suffix, else table); json adds the evidence",
-    )
-    compare.add_argument("-o", "--output", type=Path, default=None, metavar="FILE")
     compare.set_defaults(run=_run_compare)
 
 
@@ -944,19 +928,11 @@ def _compare_corpus_arguments(command: argparse.ArgumentParser) -> None:
         metavar="COL[,COL]",
         help="article columns to copy onto each row, after doc_id and source_id",
     )
-    command.add_argument(
-        "--format",
-        choices=("csv", "jsonl", "parquet"),
-        default=None,
-        help="output format (default: from -o's suffix)",
-    )
-    command.add_argument("-o", "--output", type=Path, required=True, metavar="FILE")
-    command.add_argument(
-        "--summary",
-        type=Path,
-        default=None,
-        metavar="FILE",
-        help="also write the article-level table (one row per pair) to FILE",
+    _add_output_arguments(
+        command,
+        formats=("csv", "jsonl", "parquet"),
+        format_help="output format (default: from -o's suffix)",
+        required=True,
     )
     command.add_argument(
         "--jobs",
@@ -966,12 +942,32 @@ def _compare_corpus_arguments(command: argparse.ArgumentParser) -> None:
         help="worker processes that match the articles to the reports (default: 1; -1: every core)",
     )
     command.add_argument(
+        "--summary",
+        type=Path,
+        default=None,
+        metavar="FILE",
+        help="also write the article-level table (one row per pair) to FILE",
+    )
+    command.set_defaults(run=_run_compare_corpus)
+
+
+def _add_output_arguments(
+    command: argparse.ArgumentParser,
+    *,
+    formats: tuple[str, ...],
+    format_help: str,
+    required: bool = False,
+) -> None:
+    """Add a table-writing command's --format (one of ``formats``), -o/--output and
+    --progress."""
+    command.add_argument("--format", choices=formats, default=None, help=format_help)
+    command.add_argument("-o", "--output", type=Path, required=required, metavar="FILE")
+    command.add_argument(
         "--progress",
         action=argparse.BooleanOptionalAction,
         default=None,
         help="show a progress bar (default: when standard error is a terminal)",
     )
-    command.set_defaults(run=_run_compare_corpus)
 
 
 def _fetch_arguments(fetch: argparse.ArgumentParser) -> None:

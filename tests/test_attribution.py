@@ -119,6 +119,10 @@ def test_sources_after_the_verb(text, sources):
         ("At the same time, Obama spoke of jobs, noting that wages grew.", "Obama"),
         ("Ann Lee is insisting that she won.", "Ann Lee"),  # progressive
         ("Lee decried the math, saying Clinton took questions.", "Lee"),  # not Clinton
+        ("Rubio thanked Miami and said it was great to be home.", "Rubio"),  # coordinated
+        ("Clinton has disputed both critiques, but says she erred.", "Clinton"),
+        ("Lee and Kim said so.", "Lee;Kim"),  # a coordinated subject, not a coordinated verb
+        ("Even before the remarks, the pope was criticized and said little.", ""),  # no name
     ],
 )
 def test_participles_take_the_subject_of_the_sentence(text, sources):
@@ -144,6 +148,12 @@ def test_a_participle_with_no_subject_is_no_attribution():
         ("Foreign policy analysts said it would fail.", "Foreign policy analysts", "public"),
         ("The oversight panel said it would meet.", "oversight panel", "organisation"),
         ("Many voters say the race is close.", "voters", "public"),
+        ("“It is over,” said the woman, who asked not to be named.", "woman", "public"),
+        (
+            "The Republican front-runner told reporters he would win.",
+            "Republican front-runner",
+            "official",
+        ),
         ("Prices rose, according to new census data.", "new census data", "document"),
         ("Prices rose, according to a new study.", "new study", "document"),
         ("The vote slipped, according to a new report by Politico.", "Politico", "outlet"),
@@ -248,6 +258,7 @@ def test_pronoun_sources_resolve_to_the_most_recent_person(paragraphs, sources):
         ("Many African-Americans feel the party left them.", "feel"),
         ("Bernie Sanders hopes the convention will change the rules.", "hopes"),
         ("Hillary Clinton wants to raise the minimum wage.", "wants"),
+        ("Trump seemed to suggest that the vote was rigged.", "seemed"),  # an impression
     ],
 )
 def test_belief_intent_and_feeling_are_attributed(text, verb):
@@ -274,6 +285,26 @@ def test_belief_verbs_are_a_kind_of_their_own_in_the_data_file():
     kinds = {verb.lemma: verb.kind for verb in load_reporting_verbs()}
     assert {kinds[lemma] for lemma in ("believe", "think", "feel", "want", "hope")} == {"belief"}
     assert kinds["say"] == "neutral"
+
+
+@pytest.mark.parametrize(
+    ("text", "verb", "sources"),
+    [
+        (
+            "A new poll shows that Clinton leads in Ohio.",
+            "shows",
+            "new poll",
+        ),  # what a document says
+        ("The study found that turnout fell.", "found", "study"),
+        ("Sanders accused Clinton of taking Wall Street money.", "accused", "Sanders"),
+        ("The senator praised the deal as a breakthrough.", "praised", "senator"),
+        ("Officials cited security concerns.", "cited", "Officials"),
+    ],
+)
+def test_verbs_of_findings_criticism_and_praise_are_attributions(text, verb, sources):
+    voice = _voice(text)
+    assert [a.verb for a in voice.attributions] == [verb]
+    assert voice.source_names == sources
 
 
 # --- a reporting verb covers its own sentence --------------------------------------------------

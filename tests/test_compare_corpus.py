@@ -125,6 +125,11 @@ def test_an_article_whose_key_no_report_has_keeps_a_row(articles, reports):
     ("call", "error", "message"),
     [
         (lambda a, r: compare_corpus(pd.concat([a, a]), r, id_col="id"), InputError, "duplicate"),
+        (
+            lambda a, r: compare_corpus(a.assign(id=[None, *a["id"][1:]]), r, id_col="id"),
+            InputError,
+            "row 0 has no id",
+        ),
         (lambda a, r: compare_corpus(a, r, pairs="nope", id_col="id"), InputError, "nope"),
         (lambda a, r: compare_corpus(a, r, id_col="id", keep=["side"]), InputError, "side"),
         (

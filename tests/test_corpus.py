@@ -70,6 +70,21 @@ def test_progress_bar_counts_documents(real_corpus, capsys):
     assert capsys.readouterr().err == ""
 
 
+def test_file_rows_are_counted_only_for_a_progress_bar(tmp_path, monkeypatch, capsys):
+    path = tmp_path / "corpus.csv"
+    pd.DataFrame({"text": ["ISIS lost the city.", "A massive defeat.", "Calm."]}).to_csv(
+        path, index=False
+    )
+    counted = []
+    count = corpus.corpus_rows
+    monkeypatch.setattr(corpus, "corpus_rows", lambda path: counted.append(path) or count(path))
+    tables = list(corpus.analyze_file(path, n_jobs=1, progress=False))
+    assert counted == [] and sum(map(len, tables)) == 3
+    list(corpus.analyze_file(path, n_jobs=1, progress=True))
+    assert counted == [path]
+    assert "3/3" in capsys.readouterr().err  # the bar's total is the file's row count
+
+
 @pytest.mark.parametrize("n_jobs", [0, -2, 1.5, "two"])
 def test_bad_job_counts_are_refused(n_jobs):
     with pytest.raises(FramingError, match="n_jobs=.* is not valid; use a whole number"):

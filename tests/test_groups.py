@@ -263,16 +263,74 @@ def test_cluster_bootstrap_equals_its_plain_twin():
     assert (low, high) == pytest.approx(tuple(expected), rel=1e-12, abs=1e-12)
 
 
-def test_one_row_per_cluster_is_the_row_bootstrap_and_permutation_draw_for_draw():
+def test_one_row_per_cluster_is_the_row_bootstrap_draw_for_draw():
     rng = np.random.default_rng(4)
-    a, b = rng.normal(0.2, 1, 40), rng.normal(0, 1, 35)
-    ones_a, ones_b = np.ones(len(a)), np.ones(len(b))
-    assert cluster_bootstrap_mean_ci(a, ones_a, rng=np.random.default_rng(9)) == (
+    a = rng.normal(0.2, 1, 40)
+    assert cluster_bootstrap_mean_ci(a, np.ones(len(a)), rng=np.random.default_rng(9)) == (
         bootstrap_mean_ci(a, rng=np.random.default_rng(9))
     )
-    assert cluster_permutation_p_value(
-        a, ones_a, b, ones_b, rng=np.random.default_rng(9)
-    ) == permutation_p_value(a, b, rng=np.random.default_rng(9))
+
+
+@pytest.mark.parametrize(
+    ("n", "take", "margin_sd"),
+    [
+        (6, 2, None),  # every value added one at a time: the kept share rounds down to 0
+        (6, 4, None),  # the rest is drawn, and taken off the total
+        (12, 5, None),
+        (12, 8, None),
+        (12, 6, 0.0),  # aiming at the size: about half the rows keep too many and are redrawn
+        (20, 3, None),
+    ],
+)
+def test_subset_sums_draw_every_subset_equally_often(monkeypatch, n, take, margin_sd):
+    from framing.comparisons import groups
+
+    if margin_sd is not None:
+        monkeypatch.setattr(groups, "_MARGIN_SD", margin_sd)
+    draws = 100_000
+    # Powers of two: each sum names its subset.
+    sums = groups._subset_sums(
+        2.0 ** np.arange(n), np.full(draws, take), rng=np.random.default_rng(1)
+    )
+    subsets, counts = np.unique(sums.astype(np.int64), return_counts=True)
+    assert len(subsets) == math.comb(n, take)
+    assert {bin(subset).count("1") for subset in subsets} == {take}
+    expected = draws / len(subsets)
+    chi_square = ((counts - expected) ** 2 / expected).sum()
+    degrees = len(subsets) - 1  # chi-square's mean, with SD sqrt(2 * degrees)
+    assert chi_square < degrees + 5 * math.sqrt(2 * degrees)
+
+
+def test_subset_sums_take_a_size_per_row():
+    from framing.comparisons.groups import _subset_sums
+
+    take = np.array([0, 1, 5, 9, 10] * 200)
+    sums = _subset_sums(2.0 ** np.arange(10), take, rng=np.random.default_rng(2))
+    assert [bin(int(total)).count("1") for total in sums] == take.tolist()
+    assert set(sums[take == 10]) == {1023.0} and set(sums[take == 0]) == {0.0}
+
+
+@pytest.mark.parametrize(
+    "pooled",
+    [
+        np.random.default_rng(3).normal(0.3, 1, 19),  # every value distinct
+        np.array([0.0] * 11 + [0.5, 1, 1, 0.25, 2, 0.5, 3, 1]),  # mostly zeros, with ties
+        np.array([1.0] * 12 + [0.0] * 7),  # two values: sums tie with the observed split
+    ],
+)
+def test_cluster_permutation_of_single_rows_gives_the_exact_p_value(pooled):
+    a, b = pooled[:10], pooled[10:]
+    exact, splits = permutation_p_value(a, b, permutations=10**5, rng=np.random.default_rng(0))
+    assert splits == math.comb(19, 10)  # 92,378 splits: the random path below
+    sampled, used = cluster_permutation_p_value(
+        a, np.ones(10), b, np.ones(9), permutations=20_000, rng=np.random.default_rng(5)
+    )
+    assert used == 20_000
+    assert sampled == pytest.approx(exact, abs=4 * math.sqrt(exact * (1 - exact) / 20_000))
+    again = cluster_permutation_p_value(
+        a, np.ones(10), b, np.ones(9), permutations=20_000, rng=np.random.default_rng(5)
+    )
+    assert again == (sampled, used)
 
 
 def test_exact_cluster_permutation_counts_every_split_of_documents():

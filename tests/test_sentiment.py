@@ -18,7 +18,7 @@ from textblob import TextBlob
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 from framing import Article, analyze
-from framing.datasets.loaders import load_allsides, load_babe
+from framing.datasets.loaders import load_allsides, load_babe, load_polnear
 from framing.errors import VersionError
 from framing.measures import _textblob_fast, _vader_fast
 from framing.measures.sentiment import (
@@ -163,6 +163,44 @@ def test_vader_compound_is_vaders(every_real_text):
     ours, theirs = VaderSentiment(), SentimentIntensityAnalyzer()
     for text in every_real_text:
         assert ours.compound(text) == theirs.polarity_scores(text)["compound"], text
+
+
+#: Sentences whose words' valences differ from the text's: near a sentence's ends ("no" and
+#: "kind of" across a full stop, an idiom that spans two sentences), capitals that differ as
+#: only some words of a sentence are capitals, "but" in one sentence of several, emphasis.
+SENTENCE_CASES = [
+    "It was no. Good idea at all. Kind of. Great? Very. Bad!!",
+    "THE PLAN WORKS. It is GOOD but the cost is BAD. Really not good, truly never bad.",
+    "He said no. No. Not good, never so happy. Without doubt the best. Cut above. The bomb.",
+    "Good. Bad! Great? Horrible... Fine… Okay.” Nice.) Sad.] Happy.",
+    "One word. A sentence of many more words that is good and not bad and kind of great but sad.",
+    "I love it 😀! It is bad.",
+]
+
+
+def test_sentence_compounds_from_one_pass_are_vaders(every_real_text):
+    # FastAnalyzer.compounds scores the text and its sentences from one pass over the words:
+    # it must give VADER's compound of the text and of each sentence scored on its own.
+    fast = _vader_fast.FastAnalyzer()
+    for text in every_real_text + SENTENCE_CASES:
+        assert fast.compounds(text) == _vader_fast.reference_compounds(text), text
+
+
+def test_sentence_compounds_from_one_pass_are_vaders_on_polnear():
+    shared_data = need_data("polnear")
+    fast = _vader_fast.FastAnalyzer()
+    for text in load_polnear("train", data_dir=shared_data)["text"]:
+        for paragraph in Article(text).paragraphs:
+            expected = _vader_fast.reference_compounds(paragraph.text)
+            assert fast.compounds(paragraph.text) == expected, paragraph.text
+
+
+@pytest.mark.parametrize("text", SENTENCE_CASES)
+def test_sentence_compounds_of_constructed_texts(text):
+    fast = _vader_fast.FastAnalyzer()
+    whole, sentences = fast.compounds(text)
+    assert (whole, sentences) == _vader_fast.reference_compounds(text)
+    assert len(sentences) >= 2  # every case has sentences whose words are scored again
 
 
 def test_parallel_sentiment_equals_textblob(every_real_text):

@@ -3,18 +3,18 @@
 This is :mod:`framing.comparisons.align` as it was before the shingle index and the
 paraphrase-aware score: every partisan paragraph against every source paragraph (trigram
 containment, and TF-IDF cosine over words and character n-grams), and each direct quote looked
-up by scanning every window of the sources. It is quadratic in the texts' length (a 45,821-word
-article against a 42,918-word source took 367 s), so it is not used by :func:`align`: the tests
-check that the fast path gives the same containment, the same quote checks and the same rows
-where the two must agree, and ``benchmarks/alignment_speed.py`` times the two in one run.
+up by scanning every window of the sources. Only that scoring and scanning are its own: the
+words, quote spans, inputs and rows come from :mod:`~framing.comparisons.align`. It is
+quadratic in the texts' length (a 45,821-word article against a 42,918-word source took 367 s),
+so it is not used by :func:`align`: the tests check that the fast path gives the same
+containment, the same quote checks and the same rows where the two must agree, and
+``benchmarks/alignment_speed.py`` times the two in one run.
 """
 
 from __future__ import annotations
 
-import difflib
-import re
+import functools
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 
 import numpy as np
 
@@ -22,19 +22,28 @@ from framing.article import Article, Paragraph
 from framing.comparisons.align import (
     CONTAINMENT_NGRAM,
     CONTAINMENT_THRESHOLD,
-    QUOTE_ALTERED_THRESHOLD,
     QUOTE_MIN_WORDS,
     Alignment,
     ParagraphAlignment,
     QuoteCheck,
-    _as_article,
+    _aligned_row,
     _check_threshold,
-    _source_articles,
+    _first_folded,
+    _inputs,
+    _keys,
+    _ngrams,
+    _quote_matcher,
+    _quote_spans,
+    _segment_words,
+    _segments,
+    _source_doc,
+    _span_check,
+    _verbatim,
+    _window_ratio,
+    _words,
 )
-from framing.measures.hedges import HedgeList, load_hedges
-from framing.measures.lexicon import LexiconMatcher, load_lexicon
+from framing.measures.hedges import HedgeList
 from framing.measures.sentiment import SentimentScorer
-from framing.text.words import iter_words, normalize_apostrophes
 from framing.types import LexiconLike
 
 #: The first alignment's similarity threshold and its n-grams (see align.py's history).
@@ -42,37 +51,7 @@ SIMILARITY_THRESHOLD = 0.18
 WORD_NGRAM_RANGE = (1, 2)
 CHAR_NGRAM_RANGE = (3, 5)
 
-_QUOTE_MARKS = "\"'\u201c\u201d\u201e\u00ab\u00bb\u2018\u2019"
-_ELLIPSIS = re.compile(r"\.\s?\.\s?\.|\u2026")
-
-
 # --- words and n-grams --------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class _Word:
-    text: str  # as written, apostrophes made straight, abbreviation dots removed
-    start: int
-    end: int
-
-    @property
-    def folded(self) -> str:
-        return self.text.lower()
-
-
-def _words(text: str, offset: int = 0) -> list[_Word]:
-    words = []
-    for match in iter_words(text):
-        word = normalize_apostrophes(match.group())
-        # An initialism's dots are dropped: "U.S." is the same word as "US".
-        if word.endswith(".") and len(word) > 1 and word[-2].isalpha():
-            word = word.replace(".", "")
-        words.append(_Word(word, offset + match.start(), offset + match.end()))
-    return words
-
-
-def _ngrams(words: Sequence[str], n: int) -> set[tuple[str, ...]]:
-    return {tuple(words[i : i + n]) for i in range(len(words) - n + 1)}
 
 
 def _containment(part: set, source: set) -> float:
@@ -105,49 +84,6 @@ def _similarity(partisan: list[str], sources: list[str]) -> np.ndarray:
 # --- direct quotes ------------------------------------------------------------------------------
 
 
-def _quote_spans(text: str, quotes, *, min_words: int) -> list[tuple[int, int]]:
-    """Return the spans of ``quotes`` (as voice finds them) without marks or outer spaces."""
-    kept = []
-    for quote in quotes:
-        chunk = text[quote.start : quote.end]
-        inner = chunk.strip().strip(_QUOTE_MARKS).strip()
-        if len(_words(inner)) < min_words:
-            continue
-        begin = quote.start + chunk.index(inner)
-        kept.append((begin, begin + len(inner)))
-    return kept
-
-
-@dataclass
-class _SourceDoc:
-    name: str
-    article: Article
-    words: list[_Word]
-    paragraph_of_word: list[int]
-
-
-def _source_doc(name: str, article: Article) -> _SourceDoc:
-    words, paragraphs = [], []
-    for paragraph in article.paragraphs:
-        found = _words(paragraph.text, paragraph.start)
-        words.extend(found)
-        paragraphs.extend([paragraph.index] * len(found))
-    return _SourceDoc(name, article, words, paragraphs)
-
-
-def _segments(quote: str) -> list[list[_Word]]:
-    """Return the quote's words in runs separated by ellipses (elided words)."""
-    return [words for part in _ELLIPSIS.split(quote) if (words := _words(part))]
-
-
-def _first_folded(word: str) -> str:
-    return word[:1].lower() + word[1:]
-
-
-def _keys(words: Sequence[_Word], *, case_sensitive: bool) -> list[str]:
-    return [word.text if case_sensitive else word.folded for word in words]
-
-
 def _find(sequence: list[str], keys: list[str], start: int, *, first_letter_free: bool) -> int:
     """Return where ``sequence`` occurs in ``keys`` from ``start`` on, or -1.
 
@@ -173,13 +109,9 @@ def reference_check_quote(
 ) -> QuoteCheck:
     """Return whether ``quote`` is in the sources verbatim, altered, or not found.
 
-    Verbatim means the same words in the same order: quote marks, punctuation, white space and
-    an ellipsis marking elided words are ignored, and so is letter case unless
-    ``case_sensitive`` (then only the case of the quote's first letter is). Case differences
-    are listed in ``case_differences`` either way. Otherwise the most similar span of about the
-    quote's length is found with difflib; at :data:`QUOTE_ALTERED_THRESHOLD` or above the quote
-    is ``altered``, below it ``not_found``.
-
+    The plain twin of :func:`~framing.comparisons.align.check_quote` (see it for what each
+    fidelity means): the quote is looked for at every place of every source, and every window
+    of about its length is scored.
     """
     docs = [_source_doc(name, article) for name, article in sources.items()]
     segments = _segments(quote)
@@ -189,42 +121,18 @@ def reference_check_quote(
     quoted = [word for segment in segments for word in segment]
     for doc in docs:
         keys = _keys(doc.words, case_sensitive=case_sensitive)
-        position, found = 0, []
-        for index, segment in enumerate(segments):
-            sequence = _keys(segment, case_sensitive=case_sensitive)
-            where = _find(sequence, keys, position, first_letter_free=index == 0)
-            if where < 0:
-                break
-            found.extend(range(where, where + len(sequence)))
-            position = where + len(sequence)
-        else:
-            matched = [doc.words[index] for index in found]
-            differences = [
-                f"{q.text}/{m.text}"
-                for q, m in zip(quoted, matched, strict=True)
-                if q.text != m.text
-                and (q is not quoted[0] or _first_folded(q.text) != _first_folded(m.text))
-            ]
-            return QuoteCheck(
-                paragraph,
-                start,
-                end,
-                quote,
-                "verbatim",
-                1.0,
-                doc.name,
-                doc.paragraph_of_word[found[0]],
-                doc.article.text[matched[0].start : matched[-1].end],
-                differences,
-            )
+        found = _segment_words(
+            segments,
+            functools.partial(_find, keys=keys),
+            case_sensitive=case_sensitive,
+        )
+        if found is not None:
+            return _verbatim(quote, quoted, doc, found, paragraph=paragraph, start=start)
     # The best span: the most quote words matched in order (difflib's matching blocks), over the
     # longer of quote and span, so that a span that leaves a changed word out scores no higher.
     best = (0.0, None, 0, 0)
-    wanted = _keys(quoted, case_sensitive=case_sensitive)
-    wanted[0] = _first_folded(wanted[0])
+    wanted, matcher = _quote_matcher(quoted, case_sensitive=case_sensitive)
     shared = set(wanted)
-    matcher = difflib.SequenceMatcher(autojunk=False)
-    matcher.set_seq2(wanted)
     for doc in docs:
         keys = _keys(doc.words, case_sensitive=case_sensitive)
         for length in (len(wanted), len(wanted) - 1, len(wanted) + 1):
@@ -232,38 +140,13 @@ def reference_check_quote(
                 window = keys[first : first + length]
                 if not shared.intersection(window):
                     continue
-                matcher.set_seq1([_first_folded(window[0]), *window[1:]])
-                matched = sum(block.size for block in matcher.get_matching_blocks())
-                ratio = matched / max(len(wanted), len(window))
+                ratio = _window_ratio(matcher, window, wanted)
                 if ratio > best[0]:
                     best = (ratio, doc, first, first + len(window))
-    ratio, doc, first, last = best
-    if doc is None:
-        return QuoteCheck(paragraph, start, end, quote, "not_found", 0.0)
-    fidelity = "altered" if ratio >= QUOTE_ALTERED_THRESHOLD else "not_found"
-    return QuoteCheck(
-        paragraph,
-        start,
-        end,
-        quote,
-        fidelity,
-        round(ratio, 4),
-        doc.name,
-        doc.paragraph_of_word[first],
-        doc.article.text[doc.words[first].start : doc.words[last - 1].end],
-    )
+    return _span_check(quote, best, paragraph=paragraph, start=start)
 
 
 # --- alignment ----------------------------------------------------------------------------------
-
-
-def _terms(matches) -> dict[str, str]:
-    """Return the matched terms (lowercased) and their categories, in order, without repeats."""
-    return {match.term.lower(): match.category for match in matches}
-
-
-def _joined(terms: dict[str, str]) -> str:
-    return ";".join(f"{term}:{category}" for term, category in terms.items())
 
 
 def reference_align(
@@ -285,28 +168,18 @@ def reference_align(
     """
     containment_threshold = _check_threshold("containment_threshold", containment_threshold)
     similarity_threshold = _check_threshold("similarity_threshold", similarity_threshold)
-    if lexicon is None and isinstance(partisan, Article):
-        lexicon = partisan.lexicon
-    if sentiment is None and isinstance(partisan, Article):
-        sentiment = partisan.sentiment
-    matcher = lexicon if isinstance(lexicon, LexiconMatcher) else load_lexicon(lexicon)
-    options = {"lexicon": matcher, "sentiment": sentiment}
-    article = _as_article(partisan, "the partisan article", options)
-    documents = _source_articles(sources, options)
-    hedges = hedges or load_hedges()
+    article, documents, hedges = _inputs(
+        partisan, sources, lexicon=lexicon, sentiment=sentiment, hedges=hedges
+    )
 
     source_paragraphs = [(name, p) for name, doc in documents.items() for p in doc.paragraphs]
-    partisan_words = [[w.folded for w in _words(p.text)] for p in article.paragraphs]
-    source_words = [[w.folded for w in _words(p.text)] for _, p in source_paragraphs]
-    similarity = _similarity(
-        [" ".join(w) for w in partisan_words], [" ".join(w) for w in source_words]
+    containments, similarity, partisan_ngrams, source_ngrams = _pair_scores(
+        article.paragraphs, [p for _, p in source_paragraphs]
     )
-    source_ngrams = [_ngrams(words, CONTAINMENT_NGRAM) for words in source_words]
 
     rows, used = [], set()
     for i, paragraph in enumerate(article.paragraphs):
-        ngrams = _ngrams(partisan_words[i], CONTAINMENT_NGRAM)
-        containment = np.array([_containment(ngrams, other) for other in source_ngrams])
+        ngrams, containment = partisan_ngrams[i], containments[i]
         passes = (containment >= containment_threshold) | (similarity[i] >= similarity_threshold)
         quotes = [
             reference_check_quote(
@@ -362,61 +235,27 @@ def reference_align(
     return Alignment(article, documents, rows, containment_threshold, similarity_threshold)
 
 
-def _aligned_row(
-    paragraph: Paragraph,
-    name: str,
-    source: Paragraph,
-    *,
-    containment: float,
-    similarity: float,
-    shared: set,
-    also: list[tuple[str, int]],
-    hedges: HedgeList,
-    quotes: list[QuoteCheck],
-) -> ParagraphAlignment:
-    partisan_terms = _terms(paragraph.loaded_matches)
-    source_terms = _terms(source.loaded_matches)
-    partisan_hedges = _terms(hedges.match(paragraph.text))
-    source_hedges = _terms(hedges.match(source.text))
-    return ParagraphAlignment(
-        "aligned",
-        paragraph.index,
-        name,
-        source.index,
-        containment=containment,
-        similarity=similarity,
-        delta_polarity=paragraph.polarity - source.polarity,
-        delta_subjectivity=paragraph.subjectivity - source.subjectivity,
-        delta_loaded_per_100_words=paragraph.loaded_per_100_words - source.loaded_per_100_words,
-        added_loaded_terms=_joined(
-            {t: c for t, c in partisan_terms.items() if t not in source_terms}
-        ),
-        dropped_hedges=_joined(
-            {t: c for t, c in source_hedges.items() if t not in partisan_hedges}
-        ),
-        quote_fidelity=";".join(quote.label for quote in quotes) or None,
-        matched_ngrams=sorted(" ".join(gram) for gram in shared),
-        also_draws_on=also,
-        quotes=quotes,
-    )
-
-
 def reference_scores(partisan: Article, source: Article) -> tuple[np.ndarray, np.ndarray]:
     """Return the first alignment's containment and similarity of every paragraph pair.
 
     Rows are the partisan article's paragraphs, columns the source's, as :func:`reference_align`
     computes them for one source.
     """
-    partisan_words = [[w.folded for w in _words(p.text)] for p in partisan.paragraphs]
-    source_words = [[w.folded for w in _words(p.text)] for p in source.paragraphs]
+    containment, similarity, _, _ = _pair_scores(partisan.paragraphs, source.paragraphs)
+    return containment, similarity
+
+
+def _pair_scores(partisan: Sequence[Paragraph], sources: Sequence[Paragraph]) -> tuple:
+    """Return the containment and similarity matrices of every pair of paragraphs, and the
+    partisan and source paragraphs' trigram sets."""
+    partisan_words = [[w.folded for w in _words(p.text)] for p in partisan]
+    source_words = [[w.folded for w in _words(p.text)] for p in sources]
     similarity = _similarity(
         [" ".join(w) for w in partisan_words], [" ".join(w) for w in source_words]
     )
+    partisan_ngrams = [_ngrams(words, CONTAINMENT_NGRAM) for words in partisan_words]
     source_ngrams = [_ngrams(words, CONTAINMENT_NGRAM) for words in source_words]
     containment = np.array(
-        [
-            [_containment(_ngrams(words, CONTAINMENT_NGRAM), other) for other in source_ngrams]
-            for words in partisan_words
-        ]
+        [[_containment(ngrams, other) for other in source_ngrams] for ngrams in partisan_ngrams]
     ).reshape(len(partisan_words), len(source_words))
-    return containment, similarity
+    return containment, similarity, partisan_ngrams, source_ngrams

@@ -39,6 +39,7 @@ from __future__ import annotations
 import bisect
 import contextlib
 import difflib
+import functools
 import json
 import math
 import re
@@ -522,35 +523,88 @@ def _check_quote(
     for doc in docs:
         keys = doc.keys_for(case_sensitive)
         positions = doc.positions_for(case_sensitive)
-        position, found = 0, []
-        for index, segment in enumerate(segments):
-            sequence = _keys(segment, case_sensitive=case_sensitive)
-            where = _find(sequence, keys, positions, position, first_letter_free=index == 0)
-            if where < 0:
-                break
-            found.extend(range(where, where + len(sequence)))
-            position = where + len(sequence)
-        else:
-            matched = [doc.words[index] for index in found]
-            differences = [
-                f"{q.text}/{m.text}"
-                for q, m in zip(quoted, matched, strict=True)
-                if q.text != m.text
-                and (q is not quoted[0] or _first_folded(q.text) != _first_folded(m.text))
-            ]
-            return QuoteCheck(
-                paragraph,
-                start,
-                end,
-                quote,
-                "verbatim",
-                1.0,
-                doc.name,
-                doc.paragraph_of_word[found[0]],
-                doc.article.text[matched[0].start : matched[-1].end],
-                differences,
-            )
-    ratio, doc, first, last = _best_span(quoted, docs, case_sensitive=case_sensitive)
+        found = _segment_words(
+            segments,
+            functools.partial(_find, keys=keys, positions=positions),
+            case_sensitive=case_sensitive,
+        )
+        if found is not None:
+            return _verbatim(quote, quoted, doc, found, paragraph=paragraph, start=start)
+    best = _best_span(quoted, docs, case_sensitive=case_sensitive)
+    return _span_check(quote, best, paragraph=paragraph, start=start)
+
+
+def _segment_words(segments: list[list[_Word]], find, *, case_sensitive: bool) -> list[int] | None:
+    """Return the numbers of the source words that the quote's segments are, in order, or None.
+
+    ``find(sequence, start=, first_letter_free=)`` returns where a segment's keys occur from
+    ``start`` on, or -1; only the first segment's first letter may differ in case.
+    """
+    position, found = 0, []
+    for index, segment in enumerate(segments):
+        sequence = _keys(segment, case_sensitive=case_sensitive)
+        where = find(sequence, start=position, first_letter_free=index == 0)
+        if where < 0:
+            return None
+        found.extend(range(where, where + len(sequence)))
+        position = where + len(sequence)
+    return found
+
+
+def _quote_matcher(
+    quoted: list[_Word], *, case_sensitive: bool
+) -> tuple[list[str], difflib.SequenceMatcher]:
+    """Return the quote's keys, its first letter folded, and a matcher set to compare them."""
+    wanted = _keys(quoted, case_sensitive=case_sensitive)
+    wanted[0] = _first_folded(wanted[0])
+    matcher = difflib.SequenceMatcher(autojunk=False)
+    matcher.set_seq2(wanted)
+    return wanted, matcher
+
+
+def _window_ratio(matcher: difflib.SequenceMatcher, window: list[str], wanted: list[str]) -> float:
+    """Return the share of the quote's words that ``window`` has in order, over the longer."""
+    matcher.set_seq1([_first_folded(window[0]), *window[1:]])
+    matched = sum(block.size for block in matcher.get_matching_blocks())
+    return matched / max(len(wanted), len(window))
+
+
+def _verbatim(
+    quote: str,
+    quoted: list[_Word],
+    doc: _SourceDoc,
+    found: list[int],
+    *,
+    paragraph: int | None,
+    start: int,
+) -> QuoteCheck:
+    """Return the check of a quote found word for word at ``found`` (word numbers) in ``doc``."""
+    matched = [doc.words[index] for index in found]
+    differences = [
+        f"{q.text}/{m.text}"
+        for q, m in zip(quoted, matched, strict=True)
+        if q.text != m.text
+        and (q is not quoted[0] or _first_folded(q.text) != _first_folded(m.text))
+    ]
+    return QuoteCheck(
+        paragraph,
+        start,
+        start + len(quote),
+        quote,
+        "verbatim",
+        1.0,
+        doc.name,
+        doc.paragraph_of_word[found[0]],
+        doc.article.text[matched[0].start : matched[-1].end],
+        differences,
+    )
+
+
+def _span_check(quote: str, best: tuple, *, paragraph: int | None, start: int) -> QuoteCheck:
+    """Return the check of a quote not found word for word, from its best span
+    ``(ratio, doc, first, last)``: altered at :data:`QUOTE_ALTERED_THRESHOLD` or above."""
+    ratio, doc, first, last = best
+    end = start + len(quote)
     if doc is None:
         return QuoteCheck(paragraph, start, end, quote, "not_found", 0.0)
     fidelity = "altered" if ratio >= QUOTE_ALTERED_THRESHOLD else "not_found"
@@ -581,10 +635,7 @@ def _best_span(quoted: list[_Word], docs: Sequence[_SourceDoc], *, case_sensitiv
     is not found gets the best score among the windows that could have reached the threshold
     (0 when none could): at most the reference's score, which is below the threshold too.
     """
-    wanted = _keys(quoted, case_sensitive=case_sensitive)
-    wanted[0] = _first_folded(wanted[0])
-    matcher = difflib.SequenceMatcher(autojunk=False)
-    matcher.set_seq2(wanted)
+    wanted, matcher = _quote_matcher(quoted, case_sensitive=case_sensitive)
     wanted_counts: dict[str, int] = {}
     for key in wanted:
         wanted_counts[key] = wanted_counts.get(key, 0) + 1
@@ -649,9 +700,7 @@ def _best_span(quoted: list[_Word], docs: Sequence[_SourceDoc], *, case_sensitiv
         doc = docs[int(doc_order[index])]
         first = int(firsts[index])
         window = doc.keys_for(case_sensitive)[first : first + int(sizes[index])]
-        matcher.set_seq1([_first_folded(window[0]), *window[1:]])
-        matched = sum(block.size for block in matcher.get_matching_blocks())
-        ratio = matched / max(len(wanted), len(window))
+        ratio = _window_ratio(matcher, window, wanted)
         order = (int(doc_order[index]), int(length_order[index]), first)
         if ratio > best[0] or (ratio == best[0] and ratio > 0 and order < best_order):
             best, best_order = (ratio, doc, first, first + len(window)), order
@@ -770,6 +819,31 @@ def _check_threshold(name: str, value: float) -> float:
     return float(value)
 
 
+def _inputs(
+    partisan: str | Article,
+    sources: object,
+    *,
+    lexicon: LexiconLike | None,
+    sentiment: SentimentScorer | None,
+    hedges: HedgeList | None,
+) -> tuple[Article, dict[str, Article], HedgeList]:
+    """Return the partisan article, the named sources and the hedges that an alignment reads.
+
+    Texts become Articles with ``lexicon`` and ``sentiment``, by default the partisan
+    Article's own, so that both sides are measured alike.
+    """
+    if lexicon is None and isinstance(partisan, Article):
+        lexicon = partisan.lexicon
+    if sentiment is None and isinstance(partisan, Article):
+        sentiment = partisan.sentiment
+    matcher = lexicon if isinstance(lexicon, LexiconMatcher) else load_lexicon(lexicon)
+    options = {"lexicon": matcher, "sentiment": sentiment}
+    article = _as_article(partisan, "the partisan article", options)
+    documents = _source_articles(sources, options)
+    hedges = hedges or load_hedges()
+    return article, documents, hedges
+
+
 def _as_article(value: object, what: str, options: dict) -> Article:
     if isinstance(value, Article):
         return value
@@ -822,15 +896,9 @@ def align(
     similarity_threshold = _check_threshold("similarity_threshold", similarity_threshold)
     if progress not in (None, True, False):
         raise choices_error("progress", progress, [None, True, False])
-    if lexicon is None and isinstance(partisan, Article):
-        lexicon = partisan.lexicon
-    if sentiment is None and isinstance(partisan, Article):
-        sentiment = partisan.sentiment
-    matcher = lexicon if isinstance(lexicon, LexiconMatcher) else load_lexicon(lexicon)
-    options = {"lexicon": matcher, "sentiment": sentiment}
-    article = _as_article(partisan, "the partisan article", options)
-    documents = _source_articles(sources, options)
-    hedges = hedges or load_hedges()
+    article, documents, hedges = _inputs(
+        partisan, sources, lexicon=lexicon, sentiment=sentiment, hedges=hedges
+    )
 
     source_paragraphs = [(name, p) for name, doc in documents.items() for p in doc.paragraphs]
     docs = [_source_doc(name, doc) for name, doc in documents.items()]

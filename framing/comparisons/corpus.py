@@ -40,7 +40,7 @@ import pandas as pd
 from framing.article import Article
 from framing.comparisons.align import COLUMNS, align, check_quote, direct_quotes
 from framing.comparisons.contrast import voice_contrast
-from framing.comparisons.matching import match_sources
+from framing.comparisons.matching import _ids, match_sources
 from framing.errors import FramingError, InputError
 from framing.measures.hedges import load_hedges
 from framing.measures.lexicon import load_lexicon
@@ -114,21 +114,8 @@ class CorpusComparison:
 
 
 def _by_id(table: pd.DataFrame, id_col: str | None, what: str) -> pd.DataFrame:
-    """Return ``table`` indexed by its ids (unique, or an error that says how to fix them)."""
-    if id_col is not None and id_col not in table.columns:
-        raise InputError(
-            f"the {what} table has no column {id_col!r}; name one of: "
-            + ", ".join(map(str, table.columns))
-        )
-    ids = table.index.to_series() if id_col is None else table[id_col]
-    duplicated = ids[ids.duplicated()]
-    if len(duplicated):
-        raise InputError(
-            f"the {what} table has duplicate ids ({len(duplicated)}, e.g. "
-            f"{duplicated.iloc[0]!r}); make {id_col or 'the index'} unique, e.g. with "
-            "drop_duplicates"
-        )
-    return table.set_axis(pd.Index(ids.to_numpy(), dtype=object), axis=0)
+    """Return ``table`` indexed by its ids (given and unique, or an error that says how)."""
+    return table.set_axis(pd.Index(_ids(table, id_col, what), dtype=object), axis=0)
 
 
 def _pairs_on_key(articles: pd.DataFrame, reports: pd.DataFrame, key: str) -> pd.DataFrame:

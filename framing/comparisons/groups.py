@@ -67,6 +67,15 @@ DEFAULT_CLUSTER = "doc_id"
 ROW_UNIT = "row"
 #: Values drawn per block of resamples, so that memory stays at about 80 MB whatever n is.
 _BLOCK_VALUES = 10_000_000
+#: Levels of the 16-bit keys of :func:`_subset_sums`' first step: an item is kept when its key
+#: is below a threshold, so each item is kept with probability threshold / 65,536.
+_KEY_LEVELS = 1 << 16
+#: Standard deviations of the kept count that :func:`_subset_sums` aims below the subset's size:
+#: 2 leaves about 1 row in 44 over the size (drawn again) and some 2 SD of values to add one at a
+#: time (about 75 of 3,000); the fastest of 1, 2 and 3 in one timing on PolNeAR's quoted share.
+_MARGIN_SD = 2.0
+#: Indices drawn per round of :func:`_subset_sums`' filling step.
+_FILL_DRAWS = 64
 
 
 @dataclass(frozen=True)
@@ -171,7 +180,9 @@ def permutation_p_value(
     When the number of distinct splits of the pooled values is at most ``permutations``, every
     split is used and the p-value is exact (the share of splits at least as extreme). Otherwise
     ``permutations`` random splits are drawn and the p-value is ``(k + 1) / (permutations + 1)``
-    (Phipson and Smyth 2010), never 0.
+    (Phipson and Smyth 2010), never 0. Each random split shuffles every value: this is the plain
+    twin of :func:`cluster_permutation_p_value` with one row per cluster, which draws the same
+    splits' law faster (:func:`_subset_sums`) and so other splits from the same ``rng``.
 
     >>> rng = np.random.default_rng(0)
     >>> permutation_p_value(np.array([1.0, 2.0]), np.array([3.0, 4.0]), rng=rng)
@@ -243,10 +254,13 @@ def cluster_bootstrap_mean_ci(
     k = len(sums)
     if k == 0:
         return (math.nan, math.nan)
+    # With one row per cluster every resample has k rows: no need to add the counts up.
+    one_row_each = bool((counts == 1).all())
     means = []
     for size in _blocks(resamples, k):
         drawn = rng.integers(0, k, size=(size, k))
-        means.append(sums[drawn].sum(axis=1) / counts[drawn].sum(axis=1))
+        rows = float(k) if one_row_each else counts[drawn].sum(axis=1)
+        means.append(sums[drawn].sum(axis=1) / rows)
     tail = (1 - confidence) / 2
     low, high = np.quantile(np.concatenate(means), [tail, 1 - tail])
     return float(low), float(high)
@@ -282,8 +296,10 @@ def cluster_permutation_p_value(
     Whole clusters (documents) are shuffled between the groups, each group keeping its number
     of clusters; the statistic is the difference of the means over rows. Exact (every split of
     the clusters) when there are at most ``permutations`` splits, otherwise ``(k + 1) /
-    (permutations + 1)`` over random splits, as :func:`permutation_p_value`, which this is
-    with one row per cluster.
+    (permutations + 1)`` over random splits, as :func:`permutation_p_value`. With one row per
+    cluster the random splits are drawn as sums of uniform subsets (:func:`_subset_sums`), not
+    by shuffling: the same test, a few times faster, with other draws than
+    :func:`permutation_p_value` from the same ``rng``.
 
     >>> ones = np.array([1, 1])
     >>> cluster_permutation_p_value(np.array([1.0, 2.0]), ones, np.array([3.0, 4.0]), ones,
@@ -314,14 +330,69 @@ def cluster_permutation_p_value(
         return float(np.count_nonzero(differences(members) >= threshold) / splits), splits
     extreme = 0
     order = np.arange(k)
+    if one_row_each:
+        # Rows equal to the commonest value add nothing once it is taken off: how many of the
+        # others fall in group a is hypergeometric, and which of them a uniform subset.
+        distinct, repeats = np.unique(sums, return_counts=True)
+        common = distinct[np.argmax(repeats)]
+        others = sums[sums != common] - common
     for size in _blocks(permutations, k):
-        if one_row_each:  # shuffling the values themselves is the same draw, and faster
-            sum_a = rng.permuted(np.broadcast_to(sums, (size, k)), axis=1)[:, :k_a].sum(axis=1)
+        if one_row_each:
+            taken = rng.hypergeometric(len(others), k - len(others), k_a, size=size)
+            sum_a = _subset_sums(others, taken, rng=rng) + k_a * common
             found = np.abs(sum_a / k_a - (total_sum - sum_a) / (total_count - k_a))
         else:
             found = differences(rng.permuted(np.broadcast_to(order, (size, k)), axis=1)[:, :k_a])
         extreme += int(np.count_nonzero(found >= threshold))
     return (extreme + 1) / (permutations + 1), permutations
+
+
+def _subset_sums(values: np.ndarray, take: np.ndarray, *, rng: np.random.Generator) -> np.ndarray:
+    """Return for each entry of ``take`` the sum of a uniform random subset of that many values.
+
+    The law is that of the first ``take`` values of a random permutation, which
+    :func:`permutation_p_value` draws by shuffling every value (one swap each); here three numpy
+    passes over the values do it. Of the smaller side (``take`` or the rest), every value is
+    kept with one probability a little below its share (16-bit keys under a threshold), a row
+    that kept too many is drawn again, and the values still missing are added from indices
+    drawn uniformly, each new one in the order drawn. Every step treats all values alike, so
+    every subset of the size is equally likely (tested on the frequencies of every subset).
+    """
+    n = len(values)
+    take = np.asarray(take, dtype=np.int64)
+    if n == 0:
+        return np.zeros(len(take))
+    flip = take > n // 2
+    small = np.where(flip, n - take, take)
+    spread = np.sqrt(small * (1 - small / n))
+    low = np.clip(small - _MARGIN_SD * spread, 0, None)
+    thresholds = np.floor(low / n * _KEY_LEVELS).astype(np.int64)[:, None]
+    kept = np.empty((len(take), n), dtype=bool)
+    pending = np.arange(len(take))
+    while len(pending):
+        # Raw 64-bit words cut in four 16-bit keys: ten times faster than integers(0, 2**16).
+        words = rng.bit_generator.random_raw(-(-len(pending) * n // 4))
+        keys = words.view(np.uint16)[: len(pending) * n].reshape(len(pending), n)
+        drawn = keys < thresholds[pending]
+        over = np.count_nonzero(drawn, axis=1) > small[pending]
+        kept[pending[~over]] = drawn[~over]
+        pending = pending[over]
+    sums = np.einsum("ij,j->i", kept, values)
+    missing = small - np.count_nonzero(kept, axis=1)
+    kept = kept.reshape(-1)  # flat, so that row r's item i is kept[r * n + i]
+    active = np.flatnonzero(missing)
+    while len(active):
+        starts, still, added = active * n, missing[active], np.zeros(len(active))
+        for index in rng.integers(0, n, size=(_FILL_DRAWS, len(active))):
+            at = starts + index
+            new = ~kept[at] & (still > 0)
+            kept[at] = True  # a row with nothing missing is finished: its marks are not read
+            added += values[index] * new
+            still -= new
+        sums[active] += added
+        missing[active] = still
+        active = active[still > 0]
+    return np.where(flip, values.sum() - sums, sums)
 
 
 def _clusters_of(

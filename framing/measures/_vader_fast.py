@@ -34,6 +34,7 @@ import string
 from functools import cache
 
 from framing.errors import require_version
+from framing.text.words import split_sentences
 
 #: The vaderSentiment release copied here; pyproject.toml pins the same.
 VADER_VERSION = "3.3.2"
@@ -51,7 +52,7 @@ from vaderSentiment.vaderSentiment import (  # noqa: E402  (only the copied vers
     scalar_inc_dec,
 )
 
-__all__ = ["VADER_VERSION", "FastAnalyzer", "reference_polarity_scores"]
+__all__ = ["VADER_VERSION", "FastAnalyzer", "reference_compounds", "reference_polarity_scores"]
 
 _NEGATIONS = frozenset(NEGATE)
 #: What VADER strips off a word's ends (SentiText._strip_punc_if_word).
@@ -99,6 +100,62 @@ class FastAnalyzer:
         text, sentiments = self._sentiments(text)
         return _compound(sentiments, text, self._vader)
 
+    def compounds(self, text: str) -> tuple[float, list[float]]:
+        """Return ``compound(text)`` and the compound of each sentence of ``text``
+        (:func:`~framing.text.words.split_sentences`), from one pass over its words.
+
+        The words of the sentences are the words of the text, in order (a sentence ends before
+        white space): each word is stripped, lower-cased and looked up once. A word's valence
+        depends on the three words before it, the two after it and whether only some words
+        of its text are in capitals; a word at least three words from its sentence's start and
+        two from its end, in a sentence whose capitals differ as the text's do, has the valence
+        it has in the whole text. Only the others are scored again, and "but" and the
+        punctuation's emphasis are applied to each sentence on its own, as VADER does.
+        :func:`reference_compounds` is the plain twin it must equal.
+
+        >>> FastAnalyzer().compounds("A horrible movie. A fine cast.")
+        (-0.4019, [-0.5423, 0.2023])
+        """
+        spans = split_sentences(text)
+        pieces = [text[start:end].split() for start, end in spans]
+        if self._may_hold_emoji(text) or sum(map(len, pieces)) != len(text.split()):
+            # An emoji, or a sentence that ends inside a word: each text is scored on its own.
+            return self.compound(text), [self.compound(text[s:e]) for s, e in spans]
+        words = [
+            token if len(stripped := token.strip(_PUNCTUATION)) <= 2 else stripped
+            for piece in pieces
+            for token in piece
+        ]
+        upper = list(map(str.isupper, words))
+        lower = [word.lower() for word in words]
+        lexicon = self.lexicon
+        hits = [i for i, word in enumerate(lower) if word in lexicon]
+        is_cap_diff = 0 < len(words) - sum(upper) < len(words)
+        valences = _valences(words, lower, is_cap_diff, lexicon, hits)
+        whole = _compound(_but_check(lower, valences.copy()), text, self._vader)
+        if len(pieces) <= 1:
+            return whole, [whole] * len(pieces)
+        scores = []
+        first = 0
+        for (start, end), piece in zip(spans, pieces, strict=True):
+            last = first + len(piece)
+            sentence_lower = lower[first:last]
+            capitals = sum(upper[first:last])
+            sentence_cap_diff = 0 < len(piece) - capitals < len(piece)
+            # The words whose valence is the text's: far enough from both ends, same capitals.
+            kept = range(first + 3, last - 2) if sentence_cap_diff == is_cap_diff else range(0)
+            fresh = [i - first for i in hits if first <= i < last and i not in kept]
+            sentiments = _valences(
+                words[first:last], sentence_lower, sentence_cap_diff, lexicon, fresh
+            )
+            for i in kept:
+                sentiments[i - first] = valences[i]
+            scores.append(
+                _compound(_but_check(sentence_lower, sentiments), text[start:end], self._vader)
+            )
+            first = last
+        return whole, scores
+
     def _sentiments(self, text: str) -> tuple[str, list[float]]:
         """Return the text stripped and the valence of each of its words, as VADER's
         ``polarity_scores`` finds them after its emoji pass."""
@@ -113,16 +170,26 @@ class FastAnalyzer:
         is_cap_diff = 0 < len(words) - capitals < len(words)
         lower = [word.lower() for word in words]
         lexicon = self.lexicon
-        last = len(words) - 1
-        # A word outside the lexicon, a booster ("very") or the "kind" of "kind of" gets 0, as
-        # VADER gives it; a word of the lexicon gets its valence.
-        sentiments = [0] * len(words)
-        for i in [i for i, word in enumerate(lower) if word in lexicon]:
-            word = lower[i]
-            if word in BOOSTER_DICT or (i < last and word == "kind" and lower[i + 1] == "of"):
-                continue
-            sentiments[i] = _sentiment_valence(words, lower, is_cap_diff, lexicon, i)
-        return text, _but_check(lower, sentiments)
+        hits = [i for i, word in enumerate(lower) if word in lexicon]
+        return text, _but_check(lower, _valences(words, lower, is_cap_diff, lexicon, hits))
+
+
+def _valences(
+    words: list[str], lower: list[str], is_cap_diff: bool, lexicon: dict[str, float], hits
+) -> list[float]:
+    """Return the valence of each of ``words`` before VADER's "but" check, given the indices
+    of the words of the lexicon to score (``hits``); every other word gets 0.
+
+    A word outside the lexicon, a booster ("very") or the "kind" of "kind of" gets 0, as VADER
+    gives it; a word of the lexicon gets its valence."""
+    last = len(words) - 1
+    sentiments = [0] * len(words)
+    for i in hits:
+        word = lower[i]
+        if word in BOOSTER_DICT or (i < last and word == "kind" and lower[i + 1] == "of"):
+            continue
+        sentiments[i] = _sentiment_valence(words, lower, is_cap_diff, lexicon, i)
+    return sentiments
 
 
 def _compound(sentiments: list[float], text: str, vader: SentimentIntensityAnalyzer) -> float:
@@ -275,3 +342,11 @@ def _reference_analyzer() -> SentimentIntensityAnalyzer:
 def reference_polarity_scores(text: str) -> dict[str, float]:
     """Return ``SentimentIntensityAnalyzer().polarity_scores(text)``: what the copy must give."""
     return _reference_analyzer().polarity_scores(text)
+
+
+def reference_compounds(text: str) -> tuple[float, list[float]]:
+    """Return what :meth:`FastAnalyzer.compounds` must give: VADER's compound of ``text``, and
+    of each of its sentences scored on its own."""
+    whole = reference_polarity_scores(text)["compound"]
+    spans = split_sentences(text)
+    return whole, [reference_polarity_scores(text[s:e])["compound"] for s, e in spans]

@@ -25,6 +25,7 @@ __all__ = [
     "default_vader",
     "mean_or_nan",
     "sentence_compounds",
+    "text_and_sentence_compounds",
 ]
 
 
@@ -95,6 +96,15 @@ class VaderSentiment:
     def compound(self, text: str) -> float:
         return self._analyzer.compound(text)
 
+    def compounds(self, text: str) -> tuple[float, list[float]]:
+        """Return the compound of ``text`` and of each of its sentences, from one pass over its
+        words (:meth:`framing.measures._vader_fast.FastAnalyzer.compounds`).
+
+        >>> VaderSentiment().compounds("A horrible movie. A fine cast.")
+        (-0.4019, [-0.5423, 0.2023])
+        """
+        return self._analyzer.compounds(text)
+
 
 @cache
 def default_sentiment() -> TextBlobSentiment:
@@ -125,6 +135,20 @@ def sentence_compounds(
     if whole is not None and spans == [(0, len(text))]:
         return [whole]
     return [scorer.compound(text[start:end]) for start, end in spans]
+
+
+def text_and_sentence_compounds(scorer: CompoundScorer, text: str) -> tuple[float, list[float]]:
+    """Return ``scorer``'s compound score of ``text`` and of each of its sentences: VADER's
+    from one pass over the words (:meth:`VaderSentiment.compounds`), any other scorer's from
+    :func:`sentence_compounds`.
+
+    >>> text_and_sentence_compounds(default_vader(), "A horrible movie. A fine cast.")
+    (-0.4019, [-0.5423, 0.2023])
+    """
+    if isinstance(scorer, VaderSentiment):
+        return scorer.compounds(text)
+    whole = scorer.compound(text)
+    return whole, sentence_compounds(scorer, text, whole=whole)
 
 
 def mean_or_nan(values: list[float]) -> float:

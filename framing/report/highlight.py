@@ -104,8 +104,25 @@ def _families(categories: Sequence[str]) -> dict[DisplayFamily, list[str]]:
     return families
 
 
-def _escape(text: str) -> str:
-    return html.escape(text, quote=True)
+def _escape(text: object) -> str:
+    return html.escape(str(text), quote=True)
+
+
+def page_head(title: str) -> list[str]:
+    """Return the lines of a self-contained page's start, to ``</head>``, titled ``title``.
+
+    The page may hold no scripts and fetch nothing: its content security policy says so.
+    """
+    return [
+        "<!DOCTYPE html>",
+        '<html lang="en"><head><meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        # No scripts, and nothing fetched from anywhere: the policy makes that a promise.
+        '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; '
+        "style-src 'unsafe-inline'; img-src data:\">",
+        f"<title>{_escape(title)}</title>",
+        "</head>",
+    ]
 
 
 def _voice_at(spans: Sequence[VoiceSpan], start: int, end: int) -> str | None:

@@ -26,7 +26,6 @@ of article text is escaped.
 
 from __future__ import annotations
 
-import html
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -37,8 +36,10 @@ from framing.article import Article
 from framing.datasets.loaders import ALLSIDES_SIDES, load_allsides
 from framing.errors import FramingError
 from framing.report.highlight import (
+    _escape,
     highlight_text,
     legend_html,
+    page_head,
     paragraph_html,
     stylesheet,
     voice_spans,
@@ -378,10 +379,6 @@ def lesson_answers(story: Story) -> list[str]:
     ]
 
 
-def _escape(text: object) -> str:
-    return html.escape(str(text), quote=True)
-
-
 def _side_html(side: StorySide) -> str:
     article = side.article
     headline = article.headline
@@ -470,14 +467,7 @@ def lesson_fragment(story: Story) -> str:
 def lesson_html(story: Story) -> str:
     """Return the lesson sheet for ``story`` as a complete, self-contained HTML page."""
     page = [
-        "<!DOCTYPE html>",
-        '<html lang="en"><head><meta charset="utf-8">',
-        '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        # No scripts, and nothing fetched from anywhere: the policy makes that a promise.
-        '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; '
-        "style-src 'unsafe-inline'; img-src data:\">",
-        f"<title>Lesson: {_escape(story.story or 'one story')}</title>",
-        "</head>",
+        *page_head(f"Lesson: {story.story or 'one story'}"),
         "<body><main>",
         lesson_fragment(story),
         "</main></body></html>",

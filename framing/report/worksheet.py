@@ -14,7 +14,6 @@ Every piece of article text is escaped.
 
 from __future__ import annotations
 
-import html
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
@@ -22,8 +21,10 @@ import pandas as pd
 
 from framing._version import __version__
 from framing.report.highlight import (
+    _escape,
     highlight_text,
     legend_html,
+    page_head,
     paragraph_html,
     paragraph_voice,
     stylesheet,
@@ -143,10 +144,6 @@ def _paragraph_list(numbers: Sequence[int]) -> str:
         return f"Paragraph {numbers[0]}"
     listed = ", ".join(str(n) for n in numbers[:-1])
     return f"Paragraphs {listed} and {numbers[-1]}"
-
-
-def _escape(text: object) -> str:
-    return html.escape(str(text), quote=True)
 
 
 def _number(value: object) -> int | None:
@@ -604,14 +601,7 @@ def worksheet_html(
     headline = article.headline
     heading = title or (headline.text if headline is not None else "An article")
     page = [
-        "<!DOCTYPE html>",
-        '<html lang="en"><head><meta charset="utf-8">',
-        '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        # No scripts, and nothing fetched from anywhere: the policy makes that a promise.
-        '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; '
-        "style-src 'unsafe-inline'; img-src data:\">",
-        f"<title>Worksheet: {_escape(heading)}</title>",
-        "</head>",
+        *page_head(f"Worksheet: {heading}"),
         "<body>",
         worksheet_fragment(article, sources, comparison=comparison, title=title),
         "</body></html>",

@@ -182,8 +182,13 @@ def _join(tables: list[pd.DataFrame]) -> pd.DataFrame:
     return tables[0] if len(tables) == 1 else pd.concat(tables, ignore_index=True)
 
 
+def _shows_progress(progress: bool | None) -> bool:
+    """Return whether a progress bar is shown (``None``: when standard error is a terminal)."""
+    return sys.stderr.isatty() if progress is None else bool(progress)
+
+
 def _progress_bar(progress: bool | None, total: int | None, *, unit: str = "doc"):
-    if not (sys.stderr.isatty() if progress is None else progress):
+    if not _shows_progress(progress):
         return _NoProgressBar()
     from tqdm.auto import tqdm
 
@@ -335,7 +340,8 @@ def analyze_file(
     (``lexicon``, ``sentiment``, ``vader``, ``segmenter``, ``voice``, ``n_jobs``, ``progress``,
     ``measures``, ``headline``, ``dictionaries``, ``dictionary_form``). The progress bar's
     total is the file's number of rows, counted without parsing it
-    (:func:`framing.io.documents.corpus_rows`).
+    (:func:`framing.io.documents.corpus_rows`) when a bar is shown: without one, nothing reads
+    the count.
     """
 
     path = Path(path)
@@ -347,7 +353,8 @@ def analyze_file(
         chunk_rows=chunk_rows or DEFAULT_CHUNK_ROWS,
         keep=keep,
     )
-    options.setdefault("total", corpus_rows(path))
+    if "total" not in options and _shows_progress(options.get("progress")):
+        options["total"] = corpus_rows(path)
     yield from analyze_chunks(chunks, text_col=text_col, id_col=id_col, keep=keep, **options)
 
 
