@@ -35,7 +35,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache
 from importlib import resources
-from itertools import accumulate
+from itertools import accumulate, compress, repeat
+from operator import is_not
 from pathlib import Path
 from typing import Protocol, runtime_checkable
 
@@ -409,7 +410,11 @@ class Lexicon:
             self._plans.clear()  # bounds memory over a corpus with an open vocabulary
             self._pairs.clear()
         plans, pairs = self._plans, self._pairs
-        positions = [index for index, word in enumerate(words) if plans[word] is not _NO_PLAN]
+        # The indexes of the words that start an entry, found in C (map, compress) rather than
+        # with a comparison per word in Python: equal to
+        # [index for index, word in enumerate(words) if plans[word] is not _NO_PLAN].
+        starting = map(is_not, map(plans.__getitem__, words), repeat(_NO_PLAN))
+        positions = list(compress(range(len(words)), starting))
         if not positions:
             return []
         offsets = None  # the words' offsets, found once some entry may match
