@@ -104,6 +104,11 @@ def test_titles_parentheses_appositives_and_relative_clauses(text, sources):
         ("“It is bad,” said Sen. Ann Lee.", "Ann Lee"),  # inverted
         ("“It is bad,” said former Ohio congressman Ben Roe.", "Ben Roe"),  # role after words
         ("“It is bad,” said a Clinton campaign spokesman.", "Clinton campaign spokesman"),
+        # lowercase words before a name (premodified_name)
+        ("“It is bad,” said former Ohio Gov. Ann Lee.", "Ann Lee"),
+        ("“It is bad,” said longtime Ohio Rep. Ann Lee, a friend.", "Ann Lee"),
+        ("“It is bad,” said the longtime GOP strategist.", "longtime GOP strategist"),
+        ("“It is bad,” said one frustrated Democrat.", ""),  # a quantifier: not a name's
         ("The story was first reported by BuzzFeed.", "BuzzFeed"),  # the agent after "by"
     ],
 )

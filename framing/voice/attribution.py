@@ -291,6 +291,10 @@ def forward_source(after: list[Token], known: SourceList) -> tuple[list[Source],
             consumed = [t for group in groups for t in group.tokens]
             if consumed:
                 return name_sources(groups, known), consumed[-1].end
+        premodified = _premodified_name(after, index, known)
+        # "said former South Carolina Gov. Jim Hodges", unless a generic noun ends the phrase
+        if premodified is not None and _generic_head(after, index) is None:
+            return premodified
     head = _generic_head(after, position)
     if head is not None:
         generic_end = after[head].end
@@ -305,6 +309,37 @@ def forward_source(after: list[Token], known: SourceList) -> tuple[list[Source],
     if not consumed:
         return [], None
     return name_sources(groups, known), consumed[-1].end
+
+
+def _premodified_name(
+    after: list[Token], index: int, known: SourceList
+) -> tuple[list[Source], int] | None:
+    """Return the sources of a name that follows lowercase words describing it, and where the
+    name ends: "said former South Carolina Gov. Jim Hodges", "said longtime GOP strategist
+    ...", or ``None``. Up to :data:`PHRASE_WORDS` such words (no role, which
+    :func:`_role_ahead` reads, and no generic noun, which makes the phrase an unnamed source),
+    then a name. A quantifier ("said one frustrated Democrat") is no such word.
+
+    Measured with ``benchmarks/polnear_voice.py`` on PolNeAR train: the named sources of a
+    speech verb found go from 4,961 to 4,982 of 6,044, speaker precision unchanged (0.873).
+    """
+    for start in range(index + 1, min(len(after), index + PHRASE_WORDS + 1)):
+        word = after[start - 1]
+        if (
+            not word.text[0].isalpha()
+            or word.cap
+            or not _phrase_word(word)
+            or word.lower in GENERIC_SOURCES
+            or word.lower in ROLES
+            or word.lower in QUANTIFIERS
+        ):
+            return None
+        if is_name_word(after[start]) and after[start].text not in NOT_NAMES:
+            groups = collect_names(after[start:])
+            consumed = [t for group in groups for t in group.tokens]
+            sources = name_sources(groups, known)
+            return (sources, consumed[-1].end) if sources else None
+    return None
 
 
 def _role_ahead(after: list[Token], index: int) -> int | None:
