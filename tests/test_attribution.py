@@ -109,6 +109,11 @@ def test_titles_parentheses_appositives_and_relative_clauses(text, sources):
         ("“It is bad,” said longtime Ohio Rep. Ann Lee, a friend.", "Ann Lee"),
         ("“It is bad,” said the longtime GOP strategist.", "longtime GOP strategist"),
         ("“It is bad,” said one frustrated Democrat.", ""),  # a quantifier: not a name's
+        # after a quotation that ends in "?" or "!", where a sentence ends (asked_or_exclaimed)
+        ("“Is it bad?” said Ann Lee.", "Ann Lee"),
+        ("“It is bad!” said Ann Lee, using a word.", "Ann Lee"),
+        ("''Is it bad?'' asked former Ohio Gov. Ann Lee.", "Ann Lee"),
+        ("“Is it bad?” Said the man.", ""),  # a capitalised verb: not this rule
         ("The story was first reported by BuzzFeed.", "BuzzFeed"),  # the agent after "by"
     ],
 )

@@ -678,6 +678,21 @@ def _may_be_noun(form: str, lemma: str) -> bool:
     return form == lemma or form.endswith("s")
 
 
+#: A quotation that ends in a question or an exclamation mark, right before a verb: the
+#: sentence splitter ends a sentence there, so the verb opens one ("“Why?” said Ann Lee").
+_ASKED_OR_EXCLAIMED = re.compile("[?!\u2026][\"\u201d\u2019']{1,2}\\s+$")
+
+
+def _after_asked_or_exclaimed(text: str, match: re.Match[str]) -> bool:
+    """Return whether a lowercase verb follows a quotation that ends in "?" or "!" ("“Is he
+    here?” said Ann Lee"), where it opens a sentence of its own and its subject comes after it.
+
+    Measured with ``benchmarks/polnear_voice.py`` on PolNeAR train: the named sources of a
+    speech verb found go from 4,982 to 4,996 of 6,044, speaker precision unchanged (0.873).
+    """
+    return _ASKED_OR_EXCLAIMED.search(text, max(0, match.start() - 6), match.start()) is not None
+
+
 def _inverted_subject(
     text: str, match: re.Match[str], end: int, before: list[Token], known: SourceList
 ) -> tuple[list[Source], tuple[int, int]] | None:
@@ -685,7 +700,9 @@ def _inverted_subject(
     quotation mark, a name ("“We will win,” said Sen. Joe Manchin") or a pronoun ("..., said
     he")."""
     previous = before[-1].text if before else ""
-    if previous not in (",", *QUOTE_CHARS):
+    if previous not in (",", *QUOTE_CHARS) and not (
+        not before and match.group()[0].islower() and _after_asked_or_exclaimed(text, match)
+    ):
         return None
     after = tokens(text, match.end(), end)
     found, source_end = forward_source(after, known)
