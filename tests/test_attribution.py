@@ -92,6 +92,11 @@ def test_a_transcript_turn_is_quoted_from_its_speaker():
             "When the F.B.I. director, James B. Comey, said on Tuesday that it was fine, we left.",
             "James B Comey",
         ),
+        # an appositive after an introductory phrase (after_introductory_phrase)
+        ("On Tuesday, Joe Park, chair of the panel, said taxes would rise.", "Joe Park"),
+        ("In a statement, Joe Park, 45, said taxes would rise.", "Joe Park"),
+        ("When the vote failed, Joe Park, chair of the panel, said it was bad.", "Joe Park"),
+        ("He met voters, Joe Park, chair of the panel, said taxes would rise.", ""),  # no opener
     ],
 )
 def test_titles_parentheses_appositives_and_relative_clauses(text, sources):

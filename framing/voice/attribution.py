@@ -483,7 +483,39 @@ def _opens_clause(head: list[Token], first: int) -> bool:
     previous = head[first - 1]
     if previous.text in CLAUSE_MARKS:
         return True
-    return all(t.lower in CLAUSE_OPENERS or t.text == "," for t in head[:first])
+    if all(t.lower in CLAUSE_OPENERS or t.text == "," for t in head[:first]):
+        return True
+    return _after_introductory_phrase(head, first)
+
+
+#: Words that open an introductory phrase before a subject ("On Tuesday, ...", "In a
+#: statement, ...", "After the vote, ..."), beside :data:`OPENING_WORDS` and
+#: :data:`CLAUSE_OPENERS`.
+INTRODUCTION_OPENERS = frozenset(
+    "on in at after during before for following later earlier last since".split()
+)
+
+
+def _after_introductory_phrase(head: list[Token], first: int) -> bool:
+    """Return whether the subject at ``head[first]`` follows an introductory phrase that a
+    preposition or a conjunction opens and a comma ends, of at most
+    :data:`INTRODUCTION_TOKENS` tokens and no other comma: "On Tuesday, Kevin Brady, chairman
+    of the committee, said", "When Clinton spoke, Kevin Brady, 45, said".
+
+    Measured with ``benchmarks/polnear_voice.py`` on PolNeAR train: the named sources of a
+    speech verb found go from 4,996 to 5,016 of 6,044; speaker precision 0.873 to 0.874,
+    attributed-or-quoted precision 0.807 to 0.806.
+    """
+    if first > INTRODUCTION_TOKENS or head[first - 1].text != ",":
+        return False
+    opener = head[0]
+    if not (
+        opener.lower in INTRODUCTION_OPENERS
+        or opener.lower in CLAUSE_OPENERS
+        or opener.text in OPENING_WORDS
+    ):
+        return False
+    return all(t.text != "," for t in head[1 : first - 1])
 
 
 def _before_parenthesis(before: list[Token], index: int) -> int:
