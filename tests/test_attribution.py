@@ -92,6 +92,11 @@ def test_a_transcript_turn_is_quoted_from_its_speaker():
             "When the F.B.I. director, James B. Comey, said on Tuesday that it was fine, we left.",
             "James B Comey",
         ),
+        # an appositive after an introductory phrase (after_introductory_phrase)
+        ("On Tuesday, Joe Park, chair of the panel, said taxes would rise.", "Joe Park"),
+        ("In a statement, Joe Park, 45, said taxes would rise.", "Joe Park"),
+        ("When the vote failed, Joe Park, chair of the panel, said it was bad.", "Joe Park"),
+        ("He met voters, Joe Park, chair of the panel, said taxes would rise.", ""),  # no opener
     ],
 )
 def test_titles_parentheses_appositives_and_relative_clauses(text, sources):
@@ -104,6 +109,16 @@ def test_titles_parentheses_appositives_and_relative_clauses(text, sources):
         ("“It is bad,” said Sen. Ann Lee.", "Ann Lee"),  # inverted
         ("“It is bad,” said former Ohio congressman Ben Roe.", "Ben Roe"),  # role after words
         ("“It is bad,” said a Clinton campaign spokesman.", "Clinton campaign spokesman"),
+        # lowercase words before a name (premodified_name)
+        ("“It is bad,” said former Ohio Gov. Ann Lee.", "Ann Lee"),
+        ("“It is bad,” said longtime Ohio Rep. Ann Lee, a friend.", "Ann Lee"),
+        ("“It is bad,” said the longtime GOP strategist.", "longtime GOP strategist"),
+        ("“It is bad,” said one frustrated Democrat.", ""),  # a quantifier: not a name's
+        # after a quotation that ends in "?" or "!", where a sentence ends (asked_or_exclaimed)
+        ("“Is it bad?” said Ann Lee.", "Ann Lee"),
+        ("“It is bad!” said Ann Lee, using a word.", "Ann Lee"),
+        ("''Is it bad?'' asked former Ohio Gov. Ann Lee.", "Ann Lee"),
+        ("“Is it bad?” Said the man.", ""),  # a capitalised verb: not this rule
         ("The story was first reported by BuzzFeed.", "BuzzFeed"),  # the agent after "by"
     ],
 )

@@ -585,6 +585,20 @@ def test_run_positions_equal_the_plain_search(real_paragraphs):
     assert found > 100_000
 
 
+def test_tokens_equal_those_made_by_their_class(real_paragraphs):
+    from framing.text.words import split_sentences
+    from framing.voice.tokens import Token, _reference_tokens, tokens
+
+    found = 0
+    for text in [*real_paragraphs, "NPR’s Tom Bowman said: “It’s 150 miles.”", ""]:
+        for start, end in [(0, len(text)), *split_sentences(text)]:
+            made = tokens(text, start, end)
+            assert made == _reference_tokens(text, start, end), text[start:end]
+            assert all(type(token) is Token for token in made)
+            found += len(made)
+    assert found > 1_000_000
+
+
 def test_abbreviation_end_is_found_from_the_last_characters(real_paragraphs):
     from framing.text.words import split_sentences
     from framing.voice.tokens import _reference_ends_in_abbreviation, ends_in_abbreviation

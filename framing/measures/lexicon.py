@@ -35,6 +35,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache
 from importlib import resources
+from itertools import accumulate, compress, repeat
+from operator import is_not
 from pathlib import Path
 from typing import Protocol, runtime_checkable
 
@@ -77,6 +79,10 @@ __all__ = [
 #: What may stand between two words of a phrase: white space, or one hyphen that joins them
 #: ("far-left"). Any other punctuation (a comma, a dash, a full stop) ends the phrase.
 _PHRASE_GAP = re.compile(r"\s+|[-\u2010\u2011]")
+
+#: :data:`~framing.text.words.WORD_PART` as one group: ``split`` returns the gaps and the word
+#: parts in turn (gap, part, gap, ..., part, gap), whose lengths add up to every part's offsets.
+_PARTS_AND_GAPS = re.compile(f"({WORD_PART.pattern})", WORD_PART.flags)
 
 #: Words that negate what follows them ("not evil", "isn't heroic", "never a triumph").
 #: A negated match still counts (loaded language is loaded when denied) but is flagged.
@@ -224,26 +230,19 @@ def _lowered_in_place(text: str) -> str | None:
     return lowered if len(lowered) == len(text) else None
 
 
-def _offsets(text: str, lowered: str | None, words: list[str]) -> tuple[list[int], list[int]]:
-    """Return the start and end offsets of the matcher's ``words`` in ``text``.
+def _offsets(text: str, pieces: list[str] | None) -> tuple[list[int], list[int]]:
+    """Return the start and end offsets of the matcher's words in ``text``.
 
-    Where ``lowered`` (from :func:`_lowered_in_place`) is given, ``words`` are its tokens, in
-    order, and each starts at the first word character after the one before: it is found there
-    with ``str.find``, without building a match object per word.
+    Where ``pieces`` (the gaps and the words of the text lowered in place, from
+    :data:`_PARTS_AND_GAPS`) are given, the running sum of their lengths gives every offset,
+    without a match object or a search per word; else each word part of ``text`` is matched.
     """
-    if lowered is None:
+    if pieces is None:
         tokens = list(WORD_PART.finditer(text))
         return [token.start() for token in tokens], [token.end() for token in tokens]
-    starts = []
-    ends = []
-    end = 0
-    find = lowered.find
-    for word in words:
-        start = find(word, end)
-        end = start + len(word)
-        starts.append(start)
-        ends.append(end)
-    return starts, ends
+    offsets = list(accumulate(map(len, pieces)))
+    # offsets: end of gap 0 (start of word 1), end of word 1, end of gap 1, ..., end of text.
+    return offsets[0:-1:2], offsets[1::2]
 
 
 class _PlanCache(dict):
@@ -401,15 +400,21 @@ class Lexicon:
         tried, the most specific that matches is kept, and the walk goes on after it.
         """
         lowered = _lowered_in_place(text)
+        pieces = None
         if lowered is not None:
-            words = WORD_PART.findall(lowered)
+            pieces = _PARTS_AND_GAPS.split(lowered)
+            words = pieces[1::2]
         else:
             words = [normalize_apostrophes(token).lower() for token in WORD_PART.findall(text)]
         if len(self._plans) > _PLAN_CACHE_WORDS or len(self._pairs) > _PLAN_CACHE_WORDS:
             self._plans.clear()  # bounds memory over a corpus with an open vocabulary
             self._pairs.clear()
         plans, pairs = self._plans, self._pairs
-        positions = [index for index, word in enumerate(words) if plans[word] is not _NO_PLAN]
+        # The indexes of the words that start an entry, found in C (map, compress) rather than
+        # with a comparison per word in Python: equal to
+        # [index for index, word in enumerate(words) if plans[word] is not _NO_PLAN].
+        starting = map(is_not, map(plans.__getitem__, words), repeat(_NO_PLAN))
+        positions = list(compress(range(len(words)), starting))
         if not positions:
             return []
         offsets = None  # the words' offsets, found once some entry may match
@@ -429,7 +434,7 @@ class Lexicon:
                 if kept is None:
                     kept = self._phrases(phrases, word, next_word)
                 if kept and offsets is None:
-                    offsets = starts, ends = _offsets(text, lowered, words)
+                    offsets = starts, ends = _offsets(text, pieces)
                 for parts, entry in kept:
                     end = _phrase_end(parts, starts, ends, words, position, text, first=1)
                     if end is not None:
@@ -439,7 +444,7 @@ class Lexicon:
                 if single is None:
                     continue
                 if offsets is None:
-                    offsets = starts, ends = _offsets(text, lowered, words)
+                    offsets = starts, ends = _offsets(text, pieces)
                 entry, trim = single
                 found = entry, (position, ends[position] - trim)
             entry, (last, end_offset) = found

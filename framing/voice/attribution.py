@@ -291,6 +291,10 @@ def forward_source(after: list[Token], known: SourceList) -> tuple[list[Source],
             consumed = [t for group in groups for t in group.tokens]
             if consumed:
                 return name_sources(groups, known), consumed[-1].end
+        premodified = _premodified_name(after, index, known)
+        # "said former South Carolina Gov. Jim Hodges", unless a generic noun ends the phrase
+        if premodified is not None and _generic_head(after, index) is None:
+            return premodified
     head = _generic_head(after, position)
     if head is not None:
         generic_end = after[head].end
@@ -305,6 +309,37 @@ def forward_source(after: list[Token], known: SourceList) -> tuple[list[Source],
     if not consumed:
         return [], None
     return name_sources(groups, known), consumed[-1].end
+
+
+def _premodified_name(
+    after: list[Token], index: int, known: SourceList
+) -> tuple[list[Source], int] | None:
+    """Return the sources of a name that follows lowercase words describing it, and where the
+    name ends: "said former South Carolina Gov. Jim Hodges", "said longtime GOP strategist
+    ...", or ``None``. Up to :data:`PHRASE_WORDS` such words (no role, which
+    :func:`_role_ahead` reads, and no generic noun, which makes the phrase an unnamed source),
+    then a name. A quantifier ("said one frustrated Democrat") is no such word.
+
+    Measured with ``benchmarks/polnear_voice.py`` on PolNeAR train: the named sources of a
+    speech verb found go from 4,961 to 4,982 of 6,044, speaker precision unchanged (0.873).
+    """
+    for start in range(index + 1, min(len(after), index + PHRASE_WORDS + 1)):
+        word = after[start - 1]
+        if (
+            not word.text[0].isalpha()
+            or word.cap
+            or not _phrase_word(word)
+            or word.lower in GENERIC_SOURCES
+            or word.lower in ROLES
+            or word.lower in QUANTIFIERS
+        ):
+            return None
+        if is_name_word(after[start]) and after[start].text not in NOT_NAMES:
+            groups = collect_names(after[start:])
+            consumed = [t for group in groups for t in group.tokens]
+            sources = name_sources(groups, known)
+            return (sources, consumed[-1].end) if sources else None
+    return None
 
 
 def _role_ahead(after: list[Token], index: int) -> int | None:
@@ -448,7 +483,39 @@ def _opens_clause(head: list[Token], first: int) -> bool:
     previous = head[first - 1]
     if previous.text in CLAUSE_MARKS:
         return True
-    return all(t.lower in CLAUSE_OPENERS or t.text == "," for t in head[:first])
+    if all(t.lower in CLAUSE_OPENERS or t.text == "," for t in head[:first]):
+        return True
+    return _after_introductory_phrase(head, first)
+
+
+#: Words that open an introductory phrase before a subject ("On Tuesday, ...", "In a
+#: statement, ...", "After the vote, ..."), beside :data:`OPENING_WORDS` and
+#: :data:`CLAUSE_OPENERS`.
+INTRODUCTION_OPENERS = frozenset(
+    "on in at after during before for following later earlier last since".split()
+)
+
+
+def _after_introductory_phrase(head: list[Token], first: int) -> bool:
+    """Return whether the subject at ``head[first]`` follows an introductory phrase that a
+    preposition or a conjunction opens and a comma ends, of at most
+    :data:`INTRODUCTION_TOKENS` tokens and no other comma: "On Tuesday, Kevin Brady, chairman
+    of the committee, said", "When Clinton spoke, Kevin Brady, 45, said".
+
+    Measured with ``benchmarks/polnear_voice.py`` on PolNeAR train: the named sources of a
+    speech verb found go from 4,996 to 5,016 of 6,044; speaker precision 0.873 to 0.874,
+    attributed-or-quoted precision 0.807 to 0.806.
+    """
+    if first > INTRODUCTION_TOKENS or head[first - 1].text != ",":
+        return False
+    opener = head[0]
+    if not (
+        opener.lower in INTRODUCTION_OPENERS
+        or opener.lower in CLAUSE_OPENERS
+        or opener.text in OPENING_WORDS
+    ):
+        return False
+    return all(t.text != "," for t in head[1 : first - 1])
 
 
 def _before_parenthesis(before: list[Token], index: int) -> int:
@@ -643,6 +710,21 @@ def _may_be_noun(form: str, lemma: str) -> bool:
     return form == lemma or form.endswith("s")
 
 
+#: A quotation that ends in a question or an exclamation mark, right before a verb: the
+#: sentence splitter ends a sentence there, so the verb opens one ("“Why?” said Ann Lee").
+_ASKED_OR_EXCLAIMED = re.compile("[?!\u2026][\"\u201d\u2019']{1,2}\\s+$")
+
+
+def _after_asked_or_exclaimed(text: str, match: re.Match[str]) -> bool:
+    """Return whether a lowercase verb follows a quotation that ends in "?" or "!" ("“Is he
+    here?” said Ann Lee"), where it opens a sentence of its own and its subject comes after it.
+
+    Measured with ``benchmarks/polnear_voice.py`` on PolNeAR train: the named sources of a
+    speech verb found go from 4,982 to 4,996 of 6,044, speaker precision unchanged (0.873).
+    """
+    return _ASKED_OR_EXCLAIMED.search(text, max(0, match.start() - 6), match.start()) is not None
+
+
 def _inverted_subject(
     text: str, match: re.Match[str], end: int, before: list[Token], known: SourceList
 ) -> tuple[list[Source], tuple[int, int]] | None:
@@ -650,7 +732,9 @@ def _inverted_subject(
     quotation mark, a name ("“We will win,” said Sen. Joe Manchin") or a pronoun ("..., said
     he")."""
     previous = before[-1].text if before else ""
-    if previous not in (",", *QUOTE_CHARS):
+    if previous not in (",", *QUOTE_CHARS) and not (
+        not before and match.group()[0].islower() and _after_asked_or_exclaimed(text, match)
+    ):
         return None
     after = tokens(text, match.end(), end)
     found, source_end = forward_source(after, known)
