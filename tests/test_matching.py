@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import sys
 
 import pandas as pd
@@ -11,7 +12,7 @@ from framing.comparisons import matching
 from framing.comparisons.matching import MATCH_COLUMNS, match_sources
 from framing.datasets.loaders import load_seed_text, source_path
 from framing.errors import FramingError, InputError
-from tests.conftest import REPO, need_data
+from tests.conftest import REPO, need, need_data
 
 #: Reports that share topic words with the seed (Yemen, ISIS, strikes) but none of its text.
 DISTRACTORS = [
@@ -170,6 +171,32 @@ def test_allsides_recall_beats_the_tfidf_baseline_in_the_same_run():
     assert ours[1] >= baseline[1] + 0.03
     assert ours[5] >= baseline[5]
     assert results["match_sources, with the story date (+-1D)"][1] >= 0.94
+
+
+def test_candidate_generators_on_allsides_as_printed():
+    need(
+        importlib.util.find_spec("datasketch") is not None,
+        "needs datasketch (the dev extra): pip install -e '.[dev]'",
+    )
+    data = need_data("allsides-roundups")
+    from benchmarks import matching_candidates, matching_quality
+
+    articles, centers = matching_quality.tables(data)
+    expected = matching_quality.truth(articles)
+    wanted = expected.loc[articles["id"]].to_numpy()
+    found = {}
+    for method in matching_candidates.METHODS:
+        table, best = matching_candidates.match(method, articles, centers, top_k=5)
+        if method == "sparse product":
+            # The benchmark's own pass is match_sources, step by step: the same table.
+            direct = match_sources(articles, centers, id_col="id", top_k=5)
+            pd.testing.assert_frame_equal(table, direct)
+        recall = matching_quality.recall_from_ranking(table, expected)
+        found[method] = (matching_candidates.in_candidates(best, centers, wanted), recall[1])
+    # As printed by benchmarks/matching_candidates.py --quality (README, "Matching at scale").
+    assert found["sparse product"] == pytest.approx((0.965, 0.745), abs=0.0005)
+    assert found["rare shingles"] == pytest.approx((0.924, 0.735), abs=0.0005)
+    assert found["MinHash LSH"] == pytest.approx((0.501, 0.443), abs=0.0005)
 
 
 @pytest.fixture(scope="module")
