@@ -5,7 +5,9 @@ Run as a script to write a corpus file: ``python benchmarks/corpus.py N FILE.par
 
 from __future__ import annotations
 
+import json
 import os
+import subprocess
 import sys
 import time
 from collections.abc import Callable
@@ -25,6 +27,15 @@ def best_of(repeats: int, run: Callable[[], object]) -> float:
         run()
         times.append(time.perf_counter() - start)
     return min(times)
+
+
+def run_alone(script: str, *args: str) -> dict:
+    """Run ``script`` with ``args`` in a fresh Python process and return the JSON object its last
+    line of output prints (so that one run's peak memory is its own)."""
+    output = subprocess.run(
+        [sys.executable, script, *args], check=True, capture_output=True, text=True
+    ).stdout
+    return json.loads(output.strip().splitlines()[-1])
 
 
 def no_roundups(data_dir: Path, script: str) -> bool:

@@ -34,7 +34,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import subprocess
 import sys
 import time
 from pathlib import Path
@@ -46,6 +45,7 @@ import scipy.sparse as sp
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks import matching_quality, matching_scale
+from benchmarks.corpus import run_alone
 from framing.comparisons import matching
 
 METHODS = ("sparse product", "rare shingles", "MinHash LSH")
@@ -232,22 +232,15 @@ def scale(n_articles: int, sizes: list[int], data_dir: Path, methods: list[str])
     )
     for n_reports in sizes:
         for method in methods:
-            output = subprocess.run(
-                [
-                    sys.executable,
-                    __file__,
-                    "--articles",
-                    str(n_articles),
-                    "--data-dir",
-                    str(data_dir),
-                    "--one",
-                    f"{n_reports},{method}",
-                ],
-                check=True,
-                capture_output=True,
-                text=True,
-            ).stdout
-            run = json.loads(output.strip().splitlines()[-1])
+            run = run_alone(
+                __file__,
+                "--articles",
+                str(n_articles),
+                "--data-dir",
+                str(data_dir),
+                "--one",
+                f"{n_reports},{method}",
+            )
             print(
                 f"{n_reports:>10,} {method:16s} {run['seconds']:8.1f} {run['cpu_seconds']:8.1f} "
                 f"{run['peak_mb']:8.0f} {run['corpus_mb']:10.0f} {run['in_candidates']:14.3f} "

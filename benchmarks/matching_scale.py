@@ -25,13 +25,16 @@ import argparse
 import json
 import os
 import resource
-import subprocess
 import sys
 import time
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from benchmarks.corpus import run_alone
 
 REPO = Path(__file__).resolve().parent.parent
 SHARED_DATA = Path(os.environ.get("FRAMING_SHARED_DATA", REPO.parent / "shared" / "data"))
@@ -159,24 +162,17 @@ def main(argv: list[str] | None = None) -> int:
     )
     for n_reports in args.reports:
         for dated in (True,) if args.dated_only else (False, True):
-            output = subprocess.run(
-                [
-                    sys.executable,
-                    __file__,
-                    "--articles",
-                    str(args.articles),
-                    "--data-dir",
-                    str(args.data_dir),
-                    "--jobs",
-                    str(args.jobs),
-                    "--one",
-                    f"{n_reports},{int(dated)}",
-                ],
-                check=True,
-                capture_output=True,
-                text=True,
-            ).stdout
-            run = json.loads(output.strip().splitlines()[-1])
+            run = run_alone(
+                __file__,
+                "--articles",
+                str(args.articles),
+                "--data-dir",
+                str(args.data_dir),
+                "--jobs",
+                str(args.jobs),
+                "--one",
+                f"{n_reports},{int(dated)}",
+            )
             print(
                 f"{run['reports']:>10,} {WINDOW if dated else '-':>6s} {run['seconds']:8.1f} "
                 f"{run['cpu_seconds']:8.1f} "
