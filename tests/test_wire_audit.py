@@ -73,3 +73,87 @@ def test_lexicon_candidates_follow_their_written_rule(data_dir):
     assert not any(lexicon.match(term) for term in key["term"])
     # each candidate is shown where the partisan outlets use it
     assert lexicon_candidates.contexts(key["term"].iloc[0], table, 2)
+
+
+@pytest.mark.parametrize(
+    ("word", "adverb", "plural"),
+    [
+        ("feeble", "feebly", "feebles"),  # -le: the e gives way to y
+        ("docile", "docilely", "dociles"),  # but -ile keeps it
+        ("majestic", "majestically", "majestics"),  # -ic takes -ally
+        ("mighty", "mightily", "mighties"),  # consonant + y
+        ("spiteful", "spitefully", "spitefuls"),
+        ("genius", "geniusly", "geniuses"),  # a sibilant takes -es
+        ("decoy", "decoily", "decoys"),  # vowel + y keeps its y in the plural
+    ],
+)
+def test_lexicon_forms_spelling_rules(word, adverb, plural):
+    from benchmarks import lexicon_forms
+
+    assert lexicon_forms.adverb(word) == adverb
+    assert lexicon_forms.plural(word) == plural
+
+
+def test_lexicon_forms_come_only_from_the_categories_and_endings_of_the_rule():
+    from benchmarks import lexicon_forms
+    from framing.measures.lexicon import Entry
+
+    entries = [
+        Entry("spiteful", "emotive-negative"),  # adjective ending: adverb
+        Entry("radical", "partisan-label"),  # a label's adverb labels no side: none
+        Entry("shrill", "loaded-saying"),  # not a verb of saying: none
+        Entry("simpleton", "derogatory"),  # a label for a person: plural
+        Entry("deception", "emotive-negative"),  # noun ending: plural
+        Entry("notorious", "emotive-negative", context="not-in-name"),  # restricted: none
+        Entry("smear*", "emotive-negative"),  # a glob has its forms already
+        Entry("so unfair", "emotive-negative"),  # phrases are left alone
+    ]
+    made = {(form.term, form.kind) for form in lexicon_forms.implied_forms(entries)}
+    assert made == {
+        ("spitefully", "adverb"),
+        ("simpletons", "plural"),
+        ("deceptions", "plural"),
+    }
+
+
+def test_lexicon_forms_added_are_the_ones_the_rule_prints(data_dir):
+    from benchmarks import lexicon_forms
+
+    rows = lexicon_forms.candidates(data_dir)
+    assert len(rows) >= 30
+    bundled = {entry.term: entry for entry in load_lexicon("loaded").entries}
+    base = {row["term"]: row for row in rows}
+    added = {
+        term
+        for term, entry in bundled.items()
+        if entry.reason.startswith(lexicon_forms.FORM_REASONS)
+    }
+    assert added == {row["term"] for row in rows if row["decision"] == "add"}
+    for term in added:
+        entry, row = bundled[term], base[term]
+        assert entry.category == bundled[row["base"]].category == row["category"]
+        assert entry.intensity == bundled[row["base"]].intensity
+        assert entry.reason.startswith(f"{row['kind']} of {row['base']}, ")
+    _, decisions = wire_audit.audit_lexicon()
+    assert not {term for term, decision in decisions.items() if decision == "drop"} & added
+
+
+def test_lexicon_forms_of_a_verb_phrase_follow_their_written_rule():
+    from benchmarks import lexicon_forms
+    from framing.measures.lexicon import Entry
+
+    words = {"cave", "caves", "caved", "caving", "tear", "tears", "teared", "tearing", "rip"}
+    words |= {"rips", "ripped", "ripping", "riped", "riping", "in", "into", "bow", "bowed"}
+    entries = [
+        Entry("caved in", "emotive-negative"),  # two forms: the others are implied
+        Entry("caves in", "emotive-negative"),
+        Entry("tears into", "loaded-saying"),  # no -ed form listed: no "teared into"
+        Entry("tearing into", "loaded-saying"),
+        Entry("ripped into", "loaded-saying"),  # a doubled consonant where one is listed
+        Entry("rips into", "loaded-saying"),
+        Entry("bowed to", "emotive-negative"),  # one form alone implies nothing
+        Entry("caving under", "emotive-negative", context="not-in-name"),  # restricted
+        Entry("caved under", "emotive-negative"),
+    ]
+    made = {form.term for form in lexicon_forms.phrase_verb_forms(entries, words)}
+    assert made == {"cave in", "caving in", "tear into", "rip into", "ripping into"}
