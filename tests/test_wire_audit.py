@@ -138,6 +138,44 @@ def test_lexicon_forms_added_are_the_ones_the_rule_prints(data_dir):
     assert not {term for term, decision in decisions.items() if decision == "drop"} & added
 
 
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ('The bill is a mere "reform" for the rich.', ["reform"]),
+        ("Its “experts” were wrong.", ["experts"]),
+        ('Critics call the bill "reform" for the rich.', []),  # a verb of naming says whose
+        ('The bill is "reform," Smith said.', []),  # a reporting verb in the sentence
+        ('The bill is "A Fair Deal" for all.', []),  # capitalised: a title or a sentence
+        ('The bill is "a fair deal for all of us" now.', []),  # more than three words
+    ],
+)
+def test_scare_quotes_follow_their_written_rule(text, found):
+    from benchmarks import lexicon_constructions
+    from framing.article import Article
+
+    paragraph = Article(text).paragraphs[0]
+    verbs = lexicon_constructions._naming_or_reporting()
+    spans = lexicon_constructions.scare_quotes(paragraph, verbs)
+    assert [text[start:end].strip('"\u201c\u201d') for start, end in spans] == found
+
+
+def test_constructions_on_wire_copy_give_the_figures_in_lexicons_md(data_dir):
+    from benchmarks import lexicon_constructions
+
+    printed = io.StringIO()
+    with contextlib.redirect_stdout(printed):
+        lexicon_constructions.main(["--data-dir", str(data_dir), "--examples", "0"])
+    lexicons_md = (
+        resources.files("framing").joinpath("data", "lexicons", "LEXICONS.md").read_text("utf-8")
+    )
+    lines = printed.getvalue().strip().splitlines()
+    assert [line.split(":")[0] for line in lines] == list(lexicon_constructions.CONSTRUCTIONS)
+    for line in lines:
+        assert line in lexicons_md
+    # the decisions recorded: the wire uses intensifiers and factives as much as partisans do
+    assert lines[1].endswith("not under half") and lines[2].endswith("not under half")
+
+
 def test_lexicon_forms_of_a_verb_phrase_follow_their_written_rule():
     from benchmarks import lexicon_forms
     from framing.measures.lexicon import Entry
