@@ -307,6 +307,11 @@ WIRE_PLAIN_TERMS = [
     ("The administration buckled to pressure from House Democrats.", ["buckled to"]),
     ("landlords and tenants flooded courts across the country", ["flood* courts"]),
     ("He caves to the Taliban.", ["caves to"]),
+    # the forms the categories imply (benchmarks/lexicon_forms.py), and the term of art of one
+    ("She answered spitefully, then caved in.", ["spitefully", "caved in"]),
+    ("They cave in to the calamities of the simpletons.", ["cave in", "calamities", "simpletons"]),
+    ("He served honorably.", ["honorably"]),
+    ("He was honorably discharged, after an honorable discharge hearing.", []),
 ]
 
 
