@@ -270,6 +270,9 @@ def _event_evidence(
 ) -> tuple[np.ndarray, np.ndarray]:
     """Return, for every article and report, the cosine of their first paragraphs' words and the
     summed inverse document frequencies of the numbers they share (two dense blocks)."""
+    if not report_texts:  # no article of the block has a candidate (the hasher needs a text)
+        nothing = np.zeros((len(article_texts), 0), np.float32)
+        return nothing, nothing
     word_hasher = _word_hasher()
     leads = [
         _weighted(_counts(word_hasher, [_first_paragraph(t) for t in texts]), idf)
