@@ -16,7 +16,7 @@ each bounded in memory however many reports there are:
    r_report``, where ``r`` is the mean similarity of a text to its :data:`HUB_NEIGHBOURS`
    nearest texts of the other table. A report that resembles every article (a daily digest, a
    generic explainer) no longer wins every article's first place.
-3. **Event evidence**: two reports on one topic (an eviction ban upheld in May, extended in
+3. **Event evidence**: two reports on one topic (an eviction ban overturned in May, extended in
    August) share most of their words; what tells them apart is in the lead and the figures.
    The ``score`` adds :data:`LEAD_WEIGHT` times the cosine of the two texts' first paragraphs
    (a headline or a lead: the event itself, without the background) and
