@@ -132,6 +132,15 @@ def test_text_reuse_ranks_above_a_closer_paraphrase():
 )
 def test_numbers_are_the_words_that_hold_a_digit(text, numbers):
     assert matching._numbers(text) == numbers
+    assert matching._reference_numbers(text) == numbers
+
+
+def test_numbers_read_by_runs_equal_the_plain_reading_on_every_allsides_text(allsides):
+    articles, centers = allsides
+    texts = [*articles["text"], *centers["text"]]
+    found = [matching._numbers(text) for text in texts]
+    assert found == [matching._reference_numbers(text) for text in texts]
+    assert sum(map(len, found)) > 1000  # the texts hold numbers to compare
 
 
 def test_a_word_and_a_number_fall_in_the_buckets_whose_document_frequencies_are_counted():
