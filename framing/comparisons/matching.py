@@ -132,7 +132,7 @@ MATCH_COLUMN_DEFINITIONS = {
     "headline or a lead), stop words left out",
     "shared_numbers": "the numbers (words with a digit: 373,000, 17-month, 1.5) that the "
     "article shares with the report, each counted by its inverse document frequency (about "
-    "1 for a number in every text, 1 + ln(N) for one in a single text of N)",
+    "1 for a number in every text, 1 + ln((N + 1) / 2) for one in a single text of N)",
     "containment": "share of the article's word trigrams found in the report",
     "shared_trigrams": "number of distinct word trigrams the article shares with the report",
     "shared_quotes": "the article's direct quotes found word for word in the report "
