@@ -175,6 +175,7 @@ def match(method: str, articles: pd.DataFrame, reports: pd.DataFrame, *, top_k: 
         report_ids=reports["id"].to_numpy(),
         article_texts=article_texts,
         report_texts=report_texts,
+        idf=idf,
         top_k=top_k,
         windowed=False,
     )
