@@ -24,6 +24,7 @@ from framing.errors import FramingError
 from framing.text.words import words_and_gaps
 from framing.voice.attribution import (
     ArticleReading,
+    Tag,
     cover,
     find_tags,
     link_quotes,
@@ -34,7 +35,7 @@ from framing.voice.labels import paragraph_voice
 from framing.voice.model import ParagraphVoice, Quote
 from framing.voice.quotes import find_quotes, find_transcript_turns
 from framing.voice.sources import SourcesLike, load_sources
-from framing.voice.surnames import surnames
+from framing.voice.surnames import may_resolve, surnames, titled_people
 from framing.voice.tokens import WORD_RUN, sentences
 from framing.voice.verbs import ReportingVerb, VerbFinder, load_reporting_verbs
 
@@ -111,15 +112,8 @@ class RuleVoiceDetector:
                 paragraphs, all_quotes, all_sentences, all_positions, strict=True
             )
         ]
-        full_names = (
-            surnames(paragraphs, [tag.sources for tags in all_tags for tag in tags], all_runs)
-            if any(all_tags)
-            else {}
-        )
-        if full_names:
-            all_tags = [[resolve_tag(tag, full_names) for tag in tags] for tags in all_tags]
         if any(all_tags):
-            all_tags = resolve_pronouns(paragraphs, all_tags, all_runs)
+            all_tags = _resolve_names(paragraphs, all_tags, all_runs)
         voices = []
         previous_quote: Quote | None = None
         for text, quotes, spans, tags, split in zip(
@@ -131,6 +125,29 @@ class RuleVoiceDetector:
                 previous_quote = linked[-1]
             voices.append(paragraph_voice(text, linked, attributions, pieces=split))
         return voices
+
+
+def _resolve_names(
+    paragraphs: Sequence[str], all_tags: list[list[Tag]], all_runs: Sequence[list[str]]
+) -> list[list[Tag]]:
+    """Return the tags with each surname used alone made the full name the article gives it
+    (:func:`~framing.voice.surnames.surnames`) and each "he" or "she" made the person named
+    before it (:func:`~framing.voice.attribution.resolve_pronouns`).
+
+    The names after a title are found once for both. The article's full names are looked for
+    only when some tag has a source that :func:`~framing.voice.surnames.resolve` can change
+    (:func:`~framing.voice.surnames.may_resolve`): for the others, whatever the full names,
+    :func:`~framing.voice.attribution.resolve_tag` returns the tag as it is."""
+    all_titled = None
+    if any(may_resolve(tag.sources) for tags in all_tags for tag in tags):
+        all_titled = [
+            titled_people(text, runs) for text, runs in zip(paragraphs, all_runs, strict=True)
+        ]
+        sources = [tag.sources for tags in all_tags for tag in tags]
+        full_names = surnames(paragraphs, sources, all_titled=all_titled)
+        if full_names:
+            all_tags = [[resolve_tag(tag, full_names) for tag in tags] for tags in all_tags]
+    return resolve_pronouns(paragraphs, all_tags, all_runs, all_titled=all_titled)
 
 
 def _outside(positions: list[int], quotes: Sequence[Quote]) -> list[int]:
