@@ -587,7 +587,7 @@ def test_run_positions_equal_the_plain_search(real_paragraphs):
 
 def test_tokens_equal_those_made_by_their_class(real_paragraphs):
     from framing.text.words import split_sentences
-    from framing.voice.tokens import Token, _reference_tokens, tokens
+    from framing.voice.tokens import Token, _reference_tokens, token_texts, tokens
 
     found = 0
     for text in [*real_paragraphs, "NPR’s Tom Bowman said: “It’s 150 miles.”", ""]:
@@ -595,6 +595,7 @@ def test_tokens_equal_those_made_by_their_class(real_paragraphs):
             made = tokens(text, start, end)
             assert made == _reference_tokens(text, start, end), text[start:end]
             assert all(type(token) is Token for token in made)
+            assert token_texts(text, start, end) == [token.text for token in made]
             found += len(made)
     assert found > 1_000_000
 
@@ -640,6 +641,19 @@ def test_full_names_equal_the_search_of_every_paragraph(real_articles):
             assert full_names_with(surname, paragraphs) == expected, surname
             found += len(expected)
     assert found > 1_000
+
+
+def test_names_inside_sentences_equal_those_read_from_the_tokens(real_articles):
+    from framing.voice.names import _reference_names_inside_sentences, names_inside_sentences
+    from framing.voice.tokens import sentences
+
+    found = 0
+    for paragraphs in [*real_articles, ["“Reuters’ report,” said the AP’s Ann-Marie O’Neill."]]:
+        spans = [sentences(text) for text in paragraphs]
+        expected = _reference_names_inside_sentences(paragraphs, spans)
+        assert names_inside_sentences(paragraphs, spans) == expected, paragraphs[:1]
+        found += len(expected)
+    assert found > 10_000
 
 
 def test_surnames_are_looked_for_only_when_a_source_may_change(real_articles, monkeypatch):
