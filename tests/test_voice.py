@@ -682,6 +682,18 @@ def test_surnames_are_looked_for_only_when_a_source_may_change(real_articles, mo
     assert always == voices
 
 
+def test_a_quote_with_sources_carries_every_other_field():
+    from dataclasses import fields, replace
+
+    from framing.voice.model import Quote, Source
+
+    quote = Quote(3, 9, "“x y”", "single", False, False, True, True, (Source("A", "outlet"),))
+    assert len(fields(Quote)) == 9  # a new field goes into Quote.with_sources too
+    sources = (Source("B", "person"),)
+    assert quote.with_sources(sources) == replace(quote, sources=sources)
+    assert quote.with_sources(sources) != quote
+
+
 def test_single_opening_marks_equal_the_plain_pattern(real_paragraphs):
     from framing.voice.quotes import _REFERENCE_SINGLE_OPEN, _SINGLE_OPEN
 

@@ -1043,5 +1043,5 @@ def link_quotes(
         else:
             earlier = [tag for tag in tags if tag.start < quote.start and tag.sources]
             sources = earlier[-1].sources if earlier else ()
-        linked.append(replace(quote, sources=sources))
+        linked.append(quote.with_sources(sources))
     return tuple(linked)

@@ -356,6 +356,8 @@ def find_transcript_turns(paragraphs: Sequence[str]) -> list[Quote | None]:
         _SPEAKER_TURN.match(text) if text[1:2].isupper() or text[1:2] == "." else None
         for text in paragraphs
     ]
+    if not any(matches):
+        return [None] * len(paragraphs)  # no paragraph opens with a name in capitals
     speakers = [
         match.group(1)
         if match
