@@ -336,6 +336,19 @@ def test_detect_voices_wants_a_list():
         detect_voices("one text")
 
 
+def test_detect_wants_one_split_per_paragraph():
+    from framing.text.words import words_and_gaps
+    from framing.voice.detector import default_detector
+
+    detector = default_detector()
+    split = [words_and_gaps("He said so."), words_and_gaps("Yes.")]
+    assert detector.detect(["He said so.", "Yes."], pieces=split) == detect_voices(
+        ["He said so.", "Yes."]
+    )
+    with pytest.raises(ValueError, match="pieces= holds 1 splits for 2 paragraphs"):
+        detector.detect(["He said so.", "Yes."], pieces=split[:1])
+
+
 # --- the data files ----------------------------------------------------------------------------
 
 
