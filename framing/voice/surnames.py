@@ -186,7 +186,9 @@ def may_resolve(sources: Sequence[Source]) -> bool:
     >>> may_resolve((Source("CBS News", "outlet"),)), may_resolve((Source("Manchin", "unknown"),))
     (False, True)
     """
-    return len(set(sources)) != len(sources) or any(_alone(source) for source in sources)
+    if any(_alone(source) for source in sources):
+        return True
+    return len(sources) > 1 and len(set(sources)) < len(sources)
 
 
 def _alone(source: Source) -> bool:
