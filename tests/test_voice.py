@@ -707,16 +707,25 @@ def test_a_quote_with_sources_carries_every_other_field():
     assert quote.with_sources(sources) != quote
 
 
-def test_single_opening_marks_equal_the_plain_pattern(real_paragraphs):
-    from framing.voice.quotes import _REFERENCE_SINGLE_OPEN, _SINGLE_OPEN
+def test_single_marks_equal_the_plain_patterns(real_paragraphs):
+    from framing.voice.quotes import (
+        _REFERENCE_SINGLE_CLOSE,
+        _REFERENCE_SINGLE_OPEN,
+        _SINGLE_CLOSE,
+        _SINGLE_OPEN,
+    )
 
-    cases = ["'Start' and (‘this’) —'that' “'quoted'” x'y 'a", "", "'", "\n‘line’"]
-    found = 0
+    cases = ["'Start' and (‘this’) —'that' “'quoted'” x'y 'a", "", "'", "\n‘line’", "’", "a.’ b’"]
+    found = {"open": 0, "close": 0}
     for text in [*real_paragraphs, *cases]:
-        spans = [m.span() for m in _SINGLE_OPEN.finditer(text)]
-        assert spans == [m.span() for m in _REFERENCE_SINGLE_OPEN.finditer(text)], text
-        found += len(spans)
-    assert found > 500  # 641 on the shared data
+        for kind, fast, plain in [
+            ("open", _SINGLE_OPEN, _REFERENCE_SINGLE_OPEN),
+            ("close", _SINGLE_CLOSE, _REFERENCE_SINGLE_CLOSE),
+        ]:
+            spans = [m.span() for m in fast.finditer(text)]
+            assert spans == [m.span() for m in plain.finditer(text)], (kind, text)
+            found[kind] += len(spans)
+    assert found["open"] > 500 and found["close"] > 500, found  # 641 opening on the shared data
 
 
 def test_word_spans_equal_the_words_of_every_measure(real_paragraphs):
