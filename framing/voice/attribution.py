@@ -59,7 +59,7 @@ from framing.voice.names import (
 )
 from framing.voice.quotes import QUOTE_CHARS
 from framing.voice.sources import SourceList, load_unnamed_cues, unnamed_source
-from framing.voice.surnames import resolve, titled_name, titled_names
+from framing.voice.surnames import resolve, titled_people
 from framing.voice.tokens import WORD_RUN, Token, sentences, tokens
 from framing.voice.verbs import ReportingVerb, VerbFinder, normal_form
 
@@ -905,10 +905,13 @@ def resolve_pronouns(
     paragraphs: Sequence[str],
     all_tags: Sequence[list[Tag]],
     all_runs: Sequence[Sequence[str]] | None = None,
+    *,
+    all_titled: Sequence[Sequence[tuple[int, str]]] | None = None,
 ) -> list[list[Tag]]:
     """Return the tags with a pronoun source ("he said", "she told") given the person named
     most recently before the pronoun in the article; a tag with nobody named before it keeps no
-    source.
+    source. ``all_titled`` are :func:`~framing.voice.surnames.titled_people` of each
+    paragraph, when known.
 
     A person is named by an attribution (a source of kind person, or a single name nobody named
     in full, kind unknown) or by a title before a name ("Sen. Joe Manchin spoke"), in reading
@@ -921,16 +924,16 @@ def resolve_pronouns(
         for tag in tags
     ):
         return [list(tags) for tags in all_tags]
-    if all_runs is None:
-        all_runs = [WORD_RUN.findall(text) for text in paragraphs]
+    if all_titled is None:
+        if all_runs is None:
+            all_runs = [WORD_RUN.findall(text) for text in paragraphs]
+        all_titled = [
+            titled_people(text, runs) for text, runs in zip(paragraphs, all_runs, strict=True)
+        ]
     last_person: Source | None = None
     resolved: list[list[Tag]] = []
-    for text, tags, runs in zip(paragraphs, all_tags, all_runs, strict=True):
-        titled = [
-            (match.start(), Source(name, "person"))
-            for match in titled_names(text, runs)
-            if (name := titled_name(match)) is not None
-        ]
+    for text, tags, people in zip(paragraphs, all_tags, all_titled, strict=True):
+        titled = [(start, Source(name, "person")) for start, name in people]
         events = sorted(
             [(tag.source_start, index) for index, tag in enumerate(tags)]
             + [(start, -1 - index) for index, (start, _) in enumerate(titled)]
@@ -1040,5 +1043,5 @@ def link_quotes(
         else:
             earlier = [tag for tag in tags if tag.start < quote.start and tag.sources]
             sources = earlier[-1].sources if earlier else ()
-        linked.append(replace(quote, sources=sources))
+        linked.append(quote.with_sources(sources))
     return tuple(linked)

@@ -24,6 +24,7 @@ from framing.errors import FramingError
 from framing.text.words import words_and_gaps
 from framing.voice.attribution import (
     ArticleReading,
+    Tag,
     cover,
     find_tags,
     link_quotes,
@@ -34,7 +35,7 @@ from framing.voice.labels import paragraph_voice
 from framing.voice.model import ParagraphVoice, Quote
 from framing.voice.quotes import find_quotes, find_transcript_turns
 from framing.voice.sources import SourcesLike, load_sources
-from framing.voice.surnames import surnames
+from framing.voice.surnames import may_resolve, surnames, titled_people
 from framing.voice.tokens import WORD_RUN, sentences
 from framing.voice.verbs import ReportingVerb, VerbFinder, load_reporting_verbs
 
@@ -84,53 +85,77 @@ class RuleVoiceDetector:
         paragraph, split already (an :class:`~framing.Article` splits them once for the word
         count and the voice labels)."""
         paragraphs = list(paragraphs)
-        if pieces is None:
-            pieces = [words_and_gaps(text) for text in paragraphs]
-        all_quotes = [
-            [turn] if turn is not None else quotes
-            for quotes, turn in zip(
-                find_quotes(paragraphs), find_transcript_turns(paragraphs), strict=True
+        if pieces is not None and len(pieces) != len(paragraphs):
+            raise ValueError(
+                f"pieces= holds {len(pieces)} splits for {len(paragraphs)} paragraphs; pass "
+                "words_and_gaps() of each paragraph, in order, or leave pieces out"
             )
-        ]
-        all_runs = [WORD_RUN.findall(text) for text in paragraphs]
-        all_positions = [
-            _outside(self._finder.positions(text, runs), quotes)
-            for text, runs, quotes in zip(paragraphs, all_runs, all_quotes, strict=True)
-        ]
-        # A paragraph where no reporting verb can start outside its quotations has no
-        # attribution, so it is not split into sentences: with no attribution they change
-        # neither the coverage nor the quotes' speakers.
-        all_sentences = [
-            sentences(text) if positions else None
-            for text, positions in zip(paragraphs, all_positions, strict=True)
-        ]
-        reading = ArticleReading(paragraphs, all_sentences, self.sources, self._finder)
-        all_tags = [
-            find_tags(text, quotes, spans, positions, reading) if spans is not None else []
-            for text, quotes, spans, positions in zip(
-                paragraphs, all_quotes, all_sentences, all_positions, strict=True
+        # One loop per step over the paragraphs, indexed: an article of one paragraph (a
+        # sentence of BABE, a paragraph read alone) spends as much on the loops as on some steps.
+        found_quotes = find_quotes(paragraphs)
+        turns = find_transcript_turns(paragraphs)
+        finder = self._finder
+        all_quotes: list[list[Quote]] = []
+        all_runs: list[list[str]] = []
+        all_positions: list[list[int]] = []
+        all_sentences: list[list[tuple[int, int]] | None] = []
+        for index, text in enumerate(paragraphs):
+            turn = turns[index]
+            quotes = found_quotes[index] if turn is None else [turn]
+            runs = WORD_RUN.findall(text)
+            positions = _outside(finder.positions(text, runs), quotes)
+            all_quotes.append(quotes)
+            all_runs.append(runs)
+            all_positions.append(positions)
+            # A paragraph where no reporting verb can start outside its quotations has no
+            # attribution, so it is not split into sentences: with no attribution they change
+            # neither the coverage nor the quotes' speakers.
+            all_sentences.append(sentences(text) if positions else None)
+        reading = ArticleReading(paragraphs, all_sentences, self.sources, finder)
+        all_tags: list[list[Tag]] = []
+        for index, text in enumerate(paragraphs):
+            spans = all_sentences[index]
+            all_tags.append(
+                []
+                if spans is None
+                else find_tags(text, all_quotes[index], spans, all_positions[index], reading)
             )
-        ]
-        full_names = (
-            surnames(paragraphs, [tag.sources for tags in all_tags for tag in tags], all_runs)
-            if any(all_tags)
-            else {}
-        )
-        if full_names:
-            all_tags = [[resolve_tag(tag, full_names) for tag in tags] for tags in all_tags]
         if any(all_tags):
-            all_tags = resolve_pronouns(paragraphs, all_tags, all_runs)
+            all_tags = _resolve_names(paragraphs, all_tags, all_runs)
         voices = []
         previous_quote: Quote | None = None
-        for text, quotes, spans, tags, split in zip(
-            paragraphs, all_quotes, all_sentences, all_tags, pieces, strict=True
-        ):
+        for index, text in enumerate(paragraphs):
+            quotes, spans, tags = all_quotes[index], all_sentences[index], all_tags[index]
             attributions = cover(tags, quotes, spans, text) if tags else ()
             linked = link_quotes(quotes, tags, spans or [], previous_quote)
             if linked:
                 previous_quote = linked[-1]
+            split = words_and_gaps(text) if pieces is None else pieces[index]
             voices.append(paragraph_voice(text, linked, attributions, pieces=split))
         return voices
+
+
+def _resolve_names(
+    paragraphs: Sequence[str], all_tags: list[list[Tag]], all_runs: Sequence[list[str]]
+) -> list[list[Tag]]:
+    """Return the tags with each surname used alone made the full name the article gives it
+    (:func:`~framing.voice.surnames.surnames`) and each "he" or "she" made the person named
+    before it (:func:`~framing.voice.attribution.resolve_pronouns`).
+
+    The names after a title are found once for both. The article's full names are looked for
+    only when some tag has a source that :func:`~framing.voice.surnames.resolve` can change
+    (:func:`~framing.voice.surnames.may_resolve`): for the others, whatever the full names,
+    :func:`~framing.voice.attribution.resolve_tag` returns the tag as it is."""
+    all_titled = None
+    if any(may_resolve(tag.sources) for tags in all_tags for tag in tags):
+        all_titled = [
+            titled_people(text, runs) for text, runs in zip(paragraphs, all_runs, strict=True)
+        ]
+        sources = [tag.sources for tags in all_tags for tag in tags]
+        full_names = surnames(paragraphs, sources, all_titled=all_titled)
+        if full_names:
+            all_tags = [[resolve_tag(tag, full_names) for tag in tags] for tags in all_tags]
+    return resolve_pronouns(paragraphs, all_tags, all_runs, all_titled=all_titled)
 
 
 def _outside(positions: list[int], quotes: Sequence[Quote]) -> list[int]:

@@ -100,6 +100,22 @@ class Quote:
     continues: bool = False
     sources: tuple[Source, ...] = ()
 
+    def with_sources(self, sources: tuple[Source, ...]) -> Quote:
+        """Return this quotation with ``sources``: ``dataclasses.replace(quote, sources=...)``,
+        made without reading the fields' list each time (a speaker is linked to every
+        quotation of a corpus; tests/test_voice.py checks that every field is carried)."""
+        return Quote(
+            self.start,
+            self.end,
+            self.text,
+            self.mark,
+            self.opened,
+            self.closed,
+            self.continued,
+            self.continues,
+            sources,
+        )
+
     @property
     def unbalanced(self) -> bool:
         """Return whether a mark is missing that multi-paragraph quoting does not explain."""

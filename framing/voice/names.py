@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 
 from framing.voice.model import Source
 from framing.voice.sources import SourceList
-from framing.voice.tokens import Token, tokens
+from framing.voice.tokens import Token, base_of, token_texts, tokens
 
 __all__ = [
     "CONNECTORS",
@@ -32,6 +32,7 @@ __all__ = [
     "ORG_WORDS",
     "NameGroup",
     "is_name_word",
+    "is_name_text",
     "is_abbreviation",
     "collect_names",
     "name_sources",
@@ -99,7 +100,11 @@ _WORD_HYPHEN = re.compile(r"[-\u2010\u2011]")
 def is_name_word(token: Token) -> bool:
     """Return whether a token can be part of a name: it starts with a capital letter, and its
     last hyphenated part does too ("Al-Qaeda" can, "Republican-led" cannot)."""
-    text = token.text
+    return is_name_text(token.text)
+
+
+def is_name_text(text: str) -> bool:
+    """Return :func:`is_name_word` of a token whose text is ``text``."""
     if not (text[0].isupper() and text[0].isalpha()):
         return False
     if "-" not in text and "\u2010" not in text and "\u2011" not in text:
@@ -246,7 +251,24 @@ def found_name(words: list[str], person: bool) -> list[Source]:
 def names_inside_sentences(
     paragraphs: Sequence[str], all_sentences: Sequence[Sequence[tuple[int, int]]]
 ) -> frozenset[str]:
-    """Return the words an article writes with a capital other than at a sentence's start."""
+    """Return the words an article writes with a capital other than at a sentence's start.
+
+    Read from the texts of the tokens (:func:`~framing.voice.tokens.token_texts`), without a
+    :class:`~framing.voice.tokens.Token` for each word of the article;
+    :func:`_reference_names_inside_sentences` reads the tokens, and the two must be equal
+    (tests/test_voice.py, on every real article)."""
+    names = set()
+    for text, spans in zip(paragraphs, all_sentences, strict=True):
+        for start, end in spans:
+            words = [word for word in token_texts(text, start, end) if word[0].isalnum()]
+            names.update(base_of(word) for word in words[1:] if is_name_text(word))
+    return frozenset(names)
+
+
+def _reference_names_inside_sentences(
+    paragraphs: Sequence[str], all_sentences: Sequence[Sequence[tuple[int, int]]]
+) -> frozenset[str]:
+    """Return what :func:`names_inside_sentences` returns, from the tokens of each sentence."""
     names = set()
     for text, spans in zip(paragraphs, all_sentences, strict=True):
         for start, end in spans:

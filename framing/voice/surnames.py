@@ -21,7 +21,7 @@ from framing.voice.model import Source
 from framing.voice.names import NOT_NAMES, ORG_WORDS, TITLES
 from framing.voice.tokens import WORD_RUN, run_positions
 
-__all__ = ["surnames", "resolve", "titled_names", "titled_name"]
+__all__ = ["surnames", "resolve", "may_resolve", "titled_names", "titled_name", "titled_people"]
 
 #: A title, then one to three capitalised words: a person's name ("Sen. Joe Manchin").
 _TITLED_NAME = re.compile(
@@ -113,51 +113,64 @@ def _full_names_in(surname: str, texts: Iterable[str]) -> set[str]:
     return full_names
 
 
+#: A possessive "’s" or a final apostrophe at the end of a word ("Manchin’s", "Reuters’").
+_POSSESSIVE_END = re.compile(r"[\u2019']s?$")
+
+
 def titled_name(match: re.Match[str]) -> str | None:
     """Return the name of two words or more that a match of ``_TITLED_NAME`` holds ("Sen. Joe
     Manchin" is Joe Manchin), without titles and possessives, or ``None``."""
     words = [w for w in match.group(1).split() if w.rstrip(".") not in TITLES]
-    words = [re.sub(r"[\u2019']s?$", "", w) for w in words]
+    words = [_POSSESSIVE_END.sub("", w) for w in words]
     if len(words) >= 2 and not any(w in ORG_WORDS or w in NOT_NAMES for w in words):
         return " ".join(words)
     return None
 
 
-def _titled_full_names(paragraphs: Sequence[str], all_runs: Sequence[Sequence[str]]) -> set[str]:
-    """Return the names of two words or more after a title ("Sen. Joe Manchin"), without
-    titles and possessives."""
-    full_names = set()
-    for text, runs in zip(paragraphs, all_runs, strict=True):
-        for match in titled_names(text, runs):
-            name = titled_name(match)
-            if name is not None:
-                full_names.add(name)
-    return full_names
+def titled_people(text: str, runs: Sequence[str]) -> list[tuple[int, str]]:
+    """Return where each name after a title starts in ``text``, with the name of two words or
+    more it holds (:func:`titled_name`; a title before one word names nobody in full).
+
+    ``runs`` are the text's runs of word characters (:data:`framing.voice.tokens.WORD_RUN`).
+    :func:`surnames` and :func:`framing.voice.attribution.resolve_pronouns` both read them: a
+    detector finds them once per paragraph and hands them to both.
+
+    >>> titled_people("Sen. Joe Manchin met Gov. Cuomo.", WORD_RUN.findall("Sen. Joe Manchin"))
+    [(0, 'Joe Manchin')]
+    """
+    return [
+        (match.start(), name)
+        for match in titled_names(text, runs)
+        if (name := titled_name(match)) is not None
+    ]
 
 
 def surnames(
     paragraphs: Sequence[str],
     all_sources: Iterable[Sequence[Source]],
     all_runs: Sequence[Sequence[str]] | None = None,
+    *,
+    all_titled: Sequence[Sequence[tuple[int, str]]] | None = None,
 ) -> dict[str, str]:
     """Return surname -> full name for the people the article names in full exactly once.
 
     ``all_sources`` are the sources of the article's attributions; ``all_runs`` the runs of
-    word characters of each paragraph (:data:`framing.voice.tokens.WORD_RUN`), when known."""
-    if all_runs is None:
-        all_runs = [WORD_RUN.findall(text) for text in paragraphs]
+    word characters of each paragraph (:data:`framing.voice.tokens.WORD_RUN`), when known;
+    ``all_titled`` the :func:`titled_people` of each paragraph, when known."""
+    if all_titled is None:
+        if all_runs is None:
+            all_runs = [WORD_RUN.findall(text) for text in paragraphs]
+        all_titled = [
+            titled_people(text, runs) for text, runs in zip(paragraphs, all_runs, strict=True)
+        ]
     named = [source for sources in all_sources for source in sources]
     full_names = {
         source.name for source in named if source.kind == "person" and len(source.name.split()) >= 2
     }
-    full_names |= _titled_full_names(paragraphs, all_runs)
+    full_names |= {name for titled in all_titled for _, name in titled}
     # A surname used alone as a source ("Bowman reported") and written in full anywhere in the
     # article ("Tom Bowman covers it").
-    alone = {
-        source.name
-        for source in named
-        if source.kind in ("person", "unknown") and " " not in source.name
-    }
+    alone = {source.name for source in named if _alone(source)}
     for surname in alone - {name.split()[-1] for name in full_names}:
         full_names |= full_names_with(surname, paragraphs)
     by_surname: dict[str, set[str]] = {}
@@ -166,15 +179,28 @@ def surnames(
     return {surname: next(iter(names)) for surname, names in by_surname.items() if len(names) == 1}
 
 
+def may_resolve(sources: Sequence[Source]) -> bool:
+    """Return whether :func:`resolve` can change ``sources`` for some surnames: one of them is
+    a surname used alone, or one is there twice (``resolve`` keeps each source once).
+
+    >>> may_resolve((Source("CBS News", "outlet"),)), may_resolve((Source("Manchin", "unknown"),))
+    (False, True)
+    """
+    if any(_alone(source) for source in sources):
+        return True
+    return len(sources) > 1 and len(set(sources)) < len(sources)
+
+
+def _alone(source: Source) -> bool:
+    """Return whether a source is a person's surname used alone ("Bowman reported")."""
+    return source.kind in ("person", "unknown") and " " not in source.name
+
+
 def resolve(sources: Iterable[Source], surnames: dict[str, str]) -> tuple[Source, ...]:
     """Return ``sources`` with each surname used alone replaced by the person's full name."""
     resolved = []
     for source in sources:
-        if (
-            source.kind in ("person", "unknown")
-            and " " not in source.name
-            and source.name in surnames
-        ):
+        if _alone(source) and source.name in surnames:
             source = Source(surnames[source.name], "person")
         resolved.append(source)
     return tuple(dict.fromkeys(resolved))

@@ -23,6 +23,8 @@ __all__ = [
     "TOKEN",
     "WORD_RUN",
     "tokens",
+    "token_texts",
+    "base_of",
     "sentences",
     "ends_in_abbreviation",
     "run_positions",
@@ -102,10 +104,7 @@ class Token(NamedTuple):
     @property
     def base(self) -> str:
         """Return the word without a possessive "’s" or a final apostrophe."""
-        word = self.text
-        if word[-2:] in ("\u2019s", "'s"):
-            return word[:-2]
-        return word.rstrip("\u2019'")
+        return base_of(self.text)
 
     @property
     def cap(self) -> bool:
@@ -116,6 +115,19 @@ class Token(NamedTuple):
     def lower(self) -> str:
         """Return the token in lower case."""
         return self.text.lower()
+
+
+def base_of(word: str) -> str:
+    """Return ``word`` without a possessive "’s" or a final apostrophe (:attr:`Token.base`)."""
+    if word[-2:] in ("\u2019s", "'s"):
+        return word[:-2]
+    return word.rstrip("\u2019'")
+
+
+def token_texts(text: str, start: int, end: int) -> list[str]:
+    """Return the texts of :func:`tokens` of ``text[start:end]``, for a rule that reads no
+    offsets: without a :class:`Token` for each."""
+    return TOKEN.findall(text, start, end)
 
 
 def tokens(text: str, start: int, end: int) -> list[Token]:
