@@ -392,8 +392,19 @@ def unnamed_phrase(words: Sequence[Token]) -> list[Source]:
     words = list(words)
     while words and words[0].lower in DETERMINERS:
         words = words[1:]
-    source = unnamed_source([token.text for token in words])
+    source = unnamed_source([_without_possessive(token) for token in words])
     return [source] if source else []
+
+
+def _without_possessive(token: Token) -> str:
+    """Return a word of an unnamed source's phrase as the source's name writes it: a name's
+    possessive becomes a modifier ("Trump's campaign" is the "Trump campaign", "Mrs. Clinton's
+    advisers" are "Clinton advisers"), the way news writing names such sources, so that the
+    name is a word of it.
+
+    Measured with ``benchmarks/polnear_voice.py`` on PolNeAR train: named sources of a speech
+    verb found 5,043 -> 5,084 of 6,044, speaker precision 0.873 both ways."""
+    return token.base if token.cap and token.possessive else token.text
 
 
 def reported(
