@@ -233,6 +233,7 @@ def according_to(
     sources, source_end = forward_source(after, reading.sources)
     if source_end is None:
         source_end = _unnamed_source_end(after, match.end())
+        sources = _names_in_phrase(after, source_end, reading.sources)
     source_start = after[0].start if after and source_end > match.end() else match.end()
     return Tag(
         match.start(),
@@ -265,6 +266,24 @@ def _unnamed_source_end(after: list[Token], default: int) -> int:
             break
         words.append(token)
     return words[-1].end if words else default
+
+
+def _names_in_phrase(after: list[Token], end: int, known: SourceList) -> list[Source]:
+    """Return the sources named after a link word inside the phrase that ends at ``end``
+    after "according to", when no rule names its head: "according to a count by The
+    Associated Press", "according to excerpts of his speech released by the White House",
+    "according to an interview with The New York Times".
+
+    Measured with ``benchmarks/polnear_voice.py`` on PolNeAR train: named sources of a speech
+    verb found 5,080 -> 5,092 of 6,044, speaker precision 0.873 both ways."""
+    for index, token in enumerate(after):
+        if token.start >= end:
+            break
+        if token.lower in GENERIC_LINKS and index + 1 < len(after):
+            found, _ = forward_source(after[index + 1 :], known)
+            if found:
+                return found
+    return []
 
 
 def forward_source(after: list[Token], known: SourceList) -> tuple[list[Source], int | None]:
@@ -301,8 +320,9 @@ def forward_source(after: list[Token], known: SourceList) -> tuple[list[Source],
     if head is not None:
         generic_end = after[head].end
         sources = [s for s in name_sources(groups, known) if s.kind in SOURCE_KINDS]
-        if head + 1 < len(after) and after[head + 1].lower in GENERIC_LINKS:
-            inner, inner_end = forward_source(after[head + 2 :], known)
+        link = _link_after(after, head)
+        if link is not None:
+            inner, inner_end = forward_source(after[link + 1 :], known)
             if inner:
                 return sources + inner, inner_end
         if not sources:
@@ -311,6 +331,28 @@ def forward_source(after: list[Token], known: SourceList) -> tuple[list[Source],
     if not consumed:
         return [], None
     return name_sources(groups, known), consumed[-1].end
+
+
+#: The most words in lower case between a generic noun and the link word before a name
+#: ("exit polls conducted for The Associated Press", "excerpts released by the White House").
+LINKED_WORDS = 2
+
+
+def _link_after(after: list[Token], head: int) -> int | None:
+    """Return the index of the link word after the generic noun at ``head`` ("a statement
+    from the Pentagon"), past at most :data:`LINKED_WORDS` words in lower case that describe
+    the noun ("the exit poll conducted by Edison Research", "a count released by the AP"), or
+    ``None``.
+
+    Measured with ``benchmarks/polnear_voice.py`` on PolNeAR train: named sources of a speech
+    verb found 5,092 -> 5,109 of 6,044, speaker precision 0.873 both ways."""
+    for index in range(head + 1, min(len(after), head + LINKED_WORDS + 2)):
+        token = after[index]
+        if token.lower in GENERIC_LINKS:
+            return index
+        if not token.text[0].islower() or token.lower in PHRASE_BREAKS:
+            return None
+    return None
 
 
 def _premodified_name(
