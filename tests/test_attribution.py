@@ -330,3 +330,78 @@ def test_a_reporting_verb_covers_its_sentence_and_according_to_carries_on():
     assert [s.voice for s in _voice(text).segments] == ["attributed", "own"]
     text = "According to Lee, the city fell. Fighters hid."
     assert [s.voice for s in _voice(text).segments] == ["attributed"]
+
+
+# --- the content side of a sentence, and verbs whose subject is not found -------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "own"),
+    [
+        # an introduction before the source is the outlet's own
+        ("In a speech on Tuesday, Lee said that the city fell.", "In a speech on Tuesday"),
+        ("As the polls closed, the mayor said the count would take days.", "As the polls closed"),
+        # the content before the attribution: the whole sentence stays attributed
+        ("The city fell, Lee said.", ""),
+        ("It was impossible, Lee said, so the city fell.", ""),
+        ("“We won,” Lee said at a rally in Ohio on Monday.", ""),
+        ("The city fell, said Sen. Ann Lee, a Democrat from Ohio.", ""),
+        # words that are part of the source are no introduction
+        ("Many African-Americans feel the party left them.", ""),
+        ("Estimates by the Syrian Observatory claim that the city fell.", ""),
+        ("Lee said Tuesday.", ""),  # too few words after the verb to be its content
+    ],
+)
+def test_an_attribution_covers_its_content_side_of_the_sentence(text, own):
+    segments = _voice(text).segments
+    assert " ".join(s.text for s in segments if s.voice == "own") == own
+
+
+@pytest.mark.parametrize(
+    ("text", "verb"),
+    [
+        ("At the time, many of them said the plan failed.", "said"),
+        ("By Friday, most had reported that the plan failed.", "reported"),
+    ],
+)
+def test_a_verb_whose_subject_is_not_found_attributes_its_clause_without_a_source(text, verb):
+    voice = _voice(text)
+    assert [a.verb for a in voice.attributions] == [verb]
+    assert voice.source_names == ""
+    assert voice.segments[-1].voice == "attributed"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Remnant fighters are still believed to be hiding in tunnels.",  # a passive
+        "It’s also expected to take several months.",
+        "An estimated 50,000 people fled the city.",  # an adjective after a determiner
+        "The storm hit the coast, saying nothing of the damage.",  # a participle
+    ],
+)
+def test_no_attribution_without_a_source_after_a_passive_a_determiner_or_for_a_participle(text):
+    assert _voice(text).attributions == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "sources"),
+    [
+        # a name's possessive right before the head noun is a modifier
+        ("Trump's campaign said the ad was false.", "Trump campaign"),
+        ("Mrs. Clinton’s advisers said the race was over.", "Clinton advisers"),
+        # a sentence opened by an unnamed source is the subject of its participles
+        ("The senator sought to calm his supporters, saying the man was safe.", "senator"),
+        ("The two aides signed the letter, saying the plan would fail.", "aides"),
+        # a name after a link word inside the phrase after "according to"
+        ("The city fell, according to a count by The Associated Press.", "Associated Press"),
+        ("Prices rose, according to excerpts released by Acme Widgets.", "Acme Widgets"),
+        # a generic noun described by words in lower case before the link word
+        ("According to exit polls conducted for Acme Widgets, Lee won.", "Acme Widgets"),
+        # head nouns of unnamed sources with a kind
+        ("A Clinton ally said the race was over.", "Clinton ally"),
+        ("The Senate Democratic leader said the vote would wait.", "Senate Democratic leader"),
+    ],
+)
+def test_unnamed_sources_and_names_inside_a_phrase(text, sources):
+    assert _voice(text).source_names == sources
