@@ -287,8 +287,12 @@ class Article:
                 "text.encode('utf-16', 'surrogatepass').decode('utf-16', 'replace')"
             )
         self.text = text
-        # isinstance against a Protocol is slow: a Lexicon, the usual case, is checked first.
-        is_matcher = isinstance(lexicon, Lexicon) or isinstance(lexicon, LexiconMatcher)
+        # isinstance against a Protocol is slow: a Lexicon, the usual case, is checked first,
+        # and the default (None) is none.
+        is_matcher = isinstance(lexicon, Lexicon) or (
+            lexicon is not None
+            and (_class_defines(type(lexicon), "match") or isinstance(lexicon, LexiconMatcher))
+        )
         self.lexicon = lexicon if is_matcher else load_lexicon(lexicon)
         self.sentiment = _plugin(
             sentiment, SentimentScorer, "sentiment", "score", default_sentiment

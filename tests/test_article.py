@@ -297,22 +297,28 @@ def _plugin_cases():
         "textblob", 0.5, None, str.split, len, object(), _Scores(), _ScoresNot(),
         _ScoresOnInstance(), _ScoresInParent(), FixedSentiment(), FixedCompound(),
         LineSegmenter(), BlankLineSegmenter(), default_sentiment(), default_vader(),
-        Lexicon([Entry("massive", "hyperbole")]), _Scores, LineSegmenter,
+        Lexicon([Entry("massive", "hyperbole")]), _Scores, LineSegmenter, re.compile("x"),
     ]  # fmt: skip
 
 
-@pytest.mark.parametrize("protocol_name", ["SentimentScorer", "CompoundScorer", "Segmenter"])
+@pytest.mark.parametrize(
+    "protocol_name", ["SentimentScorer", "CompoundScorer", "Segmenter", "LexiconMatcher"]
+)
 def test_the_plugin_check_by_class_agrees_with_isinstance(protocol_name):
     # _class_defines skips the Protocol's isinstance (slow) where the class has the method: it
     # must accept only what isinstance accepts, and anything it leaves is checked by isinstance.
     from framing import article as article_module
-    from framing.measures import sentiment
+    from framing.measures import lexicon, sentiment
     from framing.text import segment
 
-    protocol = getattr(sentiment, protocol_name, None) or getattr(segment, protocol_name)
-    method = {"SentimentScorer": "score", "CompoundScorer": "compound", "Segmenter": "split"}[
-        protocol_name
-    ]
+    modules = (sentiment, segment, lexicon)
+    protocol = next(getattr(m, protocol_name) for m in modules if hasattr(m, protocol_name))
+    method = {
+        "SentimentScorer": "score",
+        "CompoundScorer": "compound",
+        "Segmenter": "split",
+        "LexiconMatcher": "match",
+    }[protocol_name]
     for value in _plugin_cases():
         by_class = article_module._class_defines(type(value), method)
         assert not by_class or isinstance(value, protocol), value
