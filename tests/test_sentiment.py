@@ -257,6 +257,24 @@ def test_tokenizer_gives_textblobs_tokens_exactly(every_real_text):
         assert _textblob_fast.find_tokens(text) == _textblob_fast.reference_find_tokens(text), text
 
 
+#: Tokens with punctuation at their ends: abbreviations, ellipses, contractions, brackets.
+PUNCTUATED = "He said. \"No!\" (AP) U.S. Sen. Smith... it's... won't, e.g. a.m.? [x]; Mr. 1.5."
+
+
+def test_tokenizer_cache_starts_afresh_at_its_bound(monkeypatch, every_real_text):
+    # _tokens keeps the pieces of each punctuated token: from an empty cache, from a full one
+    # and from one cleared at every call, the tokens are TextBlob's.
+    monkeypatch.setattr(_textblob_fast, "_SPLIT_TOKENS", {})
+    texts = [PUNCTUATED, *every_real_text[:300]]
+    for text in texts * 2:
+        assert _textblob_fast.find_tokens(text) == _textblob_fast.reference_find_tokens(text)
+    assert ("(AP)", ("(", "AP", ")")) in _textblob_fast._SPLIT_TOKENS.items()
+    monkeypatch.setattr(_textblob_fast, "_SPLIT_TOKENS_SIZE", 2)
+    for text in texts:
+        assert _textblob_fast.find_tokens(text) == _textblob_fast.reference_find_tokens(text)
+        assert len(_textblob_fast._SPLIT_TOKENS) <= 2 + len(text.split())
+
+
 # -- the copies of TextBlob's and VADER's internals run only on the version they copy -----------
 
 COPIES = [

@@ -209,34 +209,58 @@ def _tokens(string: str) -> list[str]:
     # and a space: the runs of non-white-space, which is what str.split() gives (``\s`` and
     # str.split() agree on white space: both are Python's str.isspace()).
     tokens = []
+    split_off = _SPLIT_TOKENS
+    if len(split_off) > _SPLIT_TOKENS_SIZE:
+        split_off.clear()  # bounds memory over a corpus with an open vocabulary
     for t in string.split():
         if t[0] not in _LEADING_MARKS and t[-1] not in _TRAILING_MARKS:
             tokens.append(t)
             continue
-        tail = []
-        while t.startswith(_PUNCTUATION) and t not in _REPLACED:
-            if t.startswith(_PUNCTUATION):
-                tokens.append(t[0])
-                t = t[1:]
-        while t.endswith(_TRAILING) and t not in _REPLACED:
-            if t.endswith(_PUNCTUATION):
+        # A token with punctuation at an end: its pieces depend on it alone, and the same few
+        # ("said.", "it,", "(AP)") come back again and again.
+        pieces = split_off.get(t)
+        if pieces is None:
+            pieces = split_off[t] = _split_punctuation(t)
+        tokens.extend(pieces)
+    return tokens
+
+
+#: Tokens with punctuation at an end, each with the pieces :func:`_split_punctuation` makes of
+#: it: a cache shared by every call (a token's pieces depend on the token alone, so threads that
+#: fill or clear it at the same time each read right pieces), cleared past this many tokens.
+_SPLIT_TOKENS: dict[str, tuple[str, ...]] = {}
+_SPLIT_TOKENS_SIZE = 100_000
+
+
+def _split_punctuation(t: str) -> tuple[str, ...]:
+    """Return the tokens that TextBlob 0.20.1's ``find_tokens`` makes of one run of
+    non-white-space ``t``: the punctuation marks split off its ends (abbreviations, "...",
+    and the contractions it replaced kept whole)."""
+    tokens = []
+    tail = []
+    while t.startswith(_PUNCTUATION) and t not in _REPLACED:
+        if t.startswith(_PUNCTUATION):
+            tokens.append(t[0])
+            t = t[1:]
+    while t.endswith(_TRAILING) and t not in _REPLACED:
+        if t.endswith(_PUNCTUATION):
+            tail.append(t[-1])
+            t = t[:-1]
+        if t.endswith("..."):
+            tail.append("...")
+            t = t[:-3].rstrip(".")
+        if t.endswith("."):
+            if t in _ABBREVIATIONS or any(
+                pattern.match(t) is not None for pattern in _ABBREVIATION_PATTERNS
+            ):
+                break
+            else:
                 tail.append(t[-1])
                 t = t[:-1]
-            if t.endswith("..."):
-                tail.append("...")
-                t = t[:-3].rstrip(".")
-            if t.endswith("."):
-                if t in _ABBREVIATIONS or any(
-                    pattern.match(t) is not None for pattern in _ABBREVIATION_PATTERNS
-                ):
-                    break
-                else:
-                    tail.append(t[-1])
-                    t = t[:-1]
-        if t != "":
-            tokens.append(t)
-        tokens.extend(reversed(tail))
-    return tokens
+    if t != "":
+        tokens.append(t)
+    tokens.extend(reversed(tail))
+    return tuple(tokens)
 
 
 def _sentences(tokens: list[str]) -> list[str]:
