@@ -261,6 +261,18 @@ def test_tokenizer_gives_textblobs_tokens_exactly(every_real_text):
 PUNCTUATED = "He said. \"No!\" (AP) U.S. Sen. Smith... it's... won't, e.g. a.m.? [x]; Mr. 1.5."
 
 
+def test_every_contraction_that_the_tokenizer_replaces_holds_an_apostrophe():
+    # _tokens looks for the contractions only in a text with an apostrophe
+    assert all("'" in contraction for contraction, _ in _textblob_fast._REPLACEMENTS)
+    for text, tokens in [
+        ("I'd won't", ["I ' d wo n ' t"]),
+        ("\u201cNo\u201d, he said", ["\u201c No \u201d , he said"]),
+        ("It's \u2018fine\u2019", ["It ' s \u2018 fine \u2019"]),
+    ]:
+        assert _textblob_fast.find_tokens(text) == tokens
+        assert _textblob_fast.reference_find_tokens(text) == tokens
+
+
 def test_tokenizer_cache_starts_afresh_at_its_bound(monkeypatch, every_real_text):
     # _tokens keeps the pieces of each punctuated token: from an empty cache, from a full one
     # and from one cleared at every call, the tokens are TextBlob's.

@@ -191,17 +191,18 @@ def find_tokens(string: str) -> list[str]:
 def _tokens(string: str) -> list[str]:
     """Return the tokens that TextBlob 0.20.1's ``find_tokens`` splits ``string`` into, before it
     groups them into sentences."""
-    for a, b in _REPLACEMENTS:
-        if a in string:
-            string = string.replace(a, b)
-    string = (
-        string.replace("\u201c", " \u201c ")
-        .replace("\u201d", " \u201d ")
-        .replace("\u2018", " \u2018 ")
-        .replace("\u2019", " \u2019 ")
-        .replace("'", " ' ")
-        .replace('"', ' " ')
-    )
+    if "'" in string:  # every contraction replaced holds one
+        for a, b in _REPLACEMENTS:
+            if a in string:
+                string = string.replace(a, b)
+    if not string.isascii():  # the curly quotes are not ASCII (isascii answers at once)
+        string = (
+            string.replace("\u201c", " \u201c ")
+            .replace("\u201d", " \u201d ")
+            .replace("\u2018", " \u2018 ")
+            .replace("\u2019", " \u2019 ")
+        )
+    string = string.replace("'", " ' ").replace('"', ' " ')
     string = string.replace("\r\n", "\n")
     if "\n\n" in string:
         string = _LINEBREAK.sub(f" {_EOS} ", string)
