@@ -182,8 +182,10 @@ def find_tokens(string: str) -> list[str]:
     The contractions are replaced with ``str.replace`` (they are literal text, which ``re.sub``
     replaces the same way), the tokens are split at white space with ``str.split`` instead of
     two regular expressions, a token with no punctuation at either end, most of them, is kept
-    without the loops that split punctuation off, and the loop over the tokens jumps from one
-    sentence end to the next.
+    without the loops that split punctuation off (and the pieces of one with punctuation are
+    kept for the next time it comes), the contractions are looked for only in a text with an
+    apostrophe and the curly quotes only in a non-ASCII text, and the loop over the tokens jumps
+    from one sentence end to the next.
     """
     return _sentences(_tokens(string))
 
