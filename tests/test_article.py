@@ -269,6 +269,67 @@ def test_bad_options_say_what_is_expected(options, message):
         Article("Title\n\nBody.", **options)
 
 
+class _Scores:
+    def score(self, text):
+        return Sentiment(0.0, 0.0)
+
+
+class _ScoresNot(_Scores):
+    score = None  # a subclass that takes the method away
+
+
+class _ScoresOnInstance:
+    def __init__(self):
+        self.score = lambda text: Sentiment(0.0, 0.0)
+
+
+class _ScoresInParent(_Scores):
+    pass
+
+
+def _plugin_cases():
+    """Objects of every kind an option may be given: plain values, functions, classes with the
+    method, without it, with it taken away, on the instance only, inherited, and the defaults."""
+    from framing.measures.sentiment import default_sentiment, default_vader
+    from framing.text.segment import BlankLineSegmenter
+
+    return [
+        "textblob", 0.5, None, str.split, len, object(), _Scores(), _ScoresNot(),
+        _ScoresOnInstance(), _ScoresInParent(), FixedSentiment(), FixedCompound(),
+        LineSegmenter(), BlankLineSegmenter(), default_sentiment(), default_vader(),
+        Lexicon([Entry("massive", "hyperbole")]), _Scores, LineSegmenter, re.compile("x"),
+    ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "protocol_name", ["SentimentScorer", "CompoundScorer", "Segmenter", "LexiconMatcher"]
+)
+def test_the_plugin_check_by_class_agrees_with_isinstance(protocol_name):
+    # _class_defines skips the Protocol's isinstance (slow) where the class has the method: it
+    # must accept only what isinstance accepts, and anything it leaves is checked by isinstance.
+    from framing import article as article_module
+    from framing.measures import lexicon, sentiment
+    from framing.text import segment
+
+    modules = (sentiment, segment, lexicon)
+    protocol = next(getattr(m, protocol_name) for m in modules if hasattr(m, protocol_name))
+    method = {
+        "SentimentScorer": "score",
+        "CompoundScorer": "compound",
+        "Segmenter": "split",
+        "LexiconMatcher": "match",
+    }[protocol_name]
+    for value in _plugin_cases():
+        by_class = article_module._class_defines(type(value), method)
+        assert not by_class or isinstance(value, protocol), value
+        assert (by_class or isinstance(value, protocol)) == isinstance(value, protocol), value
+    assert article_module._class_defines(_ScoresInParent, "score")
+    assert not article_module._class_defines(_ScoresNot, "score")
+    with pytest.raises(FramingError, match=r"sentiment= needs an object with a \.score\(\)"):
+        Article("Title\n\nBody.", sentiment=_ScoresNot())
+    assert Article("Title\n\nBody.", sentiment=_ScoresOnInstance()).paragraphs[1].polarity == 0
+
+
 def test_text_and_paths_are_kept_apart(tmp_path):
     path = tmp_path / "article.txt"
     path.write_text("Title\n\nBody.", encoding="utf-8")

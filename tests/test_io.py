@@ -81,6 +81,66 @@ def test_a_csv_row_that_does_not_line_up_with_the_header_keeps_its_row(tmp_path)
     assert texts[2] is None
 
 
+def _records_frame(path, columns, text_col):
+    """The chunk that framing.io.documents._frame makes of a CSV's records, row by row: the
+    plain twin of the column-by-column reader."""
+    import csv
+
+    from framing.io.documents import _frame
+
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        reader = csv.reader(handle)
+        header = next(reader)
+        records = []
+        for row in reader:
+            if not row:
+                continue
+            if len(row) != len(header):
+                records.append(
+                    RowProblem(
+                        f"line {reader.line_num} has {len(row)} fields where "
+                        f"the header has {len(header)}; quote the text"
+                    )
+                )
+            else:
+                records.append({c: row[header.index(c)] or None for c in columns})
+    return _frame(records, columns, text_col)  # fmt: skip
+
+
+@pytest.mark.parametrize("chunk_rows", [1, 2, 1000])
+def test_the_csv_reader_by_column_equals_the_records_reader(tmp_path, chunk_rows):
+    path = tmp_path / "corpus.csv"
+    path.write_text(
+        'id,text,outlet\n1,"Good, quoted.",A\n2,Unquoted, comma, too\n\n3,,B\n,NA,\n'
+        '4,"Two\n\nparagraphs",C\n5,x,y,z\n',
+        encoding="utf-8",
+    )
+    chunks = list(iter_corpus(path, id_col="id", keep=["outlet"], chunk_rows=chunk_rows))
+    table = pd.concat(chunks, ignore_index=True)
+    expected = _records_frame(path, ["id", "text", "outlet"], "text")
+    assert table.columns.tolist() == expected.columns.tolist()
+    assert all(dtype == "object" for dtype in table.dtypes)
+    for column in table.columns:
+        got, want = table[column].tolist(), expected[column].tolist()
+        assert [type(v) for v in got] == [type(v) for v in want], column
+        assert [getattr(v, "message", v) for v in got] == [getattr(v, "message", v) for v in want]
+    assert isinstance(table["text"][1], RowProblem) and table["id"][1] is None
+    assert table["outlet"].tolist() == ["A", None, "B", None, "C", None]
+
+
+def test_the_csv_reader_by_column_on_a_real_corpus(tmp_path):
+    shared_data = need_data("babe")
+    from framing.datasets.loaders import load_babe
+
+    texts = load_babe(data_dir=shared_data, subgroup=["SG1", "SG2"])["text"]
+    path = tmp_path / "babe.csv"
+    pd.DataFrame({"id": range(len(texts)), "text": texts}).to_csv(path, index=False)
+    table = pd.concat(iter_corpus(path, id_col="id", chunk_rows=1000), ignore_index=True)
+    expected = _records_frame(path, ["id", "text"], "text")
+    assert table["text"].tolist() == expected["text"].tolist() == texts.tolist()
+    assert table["id"].tolist() == expected["id"].tolist()
+
+
 def test_a_jsonl_line_that_is_not_an_object_keeps_its_row(tmp_path):
     path = tmp_path / "corpus.jsonl"
     path.write_text(

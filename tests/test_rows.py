@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import OrderedDict
+
 import pandas as pd
 import pytest
 from pandas.testing import assert_frame_equal
@@ -69,6 +71,8 @@ EDGE_ROWS = [
     [{**GOOD, "doc_id": "a", "text": b"bytes", "voice": 1.5, "sources": pd.NA}],
     [{**GOOD, "doc_id": "a", "words": 2.0, "polarity": 1, "loaded_count": True}],
     [{**GOOD, "doc_id": "a", "polarity": float("nan"), "subjectivity": None}],
+    # rows of another mapping type than dict
+    [OrderedDict({**GOOD, "doc_id": "a", "polarity": 0.5}), {**GOOD, "doc_id": "b"}],
 ]
 
 

@@ -6,6 +6,7 @@ import importlib.util
 import json
 import os
 import pickle
+import string
 import subprocess
 import sys
 import tomllib
@@ -195,6 +196,41 @@ def test_sentence_compounds_from_one_pass_are_vaders_on_polnear():
             assert fast.compounds(paragraph.text) == expected, paragraph.text
 
 
+#: Texts with each of VADER's multi-word special cases and boosters, at the places its idiom
+#: check looks (before, around and after a word of the lexicon), and with punctuation emphasis.
+IDIOM_CASES = [
+    "This movie is the bomb and the shit, a bad ass show, not a bus stop. Yeah right, good!",
+    "It was kind of good, sort of bad, just enough fun. A kiss of death? Love to die for!!",
+    "Beating heart: great. The plot was kind of a great mess, sort of sad? Yes?? No???",
+    "Good the bomb. Happy kiss of death. Great just enough. Sad yeah right. Nice bus stop.",
+]
+
+
+def test_the_idiom_check_equals_vaders_at_every_word(every_real_text):
+    # _special_idioms_check skips the look-ups where no pair of words near the word starts a
+    # phrase: at every place it can be called (a word at least 3 from the start), it must give
+    # what VADER's check gives, for a positive and a negative valence.
+    for text in every_real_text + SENTENCE_CASES + IDIOM_CASES:
+        stripped = [token.strip(string.punctuation) for token in text.split()]
+        lower = [
+            (token if len(word) <= 2 else word).lower()
+            for token, word in zip(text.split(), stripped, strict=True)
+        ]
+        for i in range(3, len(lower)):
+            for valence in (1.5, -2.0):
+                expected = _vader_fast._reference_special_idioms_check(valence, lower, i)
+                assert _vader_fast._special_idioms_check(valence, lower, i) == expected, text
+    lower = "it was the bomb".split()
+    assert _vader_fast._special_idioms_check(1.0, lower, 3) == 3  # a case that applies
+
+
+@pytest.mark.parametrize("text", IDIOM_CASES)
+def test_compounds_with_idioms_and_emphasis_are_vaders(text):
+    fast = _vader_fast.FastAnalyzer()
+    assert fast.compounds(text) == _vader_fast.reference_compounds(text)
+    assert fast.polarity_scores(text) == _vader_fast.reference_polarity_scores(text)
+
+
 @pytest.mark.parametrize("text", SENTENCE_CASES)
 def test_sentence_compounds_of_constructed_texts(text):
     fast = _vader_fast.FastAnalyzer()
@@ -219,6 +255,36 @@ def test_scored_words_are_those_textblob_scores(every_real_text):
 def test_tokenizer_gives_textblobs_tokens_exactly(every_real_text):
     for text in every_real_text:
         assert _textblob_fast.find_tokens(text) == _textblob_fast.reference_find_tokens(text), text
+
+
+#: Tokens with punctuation at their ends: abbreviations, ellipses, contractions, brackets.
+PUNCTUATED = "He said. \"No!\" (AP) U.S. Sen. Smith... it's... won't, e.g. a.m.? [x]; Mr. 1.5."
+
+
+def test_every_contraction_that_the_tokenizer_replaces_holds_an_apostrophe():
+    # _tokens looks for the contractions only in a text with an apostrophe
+    assert all("'" in contraction for contraction, _ in _textblob_fast._REPLACEMENTS)
+    for text, tokens in [
+        ("I'd won't", ["I ' d wo n ' t"]),
+        ("\u201cNo\u201d, he said", ["\u201c No \u201d , he said"]),
+        ("It's \u2018fine\u2019", ["It ' s \u2018 fine \u2019"]),
+    ]:
+        assert _textblob_fast.find_tokens(text) == tokens
+        assert _textblob_fast.reference_find_tokens(text) == tokens
+
+
+def test_tokenizer_cache_starts_afresh_at_its_bound(monkeypatch, every_real_text):
+    # _tokens keeps the pieces of each punctuated token: from an empty cache, from a full one
+    # and from one cleared at every call, the tokens are TextBlob's.
+    monkeypatch.setattr(_textblob_fast, "_SPLIT_TOKENS", {})
+    texts = [PUNCTUATED, *every_real_text[:300]]
+    for text in texts * 2:
+        assert _textblob_fast.find_tokens(text) == _textblob_fast.reference_find_tokens(text)
+    assert ("(AP)", ("(", "AP", ")")) in _textblob_fast._SPLIT_TOKENS.items()
+    monkeypatch.setattr(_textblob_fast, "_SPLIT_TOKENS_SIZE", 2)
+    for text in texts:
+        assert _textblob_fast.find_tokens(text) == _textblob_fast.reference_find_tokens(text)
+        assert len(_textblob_fast._SPLIT_TOKENS) <= 2 + len(text.split())
 
 
 # -- the copies of TextBlob's and VADER's internals run only on the version they copy -----------

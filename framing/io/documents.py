@@ -175,38 +175,54 @@ CSV_FIELD_LIMIT = 2**31 - 1
 def _iter_csv(path: Path, columns: list[str], chunk_rows: int, **names) -> Iterator[pd.DataFrame]:
     """Yield a CSV's rows; a row whose fields do not line up with the header keeps its row."""
     csv.field_size_limit(CSV_FIELD_LIMIT)
-    records: list[dict | RowProblem] = []
+    rows: list[list[str]] = []
+    problems: dict[int, RowProblem] = {}  # the rows of the chunk that could not be read
     with path.open(encoding="utf-8-sig", newline="") as handle:
         reader = csv.reader(handle, delimiter=_csv_delimiter(path))
         header = next(reader, [])
         check_columns(header, path=path, **names)
         positions = {column: header.index(column) for column in columns}
+        # What a row that could not be read stands as: every field empty, so every column
+        # is missing; its text column then gets the RowProblem.
+        unread = [""] * len(header)
         try:
             for row in reader:
                 if not row:
                     continue
                 if len(row) != len(header):
                     # An unquoted delimiter in the text, most often: reading on would shift it.
-                    records.append(
-                        RowProblem(
-                            f"line {reader.line_num} has {len(row)} fields where the header has "
-                            f"{len(header)}; quote the text"
-                        )
+                    problems[len(rows)] = RowProblem(
+                        f"line {reader.line_num} has {len(row)} fields where the header has "
+                        f"{len(header)}; quote the text"
                     )
-                else:
-                    # Only an empty field is missing: "NA" or "null" in a text column is text.
-                    records.append(
-                        {column: row[index] or None for column, index in positions.items()}
-                    )
-                if len(records) == chunk_rows:
-                    yield _frame(records, columns, names["text_col"])
-                    records = []
+                    row = unread
+                rows.append(row)
+                if len(rows) == chunk_rows:
+                    yield _csv_frame(rows, problems, positions, names["text_col"])
+                    rows, problems = [], {}
         except csv.Error as error:
             raise InputError(
                 f"{path} could not be read as CSV at line {reader.line_num}: {error}"
             ) from None
-    if records:
-        yield _frame(records, columns, names["text_col"])
+    if rows:
+        yield _csv_frame(rows, problems, positions, names["text_col"])
+
+
+def _csv_frame(
+    rows: list[list[str]], problems: dict[int, RowProblem], positions: dict[str, int], text_col: str
+) -> pd.DataFrame:
+    """Return the chunk of CSV ``rows`` as :func:`_frame` makes it of records: only an empty
+    field is missing ("NA" or "null" in a text column is text), and a row that could not be
+    read has its :class:`RowProblem` as its text. Built column by column, as :func:`_frame`
+    builds it record by record (tests/test_io.py checks the two equal)."""
+    frame = {}
+    for column, index in positions.items():
+        values = [row[index] or None for row in rows]
+        if column == text_col:
+            for number, problem in problems.items():
+                values[number] = problem
+        frame[column] = pd.Series(values, dtype=object)
+    return pd.DataFrame(frame)
 
 
 def _iter_jsonl(path: Path, columns: list[str], chunk_rows: int, **names) -> Iterator[pd.DataFrame]:

@@ -182,8 +182,10 @@ def find_tokens(string: str) -> list[str]:
     The contractions are replaced with ``str.replace`` (they are literal text, which ``re.sub``
     replaces the same way), the tokens are split at white space with ``str.split`` instead of
     two regular expressions, a token with no punctuation at either end, most of them, is kept
-    without the loops that split punctuation off, and the loop over the tokens jumps from one
-    sentence end to the next.
+    without the loops that split punctuation off (and the pieces of one with punctuation are
+    kept for the next time it comes), the contractions are looked for only in a text with an
+    apostrophe and the curly quotes only in a non-ASCII text, and the loop over the tokens jumps
+    from one sentence end to the next.
     """
     return _sentences(_tokens(string))
 
@@ -191,17 +193,18 @@ def find_tokens(string: str) -> list[str]:
 def _tokens(string: str) -> list[str]:
     """Return the tokens that TextBlob 0.20.1's ``find_tokens`` splits ``string`` into, before it
     groups them into sentences."""
-    for a, b in _REPLACEMENTS:
-        if a in string:
-            string = string.replace(a, b)
-    string = (
-        string.replace("\u201c", " \u201c ")
-        .replace("\u201d", " \u201d ")
-        .replace("\u2018", " \u2018 ")
-        .replace("\u2019", " \u2019 ")
-        .replace("'", " ' ")
-        .replace('"', ' " ')
-    )
+    if "'" in string:  # every contraction replaced holds one
+        for a, b in _REPLACEMENTS:
+            if a in string:
+                string = string.replace(a, b)
+    if not string.isascii():  # the curly quotes are not ASCII (isascii answers at once)
+        string = (
+            string.replace("\u201c", " \u201c ")
+            .replace("\u201d", " \u201d ")
+            .replace("\u2018", " \u2018 ")
+            .replace("\u2019", " \u2019 ")
+        )
+    string = string.replace("'", " ' ").replace('"', ' " ')
     string = string.replace("\r\n", "\n")
     if "\n\n" in string:
         string = _LINEBREAK.sub(f" {_EOS} ", string)
@@ -209,34 +212,58 @@ def _tokens(string: str) -> list[str]:
     # and a space: the runs of non-white-space, which is what str.split() gives (``\s`` and
     # str.split() agree on white space: both are Python's str.isspace()).
     tokens = []
+    split_off = _SPLIT_TOKENS
+    if len(split_off) > _SPLIT_TOKENS_SIZE:
+        split_off.clear()  # bounds memory over a corpus with an open vocabulary
     for t in string.split():
         if t[0] not in _LEADING_MARKS and t[-1] not in _TRAILING_MARKS:
             tokens.append(t)
             continue
-        tail = []
-        while t.startswith(_PUNCTUATION) and t not in _REPLACED:
-            if t.startswith(_PUNCTUATION):
-                tokens.append(t[0])
-                t = t[1:]
-        while t.endswith(_TRAILING) and t not in _REPLACED:
-            if t.endswith(_PUNCTUATION):
+        # A token with punctuation at an end: its pieces depend on it alone, and the same few
+        # ("said.", "it,", "(AP)") come back again and again.
+        pieces = split_off.get(t)
+        if pieces is None:
+            pieces = split_off[t] = _split_punctuation(t)
+        tokens.extend(pieces)
+    return tokens
+
+
+#: Tokens with punctuation at an end, each with the pieces :func:`_split_punctuation` makes of
+#: it: a cache shared by every call (a token's pieces depend on the token alone, so threads that
+#: fill or clear it at the same time each read right pieces), cleared past this many tokens.
+_SPLIT_TOKENS: dict[str, tuple[str, ...]] = {}
+_SPLIT_TOKENS_SIZE = 100_000
+
+
+def _split_punctuation(t: str) -> tuple[str, ...]:
+    """Return the tokens that TextBlob 0.20.1's ``find_tokens`` makes of one run of
+    non-white-space ``t``: the punctuation marks split off its ends (abbreviations, "...",
+    and the contractions it replaced kept whole)."""
+    tokens = []
+    tail = []
+    while t.startswith(_PUNCTUATION) and t not in _REPLACED:
+        if t.startswith(_PUNCTUATION):
+            tokens.append(t[0])
+            t = t[1:]
+    while t.endswith(_TRAILING) and t not in _REPLACED:
+        if t.endswith(_PUNCTUATION):
+            tail.append(t[-1])
+            t = t[:-1]
+        if t.endswith("..."):
+            tail.append("...")
+            t = t[:-3].rstrip(".")
+        if t.endswith("."):
+            if t in _ABBREVIATIONS or any(
+                pattern.match(t) is not None for pattern in _ABBREVIATION_PATTERNS
+            ):
+                break
+            else:
                 tail.append(t[-1])
                 t = t[:-1]
-            if t.endswith("..."):
-                tail.append("...")
-                t = t[:-3].rstrip(".")
-            if t.endswith("."):
-                if t in _ABBREVIATIONS or any(
-                    pattern.match(t) is not None for pattern in _ABBREVIATION_PATTERNS
-                ):
-                    break
-                else:
-                    tail.append(t[-1])
-                    t = t[:-1]
-        if t != "":
-            tokens.append(t)
-        tokens.extend(reversed(tail))
-    return tokens
+    if t != "":
+        tokens.append(t)
+    tokens.extend(reversed(tail))
+    return tuple(tokens)
 
 
 def _sentences(tokens: list[str]) -> list[str]:

@@ -19,7 +19,9 @@ text without emoji (it would give the text back; an ASCII text has none); the wo
 lower-cased once per text, not again in each check; a word outside VADER's lexicon gets its
 valence of 0 without a call to ``sentiment_valence``, and a word before it that is no booster
 its scalar of 0.0 without a call to ``scalar_inc_dec``; the punctuation is stripped off the
-words without a call per word; the compound score is computed without the three others. The
+words without a call per word; the compound score is computed without the three others, and
+without the punctuation's emphasis where the text has no "!" and no "?" (VADER adds 0.0); the
+special idioms are looked up only where two words that start one stand together. The
 lower-cased words are a local of each call, passed to the checks: a :class:`FastAnalyzer`
 keeps nothing of one call, so one analyzer serves any number of threads.
 
@@ -197,6 +199,8 @@ def _compound(sentiments: list[float], text: str, vader: SentimentIntensityAnaly
     if not sentiments:
         return round(0.0, 4)
     sum_s = float(sum(sentiments))
+    if "!" not in text and "?" not in text:
+        return round(normalize(sum_s), 4)  # no emphasis to add: VADER adds 0.0
     punct_emph_amplifier = vader._punctuation_emphasis(text)
     if sum_s > 0:
         sum_s += punct_emph_amplifier
@@ -260,8 +264,37 @@ def _negated(word: str) -> bool:
     return word in _NEGATIONS or "n't" in word
 
 
+#: The first two words of each phrase of VADER's special cases and boosters ("kind of",
+#: "kiss of death"): a phrase can be one of the check's word sequences only where its first two
+#: words stand together.
+_IDIOM_STARTS = frozenset(
+    tuple(phrase.split()[:2]) for phrase in (*SPECIAL_CASES, *BOOSTER_DICT) if " " in phrase
+)
+
+_IDIOM_FIRST_WORDS = frozenset(first for first, _second in _IDIOM_STARTS)
+
+
 def _special_idioms_check(valence: float, lower: list[str], i: int) -> float:
-    """VADER 3.3.2's ``_special_idioms_check``, given the words already lower-cased."""
+    """VADER 3.3.2's ``_special_idioms_check``, given the words already lower-cased.
+
+    Every sequence it looks up starts with words ``i - 3``, ``i - 2``, ``i - 1`` or ``i`` and the
+    word after it, so where none of those four pairs starts a phrase (:data:`_IDIOM_STARTS`),
+    no look-up can succeed and the valence is returned as it is (``i`` is at least 3 here);
+    most often none of the four words even starts one. Else VADER's check runs as it is
+    (:func:`_reference_special_idioms_check`). About 0.8 instead of 1.6 to 2 microseconds a
+    call, 2.7 calls a paragraph (BABE and AllSides); tests/test_sentiment.py checks the two
+    equal at every word of every real text.
+    """
+    if _IDIOM_FIRST_WORDS.isdisjoint(lower[i - 3 : i + 1]):  # most often: no pair can start one
+        return valence
+    pairs = zip(lower[i - 3 : i + 1], lower[i - 2 : i + 2])  # noqa: B905 (one pair fewer at the end)
+    if _IDIOM_STARTS.isdisjoint(pairs):
+        return valence
+    return _reference_special_idioms_check(valence, lower, i)
+
+
+def _reference_special_idioms_check(valence: float, lower: list[str], i: int) -> float:
+    """VADER 3.3.2's ``_special_idioms_check`` as it is, given the words already lower-cased."""
     onezero = f"{lower[i - 1]} {lower[i]}"
     twoonezero = f"{lower[i - 2]} {lower[i - 1]} {lower[i]}"
     twoone = f"{lower[i - 2]} {lower[i - 1]}"

@@ -13,6 +13,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from itertools import repeat
 
 import numpy as np
 import pandas as pd
@@ -213,6 +214,10 @@ _OBJECT_COLUMNS = ("role", "text", "loaded_terms", "voice", "sources", "source_k
 #: A row without a column's key: what ``DataFrame.from_records`` puts there.
 _MISSING = float("nan")
 
+#: The one type that every value of a column must have to be built with its dtype at once.
+_INT, _FLOAT, _STR = frozenset({int}), frozenset({float}), frozenset({str})
+_DICT = frozenset({dict})
+
 
 def to_table(
     rows: list[dict], measures: Sequence[str] = ALL_MEASURES, dictionaries: Sequence = ()
@@ -226,14 +231,20 @@ def to_table(
     by ``DataFrame.from_records`` and a conversion. The table is the same as the reference's
     (tests/test_rows.py, on every real paragraph and on error rows), in about half the time.
     """
+    if not set(map(type, rows)) <= _DICT:
+        rows = [dict(row) for row in rows]  # any mapping: the look-ups below are dict's
     data = {}
     for column in _columns(measures, dictionaries):
-        values = [row.get(column, _MISSING) for row in rows]
-        if column in _INTEGER_COLUMNS and all(type(value) is int for value in values):
+        # Each row's value (or _MISSING) and the set of their types, found in C (map over
+        # dict.get and type) rather than by a loop in Python: the same lists and tests as
+        # [row.get(column, _MISSING) for row in rows] and all(type(value) is int ...).
+        values = list(map(dict.get, rows, repeat(column), repeat(_MISSING)))
+        types = set(map(type, values))
+        if column in _INTEGER_COLUMNS and types <= _INT:
             data[column] = pd.array(values, dtype="Int64")
-        elif column in _FLOAT_COLUMNS and all(type(value) is float for value in values):
+        elif column in _FLOAT_COLUMNS and types <= _FLOAT:
             data[column] = pd.Series(values, dtype="float64")
-        elif column in _OBJECT_COLUMNS and all(type(value) is str for value in values):
+        elif column in _OBJECT_COLUMNS and types <= _STR:
             data[column] = pd.Series(values, dtype="object")
         else:
             records = pd.DataFrame.from_records([(value,) for value in values], columns=[column])

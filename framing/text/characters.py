@@ -63,6 +63,8 @@ def surrogate_problem(text: str) -> str | None:
     >>> surrogate_problem("Body \\udc00 one."), surrogate_problem("Body one.")
     ('lone surrogate U+DC00 at character 5', None)
     """
+    if text.isascii():  # answered at once (CPython keeps the flag): no surrogate in ASCII
+        return None
     found = _SURROGATE.search(text)
     if found is None:
         return None
