@@ -59,7 +59,7 @@ from framing.voice.names import (
 )
 from framing.voice.quotes import QUOTE_CHARS
 from framing.voice.sources import SourceList, load_unnamed_cues, unnamed_source
-from framing.voice.surnames import resolve, titled_people
+from framing.voice.surnames import resolve, titled_people_of
 from framing.voice.tokens import WORD_RUN, Token, sentences, tokens
 from framing.voice.verbs import ReportingVerb, VerbFinder, normal_form
 
@@ -699,7 +699,9 @@ def _sentence_subject(
         before[opening].lower in OPENERS or not before[opening].text[0].isalnum()
     ):
         opening += 1
-    if opening < len(before) and before[opening].lower in DETERMINERS | QUANTIFIERS:
+    if opening < len(before) and (
+        before[opening].lower in DETERMINERS or before[opening].lower in QUANTIFIERS
+    ):
         generic = _generic_sentence_subject(before, opening, reading)
         if generic is not None:
             return generic  # "The senator sought to calm them, saying ..."
@@ -1080,11 +1082,7 @@ def resolve_pronouns(
     ):
         return [list(tags) for tags in all_tags]
     if all_titled is None:
-        if all_runs is None:
-            all_runs = [WORD_RUN.findall(text) for text in paragraphs]
-        all_titled = [
-            titled_people(text, runs) for text, runs in zip(paragraphs, all_runs, strict=True)
-        ]
+        all_titled = titled_people_of(paragraphs, all_runs)
     last_person: Source | None = None
     resolved: list[list[Tag]] = []
     for text, tags, people in zip(paragraphs, all_tags, all_titled, strict=True):

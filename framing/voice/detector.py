@@ -35,7 +35,7 @@ from framing.voice.labels import paragraph_voice
 from framing.voice.model import ParagraphVoice, Quote
 from framing.voice.quotes import find_quotes, find_transcript_turns
 from framing.voice.sources import SourcesLike, load_sources
-from framing.voice.surnames import may_resolve, surnames, titled_people
+from framing.voice.surnames import may_resolve, surnames, titled_people_of
 from framing.voice.tokens import WORD_RUN, sentences
 from framing.voice.verbs import ReportingVerb, VerbFinder, load_reporting_verbs
 
@@ -148,9 +148,7 @@ def _resolve_names(
     :func:`~framing.voice.attribution.resolve_tag` returns the tag as it is."""
     all_titled = None
     if any(may_resolve(tag.sources) for tags in all_tags for tag in tags):
-        all_titled = [
-            titled_people(text, runs) for text, runs in zip(paragraphs, all_runs, strict=True)
-        ]
+        all_titled = titled_people_of(paragraphs, all_runs)
         sources = [tag.sources for tags in all_tags for tag in tags]
         full_names = surnames(paragraphs, sources, all_titled=all_titled)
         if full_names:

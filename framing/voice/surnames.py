@@ -21,7 +21,15 @@ from framing.voice.model import Source
 from framing.voice.names import NOT_NAMES, ORG_WORDS, TITLES
 from framing.voice.tokens import WORD_RUN, run_positions
 
-__all__ = ["surnames", "resolve", "may_resolve", "titled_names", "titled_name", "titled_people"]
+__all__ = [
+    "surnames",
+    "resolve",
+    "may_resolve",
+    "titled_names",
+    "titled_name",
+    "titled_people",
+    "titled_people_of",
+]
 
 #: A title, then one to three capitalised words: a person's name ("Sen. Joe Manchin").
 _TITLED_NAME = re.compile(
@@ -145,6 +153,16 @@ def titled_people(text: str, runs: Sequence[str]) -> list[tuple[int, str]]:
     ]
 
 
+def titled_people_of(
+    paragraphs: Sequence[str], all_runs: Sequence[Sequence[str]] | None = None
+) -> list[list[tuple[int, str]]]:
+    """Return :func:`titled_people` of each paragraph; ``all_runs`` are the paragraphs' runs
+    of word characters (:data:`framing.voice.tokens.WORD_RUN`), when known."""
+    if all_runs is None:
+        all_runs = [WORD_RUN.findall(text) for text in paragraphs]
+    return [titled_people(text, runs) for text, runs in zip(paragraphs, all_runs, strict=True)]
+
+
 def surnames(
     paragraphs: Sequence[str],
     all_sources: Iterable[Sequence[Source]],
@@ -158,11 +176,7 @@ def surnames(
     word characters of each paragraph (:data:`framing.voice.tokens.WORD_RUN`), when known;
     ``all_titled`` the :func:`titled_people` of each paragraph, when known."""
     if all_titled is None:
-        if all_runs is None:
-            all_runs = [WORD_RUN.findall(text) for text in paragraphs]
-        all_titled = [
-            titled_people(text, runs) for text, runs in zip(paragraphs, all_runs, strict=True)
-        ]
+        all_titled = titled_people_of(paragraphs, all_runs)
     named = [source for sources in all_sources for source in sources]
     full_names = {
         source.name for source in named if source.kind == "person" and len(source.name.split()) >= 2
