@@ -211,27 +211,15 @@ def _window(window: object) -> int:
 # --- vectors -------------------------------------------------------------------------------------
 
 
-def _hasher():
+def _hasher(*, ngram_range: tuple[int, int] = (1, 2)):
+    """Return the hasher of the texts' words and word pairs; ``ngram_range=(1, 1)`` for single
+    words, which fall in the same buckets, so that one set of inverse document frequencies
+    serves both."""
     from sklearn.feature_extraction.text import HashingVectorizer
 
     return HashingVectorizer(
         token_pattern=WORD.pattern,
-        ngram_range=(1, 2),
-        stop_words="english",
-        alternate_sign=False,
-        norm=None,
-        n_features=_FEATURES,
-        dtype=np.float32,
-    )
-
-
-def _word_hasher():
-    """Return the hasher of :func:`_hasher` for single words: a word falls in the same bucket
-    in both, so the inverse document frequencies apply."""
-    from sklearn.feature_extraction.text import HashingVectorizer
-
-    return HashingVectorizer(
-        token_pattern=WORD.pattern,
+        ngram_range=ngram_range,
         stop_words="english",
         alternate_sign=False,
         norm=None,
@@ -293,7 +281,7 @@ def _event_evidence(
     if not report_texts:  # no article of the block has a candidate (the hasher needs a text)
         nothing = np.zeros((len(article_texts), 0), np.float32)
         return nothing, nothing
-    word_hasher = _word_hasher()
+    word_hasher = _hasher(ngram_range=(1, 1))
     leads = [
         _weighted(_counts(word_hasher, [_first_paragraph(t) for t in texts]), idf)
         for texts in (article_texts, report_texts)
