@@ -341,11 +341,15 @@ def test_a_reporting_verb_covers_its_sentence_and_according_to_carries_on():
         # an introduction before the source is the outlet's own
         ("In a speech on Tuesday, Lee said that the city fell.", "In a speech on Tuesday"),
         ("As the polls closed, the mayor said the count would take days.", "As the polls closed"),
-        # the content before the attribution: the whole sentence stays attributed
+        # the content before the attribution: the sentence up to its source and verb is
+        # attributed, what follows them is the outlet's own (content_before)
         ("The city fell, Lee said.", ""),
         ("It was impossible, Lee said, so the city fell.", ""),
-        ("“We won,” Lee said at a rally in Ohio on Monday.", ""),
-        ("The city fell, said Sen. Ann Lee, a Democrat from Ohio.", ""),
+        ("“We won,” Lee said at a rally in Ohio on Monday.", "at a rally in Ohio on Monday"),
+        ("The city fell, said Sen. Ann Lee, a Democrat from Ohio.", "a Democrat from Ohio"),
+        # ... unless the content follows them too
+        ("“We won,” Lee said: the count is over.", ""),
+        ("Lee was asked by a reporter whether the city fell.", ""),
         # words that are part of the source are no introduction
         ("Many African-Americans feel the party left them.", ""),
         ("Estimates by the Syrian Observatory claim that the city fell.", ""),
