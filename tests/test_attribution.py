@@ -366,6 +366,9 @@ def test_an_attribution_covers_its_content_side_of_the_sentence(text, own):
     [
         ("At the time, many of them said the plan failed.", "said"),
         ("By Friday, most had reported that the plan failed.", "reported"),
+        # a form that can be a noun, followed by a subject pronoun or "that" (_clause_follows)
+        ("Six in 10 say he is at least somewhat decisive.", "say"),
+        ("What has been released so far suggests that the plan failed.", "suggests"),
     ],
 )
 def test_a_verb_whose_subject_is_not_found_attributes_its_clause_without_a_source(text, verb):
@@ -382,6 +385,8 @@ def test_a_verb_whose_subject_is_not_found_attributes_its_clause_without_a_sourc
         "It’s also expected to take several months.",
         "An estimated 50,000 people fled the city.",  # an adjective after a determiner
         "The storm hit the coast, saying nothing of the damage.",  # a participle
+        "The jobless claims rose again in May.",  # a form that can be a noun, no clause after
+        "Bush pinned his hopes on South Carolina.",
     ],
 )
 def test_no_attribution_without_a_source_after_a_passive_a_determiner_or_for_a_participle(text):
@@ -409,3 +414,35 @@ def test_no_attribution_without_a_source_after_a_passive_a_determiner_or_for_a_p
 )
 def test_unnamed_sources_and_names_inside_a_phrase(text, sources):
     assert _voice(text).source_names == sources
+
+
+# --- a participle after a reporting verb, and the span of a verb apart from its subject ----------
+
+
+@pytest.mark.parametrize(
+    ("text", "sources", "verbs"),
+    [
+        # the subject of the verb before the comma (_subject_of_verb_before)
+        ("“The race is over,” Lee said, adding that the count would end.", "Lee", "said;adding"),
+        ("“We won,” she told reporters, noting that the polls were closed.", "", "told;noting"),
+    ],
+)
+def test_a_participle_after_a_reporting_verb_takes_its_subject(text, sources, verbs):
+    voice = _voice(text)
+    assert ";".join(a.verb for a in voice.attributions) == verbs
+    assert voice.source_names == sources
+    assert voice.segments[-1].voice == "attributed"
+    assert voice.segments[-1].text.endswith("the count would end" if sources else "were closed")
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("Lee said the city fell, adding that the count is over.", "adding"),
+        ("Lee disputed the figures, but says the city fell.", "says"),
+    ],
+)
+def test_a_participle_or_coordinated_verb_spans_the_verb_alone(text, span):
+    attribution = _voice(text).attributions[-1]
+    assert attribution.text == span
+    assert attribution.source_text == "Lee"

@@ -477,8 +477,11 @@ def reported(
         subject = participle_subject(before, reading=reading)
         if subject is None:
             return None  # ", saying Clinton took questions": Clinton is no inverted subject
+        return _verb_apart(_tag(match, verb, subject, number))
     if subject is None:
         subject = coordinated_subject(before, reading=reading)
+        if subject is not None:
+            return _verb_apart(_tag(match, verb, subject, number))
     if subject is not None:
         sources, source_span = subject
     else:
@@ -487,6 +490,19 @@ def reported(
             return unsourced(text, match, verb, number, start, before, strict=strict)
         sources, source_span = inverted
     return _tag(match, verb, (sources, source_span), number)
+
+
+def _verb_apart(tag: Tag) -> Tag:
+    """Return the tag of a participle or a coordinated verb whose subject opens the sentence
+    ("Lee said the city fell, adding that ...", "Clinton disputed it, but says ...") with its
+    span the verb alone: the words between the subject and the verb are another clause,
+    the content of an earlier verb or the outlet's own, not the source and verb of this
+    one. The source keeps its own span.
+
+    Measured with ``benchmarks/polnear_voice.py`` on PolNeAR train: attributed-or-quoted words
+    P/R/F1 0.883/0.746/0.809 -> 0.881/0.752/0.811 (1,765 more words inside annotated content,
+    772 more outside); named sources unchanged."""
+    return replace(tag, start=tag.verb_start, end=tag.verb_end)
 
 
 #: Words that can stand before the subject of a clause whose subject has an appositive ("When
@@ -713,7 +729,27 @@ def participle_subject(
     no named source. Else ``None``."""
     if not before or before[-1].lower not in (",", "by"):
         return None
-    return _sentence_subject(before, reading=reading)
+    subject = _sentence_subject(before, reading=reading)
+    if subject is None:
+        subject = _subject_of_verb_before(before, reading=reading)
+    return subject
+
+
+def _subject_of_verb_before(
+    before: list[Token], *, reading: ArticleReading
+) -> tuple[list[Source], tuple[int, int]] | None:
+    """Return the subject of the reporting verb right before the comma that ends ``before``,
+    for a participle after it: "“...,” Jacobs said, adding that ..." and "“...,” he added,
+    noting that ..." are Jacobs and "he", where a quotation opens the sentence and
+    :func:`_sentence_subject` finds no subject. ``None`` when no reporting verb form stands
+    before the comma.
+
+    Measured with ``benchmarks/polnear_voice.py`` on PolNeAR train (after
+    :func:`content_before`, which leaves what follows "Jacobs said" out of its coverage):
+    176 more words inside annotated content, none more outside (F1 0.8082 -> 0.8086)."""
+    if len(before) < 3 or before[-1].text != "," or before[-2].lower not in reading.verbs.by_form:
+        return None
+    return subject_before(before[:-2], strict=False, reading=reading)
 
 
 def _sentence_subject(
