@@ -369,6 +369,8 @@ def test_an_attribution_covers_its_content_side_of_the_sentence(text, own):
         # a form that can be a noun, followed by a subject pronoun or "that" (_clause_follows)
         ("Six in 10 say he is at least somewhat decisive.", "say"),
         ("What has been released so far suggests that the plan failed.", "suggests"),
+        # a participle whose subject is not found, with a clause after it
+        ("Her husband emailed donors, warning that the race was close.", "warning"),
     ],
 )
 def test_a_verb_whose_subject_is_not_found_attributes_its_clause_without_a_source(text, verb):

@@ -476,7 +476,8 @@ def reported(
     if subject is None and _is_participle(form):
         subject = participle_subject(before, reading=reading)
         if subject is None:
-            return None  # ", saying Clinton took questions": Clinton is no inverted subject
+            # ", saying Clinton took questions": Clinton is no inverted subject
+            return _unsourced_participle(text, match, verb, number)
         return _verb_apart(_tag(match, verb, subject, number))
     if subject is None:
         subject = coordinated_subject(before, reading=reading)
@@ -599,6 +600,23 @@ def _clause_follows(text: str, match: re.Match[str]) -> bool:
     annotated cues were such forms whose subject no rule finds, with 5,310 content words."""
     following = _NEXT_WORD.match(text, match.end())
     return following is not None and following.group(1).lower() in CLAUSE_SUBJECTS
+
+
+def _unsourced_participle(
+    text: str, match: re.Match[str], verb: ReportingVerb, number: int
+) -> Tag | None:
+    """Return the attribution, without a source, of a participle whose subject no rule finds
+    when a clause follows it (:func:`_clause_follows`: "The Vermont senator's campaign emailed
+    supporters, saying that the struggle continues", "..., warning they would lose"), or
+    ``None`` ("The storm hit the coast, saying nothing of the damage").
+
+    Measured with ``benchmarks/polnear_voice.py`` on PolNeAR train: attributed-or-quoted words
+    P/R/F1 0.881/0.752/0.811 -> 0.881/0.755/0.813 (916 more words inside annotated content,
+    300 more outside); it names nobody. Every participle without a subject attributing its
+    clause, tried before, broke the seed's voices (tests/test_voice.py); this one does not."""
+    if not _clause_follows(text, match):
+        return None
+    return _tag(match, verb, ([], (match.start(), match.start())), number)
 
 
 def _noun_before(token: Token) -> bool:
