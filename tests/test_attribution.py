@@ -448,3 +448,19 @@ def test_a_participle_or_coordinated_verb_spans_the_verb_alone(text, span):
     attribution = _voice(text).attributions[-1]
     assert attribution.text == span
     assert attribution.source_text == "Lee"
+
+
+@pytest.mark.parametrize(
+    ("text", "sources"),
+    [
+        # a headline in title case: its first verb after a subject of four words at most
+        ("Former Ohio Governor Ann Lee Says The Race Is Over.", ""),  # five words before it
+        ("Ann Lee Says The Race Is Over.", "Ann Lee"),
+        ("Ben Carson Slams The Media In One Debate Answer.", "Ben Carson"),
+        ("Report: The Race Is Over.", ""),  # a label, not a verb
+        # not a headline: most of its words are in lower case
+        ("Ann Lee Says so, and the race is over for the rest of the long week.", ""),
+    ],
+)
+def test_a_headline_in_title_case_has_its_verb_read(text, sources):
+    assert _voice(text).source_names == sources
