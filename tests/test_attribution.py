@@ -371,6 +371,8 @@ def test_an_attribution_covers_its_content_side_of_the_sentence(text, own):
         ("What has been released so far suggests that the plan failed.", "suggests"),
         # a participle whose subject is not found, with a clause after it
         ("Her husband emailed donors, warning that the race was close.", "warning"),
+        # an infinitive with a clause after it (_infinitive_with_clause)
+        ("Lee went on to say that the plan failed.", "say"),
     ],
 )
 def test_a_verb_whose_subject_is_not_found_attributes_its_clause_without_a_source(text, verb):
@@ -387,6 +389,7 @@ def test_a_verb_whose_subject_is_not_found_attributes_its_clause_without_a_sourc
         "It’s also expected to take several months.",
         "An estimated 50,000 people fled the city.",  # an adjective after a determiner
         "The storm hit the coast, saying nothing of the damage.",  # a participle
+        "Officials refused to say how many had fled.",  # an infinitive without a clause after
         "The jobless claims rose again in May.",  # a form that can be a noun, no clause after
         "Bush pinned his hopes on South Carolina.",
     ],

@@ -463,7 +463,9 @@ def reported(
         return _tag(match, verb, agent, number)
     previous = _PREVIOUS_WORD.search(text, max(start, match.start() - 16), match.start())
     if previous is not None and previous.group(1).lower() in BLOCKERS and not _is_participle(form):
-        return None  # "refused to say", "was told": what _blocked says, without the tokens
+        if previous.group(1).lower() == "to":
+            return _infinitive_with_clause(text, match, verb, number, previous.start(), reading)
+        return None  # "was told", "did not say": what _blocked says, without the tokens
     before = tokens(text, start, match.start())
     if _is_participle(form) and before and before[-1].lower in PROGRESSIVE:
         before = before[:-1]  # "Trump is insisting that ...": the subject comes before "is"
@@ -600,6 +602,33 @@ def _clause_follows(text: str, match: re.Match[str]) -> bool:
     annotated cues were such forms whose subject no rule finds, with 5,310 content words."""
     following = _NEXT_WORD.match(text, match.end())
     return following is not None and following.group(1).lower() in CLAUSE_SUBJECTS
+
+
+def _infinitive_with_clause(
+    text: str,
+    match: re.Match[str],
+    verb: ReportingVerb,
+    number: int,
+    to: int,
+    reading: ArticleReading,
+) -> Tag | None:
+    """Return the attribution, without a source, of a reporting verb after "to" when a clause
+    follows it (:func:`_clause_follows`): "Trump went on to say he would ...", "the first
+    candidate to argue that ...", or ``None`` ("refused to say", "wants to tell the story");
+    ``None`` after a reporting verb form ("Trump seemed to suggest that ..."), which attributes
+    the clause itself (``to`` is where "to" starts).
+
+    Measured with ``benchmarks/polnear_voice.py`` on PolNeAR train (after
+    :func:`~framing.voice.verbs.headline_verbs`): attributed-or-quoted words P/R/F1
+    0.880/0.756/0.813 -> 0.880/0.758/0.815 (687 more words inside annotated content, 184
+    more outside); it names nobody. Without the exception after a reporting verb, 56 more
+    words inside."""
+    if not _clause_follows(text, match):
+        return None
+    verb_before = _PREVIOUS_WORD.search(text, max(0, to - 20), to)
+    if verb_before is not None and verb_before.group(1).lower() in reading.verbs.by_form:
+        return None  # "Trump seemed to suggest that ...": the verb before it attributes
+    return _tag(match, verb, ([], (match.start(), match.start())), number)
 
 
 def _unsourced_participle(
