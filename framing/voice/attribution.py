@@ -1340,7 +1340,7 @@ def content_before(text: str, tag: Tag, end: int) -> int:
     comma and a clause's subject follow ("..., according to Roffman, Trump made demands"):
     37 more words inside, 244 more outside, left out."""
     tail = text[tag.end : end]
-    if tail.lstrip().startswith(":") or _is_participle(normal_form(tag.verb)):
+    if tail.lstrip().startswith(":") or _is_participle(tag.verb):
         return end
     if _BY.match(text, tag.verb_end, tag.source_start + 1):
         return end  # "Rubio was asked by moderator Gerard Baker whether ...": content after
