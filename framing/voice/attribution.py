@@ -15,10 +15,16 @@ A sentence attributes what it says when a reporting verb or "according to" has a
   it, but says ...", :func:`coordinated_subject`);
 - "Trump believes that ..." (a belief, intent or feeling: verbs of kind ``belief``).
 
+A verb whose subject no rule finds still attributes its clause, without a source
+(:func:`unsourced`): "At the time, many of them said ...", and with a clause after it
+(:func:`_clause_follows`) "Six in 10 say he's decisive", "..., warning that ...", "went on to
+say that ...".
+
 Each rule is a function below, with the pattern it handles in its docstring. "According to X"
 at the head of a sentence also covers the sentences after it in its paragraph, up to the next
 one that has a quotation or an attribution of its own; a reporting verb covers its own
-sentence (:func:`cover`); a quotation's speaker is the attribution nearest to it
+sentence (:func:`cover`), up to its source and verb when its content stands before them
+(:func:`content_before`); a quotation's speaker is the attribution nearest to it
 (:func:`link_quotes`).
 
 >>> from framing.voice.sources import load_sources
@@ -79,6 +85,7 @@ __all__ = [
     "resolve_pronouns",
     "unsourced",
     "content_side",
+    "content_before",
     "cover",
     "link_quotes",
 ]
@@ -563,8 +570,9 @@ def unsourced(
     (``strict``: "states", "tweets") unless a clause follows it (:func:`_clause_follows`),
     after a passive or an infinitive (:data:`_PASSIVE`: "are
     still believed to", "to say"), nor after a determiner or a plural noun
-    (:func:`_noun_before`); a participle
-    with no subject stays no attribution ("The storm hit the coast, saying nothing").
+    (:func:`_noun_before`); a participle with no subject is an attribution only with a
+    clause after it (:func:`_unsourced_participle`; "The storm hit the coast, saying nothing"
+    is none).
 
     Measured with ``benchmarks/polnear_voice.py`` on PolNeAR train, with :func:`content_side`
     and the rules of unnamed sources: attributed-or-quoted words P/R/F1 0.855/0.728/0.786
@@ -620,7 +628,7 @@ def _infinitive_with_clause(
 
     Measured with ``benchmarks/polnear_voice.py`` on PolNeAR train (after
     :func:`~framing.voice.verbs.headline_verbs`): attributed-or-quoted words P/R/F1
-    0.880/0.756/0.813 -> 0.880/0.758/0.815 (687 more words inside annotated content, 184
+    0.880/0.756/0.813 -> 0.880/0.758/0.814 (687 more words inside annotated content, 184
     more outside); it names nobody. Without the exception after a reporting verb, 56 more
     words inside."""
     if not _clause_follows(text, match):
@@ -1336,7 +1344,8 @@ def content_before(text: str, tag: Tag, end: int) -> int:
     Measured with ``benchmarks/polnear_voice.py`` on PolNeAR train (after
     :func:`_clause_follows`): attributed-or-quoted words P/R/F1 0.846/0.753/0.797 ->
     0.883/0.745/0.808 (11,297 fewer words outside annotated content, 2,459 fewer inside);
-    without the three exceptions 0.884/0.743/0.807. Also ending the coverage only where no
+    with the colon alone, without the participle, the agent and the pronoun,
+    0.884/0.743/0.807. Also ending the coverage only where no
     comma and a clause's subject follow ("..., according to Roffman, Trump made demands"):
     37 more words inside, 244 more outside, left out."""
     tail = text[tag.end : end]
