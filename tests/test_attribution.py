@@ -341,11 +341,15 @@ def test_a_reporting_verb_covers_its_sentence_and_according_to_carries_on():
         # an introduction before the source is the outlet's own
         ("In a speech on Tuesday, Lee said that the city fell.", "In a speech on Tuesday"),
         ("As the polls closed, the mayor said the count would take days.", "As the polls closed"),
-        # the content before the attribution: the whole sentence stays attributed
+        # the content before the attribution: the sentence up to its source and verb is
+        # attributed, what follows them is the outlet's own (content_before)
         ("The city fell, Lee said.", ""),
         ("It was impossible, Lee said, so the city fell.", ""),
-        ("“We won,” Lee said at a rally in Ohio on Monday.", ""),
-        ("The city fell, said Sen. Ann Lee, a Democrat from Ohio.", ""),
+        ("“We won,” Lee said at a rally in Ohio on Monday.", "at a rally in Ohio on Monday"),
+        ("The city fell, said Sen. Ann Lee, a Democrat from Ohio.", "a Democrat from Ohio"),
+        # ... unless the content follows them too
+        ("“We won,” Lee said: the count is over.", ""),
+        ("Lee was asked by a reporter whether the city fell.", ""),
         # words that are part of the source are no introduction
         ("Many African-Americans feel the party left them.", ""),
         ("Estimates by the Syrian Observatory claim that the city fell.", ""),
@@ -362,6 +366,13 @@ def test_an_attribution_covers_its_content_side_of_the_sentence(text, own):
     [
         ("At the time, many of them said the plan failed.", "said"),
         ("By Friday, most had reported that the plan failed.", "reported"),
+        # a form that can be a noun, followed by a subject pronoun or "that" (_clause_follows)
+        ("Six in 10 say he is at least somewhat decisive.", "say"),
+        ("What has been released so far suggests that the plan failed.", "suggests"),
+        # a participle whose subject is not found, with a clause after it
+        ("Her husband emailed donors, warning that the race was close.", "warning"),
+        # an infinitive with a clause after it (_infinitive_with_clause)
+        ("Lee went on to say that the plan failed.", "say"),
     ],
 )
 def test_a_verb_whose_subject_is_not_found_attributes_its_clause_without_a_source(text, verb):
@@ -378,6 +389,9 @@ def test_a_verb_whose_subject_is_not_found_attributes_its_clause_without_a_sourc
         "It’s also expected to take several months.",
         "An estimated 50,000 people fled the city.",  # an adjective after a determiner
         "The storm hit the coast, saying nothing of the damage.",  # a participle
+        "Officials refused to say how many had fled.",  # an infinitive without a clause after
+        "The jobless claims rose again in May.",  # a form that can be a noun, no clause after
+        "Bush pinned his hopes on South Carolina.",
     ],
 )
 def test_no_attribution_without_a_source_after_a_passive_a_determiner_or_for_a_participle(text):
@@ -404,4 +418,52 @@ def test_no_attribution_without_a_source_after_a_passive_a_determiner_or_for_a_p
     ],
 )
 def test_unnamed_sources_and_names_inside_a_phrase(text, sources):
+    assert _voice(text).source_names == sources
+
+
+# --- a participle after a reporting verb, and the span of a verb apart from its subject ----------
+
+
+@pytest.mark.parametrize(
+    ("text", "sources", "verbs"),
+    [
+        # the subject of the verb before the comma (_subject_of_verb_before)
+        ("“The race is over,” Lee said, adding that the count would end.", "Lee", "said;adding"),
+        ("“We won,” she told reporters, noting that the polls were closed.", "", "told;noting"),
+    ],
+)
+def test_a_participle_after_a_reporting_verb_takes_its_subject(text, sources, verbs):
+    voice = _voice(text)
+    assert ";".join(a.verb for a in voice.attributions) == verbs
+    assert voice.source_names == sources
+    assert voice.segments[-1].voice == "attributed"
+    assert voice.segments[-1].text.endswith("the count would end" if sources else "were closed")
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("Lee said the city fell, adding that the count is over.", "adding"),
+        ("Lee disputed the figures, but says the city fell.", "says"),
+    ],
+)
+def test_a_participle_or_coordinated_verb_spans_the_verb_alone(text, span):
+    attribution = _voice(text).attributions[-1]
+    assert attribution.text == span
+    assert attribution.source_text == "Lee"
+
+
+@pytest.mark.parametrize(
+    ("text", "sources"),
+    [
+        # a headline in title case: its first verb after a subject of four words at most
+        ("Former Ohio Governor Ann Lee Says The Race Is Over.", ""),  # five words before it
+        ("Ann Lee Says The Race Is Over.", "Ann Lee"),
+        ("Ben Carson Slams The Media In One Debate Answer.", "Ben Carson"),
+        ("Report: The Race Is Over.", ""),  # a label, not a verb
+        # not a headline: most of its words are in lower case
+        ("Ann Lee Says so, and the race is over for the rest of the long week.", ""),
+    ],
+)
+def test_a_headline_in_title_case_has_its_verb_read(text, sources):
     assert _voice(text).source_names == sources

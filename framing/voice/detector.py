@@ -37,7 +37,7 @@ from framing.voice.quotes import find_quotes, find_transcript_turns
 from framing.voice.sources import SourcesLike, load_sources
 from framing.voice.surnames import may_resolve, surnames, titled_people_of
 from framing.voice.tokens import WORD_RUN, sentences
-from framing.voice.verbs import ReportingVerb, VerbFinder, load_reporting_verbs
+from framing.voice.verbs import ReportingVerb, VerbFinder, headline_verbs, load_reporting_verbs
 
 __all__ = [
     "VoiceDetector",
@@ -99,11 +99,15 @@ class RuleVoiceDetector:
         all_runs: list[list[str]] = []
         all_positions: list[list[int]] = []
         all_sentences: list[list[tuple[int, int]] | None] = []
+        all_read: list[str] = []
         for index, text in enumerate(paragraphs):
             turn = turns[index]
             quotes = found_quotes[index] if turn is None else [turn]
             runs = WORD_RUN.findall(text)
-            positions = _outside(finder.positions(text, runs), quotes)
+            read = headline_verbs(text, runs, finder)  # "Trump Says ...": its verb in lower case
+            read_runs = runs if read is text else WORD_RUN.findall(read)
+            positions = _outside(finder.positions(read, read_runs), quotes)
+            all_read.append(read)
             all_quotes.append(quotes)
             all_runs.append(runs)
             all_positions.append(positions)
@@ -113,12 +117,12 @@ class RuleVoiceDetector:
             all_sentences.append(sentences(text) if positions else None)
         reading = ArticleReading(paragraphs, all_sentences, self.sources, finder)
         all_tags: list[list[Tag]] = []
-        for index, text in enumerate(paragraphs):
+        for index, read in enumerate(all_read):
             spans = all_sentences[index]
             all_tags.append(
                 []
                 if spans is None
-                else find_tags(text, all_quotes[index], spans, all_positions[index], reading)
+                else find_tags(read, all_quotes[index], spans, all_positions[index], reading)
             )
         if any(all_tags):
             all_tags = _resolve_names(paragraphs, all_tags, all_runs)
