@@ -49,13 +49,16 @@ from framing.voice.model import (
 )
 from framing.voice.names import (
     CONNECTORS,
+    NAME_SUFFIXES,
     NOT_NAMES,
+    ROLE_PHRASE_WORDS,
     ROLES,
     collect_names,
     is_abbreviation,
     is_name_word,
     name_sources,
     names_inside_sentences,
+    role_phrase_end,
 )
 from framing.voice.quotes import QUOTE_CHARS
 from framing.voice.sources import SourceList, load_unnamed_cues, unnamed_source
@@ -71,6 +74,7 @@ __all__ = [
     "reported",
     "subject_before",
     "appositive_subject",
+    "dash_appositive_subject",
     "participle_subject",
     "coordinated_subject",
     "forward_source",
@@ -443,8 +447,25 @@ def unnamed_phrase(words: Sequence[Token]) -> list[Source]:
     names = [token.text for token in words]
     if len(words) >= 2 and words[-2].cap and words[-2].possessive:
         names[-2] = words[-2].base
+    names = _possessive_modifiers(words, names)
     source = unnamed_source(names)
     return [source] if source else []
+
+
+def _possessive_modifiers(words: Sequence[Token], names: list[str]) -> list[str]:
+    """Return the words of an unnamed source's phrase with each name's possessive before the
+    words that describe its head made a modifier too, as news writing names such sources:
+    "Donald Trump's campaign manager" is the "Donald Trump campaign manager", "Sanders's top
+    advisers" are "Sanders top advisers", "Colorado's delegation chairman" is the "Colorado
+    delegation chairman".
+
+    Measured with ``benchmarks/polnear_voice.py`` on PolNeAR train, with and without this
+    rule: named sources of a speech verb found 5,129 -> 5,141 of 6,044 (the annotators' key is
+    the name before the possessive), speaker precision 0.873 both ways."""
+    return [
+        token.base if token.cap and token.possessive and index < len(words) - 1 else name
+        for index, (token, name) in enumerate(zip(words, names, strict=True))
+    ]
 
 
 def reported(
@@ -473,6 +494,8 @@ def reported(
     subject = subject_before(before, strict=strict, reading=reading)
     if subject is None:
         subject = appositive_subject(before, strict=strict, reading=reading)
+    if subject is None:
+        subject = dash_appositive_subject(before, strict=strict, reading=reading)
     if subject is None and _is_participle(form):
         subject = participle_subject(before, reading=reading)
         if subject is None:
@@ -665,6 +688,57 @@ def appositive_subject(
             inner = collect_names(before[comma + 1 : -1])
             inner_words = [t for group in inner for t in group.tokens]
             if inner_words and inner_words[-1] is before[-2]:
+                sources = name_sources(inner, reading.sources) or sources
+        return sources, span
+    return None
+
+
+#: Dashes that set off an appositive or a relative clause ("Joyce — who is listed as an attorney
+#: — told", "John McCain -- who lost the 2008 election -- said").
+DASHES = frozenset(["\u2014", "\u2013", "-"])
+
+
+def _dash_start(before: list[Token], end: int) -> int:
+    """Return the index of the first token of the dash that ends at ``before[end]`` ("—", "–",
+    "-" or "--"), or -1 when no dash ends there."""
+    if end < 0 or before[end].text not in DASHES:
+        return -1
+    if before[end].text == "-" and end >= 1 and before[end - 1].text == "-":
+        return end - 1
+    return end
+
+
+def dash_appositive_subject(
+    before: list[Token], *, strict: bool, reading: ArticleReading
+) -> tuple[list[Source], tuple[int, int]] | None:
+    """Return the subject of a verb that an appositive or a relative clause between two dashes
+    parts from it: "Joyce — who is listed as an attorney in Illinois — told", "GOP front-runner
+    Donald Trump - who previously said ... - said", "A former Republican presidential candidate
+    -- John McCain, who lost the 2008 election to Obama -- said", as
+    :func:`appositive_subject` reads one between commas; a generic subject with a name right
+    after the first dash takes that name.
+
+    Measured with ``benchmarks/polnear_voice.py`` on PolNeAR train, with and without this
+    rule: named sources of a speech verb found 5,133 -> 5,141 of 6,044, speaker precision
+    0.873 both ways, attributed-or-quoted F1 0.795 both ways."""
+    closing = _dash_start(before, len(before) - 1)
+    if closing < 2:
+        return None
+    for index in range(closing - 1, max(0, closing - APPOSITIVE_TOKENS) - 1, -1):
+        opening = _dash_start(before, index)
+        if opening < 1:
+            continue
+        head = before[:opening]
+        subject = subject_before(head, strict=strict, reading=reading)
+        if subject is None:
+            return None
+        first = next(i for i, t in enumerate(head) if t.start == subject[1][0])
+        if not _opens_clause(head, first):
+            return None
+        sources, span = subject
+        if not sources or head[-1].lower in GENERIC_SOURCES or head[-1].lower in ROLES:
+            inner = collect_names(before[index + 1 : closing])
+            if inner:
                 sources = name_sources(inner, reading.sources) or sources
         return sources, span
     return None
@@ -919,7 +993,7 @@ def subject_before(
         before[index].lower in FILLERS or before[index].lower == "on" or before[index].text in DAYS
     ):
         index -= 1
-    index = _before_parenthesis(before, index)
+    index = _before_suffix_point(before, _before_parenthesis(before, index))
     if index < 0:
         return None
     token = before[index]
@@ -949,6 +1023,19 @@ def subject_before(
     return _named_subject(before, index, strict, reading)
 
 
+def _before_suffix_point(before: list[Token], index: int) -> int:
+    """Return the index of a generational suffix whose point ends at ``index`` ("Vice President
+    Joseph R. Biden Jr. said", "His son Donald Jr. announced": the name ends in "Jr"), or
+    ``index`` when no suffix's point ends there.
+
+    Measured with ``benchmarks/polnear_voice.py`` on PolNeAR train, with and without this
+    rule: named sources of a speech verb found 5,135 -> 5,141 of 6,044, speaker precision
+    0.873 both ways."""
+    if index >= 1 and before[index].text == "." and before[index - 1].text in NAME_SUFFIXES:
+        return index - 1
+    return index
+
+
 def _generic_subject(
     before: list[Token], index: int, known: SourceList
 ) -> tuple[list[Source], tuple[int, int]]:
@@ -961,7 +1048,7 @@ def _generic_subject(
     first = index
     while first > 0 and (
         (before[first - 1].cap and before[first - 1].text[0].isalpha())
-        or (before[first - 1].text in CONNECTORS and first > 1 and before[first - 2].cap)
+        or _connector_in_name(before, first)
     ):
         first -= 1
     groups = collect_names(before[first:index], after_the=_after_the(before, first))
@@ -1007,10 +1094,12 @@ def _named_subject(
         candidate = before[first - 1]
         if candidate.cap and candidate.text[0].isalpha():
             first -= 1
-        elif candidate.text in CONNECTORS and first > 1 and before[first - 2].cap:
+        elif _connector_in_name(before, first):
             first -= 1
         elif candidate.lower in ROLES and first > 1 and before[first - 2].cap:
             first -= 1
+        elif (phrase := _role_phrase_start(before, first)) is not None:
+            first = phrase
         elif candidate.text == "." and first > 1 and is_abbreviation(before[first - 2].text):
             first -= 1
         else:
@@ -1023,6 +1112,35 @@ def _named_subject(
     if strict and _capitalised_only_as_opener(before, first, words, sources, reading):
         return None
     return sources, (words[0].start, before[index].end)
+
+
+def _role_phrase_start(before: list[Token], first: int) -> int | None:
+    """Return where the role phrase before the name at ``before[first]`` starts, when a
+    capitalised word stands before it ("Sanders campaign manager Jeff Weaver said": the
+    index of "campaign"; :func:`~framing.voice.names.role_phrase_end`), or ``None``."""
+    for start in range(first - 2, max(0, first - 2 - ROLE_PHRASE_WORDS) - 1, -1):
+        if start < 1:
+            return None
+        if role_phrase_end(before, start) == first - 1 and before[start - 1].cap:
+            return start
+    return None
+
+
+def _connector_in_name(before: list[Token], first: int) -> bool:
+    """Return whether the connector before ``before[first]`` joins two words of one name ("Save
+    the Children", "Department of Defense"): a capitalised word stands before it that is not a
+    sentence opener (:data:`~framing.voice.names.NOT_NAMES`). "As the Washington Post noted",
+    "Yesterday the Pentagon said": the name starts after "the".
+
+    Measured with ``benchmarks/polnear_voice.py`` on PolNeAR train, with and without this
+    rule: named sources of a speech verb found 5,139 -> 5,141 of 6,044, speaker precision
+    0.873 both ways."""
+    return (
+        first > 1
+        and before[first - 1].text in CONNECTORS
+        and before[first - 2].cap
+        and before[first - 2].text not in NOT_NAMES
+    )
 
 
 def _capitalised_only_as_opener(
