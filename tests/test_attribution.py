@@ -438,3 +438,23 @@ def test_no_attribution_without_a_source_after_a_passive_a_determiner_or_for_a_p
 )
 def test_unnamed_sources_and_names_inside_a_phrase(text, sources):
     assert _voice(text).source_names == sources
+
+
+@pytest.mark.parametrize(
+    ("text", "sources"),
+    [
+        ("Trump Says He Never Pledged To Kill Family Members Of Terrorists.", "Trump"),
+        ("Bernie Sanders Says He’s Already Started Writing His Address.", "Bernie Sanders"),
+        (
+            "Democrats Call For Action While Republicans Tweet Prayers After The Shooting.",
+            "Republicans",
+        ),
+        ("Donald Trump Is Like A Lawyer’s Dumbest Client Ever, Trevor Noah Says.", "Trevor Noah"),
+        ("GOP Rep McCaul Announces Bill Revoking Her Security Clearance.", "McCaul"),
+        ("Trump Says He Never Pledged", "Trump"),  # a name after "He" is no subject: "Never"
+        ("The Senate Passed The Bill On Tuesday After Hours Of Debate.", ""),  # no verb
+        ("Trump Says he will win the nomination in the end, whatever happens.", ""),  # no headline
+    ],
+)
+def test_capitalised_verbs_of_a_headline_in_title_case(text, sources):
+    assert _voice(text).source_names == sources

@@ -31,6 +31,7 @@ from framing.voice.attribution import (
     resolve_pronouns,
     resolve_tag,
 )
+from framing.voice.headlines import headline_tags, is_title_case
 from framing.voice.labels import paragraph_voice
 from framing.voice.model import ParagraphVoice, Quote
 from framing.voice.quotes import find_quotes, find_transcript_turns
@@ -120,6 +121,7 @@ class RuleVoiceDetector:
                 if spans is None
                 else find_tags(text, all_quotes[index], spans, all_positions[index], reading)
             )
+        _add_headline_tags(paragraphs, all_runs, all_sentences, all_tags, reading)
         if any(all_tags):
             all_tags = _resolve_names(paragraphs, all_tags, all_runs)
         voices = []
@@ -133,6 +135,28 @@ class RuleVoiceDetector:
             split = words_and_gaps(text) if pieces is None else pieces[index]
             voices.append(paragraph_voice(text, linked, attributions, pieces=split))
         return voices
+
+
+def _add_headline_tags(
+    paragraphs: Sequence[str],
+    all_runs: Sequence[list[str]],
+    all_sentences: list[list[tuple[int, int]] | None],
+    all_tags: list[list[Tag]],
+    reading: ArticleReading,
+) -> None:
+    """Add to ``all_tags`` the attributions of each paragraph in title case whose verbs are
+    capitalised (:func:`~framing.voice.headlines.headline_tags`), splitting its sentences
+    when they were not."""
+    for index, text in enumerate(paragraphs):
+        if all_tags[index] or not is_title_case(all_runs[index]):
+            continue
+        spans = all_sentences[index]
+        if spans is None:
+            spans = sentences(text)
+        found = headline_tags(text, spans, reading.verbs, reading.sources)
+        if found:
+            all_sentences[index] = spans
+            all_tags[index] = found
 
 
 def _resolve_names(
