@@ -49,10 +49,19 @@ def is_title_case(runs: Sequence[str]) -> bool:
     """
     if len(runs) > HEADLINE_WORDS:
         return False
-    long = [run for run in runs if len(run) >= 4 and run[0].isalpha()]
-    if len(long) < 3:
-        return False
-    return sum(run[0].isupper() for run in long) >= TITLE_CASE_SHARE * len(long)
+    # Most paragraphs are sentences: stop at the first lower-case words that no share of
+    # capitals among the long words could outweigh, before counting them all.
+    most_lower = (1 - TITLE_CASE_SHARE) * len(runs)
+    lower = upper = 0
+    for run in runs:
+        if len(run) >= 4 and run[0].isalpha():
+            if run[0].isupper():
+                upper += 1
+            else:
+                lower += 1
+                if lower > most_lower:
+                    return False
+    return upper + lower >= 3 and upper >= TITLE_CASE_SHARE * (upper + lower)
 
 
 #: Capitalised words after which a name opens a clause of a headline ("... While Republicans

@@ -172,7 +172,11 @@ def collect_names(tokens: list[Token], after_the: bool = False) -> list[NameGrou
                 groups.append(current)
             current, person_next = NameGroup(person=True), True
             continue
-        role = role_phrase_end(tokens, index) if current.tokens or groups else None
+        role = (
+            role_phrase_end(tokens, index)
+            if (current.tokens or groups) and token.text[0].islower()
+            else None
+        )
         if role is not None:  # "Sanders campaign manager Jeff Weaver"
             if current.tokens:
                 groups.append(current)
