@@ -216,6 +216,33 @@ def test_common_noun_and_unnamed_sources(text, sources, kinds):
             "Clinton;Jake Sullivan",
         ),
         ("Trump told reporters Sen. Ted Cruz was lying.", "Trump"),  # a verb is no describer
+        ("His campaign chairman Paul Manafort said Trump raised $2 million.", "Paul Manafort"),
+        # a possessive determiner opens a generic subject (POSSESSIVE_DETERMINERS)
+        ("Her campaign manager, Robby Mook, suggested it was wrong.", "Robby Mook"),
+        # a capitalised opener of an introduction is no subject (_capitalised_opener)
+        (
+            "Moreover, Jeffrey D. Sachs, director of the institute, noted that plans fail.",
+            "Jeffrey D Sachs",
+        ),
+        (
+            "Similarly, William J. Bennett, a Reagan education secretary, said no.",
+            "William J Bennett",
+        ),
+        (
+            "Hours later, Trump returned the compliment, telling Reuters it was fine.",
+            "Trump",
+        ),
+        ("Flynn, a top Trump surrogate, said it was fine.", "Flynn"),  # a name, no opener
+        # a dateline before the subject (_after_dateline)
+        (
+            "WASHINGTON — Sen. Chuck Grassley (R-Iowa) on Wednesday downplayed the attack and "
+            "said it was the same thing.",
+            "Chuck Grassley",
+        ),
+        (
+            "PARIS (Reuters) - Marine Le Pen voiced support for Trump, saying he would win.",
+            "Marine Le Pen",
+        ),
     ],
 )
 def test_suffixes_dashes_possessives_and_role_phrases(text, sources):

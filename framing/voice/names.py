@@ -141,6 +141,7 @@ def collect_names(tokens: list[Token], after_the: bool = False) -> list[NameGrou
     current = NameGroup(after_the=after_the)
     person_next = False
     skip_to = -1
+    skipped = 0  # openers before the first name ("His campaign chairman Paul Manafort")
     for index, token in enumerate(tokens):
         if index <= skip_to:
             continue  # the words of a role phrase (role_phrase_end)
@@ -149,6 +150,7 @@ def collect_names(tokens: list[Token], after_the: bool = False) -> list[NameGrou
             if not current.tokens and token.text in NOT_NAMES and token.text != "The":
                 if groups or index:
                     break
+                skipped += 1
                 continue  # a sentence opener before the name ("But CBS News reported")
             current.tokens.append(token)
             if token.possessive:  # "NPR’s Tom Bowman"
@@ -174,7 +176,7 @@ def collect_names(tokens: list[Token], after_the: bool = False) -> list[NameGrou
             continue
         role = (
             role_phrase_end(tokens, index)
-            if (current.tokens or groups) and token.text[0].islower()
+            if (current.tokens or groups or index == skipped) and token.text[0].islower()
             else None
         )
         if role is not None:  # "Sanders campaign manager Jeff Weaver"
