@@ -217,6 +217,8 @@ def test_common_noun_and_unnamed_sources(text, sources, kinds):
         ),
         ("Trump told reporters Sen. Ted Cruz was lying.", "Trump"),  # a verb is no describer
         ("His campaign chairman Paul Manafort said Trump raised $2 million.", "Paul Manafort"),
+        ("FBI general counsel James Baker said the probe is ongoing.", "FBI;James Baker"),
+        ("Senate minority leader Harry Reid told reporters so.", "Senate;Harry Reid"),
         # a possessive determiner opens a generic subject (POSSESSIVE_DETERMINERS)
         ("Her campaign manager, Robby Mook, suggested it was wrong.", "Robby Mook"),
         # a capitalised opener of an introduction is no subject (_capitalised_opener)
