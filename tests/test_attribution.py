@@ -209,13 +209,15 @@ def test_common_noun_and_unnamed_sources(text, sources, kinds):
         # a name's possessive inside an unnamed source's phrase (_possessive_modifiers)
         ("Sanders's top advisers said it was fine.", "Sanders top advisers"),
         # a role phrase between whom a person speaks for and the person (role_phrase_end)
-        ("Sanders campaign manager Jeff Weaver said the staff left.", "Sanders;Jeff Weaver"),
+        ("Sanders campaign manager Jeff Weaver said the staff left.", "Jeff Weaver"),
         ("White House press secretary Josh Earnest told reporters so.", "White House;Josh Earnest"),
         (
             "“It is fine,” said Clinton’s top foreign policy aide Jake Sullivan.",
-            "Clinton;Jake Sullivan",
+            "Jake Sullivan",
         ),
         ("Trump told reporters Sen. Ted Cruz was lying.", "Trump"),  # a verb is no describer
+        # a party's adjective before a role phrase names nobody
+        ("Democratic presidential candidate Hillary Clinton said it.", "Hillary Clinton"),
         ("His campaign chairman Paul Manafort said Trump raised $2 million.", "Paul Manafort"),
         ("FBI general counsel James Baker said the probe is ongoing.", "FBI;James Baker"),
         ("Senate minority leader Harry Reid told reporters so.", "Senate;Harry Reid"),
@@ -481,6 +483,8 @@ def test_unnamed_sources_and_names_inside_a_phrase(text, sources):
         ("Donald Trump Is Like A Lawyer’s Dumbest Client Ever, Trevor Noah Says.", "Trevor Noah"),
         ("GOP Rep McCaul Announces Bill Revoking Her Security Clearance.", "McCaul"),
         ("Trump Says He Never Pledged", "Trump"),  # a name after "He" is no subject: "Never"
+        ("Glenn Beck Just Responded To Trump In The Best Way", "Glenn Beck"),  # an adverb
+        ("EXPERTS DOWNPLAY CLAIMS THAT TRUMP PLANNED THE ATTACK", ""),  # capitals, no title case
         ("The Senate Passed The Bill On Tuesday After Hours Of Debate.", ""),  # no verb
         ("Trump Says he will win the nomination in the end, whatever happens.", ""),  # no headline
     ],

@@ -15,6 +15,7 @@ whose source is that name (:func:`headline_tags`).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from framing.voice.attribution import Tag
@@ -61,12 +62,31 @@ def is_title_case(runs: Sequence[str]) -> bool:
                 lower += 1
                 if lower > most_lower:
                     return False
-    return upper + lower >= 3 and upper >= TITLE_CASE_SHARE * (upper + lower)
+    capitals = sum(run.isupper() for run in runs if len(run) >= 4 and run[0].isalpha())
+    return (
+        upper + lower >= 3
+        and upper >= TITLE_CASE_SHARE * (upper + lower)
+        and capitals * 2 <= upper + lower  # a line in capitals ("EXPERTS DOWNPLAY ...") is none
+    )
 
+
+#: The end of a contraction ("I’m", "They’re", "Don’t"), which is no name.
+_CONTRACTION = re.compile(r"['\u2019](?:m|re|ve|ll|d|t)$", re.IGNORECASE)
 
 #: Capitalised words after which a name opens a clause of a headline ("... While Republicans
 #: Tweet Prayers").
 HEADLINE_CONJUNCTIONS = frozenset("While After As And But When Before Because If Then".split())
+
+
+#: Adverbs and modals between a headline's name and its verb ("Glenn Beck Just Responded",
+#: "Americans Will Say"), besides adverbs in "-ly" ("Clinton Finally Says").
+HEADLINE_ADVERBS = frozenset(
+    "Just Now Still Also Already Again Even Never Will Would Could Can Should Must Might".split()
+)
+
+
+def _headline_adverb(word: str) -> bool:
+    return word in HEADLINE_ADVERBS or (word.endswith("ly") and len(word) > 4)
 
 
 def _opens_clause(words: Sequence[Token], first: int) -> bool:
@@ -102,18 +122,22 @@ def headline_tags(
             if verb is None or token.lower == "according":
                 continue
             first = index
+            if first > 1 and _headline_adverb(words[first - 1].text):
+                first -= 1  # "Glenn Beck Just Responded"
+            named_end = first
             while (
                 first > 0
                 and index - first < HEADLINE_NAME_WORDS
                 and is_name_word(words[first - 1])
                 and not words[first - 1].possessive
+                and _CONTRACTION.search(words[first - 1].text) is None  # "I’m"
                 and words[first - 1].text not in NOT_NAMES
                 and finder.by_form.get(words[first - 1].lower) is None
             ):
                 first -= 1
-            if first == index or not _opens_clause(words, first):
+            if first == named_end or not _opens_clause(words, first):
                 continue
-            sources = name_sources(collect_names(words[first:index]), known)
+            sources = name_sources(collect_names(words[first:named_end]), known)
             if not sources:
                 continue
             tags.append(
@@ -126,7 +150,7 @@ def headline_tags(
                     token.start,
                     token.end,
                     words[first].start,
-                    words[index - 1].end,
+                    words[named_end - 1].end,
                     tuple(sources),
                     False,
                     number,
