@@ -766,9 +766,9 @@ INTRODUCTION_WORDS = frozenset(
 def _capitalised_opener(before: list[Token], index: int, reading: ArticleReading) -> bool:
     """Return whether the capitalised word at ``before[index]``, the first of its sentence but
     for openers, opens an introduction and is no name: a word of :data:`OPENING_WORDS` or
-    :data:`INTRODUCTION_WORDS` or one in "-ly", "-ing" or "-ed", followed by a comma or a word
-    in lower case, that the article never writes with a capital inside a sentence and no
-    source list knows ("Moreover, Jeffrey D. Sachs, director of ..., noted", "Similarly,
+    :data:`INTRODUCTION_WORDS`, or one in "-ly", "-ing" or "-ed" that the article never writes
+    with a capital inside a sentence, followed by a comma or a word in lower case, and no
+    source list knows it ("Moreover, Jeffrey D. Sachs, director of ..., noted", "Similarly,
     William J. Bennett, ..., said", "Hours later, Trump ..., telling", "Having announced
     ..., Judge Berman").
 
@@ -777,19 +777,20 @@ def _capitalised_opener(before: list[Token], index: int, reading: ArticleReading
     6,044, speaker precision 0.873 both ways."""
     token = before[index]
     text = token.text
-    if not (
-        text in OPENING_WORDS or text in INTRODUCTION_WORDS or text.endswith(("ly", "ing", "ed"))
-    ):
+    listed = text in OPENING_WORDS or text in INTRODUCTION_WORDS
+    if not (listed or text.endswith(("ly", "ing", "ed"))):
         return False
     following = before[index + 1] if index + 1 < len(before) else None
     return (
         following is not None
         and (following.text == "," or following.text[0].islower())
-        and not token.text.isupper()
+        and not text.isupper()
         and not token.possessive
         and all(t.lower in OPENERS or not t.text[0].isalnum() for t in before[:index])
-        and reading.sources.lookup(token.text) is None
-        and token.text not in reading.names_inside_sentences()
+        and reading.sources.lookup(text) is None
+        # the article's capitalised words are read only for a word that may be a name
+        # ("Kelly", "Manning"): a listed opener is none
+        and (listed or text not in reading.names_inside_sentences())
     )
 
 
