@@ -31,13 +31,14 @@ from framing.voice.attribution import (
     resolve_pronouns,
     resolve_tag,
 )
+from framing.voice.headlines import HEADLINE_WORDS, headline_tags, is_title_case
 from framing.voice.labels import paragraph_voice
 from framing.voice.model import ParagraphVoice, Quote
 from framing.voice.quotes import find_quotes, find_transcript_turns
 from framing.voice.sources import SourcesLike, load_sources
 from framing.voice.surnames import may_resolve, surnames, titled_people_of
 from framing.voice.tokens import WORD_RUN, sentences
-from framing.voice.verbs import ReportingVerb, VerbFinder, headline_verbs, load_reporting_verbs
+from framing.voice.verbs import ReportingVerb, VerbFinder, load_reporting_verbs
 
 __all__ = [
     "VoiceDetector",
@@ -99,15 +100,11 @@ class RuleVoiceDetector:
         all_runs: list[list[str]] = []
         all_positions: list[list[int]] = []
         all_sentences: list[list[tuple[int, int]] | None] = []
-        all_read: list[str] = []
         for index, text in enumerate(paragraphs):
             turn = turns[index]
             quotes = found_quotes[index] if turn is None else [turn]
             runs = WORD_RUN.findall(text)
-            read = headline_verbs(text, runs, finder)  # "Trump Says ...": its verb in lower case
-            read_runs = runs if read is text else WORD_RUN.findall(read)
-            positions = _outside(finder.positions(read, read_runs), quotes)
-            all_read.append(read)
+            positions = _outside(finder.positions(text, runs), quotes)
             all_quotes.append(quotes)
             all_runs.append(runs)
             all_positions.append(positions)
@@ -117,13 +114,14 @@ class RuleVoiceDetector:
             all_sentences.append(sentences(text) if positions else None)
         reading = ArticleReading(paragraphs, all_sentences, self.sources, finder)
         all_tags: list[list[Tag]] = []
-        for index, read in enumerate(all_read):
+        for index, text in enumerate(paragraphs):
             spans = all_sentences[index]
             all_tags.append(
                 []
                 if spans is None
-                else find_tags(read, all_quotes[index], spans, all_positions[index], reading)
+                else find_tags(text, all_quotes[index], spans, all_positions[index], reading)
             )
+        _add_headline_tags(paragraphs, all_runs, all_sentences, all_tags, reading)
         if any(all_tags):
             all_tags = _resolve_names(paragraphs, all_tags, all_runs)
         voices = []
@@ -137,6 +135,29 @@ class RuleVoiceDetector:
             split = words_and_gaps(text) if pieces is None else pieces[index]
             voices.append(paragraph_voice(text, linked, attributions, pieces=split))
         return voices
+
+
+def _add_headline_tags(
+    paragraphs: Sequence[str],
+    all_runs: Sequence[list[str]],
+    all_sentences: list[list[tuple[int, int]] | None],
+    all_tags: list[list[Tag]],
+    reading: ArticleReading,
+) -> None:
+    """Add to ``all_tags`` the attributions of each paragraph in title case whose verbs are
+    capitalised (:func:`~framing.voice.headlines.headline_tags`), splitting its sentences
+    when they were not."""
+    for index, text in enumerate(paragraphs):
+        runs = all_runs[index]
+        if all_tags[index] or len(runs) > HEADLINE_WORDS or not is_title_case(runs):
+            continue
+        spans = all_sentences[index]
+        if spans is None:
+            spans = sentences(text)
+        found = headline_tags(text, spans, reading.verbs, reading.sources)
+        if found:
+            all_sentences[index] = spans
+            all_tags[index] = found
 
 
 def _resolve_names(

@@ -32,7 +32,6 @@ __all__ = [
     "load_reporting_verbs",
     "normal_form",
     "VerbFinder",
-    "headline_verbs",
 ]
 
 
@@ -148,61 +147,3 @@ class VerbFinder:
     def _reference_matches(self, text: str, start: int, end: int) -> Iterator[re.Match[str]]:
         """Yield what :meth:`matches` yields, from a search at every character."""
         return self.pattern.finditer(text, start, end)
-
-
-#: The most runs of word characters in a headline written in title case ("Trump Says He Will
-#: Win"): longer paragraphs are body text.
-HEADLINE_RUNS = 25
-
-#: The least share of a headline's runs of word characters that do not start with a letter
-#: in lower case ("Donald Trump Denies Mike Tyson Invited to Appear at GOP Convention": 9 of
-#: 11).
-HEADLINE_CAPITALS = 0.8
-
-#: A word that starts with a letter in lower case (not after an apostrophe: "Don't").
-_LOWER_CASE_WORD = re.compile(r"(?<![\w'\u2019])[a-z]")
-
-#: The most runs of word characters before a headline's verb: its subject ("Benghazi Widow
-#: Dorothy Woods Defends ..."). Further on, every word in title case looks like a name, and the
-#: subject rules would read a clause as one ("Megyn Kelly Was Just Spotted Walking Into The
-#: Last Place Anyone Would Expect").
-HEADLINE_SUBJECT_RUNS = 4
-
-_CAPITALISED_RUN = re.compile(r"(?<![\w\u2019'-])[A-Z][a-z]+(?![\w-])")
-
-
-def headline_verbs(text: str, runs: Sequence[str], finder: VerbFinder) -> str:
-    """Return ``text`` with the reporting verbs of a headline in title case written in lower
-    case ("Former Clinton Pollster Says Clinton Is In Trouble", "Howard Dean Tells Democratic
-    Convention"), so that the finder, which matches forms in lower case, reads them; any other
-    text is returned as it is. Offsets are kept (only the case of letters changes). The first
-    word is left alone: "Report: ..." and "Poll: ..." are labels, not verbs.
-
-    A headline is a paragraph of three to :data:`HEADLINE_RUNS` runs of word characters
-    (``runs``, :data:`~framing.voice.tokens.WORD_RUN` of ``text``), at least
-    :data:`HEADLINE_CAPITALS` of which do not start with a letter in lower case; its verb is
-    the first form after at most :data:`HEADLINE_SUBJECT_RUNS` runs.
-
-    Measured with ``benchmarks/polnear_voice.py`` on PolNeAR train: named sources of a speech
-    verb found 5,113 -> 5,150 of 6,044, speaker precision 0.873 -> 0.872 (most of the
-    headlines whose sources the annotators do not name have no annotation at all),
-    attributed-or-quoted F1 0.813 both ways (precision 0.881 -> 0.880). With every form of a
-    headline, not only the first after its subject: 5,159 found, speaker precision 0.870.
-
-    >>> finder = VerbFinder(load_reporting_verbs())
-    >>> text = "Ben Carson Slams Hillary And The Media."
-    >>> headline_verbs(text, WORD_RUN.findall(text), finder)
-    'Ben Carson slams Hillary And The Media.'
-    """
-    if len(runs) > HEADLINE_RUNS or len(runs) < 3:
-        return text
-    if len(_LOWER_CASE_WORD.findall(text)) > (1 - HEADLINE_CAPITALS) * len(runs):
-        return text
-    first = WORD_RUN.search(text)
-    skip = first.end() if first else 0
-    for match in _CAPITALISED_RUN.finditer(text, skip):
-        if len(WORD_RUN.findall(text, 0, match.start())) > HEADLINE_SUBJECT_RUNS:
-            break
-        if match.group().lower() in finder.by_form:
-            return text[: match.start()] + match.group().lower() + text[match.end() :]
-    return text
