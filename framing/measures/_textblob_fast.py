@@ -117,8 +117,8 @@ def _emoticon_trie(emoticons: list[str]) -> str:
 
 #: Whether a text holds one of TextBlob's emoticons where ``_EMOTICONS`` finds one: the same
 #: emoticons, with the same spaces allowed and the same end, as one tree of characters instead
-#: of about a hundred choices, each tried at every "o" or "x" of the text (of which several
-#: emoticons start with one). Only for a yes or no: the tree finds some emoticon wherever
+#: of about a hundred choices, all tried at every character that starts an emoticon (every "o"
+#: and "x" of the text among them). Only for a yes or no: the tree finds some emoticon wherever
 #: ``_EMOTICONS`` finds one, though not always the same one. tests/test_sentiment.py checks the
 #: two agree on every real paragraph and on each emoticon. ``_EMOTICONS`` still joins them.
 _ANY_EMOTICON = re.compile(
