@@ -12,6 +12,10 @@ caches, and prints the fastest of ``--repeat`` runs in microseconds per paragrap
   the corpus engine makes each document's Article;
 - ``textblob``, ``vader``, ``lexicon``: framing's TextBlob scorer, VADER's compound and its
   sentences' (``compounds``), and the loaded-language lexicon's ``match``;
+- ``words``: the split of a paragraph into its words and the gaps between them
+  (``words_and_gaps``), which an Article makes once for the word count and the voice labels;
+- ``voice``: the default voice detector on each paragraph as an article of its own, given that
+  split (``detect([p], pieces=...)``, as an Article calls it);
 - ``rows``: ``article_rows`` of Articles already measured (the row dicts alone);
 - ``to_table``: the rows as tables, in pieces of 500 as the corpus engine builds them;
 - ``read_csv``: reading ``make bench-cli``'s 20,000-paragraph CSV with ``iter_corpus``;
@@ -40,7 +44,18 @@ from corpus import real_paragraphs, repeated
 PIECE_ROWS = 500
 #: make bench-cli's smaller corpus.
 CSV_PARAGRAPHS = 20_000
-STEPS = ("article", "textblob", "vader", "lexicon", "rows", "to_table", "read_csv", "all")
+STEPS = (
+    "article",
+    "textblob",
+    "vader",
+    "lexicon",
+    "words",
+    "voice",
+    "rows",
+    "to_table",
+    "read_csv",
+    "all",
+)
 
 
 def fastest(run, repeat: int) -> float:
@@ -74,6 +89,8 @@ def main() -> int:
     from framing.measures.sentiment import default_sentiment, default_vader
     from framing.table.rows import _measure_each, article_rows, document_rows, to_table
     from framing.table.schema import ALL_MEASURES
+    from framing.text.words import words_and_gaps
+    from framing.voice.detector import default_detector
 
     print(f"package: {Path(framing.__file__).parent}")
     paragraphs = real_paragraphs()
@@ -83,6 +100,8 @@ def main() -> int:
         "vader": default_vader(),
     }
     documents = list(enumerate(paragraphs))
+    split = [words_and_gaps(text) for text in paragraphs]
+    detector = default_detector()
     measured = [Article(text, **options) for text in paragraphs]
     _measure_each(measured, ALL_MEASURES)
     rows = [row for article in measured for row in article_rows(article, 0, ALL_MEASURES)]
@@ -101,6 +120,14 @@ def main() -> int:
             "textblob": (lambda: [options["sentiment"].score(p) for p in paragraphs], None),
             "vader": (lambda: [options["vader"].compounds(p) for p in paragraphs], None),
             "lexicon": (lambda: [options["lexicon"].match(p) for p in paragraphs], None),
+            "words": (lambda: [words_and_gaps(p) for p in paragraphs], None),
+            "voice": (
+                lambda: [
+                    detector.detect([p], pieces=[pieces])
+                    for p, pieces in zip(paragraphs, split, strict=True)
+                ],
+                None,
+            ),
             "rows": (lambda: [article_rows(a, 0, ALL_MEASURES) for a in measured], None),
             "to_table": (
                 lambda: [

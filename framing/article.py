@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cached_property
 from pathlib import Path
 from typing import TypeVar
 
@@ -63,6 +62,34 @@ from framing.voice.model import NO_VOICE, SEGMENT_VOICES, ParagraphVoice
 __all__ = ["Article", "Paragraph", "HEADLINE_MAX_WORDS"]
 
 T = TypeVar("T")
+
+
+class cached_property:
+    """A property computed on first use and kept in the instance's ``__dict__``: what
+    :func:`functools.cached_property` does, without the lock that Python 3.11's takes at every
+    first use (one lock for every instance of the class, so threads reading different Articles
+    also wait on each other; Python 3.12 removed it). Under threads a value can be computed
+    twice, and the two are equal: every property here depends only on the instance.
+
+    Measuring a corpus reads about 8 of them a paragraph for the first time: 0.52 µs each with
+    the lock, 0.22 without (``timeit`` of a class with one such property, best of 5).
+    """
+
+    def __init__(self, function) -> None:
+        self.function = function
+        self.name = function.__name__
+        self.__doc__ = function.__doc__
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
+
+    def __get__(self, instance, owner=None):
+        if instance is None:
+            return self
+        # Not a data descriptor: once set, the instance's __dict__ answers without this call.
+        value = instance.__dict__[self.name] = self.function(instance)
+        return value
+
 
 #: A first line longer than this is read as body text, not a headline. News headlines run to
 #: about 10 words on average and rarely past 20; 25 leaves room for a kicker ("ALERT: ...").

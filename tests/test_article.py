@@ -405,3 +405,25 @@ def test_a_detector_of_ones_own_leaves_the_word_count_alone():
         article = Article(text, voice=detector)
         article.voices  # noqa: B018
         assert [p.words for p in article.paragraphs] == [1, 8]
+
+
+def test_a_cached_property_is_computed_once_and_kept_on_the_instance():
+    from framing.article import cached_property
+
+    calls = []
+
+    class Counted:
+        @cached_property
+        def value(self) -> int:
+            """The value."""
+            calls.append(self)
+            return len(calls)
+
+    first, second = Counted(), Counted()
+    assert (first.value, first.value, second.value) == (1, 1, 2)
+    assert first.__dict__ == {"value": 1}
+    assert calls == [first, second]
+    assert isinstance(Counted.value, cached_property)
+    assert Counted.value.__doc__ == "The value."
+    # the properties of Article and Paragraph are these
+    assert isinstance(Article.__dict__["paragraphs"], cached_property)

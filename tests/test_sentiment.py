@@ -252,6 +252,23 @@ def test_scored_words_are_those_textblob_scores(every_real_text):
         assert words == _textblob_fast._reference_lower_words(text), text
 
 
+def test_the_emoticon_tree_finds_an_emoticon_where_textblobs_pattern_does(every_real_text):
+    fast, plain = _textblob_fast._ANY_EMOTICON, _textblob_fast._EMOTICONS
+    emoticons = [e for group in _textblob_fast.pattern_text.EMOTICONS.values() for e in group]
+    cases = [
+        case
+        for e in emoticons
+        for case in (e, f"a {e} b", " ".join(e), f"{e}x", f"x{e}", f"{e}\n", f"{e[:-1]} b")
+    ]
+    texts = [" ".join(_textblob_fast._tokens(text)) for text in every_real_text]
+    found = 0
+    for text in [*texts, *cases, "Max D said", "Malcolm x D", "boxD"]:
+        expected = plain.search(text) is not None
+        assert (fast.search(text) is not None) == expected, text
+        found += expected
+    assert found > len(emoticons) * 3
+
+
 def test_tokenizer_gives_textblobs_tokens_exactly(every_real_text):
     for text in every_real_text:
         assert _textblob_fast.find_tokens(text) == _textblob_fast.reference_find_tokens(text), text

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from framing.datasets.loaders import load_allsides, load_babe
@@ -88,6 +90,30 @@ def test_the_word_parts_of_every_real_text_are_the_parts_of_its_words():
         assert [part.span() for part in WORD_PART.finditer(text)] == _parts_of_words(text), text
     # Words and parts differ on real text: the hyphens and separators are there.
     assert sum(len(WORD.findall(text)) != len(WORD_PART.findall(text)) for text in texts) > 1000
+
+
+#: Words the real paragraphs may lack: initialisms next to points, digits and underscores.
+WORD_CASES = [
+    "U.S. a.m. a.b U.S.A.x 1.2.3 _a. a_b.c. É.U. 3.5% 270,000, x.5 5.x de-facto who\u2019s",
+    "The U.S.-led plan, anti\u2011ISIS, ex-U.N. staff; (a.) A.. .A. \u02bcquoted' 'end",
+]
+
+
+def test_words_equal_those_of_the_plain_pattern():
+    from framing.text.words import _REFERENCE_WORD, words_and_gaps
+
+    shared_data = need_data("babe", "allsides-roundups")
+    babe = load_babe(data_dir=shared_data, subgroup=["SG1", "SG2"])["text"].tolist()
+    sides = load_allsides(data_dir=shared_data, include_roundup=True)
+    texts = babe + [part for parts in sides["paragraphs"] for part in parts] + WORD_CASES
+    assert len(texts) > 10_000
+    found = 0
+    for text in texts:
+        expected = [m.span() for m in _REFERENCE_WORD.finditer(text)]
+        assert [m.span() for m in WORD.finditer(text)] == expected, text
+        assert words_and_gaps(text) == re.split(f"({_REFERENCE_WORD.pattern})", text), text
+        found += len(expected)
+    assert found > 350_000
 
 
 def test_normalize_apostrophes_keeps_the_length():

@@ -603,7 +603,12 @@ def test_tokens_equal_those_made_by_their_class(real_paragraphs):
     from framing.voice.tokens import Token, _reference_tokens, token_texts, tokens
 
     found = 0
-    for text in [*real_paragraphs, "NPR’s Tom Bowman said: “It’s 150 miles.”", ""]:
+    cases = [
+        "NPR’s Tom Bowman said: “It’s 150 miles.”",
+        "",
+        "U.S.A. A.b. a.B. x&y O'Brien’s ISIS’ Reuters' (D-N.Y.) _x.Y. 3.5 e.g. É.U. end.",
+    ]
+    for text in [*real_paragraphs, *cases]:
         for start, end in [(0, len(text)), *split_sentences(text)]:
             made = tokens(text, start, end)
             assert made == _reference_tokens(text, start, end), text[start:end]

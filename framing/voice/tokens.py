@@ -81,7 +81,19 @@ def sentences(text: str) -> list[tuple[int, int]]:
 #: pattern of the words voice counts, because the name rules need what WORD leaves out: the
 #: punctuation between words (a comma before "said", a quotation mark, the point of "Sen."), and
 #: a possessive kept on its name ("NPR’s Tom Bowman" is NPR, then a person).
+#:
+#: Every token starts with a character that is no white space, so the pattern starts with
+#: ``\S`` and says after it which kind of token that character starts: the engine then skips
+#: the white space between tokens in C, where a choice at the start is tried at every
+#: character (as :data:`framing.text.words.WORD` does). :data:`_REFERENCE_TOKEN` is the plain
+#: way to write it; :func:`_reference_tokens` reads it (tests/test_voice.py, on every real
+#: paragraph and sentence).
 TOKEN = re.compile(
+    r"\S(?:(?<=[A-Z])\.(?:[A-Z]\.)+"
+    r"|(?<=\w)\w*(?:[-\u2010\u2011&\u2019'.]\w+)*(?:[\u2019'](?:s\b)?)?"
+    r"|(?<=[^\w\s]))"
+)
+_REFERENCE_TOKEN = re.compile(
     r"(?:[A-Z]\.){2,}|\w+(?:[-\u2010\u2011&\u2019'.]\w+)*(?:[\u2019'](?:s\b)?)?|[^\w\s]"
 )
 
@@ -138,8 +150,11 @@ def tokens(text: str, start: int, end: int) -> list[Token]:
 
 
 def _reference_tokens(text: str, start: int, end: int) -> list[Token]:
-    """Return what :func:`tokens` returns, each token made by its class."""
-    return [Token(m.group(), m.start(), m.end()) for m in TOKEN.finditer(text, start, end)]
+    """Return what :func:`tokens` returns, each token made by its class from a match of the
+    plain pattern :data:`_REFERENCE_TOKEN`."""
+    return [
+        Token(m.group(), m.start(), m.end()) for m in _REFERENCE_TOKEN.finditer(text, start, end)
+    ]
 
 
 _new_tuple = tuple.__new__
