@@ -254,6 +254,37 @@ def test_suffixes_dashes_possessives_and_role_phrases(text, sources):
 
 
 @pytest.mark.parametrize(
+    ("text", "sources"),
+    [
+        # an adverb of manner between the subject and its verb (_manner_adverb)
+        ("Ann Lee jokingly said the plan would fail.", "Ann Lee"),
+        ("Gov. Tom Reed strongly denied that the vote was rigged.", "Tom Reed"),
+        ("Mr. Ortiz defiantly told voters he would stay.", "Ortiz"),
+        ("Ann Lee and Tom Reed have both argued that jobs were lost.", "Ann Lee;Tom Reed"),
+        ("Ann Lee has long insisted the plan would work.", "Ann Lee"),
+        # a noun in -ly after a determiner stays the subject's noun, not an adverb
+        ("The Lee family said the plan failed.", ""),
+        ("A Reed ally said the plan failed.", "Reed ally"),
+        # a name between commas after a role phrase (named_appositive_subject)
+        ("The head of the Ohio Nurses Union, Ann Lee, warned that wages fell.", "Ann Lee"),
+        ("The plan failed, a spokeswoman, Ann Marie Lee, said on Monday.", "Ann Marie Lee"),
+        (
+            "On Tuesday, however, the director of the agency, Tom J. Reed, said it was fine.",
+            "Tom J Reed",
+        ),
+        (
+            "Two members of Congress from Ohio, Ann Lee and Tom Reed, have said they object.",
+            "Ann Lee;Tom Reed",
+        ),
+        # no role phrase before the commas, or more than names between them
+        ("The head of the union, who met Ann Lee, said it was fine.", ""),
+    ],
+)
+def test_adverbs_of_manner_and_names_after_a_role_phrase(text, sources):
+    assert _voice(text).source_names == sources
+
+
+@pytest.mark.parametrize(
     ("words", "expected"),
     [
         (["officials"], Source("officials", "official")),
