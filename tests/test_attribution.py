@@ -285,6 +285,24 @@ def test_adverbs_of_manner_and_names_after_a_role_phrase(text, sources):
 
 
 @pytest.mark.parametrize(
+    ("text", "sources"),
+    [
+        # a comma inside a closing quotation mark before the participle
+        ("Ann Lee defended “our values,” saying the city was brave.", "Ann Lee"),
+        # an adverb of manner before it
+        ("Tom Reed raised questions, falsely suggesting that the vote was rigged.", "Tom Reed"),
+        # a joint other than a comma: "before", "upon", a dash
+        ("Mr. Ortiz deflected questions before saying the plan was fine.", "Ortiz"),
+        ("Ann Lee changed her pick \u2013 saying she liked the other team.", "Ann Lee"),
+        # still no name after the participle ("saying Clinton ...")
+        ("The storm hit the coast before saying Ann Lee was right.", ""),
+    ],
+)
+def test_participles_after_a_quotation_an_adverb_or_a_joint(text, sources):
+    assert _voice(text).source_names == sources
+
+
+@pytest.mark.parametrize(
     ("words", "expected"),
     [
         (["officials"], Source("officials", "official")),
