@@ -262,6 +262,13 @@ def test_suffixes_dashes_possessives_and_role_phrases(text, sources):
         ("Mr. Ortiz defiantly told voters he would stay.", "Ortiz"),
         ("Ann Lee and Tom Reed have both argued that jobs were lost.", "Ann Lee;Tom Reed"),
         ("Ann Lee has long insisted the plan would work.", "Ann Lee"),
+        ("Ann Lee herself acknowledged that the race was hard.", "Ann Lee"),
+        # a subject after a comma and "and", with an appositive (_after_comma_and)
+        (
+            "The plan was drafted by Tom Reed, and Ann Lee, the city's climate adviser, said "
+            "she would back it.",
+            "Ann Lee",
+        ),
         # a noun in -ly after a determiner stays the subject's noun, not an adverb
         ("The Lee family said the plan failed.", ""),
         ("A Reed ally said the plan failed.", "Reed ally"),
