@@ -254,6 +254,62 @@ def test_suffixes_dashes_possessives_and_role_phrases(text, sources):
 
 
 @pytest.mark.parametrize(
+    ("text", "sources"),
+    [
+        # an adverb of manner between the subject and its verb (_manner_adverb)
+        ("Ann Lee jokingly said the plan would fail.", "Ann Lee"),
+        ("Gov. Tom Reed strongly denied that the vote was rigged.", "Tom Reed"),
+        ("Mr. Ortiz defiantly told voters he would stay.", "Ortiz"),
+        ("Ann Lee and Tom Reed have both argued that jobs were lost.", "Ann Lee;Tom Reed"),
+        ("Ann Lee has long insisted the plan would work.", "Ann Lee"),
+        ("Ann Lee herself acknowledged that the race was hard.", "Ann Lee"),
+        # a subject after a comma and "and", with an appositive (_after_comma_and)
+        (
+            "The plan was drafted by Tom Reed, and Ann Lee, the city's climate adviser, said "
+            "she would back it.",
+            "Ann Lee",
+        ),
+        # a noun in -ly after a determiner stays the subject's noun, not an adverb
+        ("The Lee family said the plan failed.", ""),
+        ("A Reed ally said the plan failed.", "Reed ally"),
+        # a name between commas after a role phrase (named_appositive_subject)
+        ("The head of the Ohio Nurses Union, Ann Lee, warned that wages fell.", "Ann Lee"),
+        ("The plan failed, a spokeswoman, Ann Marie Lee, said on Monday.", "Ann Marie Lee"),
+        (
+            "On Tuesday, however, the director of the agency, Tom J. Reed, said it was fine.",
+            "Tom J Reed",
+        ),
+        (
+            "Two members of Congress from Ohio, Ann Lee and Tom Reed, have said they object.",
+            "Ann Lee;Tom Reed",
+        ),
+        # no role phrase before the commas, or more than names between them
+        ("The head of the union, who met Ann Lee, said it was fine.", ""),
+    ],
+)
+def test_adverbs_of_manner_and_names_after_a_role_phrase(text, sources):
+    assert _voice(text).source_names == sources
+
+
+@pytest.mark.parametrize(
+    ("text", "sources"),
+    [
+        # a comma inside a closing quotation mark before the participle
+        ("Ann Lee defended “our values,” saying the city was brave.", "Ann Lee"),
+        # an adverb of manner before it
+        ("Tom Reed raised questions, falsely suggesting that the vote was rigged.", "Tom Reed"),
+        # a joint other than a comma: "before", "upon", a dash
+        ("Mr. Ortiz deflected questions before saying the plan was fine.", "Ortiz"),
+        ("Ann Lee changed her pick \u2013 saying she liked the other team.", "Ann Lee"),
+        # still no name after the participle ("saying Clinton ...")
+        ("The storm hit the coast before saying Ann Lee was right.", ""),
+    ],
+)
+def test_participles_after_a_quotation_an_adverb_or_a_joint(text, sources):
+    assert _voice(text).source_names == sources
+
+
+@pytest.mark.parametrize(
     ("words", "expected"),
     [
         (["officials"], Source("officials", "official")),
