@@ -190,22 +190,19 @@ class ArticleReading:
         return self._names
 
     def writes_inside_sentences(self, word: str) -> bool:
-        """Return whether ``word`` is among :meth:`names_inside_sentences`, reading only the
-        paragraphs that hold it: a word read off a paragraph is part of its text, so the
-        others cannot give it (a rule asks about one word, and an article has dozens of
-        paragraphs). tests/test_voice.py checks it against the whole set on every real
-        article."""
+        """Return whether ``word`` is among :meth:`names_inside_sentences`, reading the
+        paragraphs that hold it one by one up to the first that writes it so: a word read off
+        a paragraph is part of its text, so the others cannot give it (a rule asks about one
+        word, and an article has dozens of paragraphs). tests/test_voice.py checks it against
+        the whole set on every real article."""
         if self._names is not None:
             return word in self._names
-        holding = [index for index, text in enumerate(self.paragraphs) if word in text]
-        paragraphs = [self.paragraphs[index] for index in holding]
-        all_sentences = [
-            sentences(self.paragraphs[index])
-            if self.sentences[index] is None
-            else self.sentences[index]
-            for index in holding
-        ]
-        return word in names_inside_sentences(paragraphs, all_sentences)
+        for text, spans in zip(self.paragraphs, self.sentences, strict=True):
+            if word in text:
+                spans = sentences(text) if spans is None else spans
+                if word in names_inside_sentences([text], [spans]):
+                    return True
+        return False
 
 
 @dataclass(frozen=True)
