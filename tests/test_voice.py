@@ -674,6 +674,37 @@ def test_names_inside_sentences_equal_those_read_from_the_tokens(real_articles):
     assert found > 10_000
 
 
+def test_a_word_written_inside_sentences_is_read_from_the_paragraphs_that_hold_it(
+    real_articles,
+):
+    # ArticleReading.writes_inside_sentences(word) reads only the paragraphs holding the word:
+    # it must say what membership in the whole article's names_inside_sentences() says, for
+    # every capitalised word of every real article (and a word no article writes).
+    from framing.voice.attribution import ArticleReading
+    from framing.voice.detector import default_detector
+    from framing.voice.tokens import base_of, sentences, token_texts
+
+    detector = default_detector()
+    found = asked = 0
+    for paragraphs in real_articles:
+        spans = [sentences(text) if index % 2 else None for index, text in enumerate(paragraphs)]
+        words = {"Zyxwvut"} | {
+            base_of(word)
+            for text in paragraphs
+            for word in token_texts(text, 0, len(text))
+            if word[0].isupper()
+        }
+        expected = ArticleReading(
+            paragraphs, spans, detector.sources, detector._finder
+        ).names_inside_sentences()
+        reading = ArticleReading(paragraphs, spans, detector.sources, detector._finder)
+        for word in sorted(words):
+            assert reading.writes_inside_sentences(word) == (word in expected), word
+            found += word in expected
+        asked += len(words)
+    assert found > 10_000 and asked - found > 10_000
+
+
 def test_surnames_are_looked_for_only_when_a_source_may_change(real_articles, monkeypatch):
     # may_resolve() says when resolve() can change the sources, whatever the surnames: with
     # every surname known, a source list it passes stays as it is; and the detector that

@@ -189,6 +189,21 @@ class ArticleReading:
             self._names = names_inside_sentences(self.paragraphs, all_sentences)
         return self._names
 
+    def writes_inside_sentences(self, word: str) -> bool:
+        """Return whether ``word`` is among :meth:`names_inside_sentences`, reading the
+        paragraphs that hold it one by one up to the first that writes it so: a word read off
+        a paragraph is part of its text, so the others cannot give it (a rule asks about one
+        word, and an article has dozens of paragraphs). tests/test_voice.py checks it against
+        the whole set on every real article."""
+        if self._names is not None:
+            return word in self._names
+        for text, spans in zip(self.paragraphs, self.sentences, strict=True):
+            if word in text:
+                spans = sentences(text) if spans is None else spans
+                if word in names_inside_sentences([text], [spans]):
+                    return True
+        return False
+
 
 @dataclass(frozen=True)
 class Tag:
@@ -972,7 +987,7 @@ def _capitalised_opener(before: list[Token], index: int, reading: ArticleReading
         and reading.sources.lookup(text) is None
         # the article's capitalised words are read only for a word that may be a name
         # ("Kelly", "Manning"): a listed opener is none
-        and (listed or text not in reading.names_inside_sentences())
+        and (listed or not reading.writes_inside_sentences(text))
     )
 
 
@@ -1525,7 +1540,7 @@ def _capitalised_only_as_opener(
         and opening
         and not words[0].text.isupper()
         and sources[0].kind in FOUND_KINDS
-        and words[0].base not in reading.names_inside_sentences()
+        and not reading.writes_inside_sentences(words[0].base)
     )
 
 
