@@ -473,17 +473,14 @@ def unnamed_phrase(words: Sequence[Token]) -> list[Source]:
     words = list(words)
     while words and words[0].lower in DETERMINERS:
         words = words[1:]
-    names = [token.text for token in words]
-    if len(words) >= 2 and words[-2].cap and words[-2].possessive:
-        names[-2] = words[-2].base
-    names = _possessive_modifiers(words, names)
-    source = unnamed_source(names)
+    source = unnamed_source(_possessive_modifiers(words))
     return [source] if source else []
 
 
-def _possessive_modifiers(words: Sequence[Token], names: list[str]) -> list[str]:
-    """Return the words of an unnamed source's phrase with each name's possessive before the
-    words that describe its head made a modifier too, as news writing names such sources:
+def _possessive_modifiers(words: Sequence[Token]) -> list[str]:
+    """Return the words of an unnamed source's phrase with each name's possessive before its
+    head noun made a modifier, as news writing names such sources (right before the head noun,
+    :func:`unnamed_phrase`, and before the words that describe it):
     "Donald Trump's campaign manager" is the "Donald Trump campaign manager", "Sanders's top
     advisers" are "Sanders top advisers", "Colorado's delegation chairman" is the "Colorado
     delegation chairman".
@@ -492,9 +489,10 @@ def _possessive_modifiers(words: Sequence[Token], names: list[str]) -> list[str]
     rule, the other rules in place: named sources of a speech verb found 5,199 -> 5,209 of
     6,044 (the annotators' key is the name before the possessive), speaker precision 0.873
     both ways."""
+    last = len(words) - 1
     return [
-        token.base if token.cap and token.possessive and index < len(words) - 1 else name
-        for index, (token, name) in enumerate(zip(words, names, strict=True))
+        token.base if token.cap and token.possessive and index < last else token.text
+        for index, token in enumerate(words)
     ]
 
 

@@ -31,7 +31,7 @@ from framing.voice.attribution import (
     resolve_pronouns,
     resolve_tag,
 )
-from framing.voice.headlines import HEADLINE_WORDS, headline_tags, is_title_case
+from framing.voice.headlines import headline_tags, is_title_case
 from framing.voice.labels import paragraph_voice
 from framing.voice.model import ParagraphVoice, Quote
 from framing.voice.quotes import find_quotes, find_transcript_turns
@@ -149,7 +149,7 @@ def _add_headline_tags(
     when they were not."""
     for index, text in enumerate(paragraphs):
         runs = all_runs[index]
-        if all_tags[index] or len(runs) > HEADLINE_WORDS or not is_title_case(runs):
+        if all_tags[index] or not is_title_case(runs):
             continue
         spans = all_sentences[index]
         if spans is None:
