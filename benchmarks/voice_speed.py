@@ -1,32 +1,49 @@
 """CPU time of voice detection per paragraph, on single paragraphs and on whole articles.
 
     python benchmarks/voice_speed.py [--data-dir ../shared/data] [--repeat 3]
+    python benchmarks/voice_speed.py --baseline b2fa3f1 [--rounds 3]
 
-Times :func:`framing.voice.detect_voices` in this process, in CPU seconds
-(``time.process_time``), after one untimed warm-up call:
+Times :func:`framing.voice.detect_voices` in CPU seconds (``time.process_time``), after one
+untimed warm-up call:
 
 1. ``paragraphs``: every fifth paragraph of benchmarks/corpus.py's real paragraphs (BABE
    sentences and AllSides paragraphs), one call per paragraph, as in throughput.py's breakdown;
 2. ``polnear articles``: every PolNeAR training article split at blank lines, one call per
    article (what :class:`framing.Article` does), so quotations that run over paragraphs are read.
 
-Each is timed ``--repeat`` times and the fastest is printed, in microseconds per paragraph. To
-compare two versions of the package, run it against each in turn, alternating, e.g. with
-``PYTHONPATH=/path/to/other/checkout`` for the other one; the first line names the package
-folder that was timed.
+Each is timed ``--repeat`` times and the fastest is printed, in microseconds per paragraph.
+
+``--baseline REF`` times another version of the package in the same run, as the ratio that
+speed figures are given in on these shared machines: the package folder at git revision ``REF``
+of this repository (``git archive``) is extracted to a temporary folder, the inputs are made
+once with this checkout and written to a file, and each of ``--rounds`` rounds times the
+baseline and then this checkout, each in a process of its own (``PYTHONPATH`` set to its
+folder). It prints every timing and, per round, this checkout's time over the baseline's.
+:data:`ISSUE_9_BASELINE` is the package as it stood when voice detection's speed target ("no
+slower per paragraph than today's") was set. A version of the package that cannot make the
+inputs itself (older ones have no PolNeAR loader) only has to have
+``framing.voice.detect_voices``.
 """
 
 from __future__ import annotations
 
 import argparse
 import gc
+import os
+import pickle
+import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from corpus import SHARED_DATA, real_paragraphs
+from corpus import REPO, SHARED_DATA, real_paragraphs
+
+#: The package as it stood when issue 9 set voice detection's speed target: the last commit
+#: before the package was laid out in subpackages, with voice detection in one module.
+ISSUE_9_BASELINE = "b2fa3f1"
 
 
 def _cpu_seconds(calls, repeat: int) -> float:
@@ -40,30 +57,90 @@ def _cpu_seconds(calls, repeat: int) -> float:
     return best
 
 
+def make_inputs(data_dir: Path) -> tuple[list[str], list[list[str]]]:
+    """Return the single paragraphs and the PolNeAR articles' paragraph lists that are timed."""
+    from framing.datasets import load_polnear
+    from framing.text.segment import BlankLineSegmenter
+
+    paragraphs = real_paragraphs(data_dir)[::5]
+    articles = load_polnear("train", data_dir=data_dir)["text"]
+    segmenter = BlankLineSegmenter()
+    return paragraphs, [[text[a:b] for a, b in segmenter.split(text)] for text in articles]
+
+
+def time_voice(paragraphs: list[str], split: list[list[str]], repeat: int) -> tuple[float, float]:
+    """Return the CPU µs per paragraph of detect_voices on single paragraphs and on articles."""
+    import framing
+    from framing.voice import detect_voices
+
+    detect_voices(["“We won,” she said."])  # load the sources and verbs before timing
+    print(f"framing from {Path(framing.__file__).parent}")
+    single = _cpu_seconds([lambda p=p: detect_voices([p]) for p in paragraphs], repeat)
+    per_paragraph = 1e6 * single / len(paragraphs)
+    print(f"paragraphs        {len(paragraphs):6d} paragraphs  {per_paragraph:6.1f} µs")
+    count = sum(map(len, split))
+    whole = _cpu_seconds([lambda a=a: detect_voices(a) for a in split], repeat)
+    per_article_paragraph = 1e6 * whole / count
+    print(f"polnear articles  {count:6d} paragraphs  {per_article_paragraph:6.1f} µs")
+    return per_paragraph, per_article_paragraph
+
+
+def _run_timed(folder: Path, inputs: Path, repeat: int) -> tuple[float, float]:
+    """Time the package in ``folder`` in a process of its own; return its two figures."""
+    result = subprocess.run(
+        [sys.executable, __file__, "--inputs", str(inputs), "--repeat", str(repeat)],
+        env={**os.environ, "PYTHONPATH": str(folder)},
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    sys.stdout.write(result.stdout)
+    sys.stdout.flush()
+    lines = [line for line in result.stdout.splitlines() if line.endswith(" µs")]
+    return tuple(float(line.split()[-2]) for line in lines)
+
+
+def compare(baseline: str, data_dir: Path, repeat: int, rounds: int) -> None:
+    """Time the package at git revision ``baseline`` and this checkout in turn, ``rounds`` times."""
+    with tempfile.TemporaryDirectory() as folder:
+        folder = Path(folder)
+        inputs = folder / "inputs.pickle"
+        inputs.write_bytes(pickle.dumps(make_inputs(data_dir)))
+        old = folder / "baseline"
+        old.mkdir()
+        archive = subprocess.run(
+            ["git", "-C", str(REPO), "archive", baseline, "framing"],
+            capture_output=True,
+            check=True,
+        ).stdout
+        subprocess.run(["tar", "-x", "-C", str(old)], input=archive, check=True)
+        print(f"baseline: {baseline}; load average {os.getloadavg()[0]:.2f}")
+        for number in range(1, rounds + 1):
+            before = _run_timed(old, inputs, repeat)
+            after = _run_timed(REPO, inputs, repeat)
+            ratios = "  ".join(
+                f"{name} {new / base:.2f}x"
+                for name, new, base in zip(("paragraphs", "articles"), after, before, strict=True)
+            )
+            print(f"round {number}: this checkout / baseline: {ratios}")
+        print(f"load average {os.getloadavg()[0]:.2f}")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data-dir", type=Path, default=SHARED_DATA)
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--baseline", metavar="REF", help="git revision to time in turn")
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--inputs", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
 
-    import framing
-    from framing.datasets import load_polnear
-    from framing.text.segment import BlankLineSegmenter
-    from framing.voice import detect_voices
-
-    paragraphs = real_paragraphs(args.data_dir)[::5]
-    articles = load_polnear("train", data_dir=args.data_dir)["text"]
-    segmenter = BlankLineSegmenter()
-    split = [[text[a:b] for a, b in segmenter.split(text)] for text in articles]
-    detect_voices(["“We won,” she said."])  # load the sources and verbs before timing
-
-    print(f"framing from {Path(framing.__file__).parent}")
-    single = _cpu_seconds([lambda p=p: detect_voices([p]) for p in paragraphs], args.repeat)
-    per_paragraph = 1e6 * single / len(paragraphs)
-    print(f"paragraphs        {len(paragraphs):6d} paragraphs  {per_paragraph:6.1f} µs")
-    count = sum(map(len, split))
-    whole = _cpu_seconds([lambda a=a: detect_voices(a) for a in split], args.repeat)
-    print(f"polnear articles  {count:6d} paragraphs  {1e6 * whole / count:6.1f} µs")
+    if args.baseline:
+        compare(args.baseline, args.data_dir, args.repeat, args.rounds)
+    elif args.inputs:
+        time_voice(*pickle.loads(args.inputs.read_bytes()), args.repeat)
+    else:
+        time_voice(*make_inputs(args.data_dir), args.repeat)
     return 0
 
 
