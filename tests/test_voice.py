@@ -493,6 +493,7 @@ def test_demo_prints_and_writes_the_voice_contrast(tmp_path, capsys):
         ("“We won,” he said.", ["“", "We", "won", ",", "”", "he", "said", "."]),
         ("Sen. Cruz", ["Sen", ".", "Cruz"]),  # the point of a title is a token of its own
         ("3.5 a.m. and 270,000", ["3.5", "a.m", ".", "and", "270", ",", "000"]),
+        ("İstanbul’s MAYOR said", ["İstanbul’s", "MAYOR", "said"]),  # "i̇stanbul’s": 1 longer
     ],
 )
 def test_tokens_of_the_name_rules(text, tokens):
@@ -501,6 +502,7 @@ def test_tokens_of_the_name_rules(text, tokens):
     found = read_tokens(text, 0, len(text))
     assert [token.text for token in found] == tokens
     assert all(text[token.start : token.end] == token.text for token in found)
+    assert [token.lower for token in found] == [word.lower() for word in tokens]
 
 
 @pytest.mark.parametrize(

@@ -129,7 +129,8 @@ class RuleVoiceDetector:
         for index, text in enumerate(paragraphs):
             quotes, spans, tags = all_quotes[index], all_sentences[index], all_tags[index]
             attributions = cover(tags, quotes, spans, text) if tags else ()
-            linked = link_quotes(quotes, tags, spans or [], previous_quote)
+            # A paragraph without quotations has none to link (most paragraphs have none).
+            linked = link_quotes(quotes, tags, spans or [], previous_quote) if quotes else ()
             if linked:
                 previous_quote = linked[-1]
             split = words_and_gaps(text) if pieces is None else pieces[index]

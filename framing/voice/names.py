@@ -153,7 +153,6 @@ def collect_names(tokens: list[Token], after_the: bool = False) -> list[NameGrou
     for index, token in enumerate(tokens):
         if index <= skip_to:
             continue  # the words of a role phrase (role_phrase_end)
-        following = tokens[index + 1] if index + 1 < len(tokens) else None
         if is_name_word(token):
             if not current.tokens and token.text in NOT_NAMES and token.text != "The":
                 if groups or index:
@@ -170,9 +169,9 @@ def collect_names(tokens: list[Token], after_the: bool = False) -> list[NameGrou
         if (
             token.text in CONNECTORS
             and current.tokens
-            and following is not None
-            and following.cap
-            and following.text[0].isalpha()
+            and index + 1 < len(tokens)
+            and tokens[index + 1].cap
+            and tokens[index + 1].text[0].isalpha()
         ):
             current.tokens.append(token)
             continue

@@ -98,12 +98,23 @@ _REFERENCE_TOKEN = re.compile(
 )
 
 
-class Token(NamedTuple):
-    """A word or punctuation mark of a sentence, with its offsets in the paragraph."""
-
+class _TokenFields(NamedTuple):
     text: str
     start: int
     end: int
+    #: The text in lower case, made with the token: the rules read it about once for each
+    #: token they make (a property would lower-case the text again at each reading).
+    lower: str
+
+
+class Token(_TokenFields):
+    """A word or punctuation mark of a sentence, with its offsets in the paragraph, and its
+    text in lower case (``Token("NPR", 0, 3).lower`` is ``"npr"``)."""
+
+    __slots__ = ()
+
+    def __new__(cls, text: str, start: int, end: int) -> Token:
+        return _new_tuple(cls, (text, start, end, text.lower()))
 
     @property
     def possessive(self) -> bool:
@@ -123,11 +134,6 @@ class Token(NamedTuple):
         """Return whether the token starts with a capital."""
         return self.text[0].isupper()
 
-    @property
-    def lower(self) -> str:
-        """Return the token in lower case."""
-        return self.text.lower()
-
 
 def base_of(word: str) -> str:
     """Return ``word`` without a possessive "’s" or a final apostrophe (:attr:`Token.base`)."""
@@ -145,8 +151,12 @@ def token_texts(text: str, start: int, end: int) -> list[str]:
 def tokens(text: str, start: int, end: int) -> list[Token]:
     """Return the tokens of ``text[start:end]``, with offsets into ``text``."""
     # tuple.__new__ makes the same Token as Token(text, start, end), without the call of the
-    # named tuple's own __new__ for each of the tens of thousands of tokens of a corpus.
-    return [_new_tuple(Token, (m[0], m.start(), m.end())) for m in TOKEN.finditer(text, start, end)]
+    # class's own __new__ for each of the tens of thousands of tokens of a corpus.
+    return [
+        _new_tuple(Token, (word, m.start(), m.end(), word.lower()))
+        for m in TOKEN.finditer(text, start, end)
+        for word in [m[0]]  # one name for the match's text, read twice
+    ]
 
 
 def _reference_tokens(text: str, start: int, end: int) -> list[Token]:
