@@ -19,6 +19,8 @@ caches, and prints the fastest of ``--repeat`` runs in microseconds per paragrap
 - ``rows``: ``article_rows`` of Articles already measured (the row dicts alone);
 - ``to_table``: the rows as tables, in pieces of 500 as the corpus engine builds them;
 - ``read_csv``: reading ``make bench-cli``'s 20,000-paragraph CSV with ``iter_corpus``;
+- ``write_csv``: writing the tables of ``to_table`` to a CSV file with ``TableWriter``, as
+  ``framing analyze -o out.csv`` writes each chunk's table (in the process that reads);
 - ``all``: every measure, the rows and the tables, as a worker measures its pieces.
 
 To compare two versions of the package, run it against each in turn, alternating, with
@@ -54,6 +56,7 @@ STEPS = (
     "rows",
     "to_table",
     "read_csv",
+    "write_csv",
     "all",
 )
 
@@ -87,6 +90,7 @@ def main() -> int:
     from framing.io.documents import iter_corpus
     from framing.measures.lexicon import load_lexicon
     from framing.measures.sentiment import default_sentiment, default_vader
+    from framing.table.results import TableWriter
     from framing.table.rows import _measure_each, article_rows, document_rows, to_table
     from framing.table.schema import ALL_MEASURES
     from framing.text.words import words_and_gaps
@@ -105,6 +109,15 @@ def main() -> int:
     measured = [Article(text, **options) for text in paragraphs]
     _measure_each(measured, ALL_MEASURES)
     rows = [row for article in measured for row in article_rows(article, 0, ALL_MEASURES)]
+
+    tables = [
+        to_table(rows[start : start + PIECE_ROWS]) for start in range(0, len(rows), PIECE_ROWS)
+    ]
+
+    def write_csv(path: Path) -> None:
+        with TableWriter(path) as writer:
+            for table in tables:
+                writer.write(table)
 
     def measure_all() -> None:
         for start in range(0, len(documents), PIECE_ROWS):
@@ -137,6 +150,7 @@ def main() -> int:
                 len(rows),
             ),
             "read_csv": (lambda: list(iter_corpus(corpus, id_col="id")), CSV_PARAGRAPHS),
+            "write_csv": (lambda: write_csv(Path(folder) / "out.csv"), len(rows)),
             "all": (measure_all, None),
         }
         result = {}
