@@ -21,7 +21,10 @@ caches, and prints the fastest of ``--repeat`` runs in microseconds per paragrap
 - ``read_csv``: reading ``make bench-cli``'s 20,000-paragraph CSV with ``iter_corpus``;
 - ``write_csv``: writing the tables of ``to_table`` to a CSV file with ``TableWriter``, as
   ``framing analyze -o out.csv`` writes each chunk's table (in the process that reads);
-- ``all``: every measure, the rows and the tables, as a worker measures its pieces.
+- ``all``: every measure, the rows and the tables, as a worker measures its pieces;
+- ``worker``: the same in a worker's setting: ``_init_worker`` (which freezes what is loaded
+  and sets the garbage collector's thresholds for the rest of the process, so this step runs
+  last), then ``_measure_piece`` of each piece.
 
 To compare two versions of the package, run it against each in turn, alternating, with
 ``PYTHONPATH=/path/to/other/checkout`` for the other one (from a folder outside both); the
@@ -58,6 +61,7 @@ STEPS = (
     "read_csv",
     "write_csv",
     "all",
+    "worker",
 )
 
 
@@ -90,6 +94,7 @@ def main() -> int:
     from framing.io.documents import iter_corpus
     from framing.measures.lexicon import load_lexicon
     from framing.measures.sentiment import default_sentiment, default_vader
+    from framing.table.engine import _init_worker, _measure_options, _measure_piece
     from framing.table.results import TableWriter
     from framing.table.rows import _measure_each, article_rows, document_rows, to_table
     from framing.table.schema import ALL_MEASURES
@@ -118,6 +123,16 @@ def main() -> int:
         with TableWriter(path) as writer:
             for table in tables:
                 writer.write(table)
+
+    def measure_in_worker() -> None:
+        if not worker_ready:
+            _init_worker(_measure_options(*options.values()))
+            worker_ready.append(True)
+        for start in range(0, len(documents), PIECE_ROWS):
+            piece = slice(start, start + PIECE_ROWS)
+            _measure_piece(list(range(len(paragraphs)))[piece], paragraphs[piece])
+
+    worker_ready: list[bool] = []
 
     def measure_all() -> None:
         for start in range(0, len(documents), PIECE_ROWS):
@@ -152,6 +167,7 @@ def main() -> int:
             "read_csv": (lambda: list(iter_corpus(corpus, id_col="id")), CSV_PARAGRAPHS),
             "write_csv": (lambda: write_csv(Path(folder) / "out.csv"), len(rows)),
             "all": (measure_all, None),
+            "worker": (measure_in_worker, None),
         }
         result = {}
         for step in steps:
