@@ -73,10 +73,11 @@ PIECES_IN_FLIGHT_PER_JOB = 2
 #: Allocations between two collections of the youngest generation of objects in a worker
 #: (Python's default: 700). A piece allocates millions of objects, most of them freed by their
 #: last reference within a paragraph; collected every 700, many are still alive and are walked
-#: again in the older generations. With 10,000, callgrind counts 2.7% fewer instructions for
-#: the measures, rows and tables of every second real paragraph in a worker's setting
-#: (11.03 billion with 700, 10.73 with 10,000, 10.74 with 50,000), for at most 10,000 objects
-#: more waiting for a collection.
+#: again in the older generations. Callgrind counts fewer instructions with 10,000 for the
+#: measures, rows and tables of every second real paragraph in a worker's setting, by how much
+#: depending on when the full collections fall: 2.7% with main's code at bdf6678 (10.99 billion
+#: with 700, 10.69 with 10,000, 10.70 with 50,000), 0.4% with this one's (10.71 and 10.66, the
+#: same counts to 0.01% in a second run). At most 10,000 more objects wait for a collection.
 WORKER_GC_THRESHOLD = 10_000
 
 _worker_options: dict = {}
