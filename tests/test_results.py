@@ -15,6 +15,7 @@ import pytest
 import framing
 from framing.datasets.loaders import load_allsides, load_babe
 from framing.errors import FramingError
+from framing.table import results
 from framing.table.results import (
     TableWriter,
     _csv_field,
@@ -251,3 +252,17 @@ def test_csv_field_quotes_as_the_csv_module_does():
             written = io.StringIO()
             csv.writer(written, lineterminator="\n").writerow([text, "x"])
             assert _csv_field(text) + ",x\n" == written.getvalue(), repr(text)
+
+
+@pytest.mark.parametrize("rows", [0, 1, 3, 7])
+def test_table_writer_writes_csv_a_slice_at_a_time(tmp_path, monkeypatch, rows):
+    monkeypatch.setattr(results, "CSV_ROWS_AT_ONCE", 3)
+    table = _table(text=[f"row {n}, quoted" for n in range(rows)], n=range(rows))
+    with TableWriter(tmp_path / "out.csv") as writer:
+        writer.write(table)
+        writer.write(table)
+    written = (tmp_path / "out.csv").read_text(encoding="utf-8")
+    # what the writer wrote with to_csv: the header while no row is written (so twice for an
+    # empty table), then the rows
+    second_header = len(table) == 0
+    assert written == table.to_csv(index=False) + table.to_csv(index=False, header=second_header)

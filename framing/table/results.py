@@ -155,6 +155,11 @@ def json_lines(table: pd.DataFrame) -> Iterator[str]:
         yield json.dumps(record, ensure_ascii=False) + "\n"
 
 
+#: Rows turned into CSV text at once by :class:`TableWriter`: a corpus chunk's worth
+#: (:data:`framing.io.documents.DEFAULT_CHUNK_ROWS`), about 2 MB of text.
+CSV_ROWS_AT_ONCE = 5_000
+
+
 def _csv_field(text: str) -> str:
     """Return ``text`` as a CSV field: quoted, its quotes doubled, where it holds the delimiter,
     the quote or the line terminator, as the csv module that ``to_csv`` calls writes it (a lone
@@ -302,7 +307,7 @@ class TableWriter:
             if self.fmt == "parquet":
                 self._write_parquet(table)
             elif self.fmt == "csv":
-                self._stream.write(csv_text(table, header=self.rows == 0))
+                self._write_csv(table)
             else:
                 self._stream.writelines(json_lines(table))
         except UnicodeEncodeError:
@@ -312,6 +317,12 @@ class TableWriter:
                 "it first, e.g. with framing.text.characters.replace_surrogates"
             ) from None
         self.rows += len(table)
+
+    def _write_csv(self, table: pd.DataFrame) -> None:
+        # a slice at a time: the text of a slice is in memory, never that of the whole table
+        for start in range(0, max(len(table), 1), CSV_ROWS_AT_ONCE):
+            rows = table.iloc[start : start + CSV_ROWS_AT_ONCE]
+            self._stream.write(csv_text(rows, header=self.rows == 0 and start == 0))
 
     def _write_parquet(self, table: pd.DataFrame) -> None:
         import pyarrow as pa
