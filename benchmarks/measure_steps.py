@@ -19,7 +19,12 @@ caches, and prints the fastest of ``--repeat`` runs in microseconds per paragrap
 - ``rows``: ``article_rows`` of Articles already measured (the row dicts alone);
 - ``to_table``: the rows as tables, in pieces of 500 as the corpus engine builds them;
 - ``read_csv``: reading ``make bench-cli``'s 20,000-paragraph CSV with ``iter_corpus``;
-- ``all``: every measure, the rows and the tables, as a worker measures its pieces.
+- ``write_csv``: writing the tables of ``to_table`` to a CSV file with ``TableWriter``, as
+  ``framing analyze -o out.csv`` writes each chunk's table (in the process that reads);
+- ``all``: every measure, the rows and the tables, as a worker measures its pieces;
+- ``worker``: the same in a worker's setting: ``_init_worker`` (which freezes what is loaded
+  and sets the garbage collector's thresholds for the rest of the process, so this step runs
+  last), then ``_measure_piece`` of each piece.
 
 To compare two versions of the package, run it against each in turn, alternating, with
 ``PYTHONPATH=/path/to/other/checkout`` for the other one (from a folder outside both); the
@@ -54,7 +59,9 @@ STEPS = (
     "rows",
     "to_table",
     "read_csv",
+    "write_csv",
     "all",
+    "worker",
 )
 
 
@@ -87,6 +94,8 @@ def main() -> int:
     from framing.io.documents import iter_corpus
     from framing.measures.lexicon import load_lexicon
     from framing.measures.sentiment import default_sentiment, default_vader
+    from framing.table.engine import _init_worker, _measure_options, _measure_piece
+    from framing.table.results import TableWriter
     from framing.table.rows import _measure_each, article_rows, document_rows, to_table
     from framing.table.schema import ALL_MEASURES
     from framing.text.words import words_and_gaps
@@ -105,6 +114,25 @@ def main() -> int:
     measured = [Article(text, **options) for text in paragraphs]
     _measure_each(measured, ALL_MEASURES)
     rows = [row for article in measured for row in article_rows(article, 0, ALL_MEASURES)]
+
+    tables = [
+        to_table(rows[start : start + PIECE_ROWS]) for start in range(0, len(rows), PIECE_ROWS)
+    ]
+
+    def write_csv(path: Path) -> None:
+        with TableWriter(path) as writer:
+            for table in tables:
+                writer.write(table)
+
+    def measure_in_worker() -> None:
+        if not worker_ready:
+            _init_worker(_measure_options(*options.values()))
+            worker_ready.append(True)
+        for start in range(0, len(documents), PIECE_ROWS):
+            piece = slice(start, start + PIECE_ROWS)
+            _measure_piece(list(range(len(paragraphs)))[piece], paragraphs[piece])
+
+    worker_ready: list[bool] = []
 
     def measure_all() -> None:
         for start in range(0, len(documents), PIECE_ROWS):
@@ -137,7 +165,9 @@ def main() -> int:
                 len(rows),
             ),
             "read_csv": (lambda: list(iter_corpus(corpus, id_col="id")), CSV_PARAGRAPHS),
+            "write_csv": (lambda: write_csv(Path(folder) / "out.csv"), len(rows)),
             "all": (measure_all, None),
+            "worker": (measure_in_worker, None),
         }
         result = {}
         for step in steps:

@@ -82,13 +82,13 @@ def write_table(table: pd.DataFrame, *, fmt: str, output: Path | None) -> None:
     """
     import pandas as pd
 
-    from framing.table.results import json_lines, json_records
+    from framing.table.results import csv_text, json_lines, json_records
 
     if fmt == "table":
         with pd.option_context("display.max_colwidth", 40, "display.width", 200):
             content = table.to_string(index=False) + "\n"
     elif fmt == "csv":
-        content = table.to_csv(index=False)
+        content = csv_text(table)
     elif fmt == "json":
         content = json.dumps(json_records(table), ensure_ascii=False, indent=2) + "\n"
     elif fmt == "jsonl":
@@ -279,7 +279,7 @@ def _iter_wide_tables(paths: Sequence[Path], args: argparse.Namespace, dictionar
 def _run_analyze(args: argparse.Namespace) -> int:
     import pandas as pd
 
-    from framing.table.results import TableWriter
+    from framing.table.results import TableWriter, csv_text
 
     fmt = _output_format(args.format, args.output)
     if args.output is not None and fmt in ("csv", "jsonl", "parquet"):
@@ -298,7 +298,7 @@ def _run_analyze(args: argparse.Namespace) -> int:
     if args.output is None and fmt in ("csv", "jsonl"):
         for number, table in enumerate(_iter_tables(args.paths, args)):
             if fmt == "csv":
-                sys.stdout.write(table.to_csv(index=False, header=number == 0))
+                sys.stdout.write(csv_text(table, header=number == 0))
             else:
                 write_table(table, fmt=fmt, output=None)
         return 0

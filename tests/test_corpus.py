@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import contextlib
+import gc
 import json
+from concurrent.futures import ProcessPoolExecutor
 
 import pandas as pd
 import pytest
@@ -313,3 +315,19 @@ def test_an_empty_run_still_writes_a_parquet_file_with_metadata(tmp_path):
     assert writer.rows == 0
     assert len(pd.read_parquet(tmp_path / "empty.parquet")) == 0
     assert read_metadata(tmp_path / "empty.parquet")["framing_version"] == framing.__version__
+
+
+def _worker_collector_settings() -> tuple[int, int]:
+    return gc.get_threshold()[0], gc.get_freeze_count()
+
+
+def test_workers_freeze_what_they_inherit_and_collect_less_often():
+    options = corpus._measure_options(None, None, None)
+    with ProcessPoolExecutor(
+        max_workers=1, initializer=corpus._init_worker, initargs=(options,)
+    ) as executor:
+        threshold, frozen = executor.submit(_worker_collector_settings).result()
+    assert threshold == corpus.WORKER_GC_THRESHOLD > 700
+    assert frozen > 0
+    # this process (the one that reads and writes) keeps the collector as it was
+    assert gc.get_threshold()[0] != corpus.WORKER_GC_THRESHOLD

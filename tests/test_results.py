@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import csv
 import datetime
+import io
 import json
 from decimal import Decimal
 
@@ -11,16 +13,24 @@ import pandas as pd
 import pytest
 
 import framing
+from framing.datasets.loaders import load_allsides, load_babe
 from framing.errors import FramingError
+from framing.table import results
 from framing.table.results import (
     TableWriter,
+    _csv_field,
+    _reference_csv_text,
+    csv_text,
     json_lines,
     json_value,
     read_metadata,
     save_table,
     sidecar_path,
 )
+from framing.table.rows import rows_for_documents, to_table
 from framing.table.schema import MEASURE_DEFINITIONS
+from tests.conftest import need_data
+from tests.test_rows import EDGE_ROWS
 
 
 @pytest.fixture(scope="module")
@@ -152,3 +162,107 @@ def test_saved_jsonl_and_the_command_line_write_the_same_lines(awkward_table, tm
     as_json = capsys.readouterr().out
     assert json.loads(as_json) == [json.loads(line) for line in AWKWARD_JSONL.splitlines()]
     assert as_json.startswith('[\n  {\n    "doc_id": 7,\n    "outlet": "Le Monde «à la une»",')
+
+
+# -- CSV: csv_text beside pandas' to_csv --------------------------------------------------------
+
+
+def _assert_same_csv(table: pd.DataFrame) -> None:
+    for header in (True, False):
+        assert csv_text(table, header=header) == _reference_csv_text(table, header=header)
+
+
+@pytest.fixture(scope="module")
+def every_real_table() -> list[pd.DataFrame]:
+    """The tables of every BABE sentence and AllSides article, in pieces of 500 documents."""
+    shared_data = need_data("babe", "allsides-roundups")
+    babe = load_babe(data_dir=shared_data, subgroup=["SG1", "SG2"])["text"].tolist()
+    sides = load_allsides(data_dir=shared_data, include_roundup=True)["text"].tolist()
+    rows = rows_for_documents(enumerate(babe + sides))
+    return [to_table(rows[start : start + 500]) for start in range(0, len(rows), 500)]
+
+
+def test_csv_text_equals_to_csv_on_every_real_table(every_real_table):
+    for table in every_real_table:
+        _assert_same_csv(table)
+        # ids read from a CSV corpus are text (pandas' string dtype)
+        _assert_same_csv(table.assign(doc_id=table["doc_id"].astype("str")))
+
+
+def _table(**columns) -> pd.DataFrame:
+    return pd.DataFrame(columns)
+
+
+CSV_EDGE_TABLES = [
+    # text that must be quoted (delimiter, quote, line break) and text that must not
+    _table(
+        text=["a,b", 'say "no"', "two\nlines", "carriage\rreturn", "", " spaced ", "plain"],
+        n=range(7),
+    ),
+    _table(
+        text=["\u201ccurly\u201d", "\u2028", "\ufeffbom", "tab\there", "semi;colon"], n=range(5)
+    ),
+    # missing values of every kind, in text, integer and float columns
+    _table(
+        text=["a", None, float("nan"), pd.NA],
+        count=pd.array([1, None, 3, None], dtype="Int64"),
+        score=[0.5, float("nan"), -0.0, 1e-05],
+    ),
+    # floats that print in exponent form, infinities, integers of NumPy's own type
+    _table(
+        score=[1e16, 1e-7, float("inf"), -float("inf"), 1 / 3],
+        n=np.arange(5, dtype=np.int64),
+    ),
+    # text of pandas' string dtype, with a missing value
+    _table(doc_id=pd.array(["a", None, "c,d"], dtype="str"), n=range(3)),
+    # objects that pandas writes its own way: dates, floats, bools and lists among the text
+    _table(doc_id=["a", 1.5, "c"], n=range(3)),
+    _table(doc_id=["a", True, "c"], n=range(3)),
+    _table(doc_id=[["x"], "b", "c"], n=range(3)),
+    _table(date=pd.to_datetime(["2024-05-01", None]), n=range(2)),
+    _table(score=np.array([0.1, 0.2], dtype=np.float32), n=range(2)),
+    _table(n=np.array([1, 2], dtype=np.int32), m=range(2)),
+    # ids of mixed kinds, and integer ids as objects
+    _table(doc_id=["a", 2, None], n=range(3)),
+    # one column (a lone empty field is written '""'), repeated names, names that are not text
+    _table(text=["", "a"]),
+    pd.DataFrame([["", 1], ["b", 2]], columns=["a", "a"]),
+    pd.DataFrame([["a", 1]], columns=[0, 1]),
+    _table(**{"name, with comma": ["a"], 'name "quoted"': [1]}),
+    # no rows, no columns
+    _table(text=pd.Series([], dtype=object), n=pd.array([], dtype="Int64")),
+    pd.DataFrame(),
+]
+
+
+@pytest.mark.parametrize("table", CSV_EDGE_TABLES)
+def test_csv_text_equals_to_csv_on_edge_tables(table):
+    _assert_same_csv(table)
+
+
+@pytest.mark.parametrize("rows", EDGE_ROWS)
+def test_csv_text_equals_to_csv_on_edge_rows(rows):
+    _assert_same_csv(to_table(rows))
+
+
+def test_csv_field_quotes_as_the_csv_module_does():
+    characters = [chr(code) for code in range(0x3000)] + ["\u2028", "\u2029", "\ufeff"]
+    for character in characters:
+        for text in (character, f"a{character}b"):
+            written = io.StringIO()
+            csv.writer(written, lineterminator="\n").writerow([text, "x"])
+            assert _csv_field(text) + ",x\n" == written.getvalue(), repr(text)
+
+
+@pytest.mark.parametrize("rows", [0, 1, 3, 7])
+def test_table_writer_writes_csv_a_slice_at_a_time(tmp_path, monkeypatch, rows):
+    monkeypatch.setattr(results, "CSV_ROWS_AT_ONCE", 3)
+    table = _table(text=[f"row {n}, quoted" for n in range(rows)], n=range(rows))
+    with TableWriter(tmp_path / "out.csv") as writer:
+        writer.write(table)
+        writer.write(table)
+    written = (tmp_path / "out.csv").read_text(encoding="utf-8")
+    # what the writer wrote with to_csv: the header while no row is written (so twice for an
+    # empty table), then the rows
+    second_header = len(table) == 0
+    assert written == table.to_csv(index=False) + table.to_csv(index=False, header=second_header)
