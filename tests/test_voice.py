@@ -582,6 +582,99 @@ def test_verb_matches_equal_the_plain_search(real_paragraphs):
     assert found > 20_000
 
 
+def test_normal_form_equals_the_plain_substitution(real_paragraphs):
+    from framing.voice.detector import default_detector
+    from framing.voice.verbs import _reference_normal_form, normal_form
+
+    finder = default_detector()._finder
+    forms = [*finder.by_form, "according\nto", "according \t to", "fact-checked"]
+    forms += [m.group() for text in real_paragraphs for m in finder.pattern.finditer(text)]
+    assert len(forms) > 20_000
+    assert any(normal_form(form) != form for form in forms)  # some forms do change
+    for form in forms:
+        assert normal_form(form) == _reference_normal_form(form), form
+
+
+def test_role_phrase_start_equals_trying_every_start(real_paragraphs):
+    """The guard of _role_phrase_start (a role word right before the name) never changes its
+    answer: the plain loop over the phrase's starts, on every token of every real sentence."""
+    from framing.voice.attribution import _role_phrase_start
+    from framing.voice.names import ROLE_PHRASE_WORDS, role_phrase_end
+    from framing.voice.tokens import sentences, tokens
+
+    def plain(before, first):
+        for start in range(first - 2, max(0, first - 2 - ROLE_PHRASE_WORDS) - 1, -1):
+            if start < 1:
+                return None
+            if role_phrase_end(before, start) == first - 1 and before[start - 1].cap:
+                return start
+        return None
+
+    found = 0
+    for text in real_paragraphs[::3]:
+        for start, end in sentences(text):
+            before = tokens(text, start, end)
+            for first in range(len(before)):
+                expected = plain(before, first)
+                assert _role_phrase_start(before, first) == expected, text[start:end]
+                found += expected is not None
+    assert found > 50
+
+
+def test_resolve_pronouns_equals_reading_every_paragraph(real_articles, monkeypatch):
+    """resolve_pronouns stops after the last paragraph with a pronoun to resolve; reading every
+    paragraph, as a plain loop does, gives the same tags on every real article."""
+    from framing.voice import detector as detector_module
+    from framing.voice.attribution import _unresolved_pronoun, resolve_pronouns
+    from framing.voice.model import Source
+    from framing.voice.surnames import titled_people_of
+
+    def plain(paragraphs, all_tags):
+        all_titled = titled_people_of(paragraphs)
+        last_person = None
+        resolved = []
+        for text, tags, people in zip(paragraphs, all_tags, all_titled, strict=True):
+            titled = [(start, Source(name, "person")) for start, name in people]
+            events = sorted(
+                [(tag.source_start, index) for index, tag in enumerate(tags)]
+                + [(start, -1 - index) for index, (start, _) in enumerate(titled)]
+            )
+            kept = list(tags)
+            for _, index in events:
+                if index < 0:
+                    last_person = titled[-1 - index][1]
+                    continue
+                tag = kept[index]
+                if _unresolved_pronoun(text, tag) and last_person is not None:
+                    tag = kept[index] = tag._replace(sources=(last_person,))
+                people = [s for s in tag.sources if s.kind in ("person", "unknown")]
+                if people:
+                    last_person = people[-1]
+            resolved.append(kept)
+        return resolved
+
+    calls = []
+
+    def recorded(paragraphs, all_tags, all_runs=None, *, all_titled=None):
+        calls.append((list(paragraphs), [list(tags) for tags in all_tags]))
+        return resolve_pronouns(paragraphs, all_tags, all_runs, all_titled=all_titled)
+
+    monkeypatch.setattr(detector_module, "resolve_pronouns", recorded)
+    for article in real_articles:
+        detector_module.default_detector().detect(article)
+    resolved = 0
+    for paragraphs, all_tags in calls:
+        expected = plain(paragraphs, all_tags)
+        assert resolve_pronouns(paragraphs, all_tags) == expected, paragraphs
+        resolved += sum(
+            a.sources != b.sources
+            for tags, kept in zip(all_tags, expected, strict=True)
+            for a, b in zip(tags, kept, strict=True)
+        )
+    assert len(calls) > 1_000
+    assert resolved > 300
+
+
 def test_run_positions_equal_the_plain_search(real_paragraphs):
     from framing.voice.detector import default_detector
     from framing.voice.names import TITLES
