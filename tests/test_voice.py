@@ -582,6 +582,31 @@ def test_verb_matches_equal_the_plain_search(real_paragraphs):
     assert found > 20_000
 
 
+def test_verb_matches_by_opening_letters_equal_the_whole_pattern(real_paragraphs):
+    """The default finder tries at each position only the forms that open with the text's two
+    letters there; a list with a form that does not open with two letters ("e-mailed", "o")
+    searches with the whole pattern. Both find what the plain search finds."""
+    from framing.voice.detector import default_detector
+    from framing.voice.tokens import sentences
+    from framing.voice.verbs import ReportingVerb, VerbFinder, load_reporting_verbs
+
+    default = default_detector()._finder
+    assert default._by_opening is not None
+    odd = ReportingVerb("e-mail", "neutral", ("e-mailed", "e-mails"))
+    whole = VerbFinder([*load_reporting_verbs(), odd, ReportingVerb("o", "neutral", ("o",))])
+    assert whole._by_opening is None
+    cases = [*VERB_CASES, "She e-mailed that, o said, and he Said so; acc. to him, ACCORDING to."]
+    found = 0
+    for finder in (default, whole):
+        for text in [*real_paragraphs[::4], *cases]:
+            positions = finder.positions(text)
+            for start, end in [(0, len(text)), *sentences(text)]:
+                expected = [m.span() for m in finder._reference_matches(text, start, end)]
+                assert [m.span() for m in finder.matches(text, start, end, positions)] == expected
+                found += len(expected)
+    assert found > 10_000
+
+
 def test_normal_form_equals_the_plain_substitution(real_paragraphs):
     from framing.voice.detector import default_detector
     from framing.voice.verbs import _reference_normal_form, normal_form
