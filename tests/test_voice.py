@@ -607,6 +607,45 @@ def test_verb_matches_by_opening_letters_equal_the_whole_pattern(real_paragraphs
     assert found > 10_000
 
 
+#: Words before a verb that the guards of the passive and blocking-word rules must not miss.
+BEFORE_VERB_CASES = [
+    "It is said, it IS said, it was  told, he isn't said, he isn’t said, Obama's said.",
+    "They are still believed to say, it’s widely seen, U.S.-is said, x-to say, \u0130S said.",
+    "He was never really told; ſtill said; to\tsay; n't said; 'S said; a BEING told.",
+]
+
+
+def test_passive_and_blocking_word_guards_equal_the_plain_search(real_paragraphs):
+    """_passive_before and _blocking_word search only where the two characters before the
+    verb's white space can end such a phrase; before every verb of every real paragraph and
+    sentence they give what the plain search gives."""
+    from framing.voice.attribution import (
+        _blocking_word,
+        _passive_before,
+        _reference_blocking_word,
+        _reference_passive_before,
+    )
+    from framing.voice.detector import default_detector
+    from framing.voice.tokens import sentences
+
+    finder = default_detector()._finder
+    passives = blocked = 0
+    for text in [*real_paragraphs, *BEFORE_VERB_CASES]:
+        verbs = [m.start() for m in finder.pattern.finditer(text)]
+        verbs += [i for i, c in enumerate(text) if c.isalpha() and i and text[i - 1] == " "][:12]
+        for start in {0, *(s for s, _ in sentences(text))}:
+            for verb in (v for v in verbs if v >= start):
+                expected = _reference_passive_before(text, start, verb)
+                assert _passive_before(text, start, verb) == expected, (text, start, verb)
+                passives += expected
+                word = _reference_blocking_word(text, start, verb)
+                found = _blocking_word(text, start, verb)
+                assert (found and found.span()) == (word and word.span()), (text, start, verb)
+                blocked += word is not None
+    assert passives > 5_000
+    assert blocked > 5_000
+
+
 def test_normal_form_equals_the_plain_substitution(real_paragraphs):
     from framing.voice.detector import default_detector
     from framing.voice.verbs import _reference_normal_form, normal_form
