@@ -126,13 +126,18 @@ class VerbFinder:
         # two letters, so at a position the forms that start with the text's two characters
         # there, in the same order, find the same match. A form shorter than two letters, or
         # with other characters among its first two, leaves the whole pattern in use.
-        self._by_opening: dict[str, re.Pattern[str]] | None = None
+        self._by_opening: dict[str, list[str]] | None = None
         if all(len(form) >= 2 and form[:2].isalpha() for form in forms):
             openings = {form[:2] for form in forms} | {"ac", "Ac"}
             self._by_opening = {
-                opening: _forms_pattern([form for form in forms if form.startswith(opening)])
+                opening: [form for form in forms if form.startswith(opening)]
                 for opening in openings
             }
+        # Each opening's pattern is compiled when a text first needs it (compiling all 56 of
+        # them took 11 ms, three times the whole pattern, at every start): the same pattern
+        # for every text, so a cache of the finder's own, never state of one call; two
+        # threads that compile the same one at once store equal patterns.
+        self._opening_patterns: dict[str, re.Pattern[str]] = {}
         # A match of the pattern starts a run of word characters (nothing of a word stands
         # before it), and that run is the first run of word characters of a form, or
         # "according": a text without any of those runs has no match.
@@ -163,6 +168,7 @@ class VerbFinder:
         (tests/test_voice.py, on every real paragraph and sentence)."""
         after = start
         by_opening = self._by_opening
+        compiled = self._opening_patterns
         for position in positions[bisect_left(positions, start) :]:
             if position >= end:
                 break
@@ -171,11 +177,20 @@ class VerbFinder:
             if by_opening is None:
                 match = self.pattern.match(text, position, end)
             else:
-                pattern = by_opening.get(text[position : position + 2])
+                opening = text[position : position + 2]
+                pattern = compiled.get(opening) or self._opening_pattern(opening)
                 match = None if pattern is None else pattern.match(text, position, end)
             if match is not None:
                 after = match.end()
                 yield match
+
+    def _opening_pattern(self, opening: str) -> re.Pattern[str] | None:
+        """Return the pattern of the forms that open with ``opening`` (two characters), or
+        ``None`` when no form does."""
+        pattern = self._opening_patterns.get(opening)
+        if pattern is None and self._by_opening is not None and opening in self._by_opening:
+            pattern = self._opening_patterns[opening] = _forms_pattern(self._by_opening[opening])
+        return pattern
 
     def _reference_matches(self, text: str, start: int, end: int) -> Iterator[re.Match[str]]:
         """Yield what :meth:`matches` yields, from a search at every character."""
