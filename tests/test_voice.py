@@ -584,6 +584,163 @@ def test_verb_matches_equal_the_plain_search(real_paragraphs):
     assert found > 20_000
 
 
+def test_verb_matches_by_opening_letters_equal_the_whole_pattern(real_paragraphs):
+    """The default finder tries at each position only the forms that open with the text's two
+    letters there; a list with a form that does not open with two letters ("e-mailed", "o")
+    searches with the whole pattern. Both find what the plain search finds."""
+    from framing.voice.detector import default_detector
+    from framing.voice.tokens import sentences
+    from framing.voice.verbs import ReportingVerb, VerbFinder, load_reporting_verbs
+
+    default = default_detector()._finder
+    assert default._by_opening is not None
+    odd = ReportingVerb("e-mail", "neutral", ("e-mailed", "e-mails"))
+    whole = VerbFinder([*load_reporting_verbs(), odd, ReportingVerb("o", "neutral", ("o",))])
+    assert whole._by_opening is None
+    cases = [*VERB_CASES, "She e-mailed that, o said, and he Said so; acc. to him, ACCORDING to."]
+    found = 0
+    for finder in (default, whole):
+        for text in [*real_paragraphs[::4], *cases]:
+            positions = finder.positions(text)
+            for start, end in [(0, len(text)), *sentences(text)]:
+                expected = [m.span() for m in finder._reference_matches(text, start, end)]
+                assert [m.span() for m in finder.matches(text, start, end, positions)] == expected
+                found += len(expected)
+    assert found > 10_000
+
+
+#: Words before a verb that the guards of the passive and blocking-word rules must not miss.
+BEFORE_VERB_CASES = [
+    "It is said, it IS said, it was  told, he isn't said, he isn’t said, Obama's said.",
+    "They are still believed to say, it’s widely seen, U.S.-is said, x-to say, \u0130S said.",
+    "He was never really told; ſtill said; to\tsay; n't said; 'S said; a BEING told.",
+]
+
+
+def test_passive_and_blocking_word_guards_equal_the_plain_search(real_paragraphs):
+    """_passive_before and _blocking_word search only where the two characters before the
+    verb's white space can end such a phrase; before every verb of every real paragraph and
+    sentence they give what the plain search gives."""
+    from framing.voice.attribution import (
+        _blocking_word,
+        _passive_before,
+        _reference_blocking_word,
+        _reference_passive_before,
+    )
+    from framing.voice.detector import default_detector
+    from framing.voice.tokens import sentences
+
+    finder = default_detector()._finder
+    passives = blocked = 0
+    for text in [*real_paragraphs, *BEFORE_VERB_CASES]:
+        verbs = [m.start() for m in finder.pattern.finditer(text)]
+        verbs += [i for i, c in enumerate(text) if c.isalpha() and i and text[i - 1] == " "][:12]
+        for start in {0, *(s for s, _ in sentences(text))}:
+            for verb in (v for v in verbs if v >= start):
+                expected = _reference_passive_before(text, start, verb)
+                assert _passive_before(text, start, verb) == expected, (text, start, verb)
+                passives += expected
+                word = _reference_blocking_word(text, start, verb)
+                found = _blocking_word(text, start, verb)
+                assert (found and found.span()) == (word and word.span()), (text, start, verb)
+                blocked += word is not None
+    assert passives > 5_000
+    assert blocked > 5_000
+
+
+def test_normal_form_equals_the_plain_substitution(real_paragraphs):
+    from framing.voice.detector import default_detector
+    from framing.voice.verbs import _reference_normal_form, normal_form
+
+    finder = default_detector()._finder
+    forms = [*finder.by_form, "according\nto", "according \t to", "fact-checked"]
+    forms += [m.group() for text in real_paragraphs for m in finder.pattern.finditer(text)]
+    assert len(forms) > 20_000
+    assert any(normal_form(form) != form for form in forms)  # some forms do change
+    for form in forms:
+        assert normal_form(form) == _reference_normal_form(form), form
+
+
+def test_role_phrase_start_equals_trying_every_start(real_paragraphs):
+    """The guard of _role_phrase_start (a role word right before the name) never changes its
+    answer: the plain loop over the phrase's starts, on every token of every real sentence."""
+    from framing.voice.attribution import _role_phrase_start
+    from framing.voice.names import ROLE_PHRASE_WORDS, role_phrase_end
+    from framing.voice.tokens import sentences, tokens
+
+    def plain(before, first):
+        for start in range(first - 2, max(0, first - 2 - ROLE_PHRASE_WORDS) - 1, -1):
+            if start < 1:
+                return None
+            if role_phrase_end(before, start) == first - 1 and before[start - 1].cap:
+                return start
+        return None
+
+    found = 0
+    for text in real_paragraphs[::3]:
+        for start, end in sentences(text):
+            before = tokens(text, start, end)
+            for first in range(len(before)):
+                expected = plain(before, first)
+                assert _role_phrase_start(before, first) == expected, text[start:end]
+                found += expected is not None
+    assert found > 50
+
+
+def test_resolve_pronouns_equals_reading_every_paragraph(real_articles, monkeypatch):
+    """resolve_pronouns stops after the last paragraph with a pronoun to resolve; reading every
+    paragraph, as a plain loop does, gives the same tags on every real article."""
+    from framing.voice import detector as detector_module
+    from framing.voice.attribution import _unresolved_pronoun, resolve_pronouns
+    from framing.voice.model import Source
+    from framing.voice.surnames import titled_people_of
+
+    def plain(paragraphs, all_tags):
+        all_titled = titled_people_of(paragraphs)
+        last_person = None
+        resolved = []
+        for text, tags, people in zip(paragraphs, all_tags, all_titled, strict=True):
+            titled = [(start, Source(name, "person")) for start, name in people]
+            events = sorted(
+                [(tag.source_start, index) for index, tag in enumerate(tags)]
+                + [(start, -1 - index) for index, (start, _) in enumerate(titled)]
+            )
+            kept = list(tags)
+            for _, index in events:
+                if index < 0:
+                    last_person = titled[-1 - index][1]
+                    continue
+                tag = kept[index]
+                if _unresolved_pronoun(text, tag) and last_person is not None:
+                    tag = kept[index] = tag._replace(sources=(last_person,))
+                people = [s for s in tag.sources if s.kind in ("person", "unknown")]
+                if people:
+                    last_person = people[-1]
+            resolved.append(kept)
+        return resolved
+
+    calls = []
+
+    def recorded(paragraphs, all_tags, all_runs=None, *, all_titled=None):
+        calls.append((list(paragraphs), [list(tags) for tags in all_tags]))
+        return resolve_pronouns(paragraphs, all_tags, all_runs, all_titled=all_titled)
+
+    monkeypatch.setattr(detector_module, "resolve_pronouns", recorded)
+    for article in real_articles:
+        detector_module.default_detector().detect(article)
+    resolved = 0
+    for paragraphs, all_tags in calls:
+        expected = plain(paragraphs, all_tags)
+        assert resolve_pronouns(paragraphs, all_tags) == expected, paragraphs
+        resolved += sum(
+            a.sources != b.sources
+            for tags, kept in zip(all_tags, expected, strict=True)
+            for a, b in zip(tags, kept, strict=True)
+        )
+    assert len(calls) > 1_000
+    assert resolved > 300
+
+
 def test_run_positions_equal_the_plain_search(real_paragraphs):
     from framing.voice.detector import default_detector
     from framing.voice.names import TITLES

@@ -44,7 +44,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
+from typing import NamedTuple
 
 from framing.voice.model import (
     FOUND_KINDS,
@@ -205,9 +206,12 @@ class ArticleReading:
         return False
 
 
-@dataclass(frozen=True)
-class Tag:
-    """An attribution found in a sentence, before the span it covers is known."""
+class Tag(NamedTuple):
+    """An attribution found in a sentence, before the span it covers is known.
+
+    A named tuple, as :class:`~framing.voice.tokens.Token` is: the rules make one for each
+    reporting verb of a corpus, and a tuple is made in a fifth of the time of a frozen
+    dataclass, which sets each of its twelve fields through ``object.__setattr__``."""
 
     start: int
     end: int
@@ -239,7 +243,7 @@ def find_tags(
     tags = []
     for number, (start, end) in enumerate(spans):
         for match in reading.verbs.matches(text, start, end, positions):
-            if any(q.start <= match.start() < q.end for q in quotes):
+            if quotes and any(q.start <= match.start() < q.end for q in quotes):
                 continue  # a verb inside a quotation is the speaker's, not an attribution
             if tags and tags[-1].sentence == number and match.start() < tags[-1].end:
                 continue  # "according to a new report": a word of the source, no verb
@@ -507,16 +511,17 @@ def reported(
     "..., said Sen. Joe Manchin"). A word before the verb can block it (:func:`_blocked`)."""
     form = normal_form(match.group())
     verb = reading.verbs.by_form[form]
+    participle = _is_participle(form)
     agent = passive_agent(text, match, end, reading.sources)
     if agent is not None:
         return _tag(match, verb, agent, number)
-    previous = _PREVIOUS_WORD.search(text, max(start, match.start() - 16), match.start())
-    if previous is not None and previous.group(1).lower() in BLOCKERS and not _is_participle(form):
+    previous = _blocking_word(text, start, match.start())
+    if previous is not None and not participle:
         if previous.group(1).lower() == "to":
             return _infinitive_with_clause(text, match, verb, number, previous.start(), reading)
         return None  # "was told", "did not say": what _blocked says, without the tokens
     before = tokens(text, start, match.start())
-    if _is_participle(form) and before and before[-1].lower in PROGRESSIVE:
+    if participle and before and before[-1].lower in PROGRESSIVE:
         before = before[:-1]  # "Trump is insisting that ...": the subject comes before "is"
     if _blocked(before):
         return None
@@ -528,7 +533,7 @@ def reported(
         subject = named_appositive_subject(before, reading=reading)
     if subject is None:
         subject = dash_appositive_subject(before, strict=strict, reading=reading)
-    if subject is None and _is_participle(form):
+    if subject is None and participle:
         subject = participle_subject(before, reading=reading)
         if subject is None:
             # ", saying Clinton took questions": Clinton is no inverted subject
@@ -558,7 +563,7 @@ def _verb_apart(tag: Tag) -> Tag:
     Measured with ``benchmarks/polnear_voice.py`` on PolNeAR train: attributed-or-quoted words
     P/R/F1 0.883/0.746/0.809 -> 0.881/0.752/0.811 (1,765 more words inside annotated content,
     772 more outside); named sources unchanged."""
-    return replace(tag, start=tag.verb_start, end=tag.verb_end)
+    return tag._replace(start=tag.verb_start, end=tag.verb_end)
 
 
 #: Words that can stand before the subject of a clause whose subject has an appositive ("When
@@ -627,7 +632,7 @@ def unsourced(
     """
     if strict and not _clause_follows(text, match):
         return None
-    if _PASSIVE.search(text, max(start, match.start() - 60), match.start()):
+    if _passive_before(text, start, match.start()):
         return None
     if before and _noun_before(before[-1]):
         return None  # "an estimated 50,000", "The Republican-led states reported gains"
@@ -725,6 +730,46 @@ _PASSIVE = re.compile(
     r"(?:\s+(?:\w+ly|still|also|now|long|already|even|just))*\s+$",
     re.IGNORECASE,
 )
+
+#: The last two characters of what :data:`_PASSIVE` can end in before its white space: a word
+#: of the passive or the infinitive, "n't", "'s", an adverb in "-ly" or one of the others.
+_PASSIVE_ENDINGS = frozenset(
+    word[-2:]
+    for word in """is are was were be been being to not never n't 's ly still also now long
+    already even just""".split()
+)
+
+
+def _passive_before(text: str, start: int, verb_start: int) -> bool:
+    """Return whether a passive or an infinitive stands right before the verb at
+    ``verb_start``, in the sentence that starts at ``start`` (:data:`_PASSIVE`, within 60
+    characters).
+
+    Such a phrase ends right before the verb's white space in two letters of
+    :data:`_PASSIVE_ENDINGS`: the pattern, which tries each of the 60 characters in turn, is
+    searched only then (and whenever those two are not ASCII, which the pattern may fold
+    differently). :func:`_reference_passive_before` is the plain search it must equal
+    (tests/test_voice.py, before every reporting verb of every real paragraph)."""
+    if not _ends_in(text, start, verb_start, _PASSIVE_ENDINGS):
+        return False
+    return _PASSIVE.search(text, max(start, verb_start - 60), verb_start) is not None
+
+
+def _reference_passive_before(text: str, start: int, verb_start: int) -> bool:
+    """Return what :func:`_passive_before` returns, from the search alone."""
+    return _PASSIVE.search(text, max(start, verb_start - 60), verb_start) is not None
+
+
+def _ends_in(text: str, start: int, verb_start: int, endings: frozenset[str]) -> bool:
+    """Return whether white space stands right before ``verb_start`` and the two characters
+    before it may be one of ``endings`` (lower case): they are, or they are not ASCII."""
+    end = verb_start
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end == verb_start:
+        return False
+    ending = text[end - 2 : end] if end >= 2 else text[:end]
+    return not ending.isascii() or ending.lower() in endings
 
 
 def _opens_clause(head: list[Token], first: int) -> bool:
@@ -1243,6 +1288,29 @@ _BY = re.compile(r"\s+by\s")
 #: The word right before a reporting verb, with only white space between them.
 _PREVIOUS_WORD = re.compile(r"(?<![\w'\u2019.&-])(\w+)\s+$")
 
+#: The last two letters of the words of :data:`BLOCKERS` that :data:`_PREVIOUS_WORD` can find.
+_BLOCKER_ENDINGS = frozenset(word[-2:] for word in BLOCKERS if word.isalpha())
+
+
+def _blocking_word(text: str, start: int, verb_start: int) -> re.Match[str] | None:
+    """Return the match of :data:`_PREVIOUS_WORD` before the verb at ``verb_start`` (within
+    16 characters, in the sentence that starts at ``start``) when its word is one of
+    :data:`BLOCKERS` ("was told", "to say"), else ``None``.
+
+    Such a word ends right before the verb's white space in two letters of
+    :data:`_BLOCKER_ENDINGS`: the pattern, which tries each of the 16 characters in turn, is
+    searched only then. :func:`_reference_blocking_word` is the plain search it must equal
+    (tests/test_voice.py, before every reporting verb of every real paragraph)."""
+    if not _ends_in(text, start, verb_start, _BLOCKER_ENDINGS):
+        return None
+    return _reference_blocking_word(text, start, verb_start)
+
+
+def _reference_blocking_word(text: str, start: int, verb_start: int) -> re.Match[str] | None:
+    """Return what :func:`_blocking_word` returns, from the search alone."""
+    previous = _PREVIOUS_WORD.search(text, max(start, verb_start - 16), verb_start)
+    return previous if previous is not None and previous.group(1).lower() in BLOCKERS else None
+
 
 def passive_agent(
     text: str, match: re.Match[str], end: int, known: SourceList
@@ -1322,31 +1390,35 @@ def subject_before(
     verb form that is also a noun ("claims", "reports"): its subject must be more clearly a
     name."""
     index = len(before) - 1
-    while index >= 0 and (
-        before[index].lower in FILLERS
-        or before[index].lower == "on"
-        or before[index].text in DAYS
-        or _manner_adverb(before, index)
-    ):
+    while index >= 0:
+        word = before[index].lower  # each token lower-cased once, not by every test
+        if not (
+            word in FILLERS
+            or word == "on"
+            or before[index].text in DAYS
+            or _manner_adverb(before, index)
+        ):
+            break
         index -= 1
     index = _before_suffix_point(before, _before_parenthesis(before, index))
     if index < 0:
         return None
     token = before[index]
-    if token.lower in BLOCKERS or token.possessive:
+    word = token.lower
+    if word in BLOCKERS or token.possessive:
         return None
     if token.text == "," and index < len(before) - 1:
         # "Snyder, for his part, has denied": the appositive rule, past the fillers
         return appositive_subject(before[: index + 1], strict=strict, reading=reading)
-    if token.lower in RELATIVE_PRONOUNS and index >= 2 and before[index - 1].text == ",":
+    if word in RELATIVE_PRONOUNS and index >= 2 and before[index - 1].text == ",":
         antecedent = subject_before(before[: index - 1], strict=False, reading=reading)
         if antecedent is not None and antecedent[0]:
             return antecedent  # "Dov Hikind, who alleged that ...": the relative clause rule
-    if token.lower in PRONOUNS:
+    if word in PRONOUNS:
         return [], (token.start, token.end)
     if (
-        token.lower in GENERIC_SOURCES
-        or token.lower in ROLES
+        word in GENERIC_SOURCES
+        or word in ROLES
         or (
             # "The governor admitted"; not "The evil plan failed", where a verb form that is
             # also a noun ("plan", "claims") is the noun
@@ -1387,12 +1459,13 @@ def _manner_adverb(before: list[Token], index: int) -> bool:
     the pronouns that stress the subject ("himself"), added later: 5,258 -> 5,260.
     """
     token = before[index]
-    if token.lower in MANNER_WORDS:
+    word = token.lower
+    if word in MANNER_WORDS:
         return True
     return (
-        len(token.lower) > 4
-        and token.lower.endswith("ly")
-        and token.lower not in NOUNS_IN_LY
+        len(word) > 4
+        and word.endswith("ly")
+        and word not in NOUNS_IN_LY
         and not token.cap
         and token.text.isalpha()
         and not (index > 0 and before[index - 1].lower in DETERMINERS)
@@ -1495,7 +1568,12 @@ def _named_subject(
 def _role_phrase_start(before: list[Token], first: int) -> int | None:
     """Return where the role phrase before the name at ``before[first]`` starts, when a
     capitalised word stands before it ("Sanders campaign manager Jeff Weaver said": the
-    index of "campaign"; :func:`~framing.voice.names.role_phrase_end`), or ``None``."""
+    index of "campaign"; :func:`~framing.voice.names.role_phrase_end`), or ``None``.
+
+    A role phrase ends in its role word, so none ends before the name unless the word before
+    it is one: most names are read without trying the phrase's starts."""
+    if first < 3 or before[first - 1].lower not in ROLES:
+        return None
     for start in range(first - 2, max(0, first - 2 - ROLE_PHRASE_WORDS) - 1, -1):
         if start < 1:
             return None
@@ -1570,18 +1648,30 @@ def resolve_pronouns(
     in full, kind unknown) or by a title before a name ("Sen. Joe Manchin spoke"), in reading
     order. Only "he" and "she" are resolved; the pronoun's gender is not checked against the
     name, and "they" and "it" are left alone (a group, an organisation or a thing). Measured on
-    PolNeAR train by benchmarks/polnear_voice.py (``pronouns``)."""
-    if not any(
-        _unresolved_pronoun(text, tag)
-        for text, tags in zip(paragraphs, all_tags, strict=True)
-        for tag in tags
-    ):
+    PolNeAR train by benchmarks/polnear_voice.py (``pronouns``).
+
+    A person named after the last pronoun resolves nothing, so the paragraphs after the last
+    one with a pronoun to resolve keep their tags as they are, and their names after a title
+    are not looked for."""
+    if len(paragraphs) != len(all_tags):
+        raise ValueError(
+            f"resolve_pronouns got {len(all_tags)} lists of tags for {len(paragraphs)} "
+            "paragraphs; pass one list per paragraph, in order"
+        )
+    last = _last_with_pronoun(paragraphs, all_tags)
+    if last is None:
         return [list(tags) for tags in all_tags]
     if all_titled is None:
-        all_titled = titled_people_of(paragraphs, all_runs)
+        runs = None if all_runs is None else all_runs[: last + 1]
+        all_titled = titled_people_of(paragraphs[: last + 1], runs)
     last_person: Source | None = None
     resolved: list[list[Tag]] = []
-    for text, tags, people in zip(paragraphs, all_tags, all_titled, strict=True):
+    for text, tags, people in zip(
+        paragraphs[: last + 1], all_tags[: last + 1], all_titled[: last + 1], strict=True
+    ):
+        if not tags and not people:
+            resolved.append([])  # nobody named, no pronoun: nothing to read
+            continue
         titled = [(start, Source(name, "person")) for start, name in people]
         events = sorted(
             [(tag.source_start, index) for index, tag in enumerate(tags)]
@@ -1594,12 +1684,22 @@ def resolve_pronouns(
                 continue
             tag = kept[index]
             if _unresolved_pronoun(text, tag) and last_person is not None:
-                tag = kept[index] = replace(tag, sources=(last_person,))
+                tag = kept[index] = tag._replace(sources=(last_person,))
             people = [s for s in tag.sources if s.kind in ("person", "unknown")]
             if people:
                 last_person = people[-1]
         resolved.append(kept)
+    resolved.extend(list(tags) for tags in all_tags[last + 1 :])
     return resolved
+
+
+def _last_with_pronoun(paragraphs: Sequence[str], all_tags: Sequence[list[Tag]]) -> int | None:
+    """Return the index of the last paragraph with a pronoun source to resolve, or ``None``."""
+    for number in range(len(paragraphs) - 1, -1, -1):
+        text = paragraphs[number]
+        if any(_unresolved_pronoun(text, tag) for tag in all_tags[number]):
+            return number
+    return None
 
 
 def _unresolved_pronoun(text: str, tag: Tag) -> bool:
@@ -1610,7 +1710,7 @@ def resolve_tag(tag: Tag, surnames: dict[str, str]) -> Tag:
     """Return ``tag`` with its surnames used alone made full names (the same tag when nothing
     changes)."""
     sources = resolve(tag.sources, surnames)
-    return tag if sources == tag.sources else replace(tag, sources=sources)
+    return tag if sources == tag.sources else tag._replace(sources=sources)
 
 
 def cover(
