@@ -689,35 +689,9 @@ def test_role_phrase_start_equals_trying_every_start(real_paragraphs):
 
 def test_resolve_pronouns_equals_reading_every_paragraph(real_articles, monkeypatch):
     """resolve_pronouns stops after the last paragraph with a pronoun to resolve; reading every
-    paragraph, as a plain loop does, gives the same tags on every real article."""
+    paragraph, as its reference does, gives the same tags on every real article."""
     from framing.voice import detector as detector_module
-    from framing.voice.attribution import _unresolved_pronoun, resolve_pronouns
-    from framing.voice.model import Source
-    from framing.voice.surnames import titled_people_of
-
-    def plain(paragraphs, all_tags):
-        all_titled = titled_people_of(paragraphs)
-        last_person = None
-        resolved = []
-        for text, tags, people in zip(paragraphs, all_tags, all_titled, strict=True):
-            titled = [(start, Source(name, "person")) for start, name in people]
-            events = sorted(
-                [(tag.source_start, index) for index, tag in enumerate(tags)]
-                + [(start, -1 - index) for index, (start, _) in enumerate(titled)]
-            )
-            kept = list(tags)
-            for _, index in events:
-                if index < 0:
-                    last_person = titled[-1 - index][1]
-                    continue
-                tag = kept[index]
-                if _unresolved_pronoun(text, tag) and last_person is not None:
-                    tag = kept[index] = tag._replace(sources=(last_person,))
-                people = [s for s in tag.sources if s.kind in ("person", "unknown")]
-                if people:
-                    last_person = people[-1]
-            resolved.append(kept)
-        return resolved
+    from framing.voice.attribution import _reference_resolve_pronouns, resolve_pronouns
 
     calls = []
 
@@ -730,7 +704,7 @@ def test_resolve_pronouns_equals_reading_every_paragraph(real_articles, monkeypa
         detector_module.default_detector().detect(article)
     resolved = 0
     for paragraphs, all_tags in calls:
-        expected = plain(paragraphs, all_tags)
+        expected = _reference_resolve_pronouns(paragraphs, all_tags)
         assert resolve_pronouns(paragraphs, all_tags) == expected, paragraphs
         resolved += sum(
             a.sources != b.sources

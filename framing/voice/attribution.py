@@ -752,7 +752,7 @@ def _passive_before(text: str, start: int, verb_start: int) -> bool:
     (tests/test_voice.py, before every reporting verb of every real paragraph)."""
     if not _ends_in(text, start, verb_start, _PASSIVE_ENDINGS):
         return False
-    return _PASSIVE.search(text, max(start, verb_start - 60), verb_start) is not None
+    return _reference_passive_before(text, start, verb_start)
 
 
 def _reference_passive_before(text: str, start: int, verb_start: int) -> bool:
@@ -1672,24 +1672,50 @@ def resolve_pronouns(
         if not tags and not people:
             resolved.append([])  # nobody named, no pronoun: nothing to read
             continue
-        titled = [(start, Source(name, "person")) for start, name in people]
-        events = sorted(
-            [(tag.source_start, index) for index, tag in enumerate(tags)]
-            + [(start, -1 - index) for index, (start, _) in enumerate(titled)]
-        )
-        kept = list(tags)
-        for _, index in events:
-            if index < 0:
-                last_person = titled[-1 - index][1]
-                continue
-            tag = kept[index]
-            if _unresolved_pronoun(text, tag) and last_person is not None:
-                tag = kept[index] = tag._replace(sources=(last_person,))
-            people = [s for s in tag.sources if s.kind in ("person", "unknown")]
-            if people:
-                last_person = people[-1]
+        kept, last_person = _resolve_in_paragraph(text, tags, people, last_person)
         resolved.append(kept)
     resolved.extend(list(tags) for tags in all_tags[last + 1 :])
+    return resolved
+
+
+def _resolve_in_paragraph(
+    text: str,
+    tags: Sequence[Tag],
+    people: Sequence[tuple[int, str]],
+    last_person: Source | None,
+) -> tuple[list[Tag], Source | None]:
+    """Return one paragraph's tags with their pronouns resolved, and the person named last
+    once it is read: its tags and its names after a title (``people``) in reading order, from
+    ``last_person``, the person named last before it."""
+    titled = [(start, Source(name, "person")) for start, name in people]
+    events = sorted(
+        [(tag.source_start, index) for index, tag in enumerate(tags)]
+        + [(start, -1 - index) for index, (start, _) in enumerate(titled)]
+    )
+    kept = list(tags)
+    for _, index in events:
+        if index < 0:
+            last_person = titled[-1 - index][1]
+            continue
+        tag = kept[index]
+        if _unresolved_pronoun(text, tag) and last_person is not None:
+            tag = kept[index] = tag._replace(sources=(last_person,))
+        named = [source for source in tag.sources if source.kind in ("person", "unknown")]
+        if named:
+            last_person = named[-1]
+    return kept, last_person
+
+
+def _reference_resolve_pronouns(
+    paragraphs: Sequence[str], all_tags: Sequence[list[Tag]]
+) -> list[list[Tag]]:
+    """Return what :func:`resolve_pronouns` returns, reading every paragraph of the article
+    (tests/test_voice.py, on every real article)."""
+    last_person: Source | None = None
+    resolved: list[list[Tag]] = []
+    for text, tags, people in zip(paragraphs, all_tags, titled_people_of(paragraphs), strict=True):
+        kept, last_person = _resolve_in_paragraph(text, tags, people, last_person)
+        resolved.append(kept)
     return resolved
 
 
