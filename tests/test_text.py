@@ -116,6 +116,27 @@ def test_words_equal_those_of_the_plain_pattern():
     assert found > 350_000
 
 
+def test_word_parts_equal_those_of_the_plain_pattern():
+    # WORD_PART's repetitions are possessive; the plain pattern must find the same parts, in
+    # the texts as they are and lower-cased with their apostrophes made straight, as the
+    # lexicon matcher splits them.
+    from framing.text.words import _REFERENCE_WORD_PART
+
+    shared_data = need_data("babe", "allsides-roundups")
+    babe = load_babe(data_dir=shared_data, subgroup=["SG1", "SG2"])["text"].tolist()
+    sides = load_allsides(data_dir=shared_data, include_roundup=True)
+    texts = babe + [part for parts in sides["paragraphs"] for part in parts] + WORD_CASES
+    texts += ["rock-'n'-roll who\u2019s \u2019tis' 'a'b'' x'' ''y"]
+    found = 0
+    for text in texts + [normalize_apostrophes(text).lower() for text in texts]:
+        expected = [m.span() for m in _REFERENCE_WORD_PART.finditer(text)]
+        assert [m.span() for m in WORD_PART.finditer(text)] == expected, text
+        plain = re.split(f"({_REFERENCE_WORD_PART.pattern})", text)
+        assert re.split(f"({WORD_PART.pattern})", text) == plain, text
+        found += len(expected)
+    assert found > 700_000
+
+
 def test_normalize_apostrophes_keeps_the_length():
     text = "who\u2019s anti\u2011ISIS \u02bcquoted"
     normalized = normalize_apostrophes(text)
