@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from framing.datasets.loaders import load_allsides, load_babe
 from framing.text.words import (
@@ -161,3 +163,21 @@ def test_normalize_apostrophes_keeps_the_length():
 def test_split_sentences(text, sentences):
     spans = split_sentences(text)
     assert [text[start:end] for start, end in spans] == sentences
+
+
+#: White space of every kind Python knows (str.split and the pattern's ``\\s`` agree on it),
+#: sentence marks, closing quotes and brackets, and letters.
+_SENTENCE_TEXT = st.lists(
+    st.sampled_from(list(" \t\n\r\x0b\x0c\x1c\x1f\x85\xa0\u2028\u3000.!?\u2026\"'\u201d\u2019)]ab"))
+    | st.characters(),
+    max_size=60,
+).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(text=_SENTENCE_TEXT)
+def test_no_sentence_ends_inside_a_word(text):
+    # A sentence ends before white space, so the words of the sentences, in turn, are the words
+    # of the text: VADER's sentences are scored from the text's words (FastAnalyzer.compounds).
+    spans = split_sentences(text)
+    assert [word for start, end in spans for word in text[start:end].split()] == text.split()
