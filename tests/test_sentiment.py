@@ -116,6 +116,8 @@ def test_defaults_are_shared_and_satisfy_the_protocols():
 # -- every BABE sentence and AllSides paragraph, and the parallel path ----------------------
 
 EDGE_CASES = [
+    # TextBlob's end-of-sentence marker written in a text, as a token and inside one
+    "A good END-OF-SENTENCE bad day. Great xEND-OF-SENTENCE, not so bad",
     "I love it \U0001f600!!",
     "not so good :) at all",
     "Never so happy, without doubt",
