@@ -181,3 +181,29 @@ def test_no_sentence_ends_inside_a_word(text):
     # of the text: VADER's sentences are scored from the text's words (FastAnalyzer.compounds).
     spans = split_sentences(text)
     assert [word for start, end in spans for word in text[start:end].split()] == text.split()
+
+
+@settings(max_examples=500, deadline=None)
+@given(text=_SENTENCE_TEXT)
+def test_sentence_ends_equal_those_of_the_plain_pattern_on_arbitrary_text(text):
+    from framing.text.words import _REFERENCE_SENTENCE_END, _SENTENCE_END
+
+    expected = [m.span() for m in _REFERENCE_SENTENCE_END.finditer(text)]
+    assert [m.span() for m in _SENTENCE_END.finditer(text)] == expected
+
+
+def test_sentence_ends_equal_those_of_the_plain_pattern_on_real_texts():
+    from framing.datasets.loaders import load_polnear
+    from framing.text.words import _REFERENCE_SENTENCE_END, _SENTENCE_END
+
+    shared_data = need_data("babe", "allsides-roundups", "polnear")
+    babe = load_babe(data_dir=shared_data, subgroup=["SG1", "SG2"])["text"].tolist()
+    sides = load_allsides(data_dir=shared_data, include_roundup=True)
+    texts = babe + [part for parts in sides["paragraphs"] for part in parts]
+    texts += load_polnear("train", data_dir=shared_data)["text"].tolist()
+    found = 0
+    for text in texts:
+        expected = [m.span() for m in _REFERENCE_SENTENCE_END.finditer(text)]
+        assert [m.span() for m in _SENTENCE_END.finditer(text)] == expected, text
+        found += len(expected)
+    assert found > 20_000
