@@ -888,39 +888,6 @@ def test_a_quote_with_sources_carries_every_other_field():
     assert quote.with_sources(sources) != quote
 
 
-@pytest.mark.parametrize("name", ["Source", "Quote", "Attribution", "Segment", "ParagraphVoice"])
-def test_a_voice_class_is_made_as_its_frozen_dataclass_would_make_it(name):
-    import pickle
-    from dataclasses import MISSING, field, fields, make_dataclass, replace
-
-    from framing.voice import model
-
-    cls = getattr(model, name)
-    # The __init__ that dataclass(frozen=True) makes from the same fields: the reference.
-    reference = make_dataclass(
-        name,
-        [
-            (f.name, f.type, field(repr=f.repr))
-            if f.default is MISSING
-            else (f.name, f.type, field(default=f.default, repr=f.repr))
-            for f in fields(cls)
-        ],
-        frozen=True,
-    )
-    values = [f"value {index}" for index in range(len(fields(cls)))]
-    made, expected = cls(*values), reference(*values)
-    assert list(vars(made).items()) == list(vars(expected).items())  # every field, in order
-    by_keyword = cls(**{f.name: value for f, value in zip(fields(cls), values, strict=True)})
-    assert by_keyword == made and hash(by_keyword) == hash(made)
-    required = [f for f in fields(cls) if f.default is MISSING]
-    assert vars(cls(*values[: len(required)])) == vars(reference(*values[: len(required)]))
-    assert repr(made) == repr(expected)
-    assert pickle.loads(pickle.dumps(made)) == made
-    assert replace(made, **{fields(cls)[0].name: "other"}) != made
-    with pytest.raises(AttributeError):
-        setattr(made, fields(cls)[0].name, "other")  # still frozen
-
-
 def test_single_marks_equal_the_plain_patterns(real_paragraphs):
     from framing.voice.quotes import (
         _REFERENCE_SINGLE_CLOSE,

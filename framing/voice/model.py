@@ -53,17 +53,8 @@ KINDS_OF_SOURCE = ("person", "organisation", "outlet", "official", "document", "
 #: belief, an intent or a feeling ("believes", "wants", "feels").
 VERB_KINDS = ("neutral", "loaded", "belief")
 
-# The classes below are frozen dataclasses whose ``__init__`` is written out (``init=False``):
-# the one a frozen dataclass makes looks ``object.__setattr__`` up again for each field, where
-# these call it through one module-level name, field by field in the order of the fields. The
-# instance is the same (its attributes in the same order, and so ``==``, ``hash``, ``repr``,
-# pickling and ``dataclasses.replace``); tests/test_voice.py checks each against the
-# ``__init__`` that ``dataclass(frozen=True)`` makes from the same fields. Detection makes a
-# few for every paragraph (a voice and its segments, each quotation and attribution).
-_set_field = object.__setattr__
 
-
-@dataclass(frozen=True, init=False)
+@dataclass(frozen=True)
 class Source:
     """A source with its canonical name and kind: outlet, agency or organisation (from the
     sources list), person, organisation or unknown (a name found only from the attribution
@@ -72,10 +63,6 @@ class Source:
 
     name: str
     kind: str
-
-    def __init__(self, name: str, kind: str) -> None:
-        _set_field(self, "name", name)
-        _set_field(self, "kind", kind)
 
 
 def kind_of(source: Source) -> str:
@@ -94,7 +81,7 @@ def kind_of(source: Source) -> str:
     return source.kind
 
 
-@dataclass(frozen=True, init=False)
+@dataclass(frozen=True)
 class Quote:
     """A direct quotation in a paragraph: offsets (marks included) and who is quoted.
 
@@ -112,28 +99,6 @@ class Quote:
     continued: bool = False
     continues: bool = False
     sources: tuple[Source, ...] = ()
-
-    def __init__(
-        self,
-        start: int,
-        end: int,
-        text: str,
-        mark: str,
-        opened: bool = True,
-        closed: bool = True,
-        continued: bool = False,
-        continues: bool = False,
-        sources: tuple[Source, ...] = (),
-    ) -> None:
-        _set_field(self, "start", start)
-        _set_field(self, "end", end)
-        _set_field(self, "text", text)
-        _set_field(self, "mark", mark)
-        _set_field(self, "opened", opened)
-        _set_field(self, "closed", closed)
-        _set_field(self, "continued", continued)
-        _set_field(self, "continues", continues)
-        _set_field(self, "sources", sources)
 
     def with_sources(self, sources: tuple[Source, ...]) -> Quote:
         """Return this quotation with ``sources``: ``dataclasses.replace(quote, sources=...)``,
@@ -157,7 +122,7 @@ class Quote:
         return (not self.opened and not self.continued) or (not self.closed and not self.continues)
 
 
-@dataclass(frozen=True, init=False)
+@dataclass(frozen=True)
 class Attribution:
     """A reporting verb and its source: offsets of the tag, the verb and the source's words,
     the sources it names, and the span of text it covers (its sentence, or more)."""
@@ -177,40 +142,8 @@ class Attribution:
     covers_start: int
     covers_end: int
 
-    def __init__(
-        self,
-        start: int,
-        end: int,
-        text: str,
-        verb: str,
-        verb_lemma: str,
-        verb_kind: str,
-        verb_start: int,
-        verb_end: int,
-        source_text: str,
-        source_start: int,
-        source_end: int,
-        sources: tuple[Source, ...],
-        covers_start: int,
-        covers_end: int,
-    ) -> None:
-        _set_field(self, "start", start)
-        _set_field(self, "end", end)
-        _set_field(self, "text", text)
-        _set_field(self, "verb", verb)
-        _set_field(self, "verb_lemma", verb_lemma)
-        _set_field(self, "verb_kind", verb_kind)
-        _set_field(self, "verb_start", verb_start)
-        _set_field(self, "verb_end", verb_end)
-        _set_field(self, "source_text", source_text)
-        _set_field(self, "source_start", source_start)
-        _set_field(self, "source_end", source_end)
-        _set_field(self, "sources", sources)
-        _set_field(self, "covers_start", covers_start)
-        _set_field(self, "covers_end", covers_end)
 
-
-@dataclass(frozen=True, init=False)
+@dataclass(frozen=True)
 class Segment:
     """A run of words with one voice (own, attributed or quoted), with its offsets and text."""
 
@@ -220,15 +153,8 @@ class Segment:
     text: str
     words: int
 
-    def __init__(self, voice: str, start: int, end: int, text: str, words: int) -> None:
-        _set_field(self, "voice", voice)
-        _set_field(self, "start", start)
-        _set_field(self, "end", end)
-        _set_field(self, "text", text)
-        _set_field(self, "words", words)
 
-
-@dataclass(frozen=True, init=False)
+@dataclass(frozen=True)
 class ParagraphVoice:
     """Who speaks in one paragraph: its voice label, word shares, sources and evidence.
 
@@ -243,26 +169,6 @@ class ParagraphVoice:
     attributions: tuple[Attribution, ...] = ()
     sources: tuple[Source, ...] = ()
     segments: tuple[Segment, ...] = field(default=(), repr=False)
-
-    def __init__(
-        self,
-        label: str,
-        words: int,
-        quoted_words: int,
-        attributed_words: int,
-        quotes: tuple[Quote, ...] = (),
-        attributions: tuple[Attribution, ...] = (),
-        sources: tuple[Source, ...] = (),
-        segments: tuple[Segment, ...] = (),
-    ) -> None:
-        _set_field(self, "label", label)
-        _set_field(self, "words", words)
-        _set_field(self, "quoted_words", quoted_words)
-        _set_field(self, "attributed_words", attributed_words)
-        _set_field(self, "quotes", quotes)
-        _set_field(self, "attributions", attributions)
-        _set_field(self, "sources", sources)
-        _set_field(self, "segments", segments)
 
     @property
     def voice(self) -> str:
