@@ -648,6 +648,18 @@ def test_passive_and_blocking_word_guards_equal_the_plain_search(real_paragraphs
     assert blocked > 5_000
 
 
+def test_word_runs_equal_the_pattern(real_paragraphs):
+    """word_runs splits an ASCII text at the characters that are no word characters; on every
+    real paragraph, and on every ASCII character between two words, it finds what WORD_RUN
+    finds."""
+    from framing.voice.tokens import _reference_word_runs, word_runs
+
+    cases = [f"ab{chr(code)}cd" for code in range(128)] + ["", " ", "_", "a\x1fb", "é_1 x"]
+    for text in [*real_paragraphs, *cases]:
+        assert word_runs(text) == _reference_word_runs(text), text
+    assert sum(text.isascii() for text in real_paragraphs) > 10_000
+
+
 def test_normal_form_equals_the_plain_substitution(real_paragraphs):
     from framing.voice.detector import default_detector
     from framing.voice.verbs import _reference_normal_form, normal_form

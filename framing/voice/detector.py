@@ -37,7 +37,7 @@ from framing.voice.model import ParagraphVoice, Quote
 from framing.voice.quotes import find_quotes, find_transcript_turns
 from framing.voice.sources import SourcesLike, load_sources
 from framing.voice.surnames import may_resolve, surnames, titled_people_of
-from framing.voice.tokens import WORD_RUN, sentences
+from framing.voice.tokens import sentences, word_runs
 from framing.voice.verbs import ReportingVerb, VerbFinder, load_reporting_verbs
 
 __all__ = [
@@ -103,7 +103,7 @@ class RuleVoiceDetector:
         for index, text in enumerate(paragraphs):
             turn = turns[index]
             quotes = found_quotes[index] if turn is None else [turn]
-            runs = WORD_RUN.findall(text)
+            runs = word_runs(text)
             positions = _outside(finder.positions(text, runs), quotes)
             all_quotes.append(quotes)
             all_runs.append(runs)
