@@ -773,6 +773,31 @@ def test_matcher_equals_the_plain_matcher_on_every_real_paragraph(real_paragraph
     assert found_any > 2_000  # the comparison covers many real matches, not only empty lists
 
 
+#: Quotation marks where the looks behind a mark decide: at the start, after a letter, an
+#: apostrophe or a digit, inside words, doubled, left open.
+QUOTATION_CASES = [
+    "'Start' it's the players' 'union' x'y' ''double'' 'a''b' '''three''' 'open",
+    "\u2018Start\u2019 a\u2018b\u2019 \u2018c\u2019d 1\u2018two\u2019 _\u2018u\u2019"
+    " \u2018\u2018x\u2019",
+    '"a" ""b"" "c\nd" \u201cx\u201d \u201c\u201cy\u201d\u201d \u201copen \'9\' \u00e9\'\u00e9\'',
+]
+
+
+def test_quotations_equal_those_of_the_plain_pattern(real_paragraphs):
+    # Each choice of _QUOTATION opens with its mark and looks behind it afterwards: it must find
+    # the quotations that the plain pattern, which looks behind first, finds.
+    from framing.datasets.loaders import load_polnear
+    from framing.measures.lexicon import _QUOTATION, _REFERENCE_QUOTATION
+
+    polnear = load_polnear("train", data_dir=need_data("polnear"))["text"].tolist()
+    found = 0
+    for text in real_paragraphs + polnear + QUOTATION_CASES:
+        expected = [(m.span(), m.groups()) for m in _REFERENCE_QUOTATION.finditer(text)]
+        assert [(m.span(), m.groups()) for m in _QUOTATION.finditer(text)] == expected, text
+        found += len(expected)
+    assert found > 5_000
+
+
 @pytest.mark.parametrize(
     "text",
     [
@@ -826,3 +851,17 @@ def test_the_bundled_lexicon_read_back_from_the_cache_is_the_one_read_from_its_f
         assert [lexicon.match(text) for text in real_paragraphs[::10]] == [
             from_file.match(text) for text in real_paragraphs[::10]
         ]
+
+
+def test_only_the_plan_of_a_word_that_starts_nothing_is_false(real_paragraphs):
+    # match finds the words that start an entry by the truth of their plans (compress)
+    from framing.measures.lexicon import _NO_PLAN
+
+    lexicon = load_lexicon("loaded")
+    for text in real_paragraphs[:2_000]:
+        lexicon.match(text)
+    plans = dict(lexicon._plans)
+    assert not _NO_PLAN
+    assert all(bool(plan) is (plan is not _NO_PLAN) for plan in plans.values())
+    assert sum(plan is _NO_PLAN for plan in plans.values()) > 1_000
+    assert sum(plan is not _NO_PLAN for plan in plans.values()) > 300

@@ -6,8 +6,17 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from framing.datasets.loaders import load_allsides, load_babe, load_polnear
 from framing.text.characters import INVISIBLE, is_blank
-from framing.text.segment import BlankLineSegmenter, LineSegmenter, Segmenter
+from framing.text.segment import (
+    BlankLineSegmenter,
+    LineSegmenter,
+    Segmenter,
+    _nonblank_lines,
+    _one_line,
+    _reference_nonblank_lines,
+)
+from tests.conftest import need_data
 
 SEGMENTERS = [BlankLineSegmenter(), LineSegmenter()]
 
@@ -160,3 +169,50 @@ def test_blank_line_paragraphs_are_separated_by_blank_lines_or_are_lines(text):
     line_starts = {start for start, _ in lines}
     line_ends = {end for _, end in lines}
     assert all(start in line_starts and end in line_ends for start, end in spans)
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=ARBITRARY_TEXT)
+def test_lines_of_one_line_texts_are_the_plain_ones_on_arbitrary_text(text):
+    assert _nonblank_lines(text) == _reference_nonblank_lines(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "one_line"),
+    [
+        ("Only one.", True),  # the common case: answered without reading its lines
+        ("“Won” \u2013 Raqqa\u2013a hospital\xa0fell.", True),
+        ("x", True),
+        ("", False),
+        (" Lead.", False),  # something to trim at either end
+        ("Trail.\u200b", False),
+        ("\ufeffBOM.", False),
+        ("Two\nlines.", False),  # each of _LINE's line breaks
+        ("Two\rlines.", False),
+        ("Two\u2028lines.", False),
+        ("Two\u2029lines.", False),
+        ("Not\x85a break.", True),  # NEL is no line break, and a form feed neither
+        ("Not\x0ca break.", True),
+    ],
+)
+def test_one_line_texts_are_their_own_line(text, one_line):
+    assert _one_line(text) is one_line
+    assert _nonblank_lines(text) == _reference_nonblank_lines(text)
+    if one_line:
+        assert BlankLineSegmenter().split(text) == [(0, len(text))]
+
+
+def test_lines_of_one_line_texts_are_the_plain_ones_on_real_texts():
+    shared_data = need_data("babe", "allsides-roundups", "polnear")
+    sides = load_allsides(data_dir=shared_data, include_roundup=True)
+    texts = [
+        *load_babe(data_dir=shared_data, subgroup=["SG1", "SG2"])["text"],
+        *(part for parts in sides["paragraphs"] for part in parts),
+        *sides["text"].dropna(),
+        *load_polnear("train", data_dir=shared_data)["text"],
+    ]
+    one_line = 0
+    for text in texts:
+        assert _nonblank_lines(text) == _reference_nonblank_lines(text), text
+        one_line += _one_line(text)
+    assert one_line > len(texts) // 2  # the fast path is the common one

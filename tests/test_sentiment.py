@@ -16,7 +16,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 from textblob import TextBlob
-from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer, SentiText
 
 from framing import Article, analyze
 from framing.datasets.loaders import load_allsides, load_babe, load_polnear
@@ -116,6 +116,8 @@ def test_defaults_are_shared_and_satisfy_the_protocols():
 # -- every BABE sentence and AllSides paragraph, and the parallel path ----------------------
 
 EDGE_CASES = [
+    # TextBlob's end-of-sentence marker written in a text, as a token and inside one
+    "A good END-OF-SENTENCE bad day. Great xEND-OF-SENTENCE, not so bad",
     "I love it \U0001f600!!",
     "not so good :) at all",
     "Never so happy, without doubt",
@@ -183,7 +185,7 @@ def test_sentence_compounds_from_one_pass_are_vaders(every_real_text):
     # FastAnalyzer.compounds scores the text and its sentences from one pass over the words:
     # it must give VADER's compound of the text and of each sentence scored on its own.
     fast = _vader_fast.FastAnalyzer()
-    for text in every_real_text + SENTENCE_CASES:
+    for text in every_real_text + SENTENCE_CASES + TOKEN_CASES:
         assert fast.compounds(text) == _vader_fast.reference_compounds(text), text
 
 
@@ -222,6 +224,39 @@ def test_the_idiom_check_equals_vaders_at_every_word(every_real_text):
                 assert _vader_fast._special_idioms_check(valence, lower, i) == expected, text
     lower = "it was the bomb".split()
     assert _vader_fast._special_idioms_check(1.0, lower, 3) == 3  # a case that applies
+
+
+#: Tokens at the edges of VADER's word rule: punctuation that leaves two characters or fewer
+#: (kept whole), one that leaves more, punctuation only, emoticons, capitals, non-ASCII.
+TOKEN_CASES = [
+    "a, I. ok! (it) :) :-) ... ?! 'em' U.S. U.S.A. it's, 'Yes,' no-one; (AP) -- $5 50% x",
+    "“Quoted,” he—said… ÉTÉ. naïve! 😀, 😀!! ‘a’ ‘abc’ «x» #tag @who",
+]
+
+
+def test_stripped_words_are_vaders_words(every_real_text):
+    # _stripped_words strips every token in C and checks the length of the changed ones only:
+    # it must give the words of VADER's SentiText, and the plain comprehension's.
+    for text in every_real_text + SENTENCE_CASES + TOKEN_CASES:
+        tokens = text.split()
+        words = _vader_fast._stripped_words(tokens)
+        assert words == _vader_fast._reference_stripped_words(tokens), text
+        assert words == SentiText(text).words_and_emoticons, text
+    kept = _vader_fast._stripped_words(TOKEN_CASES[0].split())
+    assert kept[:6] == ["a,", "I.", "ok!", "(it)", ":)", ":-)"]  # two characters or fewer left
+    assert "U.S.A" in kept and "it's" in kept and "(AP)" in kept  # "AP" is two characters
+
+
+def test_the_emoji_check_looks_up_what_vader_replaces(every_real_text):
+    fast = _vader_fast.FastAnalyzer()
+    texts = every_real_text + SENTENCE_CASES + TOKEN_CASES + ["©", "a\u2122", "“no emoji”"]
+    found = 0
+    for text in texts:
+        expected = fast._reference_may_hold_emoji(text)
+        assert fast._may_hold_emoji(text) is expected, text
+        found += expected
+    assert found >= 4  # the emoji of the constructed texts, and "©" and "™"
+    assert not fast._ascii_emoji  # no emoji is ASCII in the version copied
 
 
 @pytest.mark.parametrize("text", IDIOM_CASES)

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from framing.datasets.loaders import load_allsides, load_babe
 from framing.text.words import (
@@ -116,6 +118,27 @@ def test_words_equal_those_of_the_plain_pattern():
     assert found > 350_000
 
 
+def test_word_parts_equal_those_of_the_plain_pattern():
+    # WORD_PART's repetitions are possessive; the plain pattern must find the same parts, in
+    # the texts as they are and lower-cased with their apostrophes made straight, as the
+    # lexicon matcher splits them.
+    from framing.text.words import _REFERENCE_WORD_PART
+
+    shared_data = need_data("babe", "allsides-roundups")
+    babe = load_babe(data_dir=shared_data, subgroup=["SG1", "SG2"])["text"].tolist()
+    sides = load_allsides(data_dir=shared_data, include_roundup=True)
+    texts = babe + [part for parts in sides["paragraphs"] for part in parts] + WORD_CASES
+    texts += ["rock-'n'-roll who\u2019s \u2019tis' 'a'b'' x'' ''y"]
+    found = 0
+    for text in texts + [normalize_apostrophes(text).lower() for text in texts]:
+        expected = [m.span() for m in _REFERENCE_WORD_PART.finditer(text)]
+        assert [m.span() for m in WORD_PART.finditer(text)] == expected, text
+        plain = re.split(f"({_REFERENCE_WORD_PART.pattern})", text)
+        assert re.split(f"({WORD_PART.pattern})", text) == plain, text
+        found += len(expected)
+    assert found > 700_000
+
+
 def test_normalize_apostrophes_keeps_the_length():
     text = "who\u2019s anti\u2011ISIS \u02bcquoted"
     normalized = normalize_apostrophes(text)
@@ -140,3 +163,47 @@ def test_normalize_apostrophes_keeps_the_length():
 def test_split_sentences(text, sentences):
     spans = split_sentences(text)
     assert [text[start:end] for start, end in spans] == sentences
+
+
+#: White space of every kind Python knows (str.split and the pattern's ``\\s`` agree on it),
+#: sentence marks, closing quotes and brackets, and letters.
+_SENTENCE_TEXT = st.lists(
+    st.sampled_from(list(" \t\n\r\x0b\x0c\x1c\x1f\x85\xa0\u2028\u3000.!?\u2026\"'\u201d\u2019)]ab"))
+    | st.characters(),
+    max_size=60,
+).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(text=_SENTENCE_TEXT)
+def test_no_sentence_ends_inside_a_word(text):
+    # A sentence ends before white space, so the words of the sentences, in turn, are the words
+    # of the text: VADER's sentences are scored from the text's words (FastAnalyzer.compounds).
+    spans = split_sentences(text)
+    assert [word for start, end in spans for word in text[start:end].split()] == text.split()
+
+
+@settings(max_examples=500, deadline=None)
+@given(text=_SENTENCE_TEXT)
+def test_sentence_ends_equal_those_of_the_plain_pattern_on_arbitrary_text(text):
+    from framing.text.words import _REFERENCE_SENTENCE_END, _SENTENCE_END
+
+    expected = [m.span() for m in _REFERENCE_SENTENCE_END.finditer(text)]
+    assert [m.span() for m in _SENTENCE_END.finditer(text)] == expected
+
+
+def test_sentence_ends_equal_those_of_the_plain_pattern_on_real_texts():
+    from framing.datasets.loaders import load_polnear
+    from framing.text.words import _REFERENCE_SENTENCE_END, _SENTENCE_END
+
+    shared_data = need_data("babe", "allsides-roundups", "polnear")
+    babe = load_babe(data_dir=shared_data, subgroup=["SG1", "SG2"])["text"].tolist()
+    sides = load_allsides(data_dir=shared_data, include_roundup=True)
+    texts = babe + [part for parts in sides["paragraphs"] for part in parts]
+    texts += load_polnear("train", data_dir=shared_data)["text"].tolist()
+    found = 0
+    for text in texts:
+        expected = [m.span() for m in _REFERENCE_SENTENCE_END.finditer(text)]
+        assert [m.span() for m in _SENTENCE_END.finditer(text)] == expected, text
+        found += len(expected)
+    assert found > 20_000

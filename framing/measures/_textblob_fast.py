@@ -440,7 +440,10 @@ def _lower_words(text: str) -> list[str]:
     """
     tokens = _tokens(text)
     joined = " ".join(tokens)
-    if _EOS in tokens or _SARCASM.search(joined) or _ANY_EMOTICON.search(joined):
+    # A token that is the marker is in the joined text: one search of it in C rules the marker
+    # out, where comparing every token costs about six times as much.
+    has_marker = _EOS in joined and _EOS in tokens
+    if has_marker or _SARCASM.search(joined) or _ANY_EMOTICON.search(joined):
         joined = " ".join(_sentences(tokens))
     # No character lower-cases to white space, nor white space to anything else: lower-casing
     # the text at once gives the words lower-cased one by one.

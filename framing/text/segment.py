@@ -40,7 +40,40 @@ class Segmenter(Protocol):
         ...
 
 
+def _one_line(text: str) -> bool:
+    """Return whether ``text`` is one line that starts and ends with a visible character, so
+    that its only line, trimmed, is the whole text.
+
+    Most texts of a corpus are one paragraph on one line: two look-ups and a few searches of
+    the text for a line break, all in C, answer for them without the pattern of lines and the
+    trimming of each line. A line break is one of the four characters that end a line of
+    :data:`_LINE`; none of them is ASCII but ``\\r`` and ``\\n``.
+    """
+    return (
+        bool(text)
+        and text[0] not in INVISIBLE
+        and text[-1] not in INVISIBLE
+        and "\n" not in text
+        and "\r" not in text
+        and (text.isascii() or ("\u2028" not in text and "\u2029" not in text))
+    )
+
+
 def _nonblank_lines(text: str) -> list[Span]:
+    """Return the spans of the lines of ``text`` that show something, each trimmed.
+
+    A text of one line with nothing to trim is its own line (:func:`_one_line`); any other is
+    read line by line (:func:`_reference_nonblank_lines`, which gives the same for every text:
+    tests/test_segment.py checks it on every real text and on arbitrary ones).
+    """
+    if _one_line(text):
+        return [(0, len(text))]
+    return _reference_nonblank_lines(text)
+
+
+def _reference_nonblank_lines(text: str) -> list[Span]:
+    """Return what :func:`_nonblank_lines` returns, the plain way: every line found, trimmed,
+    and kept when something is left."""
     lines = []
     for match in _LINE.finditer(text):
         chunk = match.group()
@@ -77,6 +110,8 @@ class BlankLineSegmenter:
 
     def split(self, text: str) -> list[Span]:
         lines = _nonblank_lines(text)
+        if len(lines) < 2:  # no lines to join: most often a text of one line
+            return lines
         breaks = [_is_paragraph_break(text[a[1] : b[0]]) for a, b in itertools.pairwise(lines)]
         if not any(breaks):
             return lines
