@@ -73,7 +73,7 @@ benchmarks: $(STAMP)
 
 ## Start-up: `framing analyze` of the seed against `python -c "import pandas"`, run alternately,
 ## with an emptied cache folder (cold) and a filled one (warm).
-bench-startup: $(STAMP)
+bench-startup: $(STAMP) compile
 	$(PYTHON) benchmarks/startup.py
 
 ## `framing analyze` end to end (a new process, CSV in and out, every measure) against the naive
