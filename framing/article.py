@@ -402,6 +402,19 @@ class Article:
             and not first_line.endswith(_JOINING_HYPHENS)
         )
 
+    def clear_cache(self) -> None:
+        """Forget the paragraphs and every measure computed on the article and on them: each
+        is computed again, with the same value, when next read.
+
+        An article and its paragraphs refer to each other, a cycle that reference counting
+        cannot free: an article that is measured and dropped waits, with every measure cached
+        on it, for a pass of the garbage collector over its older objects, which walks them
+        all. Cleared first, it is freed at once. The corpus engine clears each article once
+        its rows are made (:func:`framing.table.rows.document_rows`).
+        """
+        for name in _ARTICLE_CACHE:
+            self.__dict__.pop(name, None)
+
     @cached_property
     def voice_detector(self) -> VoiceDetector:
         """Return the voice detector: the one given as ``voice``, else the rule-based one with
@@ -514,3 +527,9 @@ def _class_defines(cls: type, method: str) -> bool:
         if method in vars(base):
             return vars(base)[method] is not None
     return False
+
+
+#: The cached properties of an :class:`Article`, which :meth:`Article.clear_cache` forgets.
+_ARTICLE_CACHE = tuple(
+    name for name, value in vars(Article).items() if isinstance(value, cached_property)
+)

@@ -427,3 +427,48 @@ def test_a_cached_property_is_computed_once_and_kept_on_the_instance():
     assert Counted.value.__doc__ == "The value."
     # the properties of Article and Paragraph are these
     assert isinstance(Article.__dict__["paragraphs"], cached_property)
+
+
+def _measured(article: Article) -> list[tuple]:
+    return [
+        (p.text, p.role, p.words, p.sentiment, p.vader_compound, p.loaded_terms, p.voice)
+        for p in article.paragraphs
+    ]
+
+
+def test_clear_cache_forgets_the_measures_and_they_come_back_the_same(seed_text):
+    article = Article(seed_text)
+    before = _measured(article)
+    first_paragraph = article.paragraphs[0]
+    article.clear_cache()
+    assert not {"paragraphs", "voices", "voice_detector"} & set(vars(article))
+    assert article.paragraphs[0] is not first_paragraph  # made again
+    assert _measured(article) == before
+
+
+def _freed_without_the_collector(text: str, *, clear: bool) -> bool:
+    """Return whether the article of ``text``, measured, is freed by reference counting alone
+    once the last reference to it goes (the garbage collector off meanwhile)."""
+    import gc
+    import weakref
+
+    article = Article(text)
+    _measured(article)
+    if clear:
+        article.clear_cache()
+    reference = weakref.ref(article)
+    gc.disable()
+    try:
+        del article
+        return reference() is None
+    finally:
+        gc.enable()
+        gc.collect()
+
+
+def test_a_cleared_article_is_freed_at_once_where_a_measured_one_waits_for_the_collector(
+    seed_text,
+):
+    # an article and its paragraphs refer to each other: only the collector frees them
+    assert not _freed_without_the_collector(seed_text, clear=False)
+    assert _freed_without_the_collector(seed_text, clear=True)

@@ -173,13 +173,20 @@ def document_rows(
                 continue
             problem = "no paragraphs"
         measured.append((doc_id, problem))
-    _measure_each([article for _, article in measured if isinstance(article, Article)], measures)
-    return [
+    articles = [article for _, article in measured if isinstance(article, Article)]
+    _measure_each(articles, measures)
+    rows = [
         article_rows(article, doc_id, measures, dictionaries)
         if isinstance(article, Article)
         else [error_row(doc_id, article)]
         for doc_id, article in measured
     ]
+    # Each article and its paragraphs refer to each other: cleared, they are freed by reference
+    # counting when this returns, instead of by the garbage collector's passes over its older
+    # objects (a tenth of a worker's time before, a hundredth after; docs/speed.md).
+    for article in articles:
+        article.clear_cache()
+    return rows
 
 
 def _measure_each(articles: list[Article], measures: Sequence[str]) -> None:
