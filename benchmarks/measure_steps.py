@@ -91,12 +91,13 @@ def main() -> int:
 
     import framing
     from framing.article import Article
-    from framing.io.documents import iter_corpus
+    from framing.io.corpora import iter_corpus
     from framing.measures.lexicon import load_lexicon
     from framing.measures.sentiment import default_sentiment, default_vader
-    from framing.table.engine import _init_worker, _measure_options, _measure_piece
+    from framing.table.engine import _init_worker, _measure_piece
+    from framing.table.records import _measure_each, article_rows, document_rows, measure_options
     from framing.table.results import TableWriter
-    from framing.table.rows import _measure_each, article_rows, document_rows, to_table
+    from framing.table.rows import to_table
     from framing.table.schema import ALL_MEASURES
     from framing.text.words import words_and_gaps
     from framing.voice.detector import default_detector
@@ -126,7 +127,7 @@ def main() -> int:
 
     def measure_in_worker() -> None:
         if not worker_ready:
-            _init_worker(_measure_options(*options.values()))
+            _init_worker(measure_options(**options))
             worker_ready.append(True)
         for start in range(0, len(documents), PIECE_ROWS):
             piece = slice(start, start + PIECE_ROWS)

@@ -19,10 +19,10 @@ The data path runs through the subpackages in this order (README, "Architecture"
 
 from __future__ import annotations
 
-import importlib
 from typing import TYPE_CHECKING
 
 from framing import _moved
+from framing._lazy import lazy_names
 from framing._version import __version__
 from framing.errors import FramingError
 
@@ -73,15 +73,4 @@ _LAZY = {
 }
 
 
-def __getattr__(name: str) -> object:
-    """Return a front-door name, importing its module on first use."""
-    module = _LAZY.get(name)
-    if module is None:
-        raise AttributeError(f"module 'framing' has no attribute {name!r}")
-    value = getattr(importlib.import_module(module), name)
-    globals()[name] = value  # the next look-up does not come here
-    return value
-
-
-def __dir__() -> list[str]:
-    return sorted({*globals(), *_LAZY})
+__getattr__, __dir__ = lazy_names(__name__, globals(), _LAZY)

@@ -410,7 +410,7 @@ class Article:
         cannot free: an article that is measured and dropped waits, with every measure cached
         on it, for a pass of the garbage collector over its older objects, which walks them
         all. Cleared first, it is freed at once. The corpus engine clears each article once
-        its rows are made (:func:`framing.table.rows.document_rows`).
+        its rows are made (:func:`framing.table.records.document_rows`).
         """
         for name in _ARTICLE_CACHE:
             self.__dict__.pop(name, None)

@@ -238,7 +238,7 @@ def _iter_wide_tables(paths: Sequence[Path], args: argparse.Namespace, dictionar
     }
     options["dictionaries"] = dictionaries
     if args.measures is not None:
-        options["measures"] = [name.strip() for name in args.measures.split(",") if name.strip()]
+        options["measures"] = _measure_names(args.measures)
     keep = [name.strip() for names in args.keep for name in names.split(",") if name.strip()]
     documents_given = [path for path in paths if not is_corpus(path)]
     if keep and documents_given:
@@ -276,12 +276,72 @@ def _iter_wide_tables(paths: Sequence[Path], args: argparse.Namespace, dictionar
         yield from measure_documents()
 
 
+def _measure_names(measures: str) -> list[str]:
+    """Return the names of ``--measures a,b``."""
+    return [name.strip() for name in measures.split(",") if name.strip()]
+
+
+def _only_documents(args: argparse.Namespace, fmt: str) -> bool:
+    """Return whether ``framing analyze`` measures a few documents (text or HTML files, no
+    corpus) into CSV with the table's own columns: then :func:`_analyze_documents` writes the
+    rows without pandas, whose import is most of the command's start-up (docs/speed.md)."""
+    from framing.io.documents import is_corpus
+    from framing.table.records import TASK_ROWS
+
+    return (
+        fmt == "csv"
+        and not args.keep
+        and not args.dictionary
+        and args.dictionary_form == "wide"
+        and len(args.paths) <= TASK_ROWS
+        and not any(is_corpus(path) for path in args.paths)
+    )
+
+
+def _analyze_documents(args: argparse.Namespace) -> int:
+    """Measure the documents of :func:`_only_documents` in this process and write their CSV:
+    the same bytes, and the same metadata beside a file, as the corpus engine writes."""
+    from framing.io.documents import read_document
+    from framing.measures.lexicon import load_lexicon
+    from framing.table.csv_fields import csv_records, save_records_csv
+    from framing.table.progress import progress_bar
+    from framing.table.records import document_rows, measure_options
+    from framing.table.schema import table_columns
+
+    lexicon = load_lexicon(args.lexicon)
+    documents = [(str(path), read_document(path)) for path in args.paths]
+    options = measure_options(
+        lexicon=lexicon,
+        measures=None if args.measures is None else _measure_names(args.measures),
+        headline=HEADLINE_CHOICES[args.headline],
+    )
+    with progress_bar(args.progress, len(documents)) as bar:
+        rows = [row for rows in document_rows(documents, **options) for row in rows]
+        bar.update(len(documents))
+    columns = table_columns(options["measures"])
+    text = csv_records(rows, columns)
+    if text is None:  # a value that only pandas writes as it does: none of framing's own
+        from framing.table.results import csv_text
+        from framing.table.rows import to_table
+
+        text = csv_text(to_table(rows, options["measures"]))
+    if args.output is None:
+        sys.stdout.write(text)
+        return 0
+    save_records_csv(text, columns, args.output)
+    _say(f"wrote {len(rows)} rows to {args.output}")
+    return 0
+
+
 def _run_analyze(args: argparse.Namespace) -> int:
+    fmt = _output_format(args.format, args.output)
+    if _only_documents(args, fmt):
+        return _analyze_documents(args)
+
     import pandas as pd
 
     from framing.table.results import TableWriter, csv_text
 
-    fmt = _output_format(args.format, args.output)
     if args.output is not None and fmt in ("csv", "jsonl", "parquet"):
         # Each chunk's rows are written as they come, so memory stays bounded.
         with TableWriter(args.output, fmt=fmt) as writer:
@@ -517,8 +577,8 @@ def _run_compare_corpus(args: argparse.Namespace) -> int:
     import pandas as pd
 
     from framing.comparisons.corpus import compare_corpus
-    from framing.io.documents import iter_corpus
-    from framing.table.engine import _progress_bar
+    from framing.io.corpora import iter_corpus
+    from framing.table.progress import progress_bar
     from framing.table.results import TableWriter
 
     if args.pair_on is not None and args.window is not None:
@@ -558,7 +618,7 @@ def _run_compare_corpus(args: argparse.Namespace) -> int:
         )
         del every
     with contextlib.ExitStack() as stack:
-        bar = stack.enter_context(_progress_bar(args.progress, None, unit="pair"))
+        bar = stack.enter_context(progress_bar(args.progress, None, unit="pair"))
         writer = stack.enter_context(TableWriter(args.output, fmt=fmt))
         summary = None if args.summary is None else stack.enter_context(TableWriter(args.summary))
         chunks = iter_corpus(args.articles, keep=list(dict.fromkeys(keep + extra)), **names)

@@ -123,3 +123,11 @@ def seed_text() -> str:
     from framing.datasets.loaders import load_seed_text
 
     return load_seed_text()
+
+
+@pytest.fixture(scope="session")
+def release_text() -> str:
+    """The DoD/CENTCOM release that the seed draws on."""
+    from framing.datasets.loaders import source_path
+
+    return source_path().read_text(encoding="utf-8")

@@ -39,11 +39,6 @@ RELEASE_QUOTED = 2  # "ISIS used the camps to train militants ..."
 
 
 @pytest.fixture(scope="module")
-def release_text() -> str:
-    return source_path().read_text(encoding="utf-8")
-
-
-@pytest.fixture(scope="module")
 def seed_alignment(seed_text, release_text):
     return align(seed_text, {"dod": release_text})
 

@@ -18,7 +18,7 @@ PACKAGE = Path(__file__).resolve().parent.parent / "framing"
 #: The steps of the data path, first to last (README, "Architecture"). A name is a subpackage
 #: or a module directly under ``framing/``.
 ORDER = (
-    ("_version", "errors", "_moved", "_cache", "_optional", "_files"),
+    ("_version", "errors", "_moved", "_cache", "_optional", "_files", "_lazy"),
     ("text",),
     ("io",),
     ("measures",),

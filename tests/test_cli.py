@@ -11,9 +11,11 @@ import sys
 import pandas as pd
 import pytest
 
-from framing import analyze
+from framing import analyze, cli
 from framing.cli import main
-from framing.datasets.loaders import seed_path
+from framing.datasets.loaders import seed_path, source_path
+from framing.table import csv_fields
+from framing.table.metadata import sidecar_path
 from framing.table.schema import COLUMNS
 from tests.conftest import REPO
 from tests.test_analyze import BAD_UNICODE_ROWS, bad_unicode_frame, check_bad_unicode_table
@@ -191,6 +193,70 @@ def test_bad_input_is_one_line_and_exit_code_2(capsys, tmp_path, case):
     assert err.count("\n") == 1 and err.startswith("framing: error: ")
     assert phrase in err
     assert "Traceback" not in err
+
+
+#: The cases of a bad document or lexicon, which `analyze ... -o FILE.csv` meets without pandas.
+BAD_DOCUMENT_CASES = BAD_CASES[:6] + ["unknown lexicon", "missing lexicon file"]
+
+
+@pytest.mark.parametrize("case", BAD_DOCUMENT_CASES)
+def test_bad_input_into_a_csv_file_is_one_line_and_writes_nothing(capsys, tmp_path, case):
+    argv, phrase = _bad_inputs(tmp_path)[case]
+    output = tmp_path / "out" / "table.csv"
+    code, out, err = _run(capsys, *argv, "-o", output)
+    assert (code, out) == (2, "")
+    assert err.count("\n") == 1 and phrase in err
+    assert not output.parent.exists()
+
+
+def _documents(tmp_path) -> list:
+    html = tmp_path / "page.html"
+    html.write_text(
+        '<html><body><h1>Camps, "destroyed"</h1><p>He said "no, never" today.</p>'
+        "<p>A massive, evil attack, officials said.</p></body></html>",
+        encoding="utf-8",
+    )
+    line = tmp_path / "line.txt"
+    line.write_text("One line, without an end", encoding="utf-8")
+    return [seed_path(), source_path(), html, line]
+
+
+DOCUMENT_OPTIONS = [
+    [],
+    ["--measures", "sentiment,voice"],
+    ["--headline", "no"],
+    ["--lexicon", "loaded"],
+]
+
+
+@pytest.mark.parametrize("options", DOCUMENT_OPTIONS)
+def test_documents_are_written_without_pandas_as_the_engine_writes_them(
+    capsys, tmp_path, monkeypatch, options
+):
+    documents = _documents(tmp_path)
+    fast, engine = tmp_path / "fast" / "t.csv", tmp_path / "engine" / "t.csv"
+    fast_said = _run(capsys, *documents, *options, "-o", fast)[:2]
+    fast_out = _run(capsys, *documents, *options, "--format", "csv")[1]
+    monkeypatch.setattr(cli, "_only_documents", lambda args, fmt: False)
+    engine_said = _run(capsys, *documents, *options, "-o", engine)[:2]
+    assert fast_out == _run(capsys, *documents, *options, "--format", "csv")[1]
+    rows = len(pd.read_csv(fast))
+    assert fast_said == (0, f"wrote {rows} rows to {fast}\n") and rows > len(documents)
+    assert engine_said == (0, f"wrote {rows} rows to {engine}\n")
+    assert fast.read_bytes() == engine.read_bytes()
+    sidecar = sidecar_path(fast).read_bytes()
+    assert sidecar == sidecar_path(engine).read_bytes() and b"framing_version" in sidecar
+
+
+def test_documents_with_a_value_only_pandas_writes_are_written_by_pandas(
+    capsys, tmp_path, monkeypatch
+):
+    documents = _documents(tmp_path)
+    fast, engine = tmp_path / "fast.csv", tmp_path / "engine.csv"
+    _run(capsys, *documents, "-o", fast)
+    monkeypatch.setattr(csv_fields, "csv_records", lambda rows, columns: None)
+    _run(capsys, *documents, "-o", engine)
+    assert fast.read_bytes() == engine.read_bytes()
 
 
 def test_an_unwritable_output_is_one_line(capsys, tmp_path):

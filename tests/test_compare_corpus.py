@@ -9,7 +9,7 @@ from framing.cli import main
 from framing.comparisons.align import COLUMNS, compare
 from framing.comparisons.corpus import ARTICLE_COLUMNS, compare_corpus
 from framing.comparisons.matching import match_sources
-from framing.datasets.loaders import load_seed_text, source_path
+from framing.datasets.loaders import load_seed_text
 from framing.errors import FramingError, InputError
 
 BUDGET_REPORT = (
@@ -21,11 +21,6 @@ BUDGET_ARTICLE = (
     "GOP Rams Through Budget\n\nSenate Republicans rammed through a budget resolution late on "
     "Thursday, clearing the way for their disgraceful tax giveaway."
 )
-
-
-@pytest.fixture(scope="module")
-def release_text() -> str:
-    return source_path().read_text(encoding="utf-8")
 
 
 @pytest.fixture(scope="module")
@@ -295,7 +290,7 @@ def test_the_command_matches_the_whole_corpus_at_once_as_the_function_does(tmp_p
     import functools
 
     from framing.datasets import load_allsides
-    from framing.io import documents
+    from framing.io import corpora
     from tests.conftest import need_data
 
     sides = load_allsides(data_dir=need_data("allsides-roundups"))
@@ -305,7 +300,7 @@ def test_the_command_matches_the_whole_corpus_at_once_as_the_function_does(tmp_p
     articles.to_csv(tmp_path / "a.csv", index=False)
     reports.to_csv(tmp_path / "r.csv", index=False)
     monkeypatch.setattr(
-        documents, "iter_corpus", functools.partial(documents.iter_corpus, chunk_rows=15)
+        corpora, "iter_corpus", functools.partial(corpora.iter_corpus, chunk_rows=15)
     )
     argv = ["compare-corpus", str(tmp_path / "a.csv"), "--reference", str(tmp_path / "r.csv")]
     argv += [

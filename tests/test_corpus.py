@@ -15,7 +15,7 @@ import framing
 from framing import cli
 from framing.datasets.loaders import load_allsides, load_babe
 from framing.errors import FramingError
-from framing.io.documents import iter_corpus
+from framing.io.corpora import iter_corpus
 from framing.table import engine as corpus
 from framing.table.results import read_metadata
 from framing.table.rows import rows_for_documents, to_table
@@ -322,7 +322,7 @@ def _worker_collector_settings() -> tuple[int, int]:
 
 
 def test_workers_freeze_what_they_inherit_and_collect_less_often():
-    options = corpus._measure_options(None, None, None)
+    options = corpus.measure_options()
     with ProcessPoolExecutor(
         max_workers=1, initializer=corpus._init_worker, initargs=(options,)
     ) as executor:

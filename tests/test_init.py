@@ -50,7 +50,18 @@ def test_an_unknown_name_is_an_attribute_error():
 
 def _imported_by(code: str) -> list[str]:
     """Return which heavy libraries a new Python process has imported after running ``code``."""
-    heavy = ("pandas", "matplotlib", "sklearn", "dask", "scipy", "textblob", "nltk", "tqdm")
+    heavy = (
+        "pandas",
+        "numpy",
+        "pyarrow",
+        "matplotlib",
+        "sklearn",
+        "dask",
+        "scipy",
+        "textblob",
+        "nltk",
+        "tqdm",
+    )
     script = (
         f"{code}\nimport json, sys\nprint(json.dumps([m for m in {heavy!r} if m in sys.modules]))"
     )
@@ -68,12 +79,30 @@ def test_importing_the_package_or_the_command_imports_no_heavy_library():
 
 
 def test_a_front_door_name_imports_what_it_needs():
-    assert _imported_by("import framing; framing.Article") == ["pandas"]
+    assert _imported_by("import framing; framing.Article") == []
+    assert _imported_by("import framing; framing.analyze") == ["pandas", "numpy", "pyarrow"]
 
 
-def test_analyzing_a_file_imports_neither_textblob_nor_plots_nor_a_hidden_progress_bar(tmp_path):
+def test_the_packages_import_their_modules_on_first_use():
+    assert _imported_by("import framing.io, framing.table, framing.table.records") == []
+    assert _imported_by("import framing.io; framing.io.iter_corpus") == [
+        "pandas",
+        "numpy",
+        "pyarrow",
+    ]
+
+
+def test_analyzing_a_document_imports_no_pandas_textblob_plots_or_hidden_progress_bar(tmp_path):
     seed = REPO / "framing" / "data" / "seed" / "000_40f3ba37e42615d7.txt"
     argv = ["analyze", str(seed), "-o", str(tmp_path / "seed.csv")]
     code = f"from framing.cli import main; main({argv!r})"
-    assert _imported_by(code) == ["pandas"]
+    assert _imported_by(code) == []
     assert (tmp_path / "seed.csv").read_text(encoding="utf-8").startswith("doc_id,paragraph")
+
+
+def test_analyzing_a_corpus_imports_pandas(tmp_path):
+    corpus = tmp_path / "corpus.csv"
+    corpus.write_text("text\nISIS lost the city.\n", encoding="utf-8")
+    argv = ["analyze", str(corpus), "-o", str(tmp_path / "out.csv")]
+    code = f"from framing.cli import main; main({argv!r})"
+    assert _imported_by(code) == ["pandas", "numpy", "pyarrow"]

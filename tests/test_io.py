@@ -8,7 +8,8 @@ import pandas as pd
 import pytest
 
 from framing.errors import InputError
-from framing.io.documents import RowProblem, iter_corpus, read_document
+from framing.io.corpora import iter_corpus
+from framing.io.documents import RowProblem, read_document
 from tests.conftest import need_data
 
 #: One corpus, written as CSV, JSONL and Parquet by the fixtures below: two good articles
@@ -82,11 +83,11 @@ def test_a_csv_row_that_does_not_line_up_with_the_header_keeps_its_row(tmp_path)
 
 
 def _records_frame(path, columns, text_col):
-    """The chunk that framing.io.documents._frame makes of a CSV's records, row by row: the
+    """The chunk that framing.io.corpora._frame makes of a CSV's records, row by row: the
     plain twin of the column-by-column reader."""
     import csv
 
-    from framing.io.documents import _frame
+    from framing.io.corpora import _frame
 
     with path.open(encoding="utf-8-sig", newline="") as handle:
         reader = csv.reader(handle)

@@ -14,7 +14,7 @@ from pandas.testing import assert_frame_equal
 import framing
 from framing import cli
 from framing.errors import FramingError
-from framing.io.documents import iter_corpus
+from framing.io.corpora import iter_corpus
 from framing.table import engine
 from framing.table.results import KEPT_DEFINITION, TableWriter, read_metadata, save_table
 from framing.table.schema import COLUMNS, KEPT_ATTR, MEASURE_DEFINITIONS

@@ -16,9 +16,10 @@ import framing
 from framing.datasets.loaders import load_allsides, load_babe
 from framing.errors import FramingError
 from framing.table import results
+from framing.table.csv_fields import csv_field, csv_records
+from framing.table.records import error_row, rows_for_documents
 from framing.table.results import (
     TableWriter,
-    _csv_field,
     _reference_csv_text,
     csv_text,
     json_lines,
@@ -27,8 +28,8 @@ from framing.table.results import (
     save_table,
     sidecar_path,
 )
-from framing.table.rows import rows_for_documents, to_table
-from framing.table.schema import MEASURE_DEFINITIONS
+from framing.table.rows import to_table
+from framing.table.schema import ALL_MEASURES, COLUMNS, MEASURE_DEFINITIONS, table_columns
 from tests.conftest import need_data
 from tests.test_rows import EDGE_ROWS
 
@@ -173,13 +174,19 @@ def _assert_same_csv(table: pd.DataFrame) -> None:
 
 
 @pytest.fixture(scope="module")
-def every_real_table() -> list[pd.DataFrame]:
-    """The tables of every BABE sentence and AllSides article, in pieces of 500 documents."""
+def every_real_piece() -> list[list[dict]]:
+    """The rows of every BABE sentence and AllSides article, in pieces of 500 rows."""
     shared_data = need_data("babe", "allsides-roundups")
     babe = load_babe(data_dir=shared_data, subgroup=["SG1", "SG2"])["text"].tolist()
     sides = load_allsides(data_dir=shared_data, include_roundup=True)["text"].tolist()
     rows = rows_for_documents(enumerate(babe + sides))
-    return [to_table(rows[start : start + 500]) for start in range(0, len(rows), 500)]
+    return [rows[start : start + 500] for start in range(0, len(rows), 500)]
+
+
+@pytest.fixture(scope="module")
+def every_real_table(every_real_piece) -> list[pd.DataFrame]:
+    """The tables of every BABE sentence and AllSides article, in pieces of 500 rows."""
+    return [to_table(rows) for rows in every_real_piece]
 
 
 def test_csv_text_equals_to_csv_on_every_real_table(every_real_table):
@@ -245,13 +252,48 @@ def test_csv_text_equals_to_csv_on_edge_rows(rows):
     _assert_same_csv(to_table(rows))
 
 
+def _assert_same_csv_of_records(rows: list[dict], measures=ALL_MEASURES) -> None:
+    for header in (True, False):
+        expected = csv_text(to_table(rows, measures), header=header)
+        assert csv_records(rows, table_columns(measures), header=header) == expected
+
+
+def test_csv_records_equal_the_tables_csv_on_every_real_paragraph(every_real_piece):
+    for rows in every_real_piece:
+        _assert_same_csv_of_records(rows)
+        # ids that are file names, as `framing analyze` gives them
+        _assert_same_csv_of_records([{**row, "doc_id": f"a/{row['doc_id']}.txt"} for row in rows])
+
+
+@pytest.mark.parametrize("measures", [("sentiment",), ("voice", "loaded"), ("vader",), ()])
+def test_csv_records_equal_the_tables_csv_for_some_measures(seed_text, release_text, measures):
+    rows = rows_for_documents([("seed", seed_text), ("release", release_text)], measures=measures)
+    _assert_same_csv_of_records(rows, measures)
+
+
+@pytest.mark.parametrize("rows", EDGE_ROWS)
+def test_csv_records_equal_the_tables_csv_or_leave_the_rows_to_pandas(rows):
+    text = csv_records(rows, COLUMNS)
+    assert text is None or text == csv_text(to_table(rows))
+
+
+def test_csv_records_leave_to_pandas_only_values_it_does_not_format():
+    good = {"doc_id": "a", "paragraph": 0, "polarity": 1, "text": None}
+    assert csv_records([good], list(good)) == "doc_id,paragraph,polarity,text\na,0,1.0,\n"
+    assert csv_records([error_row(3, "empty text"), error_row(4, "x")], COLUMNS) is not None
+    assert csv_records([{**good, "paragraph": True}], list(good)) is None  # a bool: pandas' 1
+    assert csv_records([{**good, "doc_id": 1.5}], list(good)) is None  # a float id
+    assert csv_records([{**good, "doc_id": 1}, {**good, "doc_id": None}], list(good)) is None
+    assert csv_records([good], ["doc_id"]) is None  # one column: pandas writes '""'
+
+
 def test_csv_field_quotes_as_the_csv_module_does():
     characters = [chr(code) for code in range(0x3000)] + ["\u2028", "\u2029", "\ufeff"]
     for character in characters:
         for text in (character, f"a{character}b"):
             written = io.StringIO()
             csv.writer(written, lineterminator="\n").writerow([text, "x"])
-            assert _csv_field(text) + ",x\n" == written.getvalue(), repr(text)
+            assert csv_field(text) + ",x\n" == written.getvalue(), repr(text)
 
 
 @pytest.mark.parametrize("rows", [0, 1, 3, 7])

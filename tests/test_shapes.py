@@ -13,7 +13,8 @@ import framing
 from framing import Article, analyze, voice_contrast
 from framing.cli import main
 from framing.errors import FramingError
-from framing.io.documents import corpus_rows, read_document
+from framing.io.corpora import corpus_rows
+from framing.io.documents import read_document
 
 TITLED = "Trump Wins the Nomination, Again.\n\nThe party’s delegates voted on Tuesday.\n\nMore."
 
@@ -192,7 +193,7 @@ def test_corpus_rows_equals_the_readers_rows_on_every_fixture_and_across_blocks(
 ):
     import csv
 
-    from framing.io import documents
+    from framing.io import corpora
     from tests.conftest import REPO
 
     tricky = {
@@ -203,8 +204,8 @@ def test_corpus_rows_equals_the_readers_rows_on_every_fixture_and_across_blocks(
     for name, content in tricky.items():
         (tmp_path / name).write_bytes(content)
     paths = sorted((REPO / "tests" / "fixtures").glob("*.csv")) + sorted(tmp_path.iterdir())
-    for block in (documents._COUNT_BLOCK_BYTES, 7, 1):  # quotes and line breaks cut anywhere
-        monkeypatch.setattr(documents, "_COUNT_BLOCK_BYTES", block)
+    for block in (corpora._COUNT_BLOCK_BYTES, 7, 1):  # quotes and line breaks cut anywhere
+        monkeypatch.setattr(corpora, "_COUNT_BLOCK_BYTES", block)
         for path in paths:
             with path.open(encoding="utf-8-sig", newline="") as handle:
                 expected = sum(1 for row in csv.reader(handle) if row) - 1

@@ -37,13 +37,11 @@ unsourced          0              <NA>                  None               None
 from __future__ import annotations
 
 import bisect
-import contextlib
 import difflib
 import functools
 import json
 import math
 import re
-import sys
 from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from typing import NamedTuple
@@ -57,6 +55,7 @@ from framing.errors import FramingError, choices_error
 from framing.measures.hedges import HedgeList, load_hedges
 from framing.measures.lexicon import LexiconMatcher, load_lexicon
 from framing.measures.sentiment import SentimentScorer
+from framing.table.progress import progress_bar
 from framing.text.words import iter_words, normalize_apostrophes
 from framing.types import LexiconLike
 from framing.voice.quotes import find_quotes
@@ -292,19 +291,6 @@ def pair_scores(partisan: Article, source: Article) -> PairScores:
     ([[0.0, 0.0]], [[True, False]])
     """
     return _pair_scores(partisan.paragraphs, source.paragraphs)
-
-
-def _progress_bar(progress: bool | None, total: int):
-    if not (sys.stderr.isatty() if progress is None else progress):
-        return contextlib.nullcontext(_NoBar())
-    from tqdm.auto import tqdm
-
-    return tqdm(total=total, unit="paragraph", desc="aligning", file=sys.stderr)
-
-
-class _NoBar:
-    def update(self, n: int = 1) -> None:
-        pass
 
 
 # --- direct quotes ------------------------------------------------------------------------------
@@ -907,7 +893,7 @@ def align(
     nearest_partisan: dict[int, tuple[float, int]] = {}
 
     rows, used = [], set()
-    with _progress_bar(progress, len(article.paragraphs)) as bar:
+    with progress_bar(progress, len(article.paragraphs), unit="paragraph", desc="aligning") as bar:
         for i, paragraph in enumerate(article.paragraphs):
             containment, similarity = scores.row(i)
             for j in containment.keys() | similarity.keys():

@@ -33,9 +33,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Sequence
-
-import numpy as np
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from framing.article import Paragraph
 from framing.errors import choices_error
@@ -43,6 +41,9 @@ from framing.measures.categories import SCORERS, CategoryCounter
 from framing.table.schema import KEPT_ATTR, VOICE_WORD_COLUMNS
 from framing.text.words import per_100_words
 from framing.voice.model import Segment
+
+if TYPE_CHECKING:  # imported by long_table: a table's rows are made without pandas
+    import pandas as pd
 
 __all__ = [
     "DEFINITIONS_ATTR",
@@ -198,6 +199,9 @@ def long_table(table: pd.DataFrame, counters: Sequence[CategoryCounter]) -> pd.D
     ``attributed``, ``quoted``) and ``error``. The paragraphs' other measures stay in the wide
     table: join them on ``doc_id`` and ``paragraph``.
     """
+    import numpy as np
+    import pandas as pd
+
     voice = "own_words" in table.columns
     kept = list(table.attrs.get(KEPT_ATTR, []))
     keys = ["doc_id", *kept, "paragraph", "role", "words"]

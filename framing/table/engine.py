@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import gc
 import os
-import sys
 from collections import deque
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -27,8 +26,9 @@ from pathlib import Path
 import pandas as pd
 
 from framing.article import Article
-from framing.errors import FramingError, choices_error
-from framing.io.documents import DEFAULT_CHUNK_ROWS, check_columns, corpus_rows, iter_corpus
+from framing.errors import FramingError
+from framing.io.corpora import DEFAULT_CHUNK_ROWS, corpus_rows, iter_corpus
+from framing.io.documents import check_columns
 from framing.measures.categories import load_dictionaries
 from framing.measures.lexicon import LexiconMatcher, load_lexicon
 from framing.measures.sentiment import (
@@ -38,13 +38,16 @@ from framing.measures.sentiment import (
     default_vader,
 )
 from framing.table.dictionary_columns import check_dictionary_form, long_table
-from framing.table.rows import (
+from framing.table.progress import progress_bar, shows_progress
+from framing.table.records import (
+    TASK_ROWS,
     article_rows,
-    copy_kept,
+    check_headline,
     document_rows,
+    measure_options,
     rows_for_documents,
-    to_table,
 )
+from framing.table.rows import copy_kept, to_table
 from framing.table.schema import DEFAULT_DOC_ID, check_keep, check_measures
 from framing.text.segment import Segmenter
 from framing.types import LexiconLike
@@ -60,11 +63,6 @@ __all__ = [
     "TASK_ROWS",
     "PIECES_IN_FLIGHT_PER_JOB",
 ]
-
-#: Documents measured per task. Large enough that sending a task to a worker (pickling its
-#: texts and the result) is a small share of its cost, small enough that a 5,000-row chunk
-#: keeps two workers busy.
-TASK_ROWS = 500
 
 #: Tasks queued per worker: two keeps each worker busy while its last result is collected,
 #: and bounds memory at about (2 x jobs x TASK_ROWS) documents in flight.
@@ -97,43 +95,6 @@ def resolve_jobs(n_jobs: int | None) -> int:
             f"n_jobs={n_jobs!r} is not valid; use a whole number >= 1, or None / -1 for every core"
         )
     return n_jobs
-
-
-def check_headline(headline: object) -> bool | None:
-    """Return ``headline`` if it is ``None`` (detect), ``True`` or ``False``; else raise.
-
-    >>> check_headline(True)
-    True
-    """
-    if headline is not None and not isinstance(headline, bool):
-        raise choices_error("headline", headline, [None, True, False])
-    return headline
-
-
-def _measure_options(
-    lexicon,
-    sentiment,
-    vader,
-    segmenter=None,
-    measures=None,
-    voice=None,
-    headline=None,
-    dictionaries=None,
-) -> dict:
-
-    matcher = lexicon if isinstance(lexicon, LexiconMatcher) else load_lexicon(lexicon)
-    options = {"lexicon": matcher, "sentiment": sentiment, "vader": vader}
-    if segmenter is not None:
-        options["segmenter"] = segmenter
-    if check_headline(headline) is not None:
-        options["headline"] = headline
-    if voice is not None:
-        # checked here, in the process that was given it, not in each worker
-        options["voice"] = check_detector(voice)
-    options["measures"] = check_measures(measures)
-    # read once here; the workers receive the loaded dictionaries, as they receive the lexicon
-    options["dictionaries"] = load_dictionaries(dictionaries)
-    return options
 
 
 def _init_worker(options: dict) -> None:
@@ -193,32 +154,6 @@ def _join(tables: list[pd.DataFrame]) -> pd.DataFrame:
     return tables[0] if len(tables) == 1 else pd.concat(tables, ignore_index=True)
 
 
-def _shows_progress(progress: bool | None) -> bool:
-    """Return whether a progress bar is shown (``None``: when standard error is a terminal)."""
-    return sys.stderr.isatty() if progress is None else bool(progress)
-
-
-def _progress_bar(progress: bool | None, total: int | None, *, unit: str = "doc"):
-    if not _shows_progress(progress):
-        return _NoProgressBar()
-    from tqdm.auto import tqdm
-
-    return tqdm(total=total, unit=unit, desc="framing", file=sys.stderr)
-
-
-class _NoProgressBar:
-    """What a disabled tqdm bar does, without importing tqdm (and asyncio with it)."""
-
-    def update(self, n: int = 1) -> None:
-        pass
-
-    def __enter__(self) -> _NoProgressBar:
-        return self
-
-    def __exit__(self, *exc_info) -> None:
-        return None
-
-
 def analyze_chunks(
     chunks: Iterable[pd.DataFrame],
     *,
@@ -253,14 +188,21 @@ def analyze_chunks(
     category, :func:`~framing.table.dictionary_columns.long_table`).
     """
     jobs = resolve_jobs(n_jobs)
-    options = _measure_options(
-        lexicon, sentiment, vader, segmenter, measures, voice, headline, dictionaries
+    options = measure_options(
+        lexicon=lexicon,
+        sentiment=sentiment,
+        vader=vader,
+        segmenter=segmenter,
+        measures=measures,
+        voice=voice,
+        headline=headline,
+        dictionaries=dictionaries,
     )
     long = _wants_long(dictionary_form, options["dictionaries"])
     keep = check_keep(keep)
     if total is None and isinstance(chunks, Sequence):
         total = sum(len(chunk) for chunk in chunks)
-    with _progress_bar(progress, total) as bar:
+    with progress_bar(progress, total) as bar:
         if jobs == 1:
             tables_of_chunks = _analyze_here(chunks, (text_col, id_col, keep), options, bar)
         else:
@@ -351,7 +293,7 @@ def analyze_file(
     (``lexicon``, ``sentiment``, ``vader``, ``segmenter``, ``voice``, ``n_jobs``, ``progress``,
     ``measures``, ``headline``, ``dictionaries``, ``dictionary_form``). The progress bar's
     total is the file's number of rows, counted without parsing it
-    (:func:`framing.io.documents.corpus_rows`) when a bar is shown: without one, nothing reads
+    (:func:`framing.io.corpora.corpus_rows`) when a bar is shown: without one, nothing reads
     the count.
     """
 
@@ -364,7 +306,7 @@ def analyze_file(
         chunk_rows=chunk_rows or DEFAULT_CHUNK_ROWS,
         keep=keep,
     )
-    if "total" not in options and _shows_progress(options.get("progress")):
+    if "total" not in options and shows_progress(options.get("progress")):
         options["total"] = corpus_rows(path)
     yield from analyze_chunks(chunks, text_col=text_col, id_col=id_col, keep=keep, **options)
 
@@ -397,10 +339,10 @@ def analyze_dask(
     check_columns(
         ddf.columns, path="the dask DataFrame", text_col=text_col, id_col=id_col, keep=keep
     )
-    options = _measure_options(
-        lexicon,
-        sentiment,
-        vader,
+    options = measure_options(
+        lexicon=lexicon,
+        sentiment=sentiment,
+        vader=vader,
         measures=measures,
         voice=voice,
         headline=headline,

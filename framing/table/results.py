@@ -20,18 +20,25 @@ from __future__ import annotations
 
 import datetime
 import json
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
 from framing._files import atomic_paths
-from framing._version import __version__
 from framing.errors import FramingError, choices_error
+from framing.table.csv_fields import csv_field
 from framing.table.dictionary_columns import DEFINITIONS_ATTR
+from framing.table.metadata import (
+    KEPT_DEFINITION,
+    SIDECAR_SUFFIX,
+    sidecar_path,
+    sidecar_text,
+    table_metadata,
+)
 from framing.table.rows import to_table
-from framing.table.schema import KEPT_ATTR, MEASURE_DEFINITIONS
+from framing.table.schema import KEPT_ATTR
 from framing.text.characters import surrogate_problem
 
 __all__ = [
@@ -53,45 +60,6 @@ __all__ = [
 SAVE_FORMATS = {".parquet": "parquet", ".csv": "csv", ".jsonl": "jsonl", ".ndjson": "jsonl"}
 #: The Parquet schema-metadata key that holds framing's metadata.
 METADATA_KEY = b"framing"
-#: The definition saved for each column that ``keep=`` copied from the corpus onto the rows.
-KEPT_DEFINITION = "copied from the corpus"
-#: Appended to a CSV or JSONL file's name for its metadata file.
-SIDECAR_SUFFIX = ".meta.json"
-
-
-def table_metadata(
-    columns,
-    extra: Mapping | None = None,
-    *,
-    kept: Iterable[str] = (),
-    definitions: Mapping[str, str] | None = None,
-) -> dict:
-    """Return the metadata saved with a table of these columns: definitions and version.
-
-    ``kept`` names the columns copied from the corpus (``keep=``); ``definitions`` defines
-    columns that are not the schema's (a dictionary's, which a table carries in its
-    ``attrs[DEFINITIONS_ATTR]``).
-
-    >>> metadata = table_metadata(["words", "outlet", "not a measure"], kept=["outlet"])
-    >>> list(metadata["columns"].items())[1]
-    ('outlet', 'copied from the corpus')
-    >>> sorted(metadata)
-    ['columns', 'framing_version']
-    """
-
-    kept = {str(column) for column in kept}
-    extra_definitions = dict(definitions or {})
-    defined = {}
-    for column in map(str, columns):
-        if column in MEASURE_DEFINITIONS:
-            defined[column] = MEASURE_DEFINITIONS[column]
-        elif column in kept:
-            defined[column] = KEPT_DEFINITION
-        elif column in extra_definitions:
-            defined[column] = extra_definitions[column]
-    metadata = {"framing_version": __version__, "columns": defined}
-    metadata.update(extra or {})
-    return metadata
 
 
 def _format_of(path: Path, fmt: str | None) -> str:
@@ -156,18 +124,8 @@ def json_lines(table: pd.DataFrame) -> Iterator[str]:
 
 
 #: Rows turned into CSV text at once by :class:`TableWriter`: a corpus chunk's worth
-#: (:data:`framing.io.documents.DEFAULT_CHUNK_ROWS`), about 2 MB of text.
+#: (:data:`framing.io.corpora.DEFAULT_CHUNK_ROWS`), about 2 MB of text.
 CSV_ROWS_AT_ONCE = 5_000
-
-
-def _csv_field(text: str) -> str:
-    """Return ``text`` as a CSV field: quoted, its quotes doubled, where it holds the delimiter,
-    the quote or the line terminator, as the csv module that ``to_csv`` calls writes it (a lone
-    carriage return is written as it is; tests/test_results.py asks the csv module of every
-    character)."""
-    if "," in text or '"' in text or "\n" in text:
-        return '"' + text.replace('"', '""') + '"'
-    return text
 
 
 _STR = frozenset({str})
@@ -196,12 +154,12 @@ def _csv_column(column: pd.Series) -> list[str] | None:
         return None
     values = column.tolist()
     if set(map(type, values)) <= _STR:  # the usual column: text only
-        return list(map(_csv_field, values))
+        return list(map(csv_field, values))
     fields = []
     for value in values:
         kind = type(value)
         if kind is str:
-            fields.append(_csv_field(value))
+            fields.append(csv_field(value))
         elif kind is int:
             fields.append(str(value))
         elif value is None or value is pd.NA or (kind is float and value != value):
@@ -234,7 +192,7 @@ def csv_text(table: pd.DataFrame, *, header: bool = True) -> str:
         return _reference_csv_text(table, header=header)
     lines = [",".join(row) + "\n" for row in zip(*fields, strict=True)]
     if header:
-        lines.insert(0, ",".join(map(_csv_field, columns)) + "\n")
+        lines.insert(0, ",".join(map(csv_field, columns)) + "\n")
     return "".join(lines)
 
 
@@ -251,11 +209,6 @@ def _first_surrogate(table: pd.DataFrame) -> str:
             if problem:
                 return f"column {column!r}, row {row} holds a {problem}"
     return "a text holds a lone surrogate"
-
-
-def sidecar_path(path: Path) -> Path:
-    """Return the metadata file that goes with a CSV or JSONL table."""
-    return path.with_name(path.name + SIDECAR_SUFFIX)
 
 
 class TableWriter:
@@ -363,11 +316,7 @@ class TableWriter:
             if self._parquet is None:
                 self.write(to_table([]))
             return
-        metadata = self._metadata()
-        self._temporary_sidecar.write_text(
-            json.dumps(metadata, indent=2, sort_keys=True, ensure_ascii=False) + "\n",
-            encoding="utf-8",
-        )
+        self._temporary_sidecar.write_text(sidecar_text(self._metadata()), encoding="utf-8")
 
     def _close(self) -> None:
         if self._parquet is not None:

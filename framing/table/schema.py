@@ -128,6 +128,8 @@ _FLOAT_COLUMNS = (
     "loaded_score_per_100_words",
     "quoted_share",
 )
+#: The text columns, kept as Python objects (not pandas' string dtype).
+_OBJECT_COLUMNS = ("role", "text", "loaded_terms", "voice", "sources", "source_kinds", "error")
 
 
 def check_measures(measures: Iterable[str] | None) -> tuple[str, ...]:
