@@ -9,6 +9,7 @@ and ``framing/__main__.py`` stand above every step.
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 import pytest
@@ -210,3 +211,27 @@ def test_a_moved_module_names_its_new_place():
         import framing.corpus  # noqa: F401
     with pytest.raises(ModuleNotFoundError, match=r"moved to framing.comparisons.contrast"):
         from framing.voice import voice_contrast  # noqa: F401
+
+
+def _architecture_section() -> str:
+    readme = (PACKAGE.parent / "README.md").read_text(encoding="utf-8")
+    return readme.split("\n## Architecture\n", 1)[1].split("\n## ", 1)[0]
+
+
+def test_every_path_the_readmes_architecture_names_exists():
+    # `framing/...` and `tests/...` from the repository; `step/module.py` from framing/
+    names = [
+        name
+        for name in re.findall(r"`([\w./]+/[\w./]*)`", _architecture_section())
+        if name.endswith((".py", "/"))
+    ]
+    assert len(names) >= 15
+    for name in names:
+        root = PACKAGE.parent if name.startswith(("framing/", "tests/")) else PACKAGE
+        assert (root / name).exists(), name
+    # every step of ORDER is drawn in the picture
+    for names_of_step in ORDER[1:]:
+        assert any(
+            f"{step}/" in _architecture_section() or f"{step}.py" in _architecture_section()
+            for step in names_of_step
+        ), names_of_step
