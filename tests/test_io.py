@@ -227,3 +227,13 @@ def test_a_text_file_that_looks_like_html_is_read_as_html(tmp_path):
     path = tmp_path / "page.txt"
     path.write_text("<!DOCTYPE html><html><body><h1>Title</h1><p>Body.</p></body></html>")
     assert read_document(path) == "Title\n\nBody."
+
+
+@pytest.mark.parametrize("name", ["iter_corpus", "corpus_rows", "DEFAULT_CHUNK_ROWS"])
+def test_a_name_that_moved_to_corpora_is_still_found_where_it_was_with_a_warning(name):
+    from framing.io import corpora, documents
+
+    with pytest.warns(DeprecationWarning, match=f"moved to framing.io.corpora.{name}"):
+        assert getattr(documents, name) is getattr(corpora, name)
+    with pytest.raises(AttributeError, match="has no attribute 'nothing'"):
+        documents.nothing  # noqa: B018

@@ -7,6 +7,8 @@ and neither it nor what it imports needs pandas, so measuring one article starts
 
 from __future__ import annotations
 
+import importlib
+import warnings
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -91,3 +93,20 @@ class RowProblem:
 
     def __repr__(self) -> str:
         return f"RowProblem({self.message!r})"
+
+
+#: The names this module held before corpora had a module of their own.
+_MOVED_TO_CORPORA = frozenset({"iter_corpus", "corpus_rows", "DEFAULT_CHUNK_ROWS"})
+
+
+def __getattr__(name: str) -> object:
+    """Return a name that moved to :mod:`framing.io.corpora`, with a warning that says so."""
+    if name not in _MOVED_TO_CORPORA:
+        raise AttributeError(f"module 'framing.io.documents' has no attribute {name!r}")
+    warnings.warn(
+        f"framing.io.documents.{name} moved to framing.io.corpora.{name}; import it from there "
+        f"(or from framing.io)",
+        DeprecationWarning,
+        stacklevel=2,
+    )
+    return getattr(importlib.import_module("framing.io.corpora"), name)
