@@ -2,6 +2,7 @@
 
     python benchmarks/voice_speed.py [--data-dir ../shared/data] [--repeat 3]
     python benchmarks/voice_speed.py --baseline b2fa3f1 [--rounds 3]
+    python benchmarks/voice_speed.py --baseline b2fa3f1 --instructions
 
 Times :func:`framing.voice.detect_voices` in CPU seconds (``time.process_time``), after one
 untimed warm-up call:
@@ -23,6 +24,15 @@ folder). It prints every timing and, per round, this checkout's time over the ba
 slower per paragraph than today's") was set. A version of the package that cannot make the
 inputs itself (older ones have no PolNeAR loader) only has to have
 ``framing.voice.detect_voices``.
+
+``--instructions`` (with ``--baseline``) counts instead of timing: each version runs the same
+inputs once under valgrind's callgrind (``apt-get install valgrind``), ``PYTHONHASHSEED=0``,
+three times (no detection, the single paragraphs, the articles), and the instructions of each
+part less those of the run without detection are printed per paragraph, with this checkout's
+count over the baseline's. The counts do not move with the machine's load, so a ratio close to
+1, which timings on a shared machine cannot settle, can be read off them; they weigh every
+instruction alike, where a cache miss costs more than an addition, so they complement the
+timings rather than replace them. A run takes about ten minutes.
 """
 
 from __future__ import annotations
@@ -31,6 +41,8 @@ import argparse
 import gc
 import os
 import pickle
+import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -100,8 +112,73 @@ def _run_timed(folder: Path, inputs: Path, repeat: int) -> tuple[float, float]:
     return tuple(float(line.split()[-2]) for line in lines)
 
 
-def compare(baseline: str, data_dir: Path, repeat: int, rounds: int) -> None:
-    """Time the package at git revision ``baseline`` and this checkout in turn, ``rounds`` times."""
+#: The parts of a counted run: no detection (imports, inputs, one warm-up call), then each input.
+PARTS = ("none", "paragraphs", "articles")
+
+
+def run_part(part: str, paragraphs: list[str], split: list[list[str]]) -> None:
+    """Detect the voices of one part of the inputs once (``none``: only the warm-up call)."""
+    from framing.voice import detect_voices
+
+    detect_voices(["“We won,” she said."])
+    if part == "paragraphs":
+        for paragraph in paragraphs:
+            detect_voices([paragraph])
+    elif part == "articles":
+        for article in split:
+            detect_voices(article)
+
+
+def _instructions(folder: Path, inputs: Path, part: str) -> int:
+    """Return the instructions callgrind counts for one part, the package from ``folder``."""
+    if shutil.which("valgrind") is None:
+        raise SystemExit("--instructions needs valgrind; install it, e.g. apt-get install valgrind")
+    result = subprocess.run(
+        [
+            "valgrind",
+            "--tool=callgrind",
+            "--callgrind-out-file=/dev/null",
+            sys.executable,
+            __file__,
+            "--inputs",
+            str(inputs),
+            "--part",
+            part,
+        ],
+        env={**os.environ, "PYTHONPATH": str(folder), "PYTHONHASHSEED": "0"},
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return int(re.search(r"Collected : (\d+)", result.stderr).group(1))
+
+
+def count(folders: dict[str, Path], inputs: Path) -> None:
+    """Print the instructions per paragraph of each part for each package, and their ratios."""
+    paragraphs, split = pickle.loads(inputs.read_bytes())
+    sizes = {"paragraphs": len(paragraphs), "articles": sum(map(len, split))}
+    per_paragraph: dict[str, dict[str, float]] = {}
+    for name, folder in folders.items():
+        counts = {part: _instructions(folder, inputs, part) for part in PARTS}
+        per_paragraph[name] = {
+            part: (counts[part] - counts["none"]) / sizes[part] for part in sizes
+        }
+        print(
+            f"{name:10s} instructions: none {counts['none']:,}, paragraphs "
+            f"{counts['paragraphs']:,}, articles {counts['articles']:,}"
+        )
+        for part, value in per_paragraph[name].items():
+            print(f"{name:10s} {part:10s} {sizes[part]:6d} paragraphs {value:12,.0f} a paragraph")
+    baseline, checkout = per_paragraph["baseline"], per_paragraph["checkout"]
+    ratios = "  ".join(f"{part} {checkout[part] / baseline[part]:.3f}x" for part in sizes)
+    print(f"instructions, this checkout / baseline: {ratios}")
+
+
+def compare(
+    baseline: str, data_dir: Path, repeat: int, rounds: int, *, instructions: bool = False
+) -> None:
+    """Time the package at git revision ``baseline`` and this checkout in turn, ``rounds`` times
+    (or, with ``instructions``, count each once)."""
     with tempfile.TemporaryDirectory() as folder:
         folder = Path(folder)
         inputs = folder / "inputs.pickle"
@@ -115,6 +192,9 @@ def compare(baseline: str, data_dir: Path, repeat: int, rounds: int) -> None:
         ).stdout
         subprocess.run(["tar", "-x", "-C", str(old)], input=archive, check=True)
         print(f"baseline: {baseline}; load average {os.getloadavg()[0]:.2f}")
+        if instructions:
+            count({"baseline": old, "checkout": REPO}, inputs)
+            return
         for number in range(1, rounds + 1):
             before = _run_timed(old, inputs, repeat)
             after = _run_timed(REPO, inputs, repeat)
@@ -132,11 +212,21 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--baseline", metavar="REF", help="git revision to time in turn")
     parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument(
+        "--instructions", action="store_true", help="with --baseline: count with callgrind"
+    )
     parser.add_argument("--inputs", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--part", choices=PARTS, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
 
+    if args.instructions and not args.baseline:
+        parser.error("--instructions counts against a baseline; add --baseline REF")
     if args.baseline:
-        compare(args.baseline, args.data_dir, args.repeat, args.rounds)
+        compare(
+            args.baseline, args.data_dir, args.repeat, args.rounds, instructions=args.instructions
+        )
+    elif args.inputs and args.part:
+        run_part(args.part, *pickle.loads(args.inputs.read_bytes()))
     elif args.inputs:
         time_voice(*pickle.loads(args.inputs.read_bytes()), args.repeat)
     else:
