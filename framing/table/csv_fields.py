@@ -81,7 +81,7 @@ def csv_records(
     or ``None`` for rows with a value that only pandas writes as it does (then use those).
 
     A missing key is a missing value. tests/test_results.py checks the text equal to pandas'
-    on the rows of every BABE sentence, AllSides article and PolNeAR article.
+    on the rows of every BABE sentence and AllSides article, and of the seed and the DoD release.
 
     >>> csv_records([{"doc_id": "a", "words": 3, "polarity": 0, "text": 'He said "no".'}],
     ...             ["doc_id", "words", "polarity", "text"])
