@@ -68,12 +68,6 @@ def _write_text(output: Path, content: str) -> None:
         temporary.write_text(content, encoding="utf-8")
 
 
-def _is_missing(value: object) -> bool:
-    import pandas as pd
-
-    return value is None or value is pd.NA or (isinstance(value, float) and value != value)
-
-
 def write_table(table: pd.DataFrame, *, fmt: str, output: Path | None) -> None:
     """Write ``table`` in ``fmt`` to ``output`` (a file) or to standard output.
 
@@ -109,12 +103,19 @@ def write_table(table: pd.DataFrame, *, fmt: str, output: Path | None) -> None:
 
 def _parquet_safe(table: pd.DataFrame) -> pd.DataFrame:
     """Return ``table`` with ids of mixed types (file names and row numbers) as strings."""
-    kinds = {type(value) for value in table["doc_id"] if not _is_missing(value)}
-    if len(kinds) > 1:
-        table = table.assign(
-            doc_id=[None if _is_missing(value) else str(value) for value in table["doc_id"]]
-        )
-    return table
+    from framing.table.records import is_missing
+
+    kinds = {type(value) for value in table["doc_id"] if not is_missing(value)}
+    return _ids_as_text(table) if len(kinds) > 1 else table
+
+
+def _ids_as_text(table: pd.DataFrame) -> pd.DataFrame:
+    """Return ``table`` with every id that is not missing as a string."""
+    from framing.table.records import is_missing
+
+    return table.assign(
+        doc_id=[None if is_missing(value) else str(value) for value in table["doc_id"]]
+    )
 
 
 def _iter_tables(paths: Sequence[Path], args: argparse.Namespace):
@@ -349,9 +350,7 @@ def _run_analyze(args: argparse.Namespace) -> int:
                 if fmt == "parquet":
                     table = _parquet_safe(table)
                     if len(args.paths) > 1:  # file names and row numbers: one type, text
-                        table["doc_id"] = table["doc_id"].map(
-                            lambda value: None if _is_missing(value) else str(value)
-                        )
+                        table = _ids_as_text(table)
                 writer.write(table)
         _say(f"wrote {writer.rows} rows to {args.output}")
         return 0

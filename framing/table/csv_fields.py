@@ -13,9 +13,10 @@ from pathlib import Path
 
 from framing._files import atomic_paths
 from framing.table.metadata import sidecar_path, sidecar_text, table_metadata
+from framing.table.records import is_missing
 from framing.table.schema import _FLOAT_COLUMNS, _INTEGER_COLUMNS, _OBJECT_COLUMNS
 
-__all__ = ["csv_field", "csv_records", "save_records_csv"]
+__all__ = ["csv_field", "csv_lines", "csv_records", "save_records_csv"]
 
 
 def csv_field(text: str) -> str:
@@ -28,15 +29,11 @@ def csv_field(text: str) -> str:
     return text
 
 
-def _is_missing(value: object) -> bool:
-    return value is None or (type(value) is float and value != value)
-
-
 def _integer_field(value: object) -> str | None:
     """A value of an integer column (pandas' Int64): the number, or nothing where missing."""
     if type(value) is int:
         return str(value)
-    return "" if _is_missing(value) else None
+    return "" if is_missing(value) else None
 
 
 def _float_field(value: object) -> str | None:
@@ -45,14 +42,24 @@ def _float_field(value: object) -> str | None:
         return "" if value != value else repr(value)
     if type(value) is int:
         return repr(float(value))
-    return "" if value is None else None
+    return "" if is_missing(value) else None
 
 
 def _text_field(value: object) -> str | None:
     """A value of a text column (object): the quoted text, or nothing where missing."""
     if type(value) is str:
         return csv_field(value)
-    return "" if _is_missing(value) else None
+    return "" if is_missing(value) else None
+
+
+def csv_lines(columns: Sequence[str], fields: Sequence[list[str]], *, header: bool) -> str:
+    """Return the CSV text of a table whose columns' fields are ``fields`` (each column's
+    already written as CSV fields), with a line of the ``columns``' names first if ``header``.
+    """
+    lines = [",".join(row) + "\n" for row in zip(*fields, strict=True)]
+    if header:
+        lines.insert(0, ",".join(map(csv_field, columns)) + "\n")
+    return "".join(lines)
 
 
 def _column_fields(column: str, values: list) -> list[str] | None:
@@ -95,10 +102,7 @@ def csv_records(
         if column_fields is None:
             return None
         fields.append(column_fields)
-    lines = [",".join(row) + "\n" for row in zip(*fields, strict=True)]
-    if header:
-        lines.insert(0, ",".join(map(csv_field, columns)) + "\n")
-    return "".join(lines)
+    return csv_lines(columns, fields, header=header)
 
 
 def save_records_csv(text: str, columns: Sequence[str], path: str | Path) -> None:

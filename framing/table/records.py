@@ -32,6 +32,7 @@ __all__ = [
     "TASK_ROWS",
     "measure_options",
     "check_headline",
+    "is_missing",
     "article_rows",
     "document_rows",
     "error_row",
@@ -86,7 +87,7 @@ def measure_options(
     return options
 
 
-def _is_missing(value: object) -> bool:
+def is_missing(value: object) -> bool:
     """Return whether ``value`` is None, NaN or pandas' NA (which exists only once pandas is
     imported, by whoever made the value)."""
     if value is None or (isinstance(value, float) and value != value):
@@ -157,7 +158,7 @@ def error_row(doc_id: object, message: str) -> dict:
 
 def text_problem(value: object) -> str | None:
     """Return why ``value`` cannot be measured as an article's text, or ``None`` if it can."""
-    if _is_missing(value):
+    if is_missing(value):
         return "missing text"
     if isinstance(value, RowProblem):
         return value.message

@@ -28,7 +28,7 @@ import pandas as pd
 
 from framing._files import atomic_paths
 from framing.errors import FramingError, choices_error
-from framing.table.csv_fields import csv_field
+from framing.table.csv_fields import csv_field, csv_lines
 from framing.table.dictionary_columns import DEFINITIONS_ATTR
 from framing.table.metadata import (
     KEPT_DEFINITION,
@@ -190,10 +190,7 @@ def csv_text(table: pd.DataFrame, *, header: bool = True) -> str:
     fields = [_csv_column(table[name]) for name in columns]
     if any(column is None for column in fields):
         return _reference_csv_text(table, header=header)
-    lines = [",".join(row) + "\n" for row in zip(*fields, strict=True)]
-    if header:
-        lines.insert(0, ",".join(map(csv_field, columns)) + "\n")
-    return "".join(lines)
+    return csv_lines(columns, fields, header=header)
 
 
 def _reference_csv_text(table: pd.DataFrame, *, header: bool = True) -> str:
