@@ -37,7 +37,8 @@ def _integer_field(value: object) -> str | None:
 
 
 def _float_field(value: object) -> str | None:
-    """A value of a float column (float64): ``repr``, as NumPy writes it, or nothing for NaN."""
+    """A value of a float column (float64): ``repr``, as NumPy writes it, or nothing where
+    missing."""
     if type(value) is float:
         return "" if value != value else repr(value)
     if type(value) is int:
