@@ -31,9 +31,11 @@ typographic``) follow the typographic conventions:
   quotation open when glued to the end of a word (after a letter, a digit or one of
   ``.,;:!?…%)]}'’``) or before white space, and otherwise open one; with nothing open they
   open one, unless glued to a word and before white space or the end. An opening mark opens a
-  quotation (in place of one left open before it), a closing mark closes the open one,
-  whatever the shapes of the two (“…" and "…” are quotations), and a closing mark with
-  nothing open is no quotation;
+  quotation, inside the one open before it if there is one (“A “B” C”: B is quoted inside
+  the quotation of A, B and C), a closing mark closes the innermost open one, whatever the
+  shapes of the two (“…" and "…” are quotations), and a closing mark with nothing open is no
+  quotation; a quotation that no mark closes quotes nothing but what it holds inside (“A “B”
+  C. and no closing mark: “B” alone);
 - a quotation over several paragraphs: a quotation still open at the end of its paragraph runs
   to the end of the paragraph when the next paragraph starts with an opening mark, and one open
   at the end of a line, when the next line starts with an opening mark, to the end of that
@@ -49,7 +51,9 @@ typographic``) follow the typographic conventions:
   not a label such as "UPDATE:" nor an archive's field such as "BYLINE:"), the rest of each
   such line.
 
-``--reference paired`` gives the first definition of this benchmark instead
+``--reference flat`` gives its second definition, the same conventions but for quotations
+inside quotations: an opening mark while one is open opened a quotation in place of it (“A “B”
+C”: “B” alone). ``--reference paired`` gives the first definition of this benchmark instead
 (:func:`paired_quotes`): marks of one type paired within a paragraph, a curly “…”, a straight
 "…" (paired left to right), a PTB ``…'' or two apostrophes ''…'', and nothing else (no
 quotation over several paragraphs, no mixed marks, no single marks, no transcript).
@@ -90,7 +94,7 @@ Baselines, in the same run:
   the sentence's name words that do not begin it.
 
     python benchmarks/polnear_voice.py [--data-dir ../shared/data] [--key first-name|last-word]
-        [--reference typographic|paired] [--detected content|coverage]
+        [--reference typographic|flat|paired] [--detected content|coverage]
 """
 
 from __future__ import annotations
@@ -215,37 +219,44 @@ def _turns(lines: Sequence[str]) -> list[tuple[int, int] | None]:
     ]
 
 
-def reference_quotations(paragraphs: Sequence[str]) -> list[list[tuple[int, int]]]:
+def reference_quotations(
+    paragraphs: Sequence[str], *, nested: bool = True
+) -> list[list[tuple[int, int]]]:
     r"""Return the spans of each paragraph's reference quotations (the module's docstring says
-    what they are), in paragraph offsets, marks included.
+    what they are), in paragraph offsets, marks included; ``nested=False`` gives the reading of
+    ``--reference flat``, without quotations inside quotations.
 
     >>> texts = ['He said: “We stay.', '“We win.” And "no” and ‘ok’.', 'A „Satz“, “a“ and x.']
     >>> [[text[a:b] for a, b in spans] for text, spans in zip(texts, reference_quotations(texts))]
     [['“We stay.'], ['“We win.”', '"no”', '‘ok’'], ['„Satz“', '“a“']]
     >>> reference_quotations(['ISIS’ control of the ’90s, "who’s', 'Yes.'])
     [[], []]
+    >>> text = '“A “B” C.” and “D “E” F.'
+    >>> [[text[a:b] for a, b in spans] for spans in reference_quotations([text])]
+    [['“A “B” C.”', '“B”', '“E”']]
+    >>> [[text[a:b] for a, b in spans] for spans in reference_quotations([text], nested=False)]
+    [['“B”', '“E”']]
     """
     turns = _turns([m.group() for text in paragraphs for m in _LINE.finditer(text)])
     found: list[list[tuple[int, int]]] = []
     for number, text in enumerate(paragraphs):
         spans = []
-        open_at = None
+        opened: list[int] = []  # where the open quotations start, the innermost last
         for match in _DOUBLE_MARK.finditer(text):
             position = match.start()
-            if not _opens(match.group(), text, position, open_at is not None):
-                if open_at is not None:
-                    spans.append((open_at, match.end()))
-                open_at = None
+            if not _opens(match.group(), text, position, bool(opened)):
+                if opened:
+                    spans.append((opened.pop(), match.end()))
                 continue
             line_start = text.rfind("\n", 0, position) + 1
-            if (
-                open_at is not None
-                and open_at < line_start
-                and not text[line_start:position].strip()
-            ):
+            if opened and opened[0] < line_start and not text[line_start:position].strip():
                 # a line that opens again: the open quotation ran to the end of the line before
-                spans.append((open_at, len(text[: line_start - 1].rstrip())))
-            open_at = position
+                spans.append((opened[0], len(text[: line_start - 1].rstrip())))
+                opened = []
+            if not nested:
+                opened = []
+            opened.append(position)
+        open_at = opened[0] if opened else None
         following = paragraphs[number + 1] if number + 1 < len(paragraphs) else ""
         if open_at is not None and _starts_with_opening(following):
             spans.append((open_at, len(text)))
@@ -573,6 +584,7 @@ KEYS = {"first-name": source_key, "last-word": last_word_key}
 #: The reference quotations of an article's paragraphs, by name (``--reference``).
 REFERENCES: dict[str, Callable[[Sequence[str]], list[list[tuple[int, int]]]]] = {
     "typographic": reference_quotations,
+    "flat": lambda paragraphs: reference_quotations(paragraphs, nested=False),
     "paired": lambda paragraphs: [paired_quotes(text) for text in paragraphs],
 }
 

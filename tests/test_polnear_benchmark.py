@@ -142,6 +142,11 @@ def test_the_benchmarks_doctests_hold():
             [["“We stay."], ["“We fight."], ["“We win.”"]],
         ),
         (["Lee said: “We stay.", "Then he left."], [[], []]),  # left open: nothing
+        # a quotation inside a quotation; an outer one that nothing closes quotes nothing
+        (["“A “B” C.” and “D “E” F."], [["“A “B” C.”", "“B”", "“E”"]]),
+        (['"It is "fake" news," he said.'], [['"It is "fake" news,"', '"fake"']]),
+        # the outer one goes on in the next paragraph, which opens again
+        (["Lee said: “We “won.”", "“Again.”"], [["“We “won.”", "“won.”"], ["“Again.”"]]),
         (["“One line.\n“Another.” Done."], [["“One line.", "“Another.”"]]),
         # single marks, never an apostrophe
         (["Trump: ‘We Will Win’ and 'no' today."], [["‘We Will Win’", "'no'"]]),
@@ -156,6 +161,12 @@ def test_reference_quotations(paragraphs, quoted):
     assert [
         [p[a:b] for a, b in spans] for p, spans in zip(paragraphs, found, strict=True)
     ] == quoted
+
+
+def test_the_flat_reference_opens_a_quotation_in_place_of_the_open_one():
+    text = "“A “B” C.” and “D “E” F."
+    flat = reference_quotations([text], nested=False)
+    assert [text[a:b] for a, b in flat[0]] == ["“B”", "“E”"]
 
 
 def test_the_first_reference_pairs_marks_of_one_type_within_a_paragraph():
