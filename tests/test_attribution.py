@@ -40,6 +40,11 @@ def _voice(text: str):
         ("She called it “Big Government” on Monday.", ["“Big Government”"]),
         ("Trump on ‘Meet The Press’: ‘We Will Win’", ["‘Meet The Press’", "‘We Will Win’"]),
         ("The show “was a disaster,” he said.", ["“was a disaster,”"]),
+        # a title before a noun of its cast or its kind ("the “Jane the Virgin” actress")
+        ("The “Broad City” star and the ''Fantastic Four'' reboot drew fans.", []),
+        ("The “Big Government” crowd and a “No” vote.", ["“Big Government”", "“No”"]),
+        ("“Stop,” author Ann Lee said.", ["“Stop,”"]),  # a sentence's words end with a comma
+        ("''Stop.'' star Ann Lee said.", ["''Stop.''"]),
     ],
 )
 def test_quotation_conventions(text, quoted):

@@ -282,6 +282,9 @@ QUOTES = [
         [["“We stay."], ["“We fight."], ["“We win.”"]],
     ),
     (['Mixed “curly" and straight".'], [['“curly"', 'and straight"']]),
+    # a quotation left open ends with its line when its paragraph holds lines of their own
+    (["From the report: “We won.\nPOLLS\n-Lee leads."], [["“We won."]]),
+    (["From the report: “We won.\nPOLLS\n-“Lee” leads."], [["“We won.", "“Lee”"]]),
 ]
 
 
@@ -312,6 +315,7 @@ def test_multi_paragraph_quote_is_one_quotation():
         (["“One,” he said, “two", "Then nothing."], [False, True]),
         (["He said “we won.”"], [False]),
         (["The bill was cut off: “We will...", "“never stop.”"], [False, False]),
+        (["He said: “We stay.\nNEWS", "“We win.”"], [True, False]),  # ended with its line
     ],
 )
 def test_unbalanced_marks(paragraphs, unbalanced):
