@@ -186,23 +186,22 @@ def _double_quotes(
     if open_at is None:
         return quotes, False
     end = _unclosed_end(text, open_at, len(text))
-    if end < len(text.rstrip()):
-        quotes.append(
-            Quote(open_at, end, text[open_at:end], "double", closed=False, continued=continued)
-        )
-        return quotes, False
+    # Open at the paragraph's end (not cut at a line of its own): it may go on in the next one.
+    continues = end == len(text.rstrip())
+    if continues:
+        end = len(text)
     quotes.append(
         Quote(
             open_at,
-            len(text),
-            text[open_at:],
+            end,
+            text[open_at:end],
             "double",
             closed=False,
             continued=continued,
-            continues=True,
+            continues=continues,
         )
     )
-    return quotes, True
+    return quotes, continues
 
 
 def _unclosed_end(text: str, start: int, end: int) -> int:
