@@ -1,8 +1,9 @@
 """Print the named-source misses of the PolNeAR benchmark's ``named`` figure, grouped by cause.
 
 A *miss* is an annotated attribution that ``benchmarks/polnear_voice.py`` counts for ``named``
-(a speech-verb cue and a source span with a name word) whose key (:func:`polnear_voice.source_key`)
-is not a word of any source the detector names for the cue's paragraph. Each miss gets the first
+(a speech-verb cue and a source span with a name word) whose key (:func:`polnear_voice.head_key`)
+is not found among the sources the detector names for the cue's paragraph
+(:func:`polnear_voice.found_among`). Each miss gets the first
 cause that fits, in this order:
 
 - ``quote-relative``: "said the woman, who ...": the source span sits after the cue and a
@@ -36,11 +37,17 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from polnear_voice import DEFAULT_DATA, gold_of, is_speech_cue, source_key, speech_forms
+from polnear_voice import (
+    DEFAULT_DATA,
+    found_among,
+    gold_of,
+    head_key,
+    is_speech_cue,
+    speech_forms,
+)
 
 from framing.datasets import load_polnear, load_polnear_attributions
 from framing.text.segment import BlankLineSegmenter
-from framing.text.words import WORD
 from framing.voice import detect_voices
 
 CAUSES = (
@@ -75,14 +82,13 @@ def misses(data_dir: Path) -> list[tuple[str, str, str, str, str]]:
         texts = [text[a:b] for a, b in paragraphs]
         voices = detect_voices(texts)
         for cue_start, source, cue in gold[doc_id].attributions if doc_id in gold else ():
-            key = source_key(source)
+            key = head_key(source)
             if key is None or not is_speech_cue(cue, forms):
                 continue
             index = next(i for i, (a, b) in enumerate(paragraphs) if a <= cue_start < b)
             start, end = paragraphs[index]
             voice = voices[index]
-            reported = {w.group() for s in voice.sources for w in WORD.finditer(s.name)}
-            if key in reported:
+            if found_among(key, source, [s.name for s in voice.sources]):
                 continue
             paragraph = texts[index]
             at = cue_start - start

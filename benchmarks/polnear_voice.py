@@ -62,16 +62,31 @@ quotation over several paragraphs, no mixed marks, no single marks, no transcrip
 form listed in ``benchmarks/data/polnear-speech-verbs.txt``: the package's speech verbs as they
 stood when this figure was first reported, frozen; or "according to") and whose source
 span holds a *name word*: a word that starts with a capital letter and is neither a pronoun nor
-a title (:data:`PRONOUNS`, :data:`TITLES`), possessive "'s" removed. The key of such a source
-is the last name word of its first name (:func:`source_key`): the first run of capitalised words
-in the span, titles inside it allowed, ended by any punctuation but a point ("Sen. Lindsey
-Graham (R-S.C.)" -> "Graham"; "Leonard E. Burman, director of the Tax Policy Center" ->
-"Burman"; "CBC Chairman G.K. Butterfield of North Carolina" -> "Butterfield"). ``--key
-last-word`` gives the first definition of this benchmark instead, the span's last name word
-("Burman, director of the Tax Policy Center" -> "Center"), which asks a detector to report the
-last organisation of an appositive. It is *found* when the key is one of the words of one of
-the source names that the method reports for the paragraph that holds the cue's first
-character. Printed as the share found, with the counts.
+a title (:data:`PRONOUNS`, the indefinite ones among them: "Several senators said" names
+nobody; :data:`TITLES`), possessive "'s" removed. The key of such a source is the name at the
+head of its first noun phrase (:func:`head_key`): noun phrases are right-headed, so the key is
+the last word of the span's first phrase, cut before a comma, a dash, a parenthesis or a
+preposition, when it is a name word ("Trump campaign spokeswoman Hope Hicks" -> "Hicks", "Sen.
+Lindsey Graham (R-S.C.)" -> "Graham", "CBC Chairman G.K. Butterfield of North Carolina" ->
+"Butterfield"); else, when that head is a common noun and an appositive that opens with a name
+follows, the appositive's head ("the White House spokesman, Josh Earnest," -> "Earnest");
+else the key of the second definition. It is *found* (:func:`found_among`) when it is one of
+the words of one of the source names that the method reports for the paragraph that holds the
+cue's first character (final points aside: "F.B.I." finds "F.B.I"), or when one of those names
+is the canonical name of the bundled sources list for an alias that the span writes around the
+key ("The AP said" is found by "Associated Press"). Printed as the share found, with the
+counts.
+
+Earlier definitions, with ``--key``: ``first-name`` (the second), the last name word of the
+first run of capitalised words in the span, titles inside it allowed, ended by any punctuation
+but a point (:func:`source_key`: "Leonard E. Burman, director of the Tax Policy Center" ->
+"Burman", but "Trump campaign spokeswoman Hope Hicks" -> "Trump", a modifier, and "the White
+House spokesman, Josh Earnest," -> "House"); ``last-word`` (the first), the span's last name
+word ("Burman, director of the Tax Policy Center" -> "Center"), which asks a detector to
+report the last organisation of an appositive. Before 2026-11-30 a key was found only as a word
+of a reported name, as written (so "The AP said", reported as "Associated Press", and "the
+F.B.I. said" were misses), and the indefinite pronouns but "Some", "Many", "Most", "Others"
+and "One" counted as name words.
 
 ``pronouns``: of the annotators' attributions with a speech verb whose source is "he" or
 "she", the share that the detector resolves to a name (an attribution of the detector whose
@@ -93,7 +108,8 @@ Baselines, in the same run:
   reporting-verb form or "according to" is attributed, all its words; its reported sources are
   the sentence's name words that do not begin it.
 
-    python benchmarks/polnear_voice.py [--data-dir ../shared/data] [--key first-name|last-word]
+    python benchmarks/polnear_voice.py [--data-dir ../shared/data]
+        [--key head|first-name|last-word]
         [--reference typographic|flat|paired] [--detected content|coverage]
 """
 
@@ -105,6 +121,7 @@ import re
 import sys
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 
 from framing.datasets import load_polnear, load_polnear_attributions
@@ -112,14 +129,19 @@ from framing.text.archive import is_archive_metadata
 from framing.text.segment import BlankLineSegmenter
 from framing.text.words import WORD, split_sentences
 from framing.voice import detect_voices
+from framing.voice.sources import load_sources
 
 REPO = Path(__file__).resolve().parent.parent
 DEFAULT_DATA = Path(os.environ.get("FRAMING_SHARED_DATA", REPO.parent / "shared" / "data"))
 
-#: Words that stand for a person already named, never a name themselves.
+#: Words that stand for a person already named or not named, never a name themselves: the
+#: personal, possessive, relative and demonstrative pronouns, and the indefinite ones, which
+#: have a capital only when they open a sentence ("Several senators said", "Another said").
 PRONOUNS = frozenset(
     "I We You He She It They Me Us Him Her Them His Hers Its Their Theirs Our Ours My Mine "
-    "Your Yours Who Whom This That These Those Some Many Most Others One".split()
+    "Your Yours Who Whom This That These Those Some Many Most Others One All Another Any "
+    "Anybody Anyone Both Each Either Every Everybody Everyone Few Neither Nobody None Other "
+    "Several Somebody Someone".split()
 )
 #: Titles and honorifics written before a name ("Sen.", "President"): not the name itself.
 TITLES = frozenset(
@@ -346,6 +368,94 @@ def source_key(text: str) -> str | None:
     return key
 
 
+_APPOSITION = re.compile(r"\s*[,;:]\s*|\s+-{1,2}\s+|\s*[\u2013\u2014]\s*")
+#: Words that end a source's first noun phrase ("spokesman *for* the Department", "Graham
+#: *of* South Carolina", "Democrats *who* ...", "Sen. X *and* Rep. Y"), and a participle in
+#: lower case after its first word ("a CBS poll *released* Monday").
+_PHRASE_END = re.compile(
+    r"\s(?:of|for|from|at|in|on|with|to|by|as|about|among|after|before|during|under|over|near"
+    r"|like|including|who|whose|which|that|and|or|but)\b|(?<=\S)\s[a-z]+(?:ed|ing)\b"
+)
+
+
+def _phrase_head(phrase: str) -> str | None:
+    """Return the last word of a noun phrase's words before its first post-modifier when it is
+    a name word (not a possessive: "Trump's" is the head of nothing), else None."""
+    phrase = _PHRASE_END.split(" " + phrase, maxsplit=1)[0].strip()
+    words = list(WORD.finditer(phrase))
+    if not words or re.search(r"['\u2019]s?$", phrase):
+        return None
+    word = words[-1].group().rstrip(".")
+    return word if _is_name_word(word) else None
+
+
+def head_key(text: str) -> str | None:
+    """Return the key of a source span: the name at the head of its first noun phrase, else the
+    name of an appositive that follows a common-noun head, else :func:`source_key`.
+
+    English noun phrases are right-headed: in "Trump campaign spokeswoman Hope Hicks" the one
+    who speaks is Hicks, "Trump" modifies "spokeswoman". A head that is a common noun ("the
+    White House spokesman, Josh Earnest,") names its speaker in the appositive after it.
+
+    >>> head_key("Trump campaign spokeswoman Hope Hicks"), head_key("Sen. Lindsey Graham (R-S.C.)")
+    ('Hicks', 'Graham')
+    >>> head_key("the White House spokesman, Josh Earnest,"), head_key("Flynn, a top Trump aide")
+    ('Earnest', 'Flynn')
+    >>> head_key("CBC Chairman G.K. Butterfield of North Carolina")
+    'Butterfield'
+    >>> head_key("A spokesman for the Jupiter Police Department"), head_key("he")
+    ('Department', None)
+    >>> head_key("a CBS poll released Monday"), head_key("Rubio's")
+    ('CBS', 'Rubio')
+    """
+    text = _PARENTHESES.sub(" ", text)
+    phrases = [phrase for phrase in _APPOSITION.split(text.strip()) if WORD.search(phrase)]
+    if not phrases:
+        return None
+    head = _phrase_head(phrases[0])
+    if head is None and len(phrases) > 1:
+        first = WORD.search(phrases[1])
+        if first is not None and _is_name_word(first.group().rstrip(".")):
+            head = _phrase_head(phrases[1])
+    return head if head is not None else source_key(text)
+
+
+def found_among(key: str, source: str, names: Iterable[str]) -> bool:
+    """Return whether a source's ``key`` is found among the source ``names`` a method reports:
+    a word of one of them, or inside a name of the bundled sources list, as written in the
+    annotated span, that one of them is the canonical name of ("The AP said" is found by
+    "Associated Press", "The Islamic State" by "ISIS"; a span's modifier is not: "Pentagon
+    spokesman Jeff Davis" is not found by "Department of Defense").
+
+    >>> found_among("AP", "The AP", ["Associated Press"]), found_among("AP", "AP", ["CNN"])
+    (True, False)
+    >>> found_among("Davis", "Pentagon spokesman Jeff Davis", ["Department of Defense"])
+    False
+
+    A key has no final point (:func:`source_key`), nor has a reported word here: "the F.B.I."
+    is found by "F.B.I.".
+
+    >>> found_among("F.B.I", "the F.B.I.", ["F.B.I."])
+    True
+    """
+    names = list(names)
+    if any(word.group().rstrip(".") == key for name in names for word in WORD.finditer(name)):
+        return True
+    aliases = _aliases()
+    for name in names:
+        for alias in aliases.get(name, ()):
+            for match in re.finditer(rf"(?<!\w){re.escape(alias)}(?!\w)", source):
+                if any(w.group().rstrip(".") == key for w in WORD.finditer(match.group())):
+                    return True
+    return False
+
+
+@cache
+def _aliases() -> dict[str, tuple[str, ...]]:
+    """Return each canonical name of the bundled sources list with its aliases."""
+    return {entry.name: (entry.name, *entry.aliases) for entry in load_sources().entries}
+
+
 def speech_forms() -> frozenset[str]:
     """Return the lower-case speech verb forms of the ``named`` figure, read from
     :data:`SPEECH_VERBS_FILE`: fixed, so that the annotated attributions it counts do not change
@@ -432,7 +542,7 @@ def score_article(
     predictions: Sequence[Prediction],
     gold: Gold,
     forms: frozenset[str],
-    key: Callable[[str], str | None] = source_key,
+    key: Callable[[str], str | None] = head_key,
     reference: Sequence[Sequence[tuple[int, int]]] | None = None,
 ) -> Counts:
     """Return the counts of one method on one article (see the module's definitions); ``key``
@@ -460,16 +570,13 @@ def score_article(
             counts.quoted_tp += gold_quoted and detected_quoted
             counts.quoted_fp += detected_quoted and not gold_quoted
             counts.quoted_fn += gold_quoted and not detected_quoted
-        reported_words = {
-            word.group() for name in prediction.sources for word in WORD.finditer(name)
-        }
         here = [item for item in gold.attributions if start <= item[0] < end]
         for _, source, cue in here:
             found = key(source)
             if found is None or not is_speech_cue(cue, forms):
                 continue
             counts.named_total += 1
-            counts.named_found += found in reported_words
+            counts.named_found += found_among(found, source, prediction.sources)
         for cue_start, source, cue in here:
             if source.strip().lower() not in ("he", "she") or not is_speech_cue(cue, forms):
                 continue
@@ -580,7 +687,7 @@ def gold_of(attributions) -> dict[str, Gold]:
     return gold
 
 
-KEYS = {"first-name": source_key, "last-word": last_word_key}
+KEYS = {"head": head_key, "first-name": source_key, "last-word": last_word_key}
 #: The reference quotations of an article's paragraphs, by name (``--reference``).
 REFERENCES: dict[str, Callable[[Sequence[str]], list[list[tuple[int, int]]]]] = {
     "typographic": reference_quotations,
@@ -595,7 +702,7 @@ DETECTED = ("content", "coverage")
 def run(
     data_dir: Path,
     *,
-    key: str = "first-name",
+    key: str = "head",
     reference: str = "typographic",
     detected: str = "content",
 ) -> dict[str, dict[str, Counts]]:
@@ -674,9 +781,7 @@ def pronoun_line(counts: Counts) -> str:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data-dir", type=Path, default=DEFAULT_DATA)
-    parser.add_argument(
-        "--key", choices=sorted(KEYS), default="first-name", help="a named source's key"
-    )
+    parser.add_argument("--key", choices=sorted(KEYS), default="head", help="a named source's key")
     parser.add_argument(
         "--reference",
         choices=sorted(REFERENCES),

@@ -7,6 +7,8 @@ import pytest
 from benchmarks.polnear_voice import (
     Gold,
     Prediction,
+    found_among,
+    head_key,
     is_speech_cue,
     last_word_key,
     paired_quotes,
@@ -46,6 +48,54 @@ GOLD = Gold(
 )
 def test_source_key(source, key):
     assert source_key(source) == key
+
+
+@pytest.mark.parametrize(
+    ("source", "key"),
+    [
+        ("Sen. Lindsey Graham (R-S.C.)", "Graham"),
+        ("Mr. Schultz", "Schultz"),
+        ("he", None),
+        ("Leonard E. Burman, director of the Tax Policy Center", "Burman"),
+        ("CBC Chairman G.K. Butterfield of North Carolina", "Butterfield"),
+        ("Dov Hikind, who alleged it", "Hikind"),
+        # the head of the phrase, not a name that modifies it
+        ("Trump campaign spokeswoman Hope Hicks", "Hicks"),
+        ("former Obama adviser David Axelrod", "Axelrod"),
+        # a common-noun head: the name of the appositive after it
+        ("the White House spokesman, Josh Earnest,", "Earnest"),
+        ("Trump's attorney, Alan Garten,", "Garten"),
+        ("Another delegate on the Cruz slate, Jim Poolman,", "Poolman"),
+        # a common-noun head and no named appositive: the first name, as before
+        ("A spokesman for the Jupiter Police Department", "Department"),
+        ("Trump's campaign", "Trump"),
+        ("Flynn, a top Trump surrogate", "Flynn"),
+        # indefinite pronouns name nobody
+        ("Several senators", None),
+        ("Another commenter", None),
+        ("Other former CIA officers", "CIA"),
+    ],
+)
+def test_head_key(source, key):
+    assert head_key(source) == key
+
+
+@pytest.mark.parametrize(
+    ("key", "source", "names", "found"),
+    [
+        ("Hicks", "Trump spokeswoman Hope Hicks", ["Hope Hicks"], True),
+        ("Hicks", "Trump spokeswoman Hope Hicks", ["Donald Trump"], False),
+        # the canonical name of an alias written around the key
+        ("AP", "The AP", ["Associated Press"], True),
+        ("State", "The Islamic State", ["ISIS"], True),
+        ("Davis", "Pentagon spokesman Jeff Davis", ["Department of Defense"], False),
+        ("AP", "The AP", ["Reuters"], False),
+        # final points aside
+        ("F.B.I", "the F.B.I.", ["F.B.I."], True),
+    ],
+)
+def test_found_among(key, source, names, found):
+    assert found_among(key, source, names) is found
 
 
 @pytest.mark.parametrize(
