@@ -11,6 +11,7 @@ from framing.voice.attribution import share_subject
 from framing.voice.model import KINDS_OF_SOURCE, Source, kind_of
 from framing.voice.quotes import find_quotes, find_transcript_turns
 from framing.voice.sources import load_unnamed_cues, unnamed_source
+from framing.voice.tokens import tokens
 from framing.voice.verbs import load_reporting_verbs
 
 
@@ -686,14 +687,23 @@ def test_a_share_of_a_poll_speaks_as_the_public(text, sources, kinds):
     assert [kind_of(source) for source in voice.sources] == [kinds]
 
 
+def _share(text: str):
+    verb = text.index(" said") + 1
+    return share_subject(text, tokens(text, 0, verb), verb)
+
+
 def test_a_share_is_a_number_or_a_fraction_not_any_word_in_a_word():
-    text = "Insiders in the next two states said it was close."
-    assert share_subject(text, 0, text.index(" said") + 1) is None
-    text = "Two in three said it was close."
-    assert share_subject(text, 0, text.index("said")) == (
+    assert _share("Insiders in the next two states said it was close.") is None
+    assert _share("Two in three said it was close.") == (
         [Source("Two in three", "public")],
         (0, 12),
     )
+    # after a comma; and no share without its core in its first words
+    assert _share("The vote, as two in three said, was close.") is None  # "as" opens no share
+    assert _share("The vote was close, about two in three said.")[0] == [
+        Source("about two in three", "public")
+    ]
+    assert _share("Some of the people we met on the trail in Iowa said so.") is None
 
 
 @pytest.mark.parametrize(

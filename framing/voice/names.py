@@ -162,7 +162,12 @@ def collect_names(tokens: list[Token], after_the: bool = False) -> list[NameGrou
     for index, token in enumerate(tokens):
         if index <= skip_to:
             continue  # the words of a role phrase (role_phrase_end)
-        if index == skipped and not groups and PREMODIFIER.fullmatch(token.text):
+        if (
+            index == skipped
+            and not groups
+            and "-" in token.text
+            and PREMODIFIER.fullmatch(token.text)
+        ):
             skipped += 1
             continue  # "81-year-old Parker Eaton", "Texas-based Matt Mackowiak"
         if is_name_word(token):
