@@ -43,8 +43,10 @@ sentence (:func:`cover`), up to its source and verb when its content stands befo
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
+from operator import attrgetter
 from typing import NamedTuple
 
 from framing.voice.model import (
@@ -1014,6 +1016,7 @@ SHARE_GATE = frozenset(
     + [f"{tens}-{unit}" for tens in NUMBER_WORDS[19:] for unit in NUMBER_WORDS[:9]]
 )
 SHARE_WINDOW = 6
+_START = attrgetter("start")
 #: The words a share can open with, besides those of :data:`SHARE_GATE` and a figure: the
 #: words that round it ("about", "nearly", "more than", "just over") and an article ("a
 #: third", "the majority").
@@ -1051,12 +1054,10 @@ def share_subject(
     the share opens the clause of the verb, after the last comma, or one of the two before it."""
     if not before or before[-1].lower in SHARE_NEVER_ENDS:
         return None
-    end = len(before)
+    sentence_start, end, until = before[0].start, len(before), verb_start
     for _ in range(SHARE_CLAUSES):
-        comma = end - 1
-        while comma >= 0 and before[comma].text != ",":
-            comma -= 1
-        first = comma + 1
+        comma = text.rfind(",", sentence_start, until)  # the clause's comma, found in C
+        first = bisect_right(before, comma, key=_START) if comma >= 0 else 0
         if _may_open_share(before, first, end) and _share_gate_at(
             before, first, min(end, first + SHARE_WINDOW)
         ):
@@ -1067,7 +1068,7 @@ def share_subject(
                 return [Source(phrase, "public")], (begin, begin + len(phrase))
         if comma < 0:
             return None
-        end = comma
+        end, until = first - 1, comma
     return None
 
 
