@@ -1085,8 +1085,7 @@ def _may_open_share(before: list[Token], first: int, end: int) -> bool:
 
 def _share_gate_at(before: list[Token], first: int, last: int) -> bool:
     """Return whether a token of ``before[first:last]`` is a word of :data:`SHARE_GATE` or a
-    figure. A plain loop: no slice and no generator, since this runs for most verbs whose
-    subject no rule found, and what it allocates is paid again by the garbage collector."""
+    figure (a plain loop over at most :data:`SHARE_WINDOW` tokens, without a slice)."""
     index = first
     while index < last:
         token = before[index]
