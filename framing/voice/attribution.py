@@ -60,12 +60,12 @@ from framing.voice.names import (
     CONNECTORS,
     NAME_SUFFIXES,
     NOT_NAMES,
-    PREMODIFIER,
     ROLE_PHRASE_WORDS,
     ROLES,
     collect_names,
     is_abbreviation,
     is_name_word,
+    is_premodifier,
     name_sources,
     names_inside_sentences,
     role_phrase_end,
@@ -745,11 +745,11 @@ def _object_before(head: list[Token]) -> bool:
     Twitter to say" ends in a preposition's name)."""
     if head[-1].lower in OBJECT_PRONOUNS:
         return True
+    if not is_name_word(head[-1]):
+        return False
     first = len(head) - 1
     while first > 0 and (head[first - 1].cap or head[first - 1].text == "."):
         first -= 1
-    if not is_name_word(head[-1]):
-        return False
     return not (first > 0 and head[first - 1].lower in OBJECT_PREPOSITIONS)
 
 
@@ -841,7 +841,7 @@ def _after_premodifier(tokens_: list[Token], index: int) -> int:
     Mackowiak"), or ``index`` when none stands there: the name still heads its clause."""
     if (
         index + 1 < len(tokens_)
-        and PREMODIFIER.fullmatch(tokens_[index].text)
+        and is_premodifier(tokens_[index])
         and is_name_word(tokens_[index + 1])
     ):
         return index + 1
@@ -980,26 +980,38 @@ def parenthesis_comma_subject(
 
 
 #: A number as a poll reports it: in figures or in words ("56", "Twenty-four", "six").
-NUMBER_WORDS = tuple(
-    """one two three four five six seven eight nine ten eleven twelve thirteen fourteen
-    fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty
-    ninety""".split()
+_UNITS = tuple("one two three four five six seven eight nine".split())
+_TENS = tuple("twenty thirty forty fifty sixty seventy eighty ninety".split())
+NUMBER_WORDS = (
+    *_UNITS,
+    *"ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split(),
+    *_TENS,
 )
 _NUMBER_WORD = "(?:" + "|".join(NUMBER_WORDS) + "|a hundred)"
 _NUMBER = rf"(?:\d+(?:\.\d+)?|{_NUMBER_WORD}(?:-{_NUMBER_WORD})?)"
+
+#: Conjunctions that can open the clause of a share ("But nearly half said").
+SHARE_CONJUNCTIONS = ("but", "and", "yet", "still", "so", "now")
+#: Words that round a share ("about", "more than", "just over").
+SHARE_ROUNDINGS = (
+    *"about nearly almost some just only roughly around over under".split(),
+    *("more than", "less than", "fewer than", "at least", "shy of"),
+)
+#: Words that size a majority ("large majorities", "a slim majority").
+MAJORITY_SIZES = ("large", "slim", "narrow", "clear")
+_SIZE = "(?:(?:" + "|".join(MAJORITY_SIZES) + r")\s+)?"
 
 #: A share of the people a poll asked, as the subject of its answer ("Six in 10 say",
 #: "Twenty-four percent said", "Nearly half of respondents said", "Majorities of Democrats in
 #: five states say"): after white space and a conjunction, a share (the group ``share``), after
 #: words that round it, then what it is a share of.
 _SHARE = re.compile(
-    r"\s*(?:(?:but|and|yet|still|so|now)\s+)*(?P<share>"
-    r"(?:(?:about|nearly|almost|some|just|only|roughly|around|over|under|(?:more|less|fewer) than"
-    r"|at least|shy of)\s+)*"
+    r"\s*(?:(?:" + "|".join(SHARE_CONJUNCTIONS) + r")\s+)*(?P<share>"
+    r"(?:(?:" + "|".join(SHARE_ROUNDINGS) + r")\s+)*"
     rf"(?:{_NUMBER}\s*(?:percent|per cent|%)|{_NUMBER}\s+(?:in|out of)\s+{_NUMBER}"
     r"|half|a third|one-third|a quarter|one-quarter|two-thirds|three-quarters"
-    r"|(?:a|the)\s+(?:large\s+|slim\s+|narrow\s+|clear\s+)?(?:majority|plurality)"
-    r"|(?:large\s+|slim\s+|narrow\s+|clear\s+)?majorities)"
+    rf"|(?:a|the)\s+{_SIZE}(?:majority|plurality)"
+    rf"|{_SIZE}majorities)"
     rf"(?:,\s*{_NUMBER}\s*(?:percent|%),)?"
     r"(?:\s+(?:(?:of|among)\s+)?[^,;:.!?\"\u201c\u201d]{1,80}?)?)\s*",
     re.IGNORECASE,
@@ -1013,18 +1025,17 @@ SHARE_GATE = frozenset(
     "half third thirds quarter quarters majority majorities plurality percent %".split()
 ) | frozenset(
     [*NUMBER_WORDS, "one-third", "one-quarter", "two-thirds", "three-quarters"]
-    + [f"{tens}-{unit}" for tens in NUMBER_WORDS[19:] for unit in NUMBER_WORDS[:9]]
+    + [f"{tens}-{unit}" for tens in _TENS for unit in _UNITS]
 )
 SHARE_WINDOW = 6
 _START = attrgetter("start")
 #: The words a share can open with, besides those of :data:`SHARE_GATE` and a figure: the
-#: words that round it ("about", "nearly", "more than", "just over") and an article ("a
-#: third", "the majority").
+#: first word of one that rounds it, of a majority's size, and an article ("a third", "the
+#: majority"), as :data:`_SHARE` reads them.
 SHARE_OPENINGS = frozenset(
-    """about nearly almost some just only roughly around over under more less fewer at shy a
-    the large slim narrow clear""".split()
+    [*(rounding.split()[0] for rounding in SHARE_ROUNDINGS), *MAJORITY_SIZES, "a", "the"]
 )
-_SHARE_CONJUNCTIONS = frozenset("but and yet still so now".split())
+_SHARE_CONJUNCTIONS = frozenset(SHARE_CONJUNCTIONS)
 #: Words a share never ends with, right before its verb: articles, conjunctions, prepositions,
 #: pronouns, auxiliaries and marks other than a comma (checked first, for most verbs).
 SHARE_NEVER_ENDS = frozenset(
@@ -1127,9 +1138,9 @@ def appositive_subject(
     for comma in (i for i in range(lowest, len(before) - 1) if before[i].text == ","):
         head = before[: _before_parenthesis(before, comma - 1) + 1]  # "(D-N.Y.)" after it
         subject = subject_before(head, strict=strict, reading=reading) if head else None
-        if subject is None:
+        first = _index_at(head, subject[1][0]) if subject is not None else None
+        if subject is None or first is None:
             continue
-        first = next(i for i, t in enumerate(head) if t.start == subject[1][0])
         if not (
             _opens_clause(head, first, reading=reading)
             or _after_capitalised_opener(head, first, reading)
@@ -1269,9 +1280,9 @@ def dash_appositive_subject(
             continue
         head = before[:opening]
         subject = subject_before(head, strict=strict, reading=reading)
-        if subject is None:
+        first = _index_at(head, subject[1][0]) if subject is not None else None
+        if subject is None or first is None:
             return None
-        first = next(i for i, t in enumerate(head) if t.start == subject[1][0])
         if not _opens_clause(head, first):
             return None
         sources, span = subject

@@ -37,6 +37,7 @@ __all__ = [
     "is_abbreviation",
     "collect_names",
     "PREMODIFIER",
+    "is_premodifier",
     "role_phrase_end",
     "name_sources",
     "found_name",
@@ -50,6 +51,13 @@ __all__ = [
 #: place: named sources of a speech verb found 5,459 -> 5,461 of 6,018 for the age, 5,460 ->
 #: 5,461 for the place, speaker precision 0.876 both ways.
 PREMODIFIER = re.compile(r"\d+-year-old|[A-Z][\w.]*-based")
+
+
+def is_premodifier(token: Token) -> bool:
+    """Return whether ``token`` is a :data:`PREMODIFIER` (its hyphen checked before the
+    pattern, which most tokens would fail)."""
+    return "-" in token.text and PREMODIFIER.fullmatch(token.text) is not None
+
 
 #: Words that join the parts of a name ("Save the Children", "Department of Defense").
 CONNECTORS = frozenset("of for the and on de del al la le du von van &".split())
@@ -162,12 +170,7 @@ def collect_names(tokens: list[Token], after_the: bool = False) -> list[NameGrou
     for index, token in enumerate(tokens):
         if index <= skip_to:
             continue  # the words of a role phrase (role_phrase_end)
-        if (
-            index == skipped
-            and not groups
-            and "-" in token.text
-            and PREMODIFIER.fullmatch(token.text)
-        ):
+        if index == skipped and not groups and is_premodifier(token):
             skipped += 1
             continue  # "81-year-old Parker Eaton", "Texas-based Matt Mackowiak"
         if is_name_word(token):
