@@ -8,8 +8,10 @@ article's title and its paragraphs. Printed in one run:
 - the baseline: TF-IDF cosine (scikit-learn's defaults, fitted on all the texts), the figure
   the issue starts from;
 - ``framing.comparisons.matching.match_sources`` without dates;
-- both with the story's date on each article (AllSides gives one date per story), candidates
-  only within one day (``date_col="date", window="1D"``).
+- ``match_sources`` with the packaged sentence encoder (``encoder="all-MiniLM-L6-v2"``), when
+  the ``semantic`` extra is installed (else a line says how to install it);
+- all of them with the story's date on each article (AllSides gives one date per story),
+  candidates only within one day (``date_col="date", window="1D"``).
 
     python benchmarks/matching_quality.py [--data-dir ../shared/data]
 """
@@ -17,6 +19,7 @@ article's title and its paragraphs. Printed in one run:
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import os
 import sys
 from pathlib import Path
@@ -25,6 +28,7 @@ import numpy as np
 import pandas as pd
 
 from framing.comparisons.matching import match_sources
+from framing.comparisons.semantic import PACKAGED_MODEL, load_encoder
 from framing.datasets import load_allsides
 
 REPO = Path(__file__).resolve().parent.parent
@@ -83,10 +87,12 @@ def tfidf_baseline(
     )
 
 
-def run(data_dir: Path) -> list[tuple[str, dict[int, float]]]:
-    """Return (method, {k: recall@k}) for every method, in the order printed."""
+def run(data_dir: Path, *, semantic: bool = False) -> list[tuple[str, dict[int, float]]]:
+    """Return (method, {k: recall@k}) for every method, in the order printed; with
+    ``semantic``, ``match_sources`` with the packaged encoder too."""
     articles, centers = tables(data_dir)
     expected = truth(articles)
+    encoder = load_encoder() if semantic else None
     results = []
     for dated, window in ((False, None), (True, WINDOW)):
         label = f"with the story date (+-{WINDOW})" if dated else "without dates"
@@ -97,6 +103,13 @@ def run(data_dir: Path) -> list[tuple[str, dict[int, float]]]:
         options = {"date_col": "date", "window": window} if dated else {}
         pairs = match_sources(articles, centers, id_col="id", top_k=max(RANKS), **options)
         results.append((f"match_sources, {label}", recall_from_ranking(pairs, expected)))
+        if encoder is not None:
+            pairs = match_sources(
+                articles, centers, id_col="id", top_k=max(RANKS), encoder=encoder, **options
+            )
+            results.append(
+                (f"match_sources, {PACKAGED_MODEL}, {label}", recall_from_ranking(pairs, expected))
+            )
     return results
 
 
@@ -109,9 +122,12 @@ def main(argv: list[str] | None = None) -> int:
         f"{len(articles)} left and right articles, {len(centers)} center articles "
         "(AllSides roundups; title and text)"
     )
+    semantic = importlib.util.find_spec("sentence_transformers") is not None
     print(f"{'method':60s} {'recall@1':>9s} {'recall@5':>9s}")
-    for method, recall in run(args.data_dir):
+    for method, recall in run(args.data_dir, semantic=semantic):
         print(f"{method:60s} {recall[1]:9.3f} {recall[5]:9.3f}")
+    if not semantic:
+        print(f"({PACKAGED_MODEL} left out: pip install 'framing-wire[semantic]')")
     return 0
 
 

@@ -2,13 +2,16 @@
 
 For every left and right AllSides article, ``match_sources`` (without dates) keeps its
 ``CANDIDATES`` most similar center articles; the right one is among them for 0.965 of the
-articles. Each candidate gets pairwise features, and a logistic regression combines them; it is
-fitted on four fifths of the stories and ranks the candidates of the fifth (5-fold
-cross-validation grouped by story, so that a story's left and right articles are never on both
-sides). A candidate that reuses text stays above those that do not, as in ``match_sources``.
-Printed: recall@1 and @5 over all left and right articles (an article whose center article is
-not among its candidates is a miss), and the weights fitted on all stories, relative to the
-hubness-corrected similarity.
+articles. Each candidate gets pairwise features, and a conditional logit combines them: the
+probability of a candidate is the softmax of its weighted features over the article's
+candidates, and the weights maximise the probability of the right one (McFadden 1974; a ranking
+objective, where a logistic regression of each candidate on its own would fit the weights to
+tell right from wrong candidates of different articles). It is fitted on four fifths of the
+stories and ranks the candidates of the fifth (5-fold cross-validation grouped by story, so that
+a story's left and right articles are never on both sides). A candidate that reuses text stays
+above those that do not, as in ``match_sources``. Printed: recall@1 and @5 over all left and
+right articles (an article whose center article is not among its candidates is a miss), and the
+weights fitted on all stories, relative to the hubness-corrected similarity's.
 
 Features:
 
@@ -16,9 +19,14 @@ Features:
   evidence);
 - ``lead``: cosine of the first paragraphs (``lead_similarity``, shipped);
 - ``numbers``: rarity of the numbers shared (``shared_numbers``, shipped);
+- ``weekday``: whether the two name the same day of the week (``weekday_agreement``, shipped);
 - ``LSA``: cosine in a 100-dimension latent semantic space (TruncatedSVD of the center
   articles' TF-IDF words), tried and not shipped: its components take 2**20 x 100 floats in the
-  hashed space of ``match_sources``, and its gain is small.
+  hashed space of ``match_sources``, and its gain is small;
+- ``semantic``: the cosine of all-MiniLM-L6-v2 sentence embeddings, corrected for hubness among
+  the candidates (``match_sources(encoder="all-MiniLM-L6-v2")``; needs the ``semantic`` extra,
+  left out with a note when it is not installed). Its shipped weight is fitted with the other
+  weights fixed: the row ``shipped score + semantic``.
 
     python benchmarks/matching_rerank.py [--data-dir ../shared/data]
 """
@@ -35,23 +43,41 @@ import pandas as pd
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks import matching_quality
+from framing._optional import MissingExtraError
 from framing.comparisons import matching
+from framing.comparisons.semantic import load_encoder
 
 FOLDS = 5
+#: Ridge penalty of the conditional logit, on standardised features.
+RIDGE = 1e-3
 LSA_DIMENSIONS = 100
+SHIPPED = ["hub_score", "lead_similarity", "shared_numbers", "weekday_agreement"]
 FEATURE_SETS = {
     "hub score": ["hub_score"],
     "hub score + lead": ["hub_score", "lead_similarity"],
     "hub score + numbers": ["hub_score", "shared_numbers"],
-    "hub score + lead + numbers (shipped)": ["hub_score", "lead_similarity", "shared_numbers"],
-    "hub score + LSA": ["hub_score", "lsa"],
-    "hub score + lead + numbers + LSA": [
-        "hub_score",
-        "lead_similarity",
-        "shared_numbers",
-        "lsa",
-    ],
+    "hub score + weekday": ["hub_score", "weekday_agreement"],
+    "hub score + lead + numbers": ["hub_score", "lead_similarity", "shared_numbers"],
+    "hub score + lead + numbers + weekday (shipped)": SHIPPED,
+    "shipped + LSA": [*SHIPPED, "lsa"],
+    "shipped + semantic": [*SHIPPED, "semantic"],
+    "shipped + semantic + LSA": [*SHIPPED, "semantic", "lsa"],
+    "shipped score + semantic": ["shipped_score", "semantic"],
 }
+
+
+def semantic_scores(articles: pd.DataFrame, centers: pd.DataFrame, pairs: pd.DataFrame):
+    """Return each candidate's hubness-corrected embedding cosine (what ``encoder=`` adds to its
+    score, over ``SEMANTIC_WEIGHT``), or NaN when the ``semantic`` extra is not installed."""
+    try:
+        encoder = load_encoder()
+    except MissingExtraError:
+        return np.nan
+    encoded = matching.match_sources(
+        articles, centers, id_col="id", top_k=matching.CANDIDATES, encoder=encoder
+    ).set_index(["doc_id", "source_id"])["score"]
+    added = encoded.loc[list(zip(pairs["doc_id"], pairs["source_id"], strict=True))].to_numpy()
+    return (added - pairs["score"].to_numpy()) / matching.SEMANTIC_WEIGHT
 
 
 def candidates(data_dir: Path) -> pd.DataFrame:
@@ -64,11 +90,15 @@ def candidates(data_dir: Path) -> pd.DataFrame:
     expected = matching_quality.truth(articles)
     pairs = matching.match_sources(articles, centers, id_col="id", top_k=matching.CANDIDATES)
     pairs = pairs[pairs["source_id"].notna()].reset_index(drop=True)
+    pairs["weekday_agreement"] = pairs["weekday_agreement"].astype(float)
     pairs["hub_score"] = (
         pairs["score"]
         - matching.LEAD_WEIGHT * pairs["lead_similarity"]
         - matching.NUMBER_WEIGHT * pairs["shared_numbers"]
+        - matching.WEEKDAY_WEIGHT * pairs["weekday_agreement"]
     )
+    pairs["shipped_score"] = pairs["score"]
+    pairs["semantic"] = semantic_scores(articles, centers, pairs)
     pairs["hit"] = (
         pairs["source_id"].to_numpy() == expected.loc[pairs["doc_id"]].to_numpy()
     ).astype(int)
@@ -102,19 +132,51 @@ def recall(pairs: pd.DataFrame, score: np.ndarray) -> dict[int, float]:
     return {k: float((hits <= k).sum() / pairs.attrs["articles"]) for k in matching_quality.RANKS}
 
 
+def conditional_logit(features: np.ndarray, hit: np.ndarray, article: np.ndarray) -> np.ndarray:
+    """Return the weights that maximise the summed log-probability of each article's right
+    candidate, a candidate's probability being the softmax of ``features @ weights`` over its
+    article's candidates (rows of one article share a code in ``article``; articles without
+    the right candidate are left out). Features are standardised for the fit and the weights
+    given back on their own scale; a small ridge penalty keeps them finite."""
+    from scipy.optimize import minimize
+
+    keep = pd.Series(hit).groupby(article).transform("max").to_numpy() == 1
+    features, hit, article = features[keep], hit[keep], pd.factorize(article[keep])[0]
+    spread = features.std(axis=0)
+    spread[spread == 0] = 1.0
+    scaled = features / spread
+
+    def loss(weights: np.ndarray) -> tuple[float, np.ndarray]:
+        utility = scaled @ weights
+        utility -= pd.Series(utility).groupby(article).transform("max").to_numpy()
+        exp = np.exp(utility)
+        probability = exp / pd.Series(exp).groupby(article).transform("sum").to_numpy()
+        value = (
+            -utility[hit == 1].sum()
+            + np.log(pd.Series(exp).groupby(article).sum().to_numpy()).sum()
+        )
+        gradient = (probability[:, None] * scaled).sum(axis=0) - scaled[hit == 1].sum(axis=0)
+        return value + RIDGE * weights @ weights, gradient + 2 * RIDGE * weights
+
+    start = np.zeros(features.shape[1])
+    fitted = minimize(loss, start, jac=True, method="L-BFGS-B").x
+    return fitted / spread
+
+
 def cross_validated(pairs: pd.DataFrame, columns: list[str]) -> tuple[dict, np.ndarray]:
-    """Return the cross-validated recall of a logistic regression on ``columns``, and its
-    weights fitted on all stories (relative to the first column's)."""
-    from sklearn.linear_model import LogisticRegression
+    """Return the cross-validated recall of a conditional logit on ``columns``, and its weights
+    fitted on all stories (relative to the first column's)."""
     from sklearn.model_selection import GroupKFold
 
     features = pairs[columns].to_numpy(float)
     hit = pairs["hit"].to_numpy()
+    article = pd.factorize(pairs["doc_id"])[0]
     score = np.zeros(len(pairs))
     for train, test in GroupKFold(FOLDS).split(features, hit, pairs["story"]):
-        model = LogisticRegression(max_iter=3000).fit(features[train], hit[train])
-        score[test] = model.decision_function(features[test])
-    weights = LogisticRegression(max_iter=3000).fit(features, hit).coef_[0]
+        score[test] = features[test] @ conditional_logit(
+            features[train], hit[train], article[train]
+        )
+    weights = conditional_logit(features, hit, article)
     return recall(pairs, score), weights / weights[0]
 
 
@@ -128,15 +190,22 @@ def main(argv: list[str] | None = None) -> int:
         f"{pairs.attrs['articles']} articles, {matching.CANDIDATES} candidates each; the right "
         f"one among them for {found:.3f}"
     )
-    print(f"{'features (5-fold CV by story)':42s} {'recall@1':>9s} {'recall@5':>9s}  weights")
+    print(f"{'features (5-fold CV by story)':46s} {'recall@1':>9s} {'recall@5':>9s}  weights")
     for name, columns in FEATURE_SETS.items():
+        if pairs[columns].isna().any(axis=None):
+            print(f"{name:46s} (needs the semantic extra: pip install 'framing-wire[semantic]')")
+            continue
         figures, weights = cross_validated(pairs, columns)
         shown = " ".join(f"{weight:.4g}" for weight in weights)
-        print(f"{name:42s} {figures[1]:9.3f} {figures[5]:9.3f}  {shown}")
-    shipped = recall(pairs, pairs["score"].to_numpy())
-    print(
-        f"{'shipped fixed weights (match_sources score)':42s} {shipped[1]:9.3f} {shipped[5]:9.3f}"
-    )
+        print(f"{name:46s} {figures[1]:9.3f} {figures[5]:9.3f}  {shown}")
+    fixed = {"shipped fixed weights (match_sources score)": pairs["score"]}
+    if pairs["semantic"].notna().all():
+        fixed["shipped fixed weights, encoder="] = (
+            pairs["score"] + matching.SEMANTIC_WEIGHT * pairs["semantic"]
+        )
+    for name, score in fixed.items():
+        figures = recall(pairs, score.to_numpy())
+        print(f"{name:46s} {figures[1]:9.3f} {figures[5]:9.3f}")
     return 0
 
 

@@ -27,6 +27,8 @@ EXTRAS = {
     "classroom": "Voila, to serve the classroom notebook as a page",
     "dask": "dask.dataframe and distributed for analyze_dask",
     "fetch": "trafilatura, to fetch the sources an article cites",
+    "semantic": "sentence-transformers and the files of all-MiniLM-L6-v2, for match_sources' "
+    "encoder=",
 }
 
 

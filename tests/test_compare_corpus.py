@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import importlib.util
+
 import pandas as pd
 import pytest
 
@@ -192,6 +194,8 @@ def test_the_command_writes_the_functions_tables(corpus_files, by_story, capsys)
     [
         (["--pair-on", "missing"], "missing"),
         (["--pair-on", "story", "--window", "2D"], "not both"),
+        (["--pair-on", "story", "--encoder", "all-MiniLM-L6-v2"], "drop --pair-on"),
+        (["--encoder", "all-mpnet-base-v2"], "no packaged encoder 'all-mpnet-base-v2'"),
         (["--window", "2D"], "'date'"),
         (["--id-col", "nope"], "nope"),
     ],
@@ -240,6 +244,26 @@ def test_the_command_matches_within_a_window_and_shows_progress(tmp_path, articl
     assert summary["source_id"].tolist() == ["dod", "budget"]
     out = pd.read_json(tmp_path / "out.jsonl", lines=True)
     assert set(out["doc_id"]) == {"seed", "senate"}
+
+
+def test_the_command_ranks_by_the_packaged_encoder_as_the_function_does(
+    tmp_path, articles, reports
+):
+    from tests.conftest import need
+
+    need(
+        importlib.util.find_spec("sentence_transformers") is not None,
+        "needs the semantic extra: pip install -e '.[dev]'",
+    )
+    articles.to_csv(tmp_path / "a.csv", index=False)
+    reports.to_csv(tmp_path / "r.csv", index=False)
+    argv = ["compare-corpus", str(tmp_path / "a.csv"), "--reference", str(tmp_path / "r.csv")]
+    argv += ["--encoder", "all-MiniLM-L6-v2", "--id-col", "id", "-o", str(tmp_path / "o.csv")]
+    assert main([*argv, "--summary", str(tmp_path / "s.csv")]) == 0
+    whole = compare_corpus(articles, reports, id_col="id", encoder="all-MiniLM-L6-v2")
+    summary = pd.read_csv(tmp_path / "s.csv")
+    chosen = summary["source_id"].tolist()
+    assert chosen == whole.articles["source_id"].tolist() == ["dod", "budget"]
 
 
 def test_the_progress_bar_counts_pairs(tmp_path, articles, reports, capfd):

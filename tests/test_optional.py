@@ -64,7 +64,9 @@ def test_a_failing_import_inside_the_library_is_not_taken_for_a_missing_extra(mo
 
 
 def test_an_unknown_extra_lists_the_valid_ones():
-    with pytest.raises(FramingError, match="use one of: notebooks, classroom, dask, fetch"):
+    with pytest.raises(
+        FramingError, match="use one of: notebooks, classroom, dask, fetch, semantic"
+    ):
         require("json", extra="jupyter")
 
 
@@ -73,11 +75,12 @@ def test_the_extras_are_those_of_pyproject():
     assert project["name"] == DISTRIBUTION
     assert set(project["optional-dependencies"]) == {*EXTRAS, "dev"}
     assert (
-        f"{DISTRIBUTION}[notebooks,classroom,dask,fetch]"
+        f"{DISTRIBUTION}[notebooks,classroom,dask,fetch,semantic]"
         in (project["optional-dependencies"]["dev"])
     )
     core = " ".join(project["dependencies"]).lower()
-    for optional in ("jupyterlab", "papermill", "jupytext", "ipywidgets", "voila", "dask"):
+    optional_libraries = ("jupyterlab", "papermill", "jupytext", "ipywidgets", "voila", "dask")
+    for optional in (*optional_libraries, "sentence-transformers", "torch", "minilm"):
         assert optional not in core
     assert "trafilatura" not in core
 

@@ -67,6 +67,7 @@ from framing.comparisons.paired import (
     sign_flip_p_value,
 )
 from framing.comparisons.paraphrase import paraphrase_score
+from framing.comparisons.semantic import PACKAGED_MODEL, load_encoder
 from framing.comparisons.validation import (
     BIASED,
     ERROR_KINDS,
@@ -117,6 +118,8 @@ __all__ = [
     "voice_contrast",
     "match_sources",
     "match_sources_dask",
+    "load_encoder",
+    "PACKAGED_MODEL",
     "MATCH_COLUMNS",
     "MATCH_COLUMN_DEFINITIONS",
     "compare_corpus",

@@ -41,6 +41,7 @@ from framing.article import Article
 from framing.comparisons.align import COLUMNS, align, check_quote, direct_quotes
 from framing.comparisons.contrast import voice_contrast
 from framing.comparisons.matching import _ids, match_sources
+from framing.comparisons.semantic import Encoder
 from framing.errors import FramingError, InputError
 from framing.measures.hedges import load_hedges
 from framing.measures.lexicon import load_lexicon
@@ -221,6 +222,7 @@ def compare_corpus(
     keep: Sequence[str] = (),
     date_col: str | None = None,
     window: str | pd.Timedelta | None = None,
+    encoder: Encoder | str | None = None,
     progress: Callable[[int], None] | None = None,
 ) -> CorpusComparison:
     """Return the alignment of every article with its report: paragraph and article tables.
@@ -228,7 +230,7 @@ def compare_corpus(
     ``pairs`` says which report each article is compared with:
 
     - ``None``: the best report by :func:`~framing.comparisons.matching.match_sources` (with
-      ``date_col`` and ``window`` when given);
+      ``date_col``, ``window`` and ``encoder`` when given);
     - a column name that both tables have (a story id): every report with the article's value;
     - a DataFrame with ``doc_id`` and ``source_id`` (a ``match_sources`` table: its rank-1 rows).
 
@@ -272,6 +274,7 @@ def compare_corpus(
                 date_col=date_col,
                 window=window,
                 top_k=1,
+                encoder=encoder,
             )
         )
     elif isinstance(pairs, str):

