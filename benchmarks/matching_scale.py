@@ -108,13 +108,24 @@ def cpu_seconds() -> float:
     return time.process_time() + children.ru_utime + children.ru_stime
 
 
-def one_run(n_articles: int, n_reports: int, dated: bool, data_dir: Path, jobs: int = 1) -> dict:
+def one_run(
+    n_articles: int,
+    n_reports: int,
+    dated: bool,
+    data_dir: Path,
+    jobs: int = 1,
+    encoder: str | None = None,
+) -> dict:
     """Build the corpus, match it, and return the figures (run in a process of its own)."""
     from framing.comparisons.matching import match_sources
 
     articles, reports = corpus(n_articles, n_reports, data_dir)
     corpus_mb = peak_mb()
     options = {"date_col": "date", "window": WINDOW} if dated else {}
+    if encoder is not None:
+        from framing.comparisons.semantic import load_encoder
+
+        options["encoder"] = load_encoder(encoder)  # loaded before the clock starts
     began, cpu_began = time.perf_counter(), cpu_seconds()
     pairs = match_sources(articles, reports, id_col="id", top_k=1, n_jobs=jobs, **options)
     seconds = time.perf_counter() - began
@@ -144,16 +155,22 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--data-dir", type=Path, default=SHARED_DATA)
     parser.add_argument("--dated-only", action="store_true", help="only the runs with dates")
     parser.add_argument("--jobs", type=int, default=1, help="match_sources' n_jobs (processes)")
+    parser.add_argument(
+        "--encoder", default=None, metavar="MODEL", help="match_sources' encoder= (a name)"
+    )
     parser.add_argument("--one", help=argparse.SUPPRESS)  # a single run, as JSON (internal)
     args = parser.parse_args(argv)
     if args.one:
         reports, dated = args.one.split(",")
-        figures = one_run(args.articles, int(reports), dated == "1", args.data_dir, args.jobs)
+        figures = one_run(
+            args.articles, int(reports), dated == "1", args.data_dir, args.jobs, args.encoder
+        )
         print(json.dumps(figures))
         return 0
     print(
         f"{args.articles:,} articles; reports of 3-5 real paragraphs over {DAYS} days; "
         f"one process per run; n_jobs={args.jobs}"
+        + (f"; encoder={args.encoder}" if args.encoder else "")
     )
     print(
         f"{'reports':>10s} {'dates':>6s} {'seconds':>8s} {'CPU s':>8s} {'pairs/s':>14s} "
@@ -170,6 +187,7 @@ def main(argv: list[str] | None = None) -> int:
                 str(args.data_dir),
                 "--jobs",
                 str(args.jobs),
+                *(["--encoder", args.encoder] if args.encoder else []),
                 "--one",
                 f"{n_reports},{int(dated)}",
             )

@@ -340,7 +340,7 @@ def test_the_command_matches_the_whole_corpus_at_once_as_the_function_does(tmp_p
     summary = pd.read_csv(tmp_path / "s.csv")
     assert len(summary) == len(articles) > 4 * 15
     assert summary["source_id"].tolist() == whole.articles["source_id"].tolist()
-    # Matched chunk by chunk, 9 of these 63 articles would get another report.
+    # Matched chunk by chunk, 7 of these 63 articles would get another report (README).
     by_chunk = pd.concat(
         match_sources(articles.iloc[i : i + 15], reports, id_col="id", top_k=1)
         for i in range(0, len(articles), 15)

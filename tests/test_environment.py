@@ -39,9 +39,16 @@ def test_environment_yml_lists_the_same_packages_as_pyproject():
     ]
     wanted = dict(_name_and_bound(r) for r in requirements)
     environment = yaml.safe_load((REPO / "environment.yml").read_text())
+    from_pip = [
+        requirement
+        for d in environment["dependencies"]
+        if isinstance(d, dict)
+        for requirement in d.get("pip", [])
+        if not requirement.startswith("-e")
+    ]
     listed = dict(
         _name_and_bound(d)
-        for d in environment["dependencies"]
+        for d in [*environment["dependencies"], *from_pip]
         if isinstance(d, str) and _name_and_bound(d)[0] not in ("python", "pip")
     )
     assert listed == wanted
