@@ -23,6 +23,10 @@ Features:
 - ``LSA``: cosine in a 100-dimension latent semantic space (TruncatedSVD of the center
   articles' TF-IDF words), tried and not shipped: its components take 2**20 x 100 floats in the
   hashed space of ``match_sources``, and its gain is small;
+- ``characters``: cosine of character 3- to 5-gram TF-IDF vectors (within word boundaries),
+  tried and not shipped;
+- ``names``: cosine of TF-IDF vectors of capitalised word sequences that do not open a sentence
+  (names of people, places, bodies), tried and not shipped;
 - ``semantic``: the cosine of all-MiniLM-L6-v2 sentence embeddings, corrected for hubness among
   the candidates (``match_sources(encoder="all-MiniLM-L6-v2")``; needs the ``semantic`` extra,
   left out with a note when it is not installed). Its shipped weight is fitted with the other
@@ -34,6 +38,7 @@ Features:
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from pathlib import Path
 
@@ -51,6 +56,8 @@ FOLDS = 5
 #: Ridge penalty of the conditional logit, on standardised features.
 RIDGE = 1e-3
 LSA_DIMENSIONS = 100
+#: A capitalised word, or a run of them, that does not open a sentence or a quotation.
+NAME = re.compile(r"(?<![.!?\"“]\s)(?<![\"“])(?<!^)\b[A-Z][a-z]+(?:\s[A-Z][a-z]+)*", re.MULTILINE)
 SHIPPED = ["hub_score", "lead_similarity", "shared_numbers", "weekday_agreement"]
 FEATURE_SETS = {
     "hub score": ["hub_score"],
@@ -60,9 +67,17 @@ FEATURE_SETS = {
     "hub score + lead + numbers": ["hub_score", "lead_similarity", "shared_numbers"],
     "hub score + lead + numbers + weekday (shipped)": SHIPPED,
     "shipped + LSA": [*SHIPPED, "lsa"],
+    "shipped + characters": [*SHIPPED, "characters"],
+    "shipped + names": [*SHIPPED, "names"],
     "shipped + semantic": [*SHIPPED, "semantic"],
     "shipped + semantic + LSA": [*SHIPPED, "semantic", "lsa"],
     "shipped score + semantic": ["shipped_score", "semantic"],
+    "shipped score + semantic + characters + names": [
+        "shipped_score",
+        "semantic",
+        "characters",
+        "names",
+    ],
 }
 
 
@@ -78,6 +93,18 @@ def semantic_scores(articles: pd.DataFrame, centers: pd.DataFrame, pairs: pd.Dat
     ).set_index(["doc_id", "source_id"])["score"]
     added = encoded.loc[list(zip(pairs["doc_id"], pairs["source_id"], strict=True))].to_numpy()
     return (added - pairs["score"].to_numpy()) / matching.SEMANTIC_WEIGHT
+
+
+def names(text: str) -> str:
+    """Return the names in ``text`` (:data:`NAME`), each joined by underscores into one token."""
+    return " ".join(name.replace(" ", "_") for name in NAME.findall(text))
+
+
+def pair_cosines(vectorizer, pairs: pd.DataFrame, article_text, center_text) -> np.ndarray:
+    """Return the cosine of each pair's article and center texts in a fitted TF-IDF space."""
+    articles = vectorizer.transform(article_text.loc[pairs["doc_id"]])
+    centers = vectorizer.transform(center_text.loc[pairs["source_id"]])
+    return np.asarray(articles.multiply(centers).sum(axis=1)).ravel()
 
 
 def candidates(data_dir: Path) -> pd.DataFrame:
@@ -117,6 +144,13 @@ def candidates(data_dir: Path) -> pd.DataFrame:
     pairs["lsa"] = (
         unit(article_text.loc[pairs["doc_id"]]) * unit(center_text.loc[pairs["source_id"]])
     ).sum(axis=1)
+    texts = pd.concat([article_text, center_text])
+    characters = TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True)
+    pairs["characters"] = pair_cosines(characters.fit(texts), pairs, article_text, center_text)
+    named = TfidfVectorizer(token_pattern=r"\S+", sublinear_tf=True)
+    pairs["names"] = pair_cosines(
+        named.fit(texts.map(names)), pairs, article_text.map(names), center_text.map(names)
+    )
     pairs.attrs["articles"] = len(articles)
     return pairs
 
