@@ -25,8 +25,8 @@ Features:
   hashed space of ``match_sources``, and its gain is small;
 - ``characters``: cosine of character 3- to 5-gram TF-IDF vectors (within word boundaries),
   tried and not shipped;
-- ``names``: cosine of TF-IDF vectors of capitalised word sequences that do not open a sentence
-  (names of people, places, bodies), tried and not shipped;
+- ``names``: cosine of TF-IDF vectors of capitalised word sequences that open no sentence or
+  quotation (names of people, places, bodies), tried and not shipped;
 - ``semantic``: the cosine of all-MiniLM-L6-v2 sentence embeddings, corrected for hubness among
   the candidates (``match_sources(encoder="all-MiniLM-L6-v2")``; needs the ``semantic`` extra,
   left out with a note when it is not installed). Its shipped weight is fitted with the other
