@@ -798,7 +798,7 @@ def _report_hubs(positions: np.ndarray, scores: np.ndarray) -> dict[int, float]:
     found = positions >= 0
     pair_reports = positions[found]
     pair_scores = scores[found]
-    by_report = np.lexsort((-pair_scores, pair_reports))
+    by_report = np.argsort(pair_reports, kind="stable")  # _hub takes the largest of each
     reports_sorted, scores_sorted = pair_reports[by_report], pair_scores[by_report]
     bounds = np.flatnonzero(np.diff(reports_sorted)) + 1
     return {
